@@ -1,0 +1,44 @@
+import { sqliteTable, integer, text, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Education, Employment, Gender, JobCategory, MemberCategory, MemberStatus, TitleLevel } from '@wj/domain';
+import { orgs } from './org.js';
+
+/** 党员. History is kept: leaving the branch sets `status`, the row stays. */
+export const members = sqliteTable('members', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  orgId: integer().notNull().references(() => orgs.id),
+  name: text().notNull(),
+  gender: text().$type<Gender>().notNull(),
+  ethnicity: text().notNull(),
+  birthDate: text().notNull(),
+  education: text().$type<Education>().notNull(),
+  idNumber: text().notNull(),
+  phone: text(),
+  joinDate: text().notNull(),
+  fullDate: text(),
+  category: text().$type<MemberCategory>().notNull(),
+  employment: text().$type<Employment>().notNull(),
+  jobCategory: text().$type<JobCategory>(),
+  titleLevel: text().$type<TitleLevel>().notNull().default('none'),
+  department: text(),
+  position: text(),
+  isTalent: integer({ mode: 'boolean' }).notNull().default(false),
+  isDeptHead: integer({ mode: 'boolean' }).notNull().default(false),
+  status: text().$type<MemberStatus>().notNull().default('active'),
+  leftDate: text(),
+  leftReason: text(),
+  version: integer().notNull().default(1),
+  updatedAt: text().notNull(),
+  updatedBy: text(),
+}, (t) => [
+  index('members_org_idx').on(t.orgId, t.status),
+  uniqueIndex('members_id_number_uq').on(t.idNumber),
+  index('members_name_idx').on(t.name),
+]);
+
+/** Study hours per member per year (党员教育培训: 32 hours, committee members 56). */
+export const memberStudy = sqliteTable('member_study', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  memberId: integer().notNull().references(() => members.id),
+  year: integer().notNull(),
+  hours: real().notNull(),
+}, (t) => [uniqueIndex('member_study_uq').on(t.memberId, t.year)]);

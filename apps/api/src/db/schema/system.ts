@@ -1,0 +1,52 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Role } from '@wj/domain';
+import { orgs } from './org.js';
+
+/** Versioned scoring rules; the newest row is in force. Rules are JSON (RuleSet in @wj/domain/quality). */
+export const ruleSets = sqliteTable('rule_sets', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  version: integer().notNull(),
+  rules: text({ mode: 'json' }).notNull(),
+  note: text(),
+  createdAt: text().notNull(),
+  createdBy: text(),
+}, (t) => [uniqueIndex('rule_sets_version_uq').on(t.version)]);
+
+export const users = sqliteTable('users', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  username: text().notNull(),
+  displayName: text().notNull(),
+  passwordHash: text().notNull(),
+  role: text().$type<Role>().notNull(),
+  /** unit_secretary: the unit's org id; branch_secretary: the branch's; null for admin and viewer. */
+  scopeOrgId: integer().references(() => orgs.id),
+  disabled: integer({ mode: 'boolean' }).notNull().default(false),
+  failedLogins: integer().notNull().default(0),
+  lockedUntil: text(),
+  version: integer().notNull().default(1),
+  createdAt: text().notNull(),
+  updatedAt: text().notNull(),
+}, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+
+/** Server-side sessions; the cookie carries a random token, the table its SHA-256. */
+export const sessions = sqliteTable('sessions', {
+  id: text().primaryKey(),
+  userId: integer().notNull().references(() => users.id),
+  createdAt: text().notNull(),
+  lastSeenAt: text().notNull(),
+  expiresAt: text().notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Every write: who, when, what, before and after (sensitive fields masked). Append-only. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  at: text().notNull(),
+  userId: integer(),
+  username: text().notNull(),
+  action: text().notNull(),
+  entityType: text().notNull(),
+  entityId: text(),
+  orgId: integer(),
+  before: text({ mode: 'json' }),
+  after: text({ mode: 'json' }),
+}, (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entityType, t.entityId)]);

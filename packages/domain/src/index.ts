@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './labels.js';
+export * from './id-number.js';

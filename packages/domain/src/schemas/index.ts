@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './org.js';
+export * from './member.js';
