@@ -1,0 +1,46 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/index.js';
+import dbPlugin from './plugins/db.js';
+import errorsPlugin from './plugins/errors.js';
+import spaPlugin from './plugins/spa.js';
+import healthRoutes from './routes/health/index.js';
+import memberRoutes from './routes/members/index.js';
+import orgRoutes from './routes/orgs/index.js';
+
+export interface BuildOptions {
+  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'>;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole app: external plugins, then ours, then routes. `server.ts` only listens. */
+export async function buildApp({ config, db, logger }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: { info: { title: '卫健党建质量平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(dbPlugin, { db });
+  await app.register(errorsPlugin);
+
+  await app.register(healthRoutes, { prefix: '/api/health' });
+  await app.register(orgRoutes, { prefix: '/api/orgs' });
+  await app.register(memberRoutes, { prefix: '/api/members' });
+
+  await app.register(spaPlugin, { root: config.WEB_DIST });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

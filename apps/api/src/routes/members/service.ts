@@ -1,0 +1,55 @@
+import { and, count, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { maskIdNumber, maskPhone } from '@wj/domain';
+import type { MemberDetail, MemberListQuery, MemberPage } from '@wj/domain/schemas';
+import type { Db } from '../../db/index.js';
+import { members, memberStudy, orgs } from '../../db/schema/index.js';
+import { notFound } from '../../lib/errors.js';
+import { loadOrgIndex, subtreeIds } from '../orgs/org-index.js';
+
+const listColumns = {
+  id: members.id, orgId: members.orgId, orgName: orgs.name, name: members.name, gender: members.gender,
+  birthDate: members.birthDate, education: members.education, joinDate: members.joinDate, category: members.category,
+  employment: members.employment, jobCategory: members.jobCategory, titleLevel: members.titleLevel,
+  department: members.department, isTalent: members.isTalent, isDeptHead: members.isDeptHead, status: members.status,
+};
+
+/** Which org rows' members belong under `orgId`: the whole table for the root, the unit column for a unit. */
+function scopeCondition(db: Db, orgId: number): SQL | undefined {
+  const index = loadOrgIndex(db);
+  const org = index.byId.get(orgId);
+  if (!org) throw notFound(`组织（id=${orgId}）不存在`);
+  if (org.parentId === null) return undefined;
+  if (org.unitId === org.id) return eq(orgs.unitId, org.id);
+  return inArray(members.orgId, subtreeIds(index, orgId));
+}
+
+export function listMembers(db: Db, orgId: number, q: MemberListQuery): MemberPage {
+  const conditions = [scopeCondition(db, orgId), eq(members.status, q.status)];
+  if (q.q) conditions.push(like(members.name, `%${q.q}%`));
+  if (q.employment) conditions.push(eq(members.employment, q.employment));
+  if (q.titleLevel) conditions.push(eq(members.titleLevel, q.titleLevel));
+  if (q.category) conditions.push(eq(members.category, q.category));
+  const where = and(...conditions);
+
+  const total = db.select({ n: count() }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where).get()?.n ?? 0;
+  const items = db.select(listColumns).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where)
+    .orderBy(members.orgId, members.id).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export function memberDetail(db: Db, id: number, opts: { year: number; unmasked: boolean }): MemberDetail {
+  const m = db.select({
+    ...listColumns, ethnicity: members.ethnicity, idNumber: members.idNumber, phone: members.phone,
+    fullDate: members.fullDate, position: members.position, leftDate: members.leftDate, leftReason: members.leftReason,
+    version: members.version,
+  }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(eq(members.id, id)).get();
+  if (!m) throw notFound(`党员（id=${id}）不存在`);
+  const study = db.select({ hours: memberStudy.hours }).from(memberStudy)
+    .where(and(eq(memberStudy.memberId, id), eq(memberStudy.year, opts.year))).get();
+  return {
+    ...m,
+    idNumber: opts.unmasked ? m.idNumber : maskIdNumber(m.idNumber),
+    phone: m.phone && !opts.unmasked ? maskPhone(m.phone) : m.phone,
+    studyHours: study?.hours ?? null,
+  };
+}

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgDetailSchema, OrgTreeSchema } from '@wj/domain/schemas';
+import { listMembers } from '../members/service.js';
+import { orgDetail, orgTree } from './service.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/tree', {
+    schema: { tags: ['组织'], summary: '组织树（含各级支部数、党员数）', response: { 200: OrgTreeSchema, 404: ErrorBodySchema } },
+  }, async () => ({ root: orgTree(app.db) }));
+
+  app.get('/:id', {
+    schema: { tags: ['组织'], summary: '组织详情', params: IdParamSchema, response: { 200: OrgDetailSchema, 400: ErrorBodySchema, 404: ErrorBodySchema } },
+  }, async (req) => orgDetail(app.db, req.params.id));
+
+  app.get('/:id/members', {
+    schema: {
+      tags: ['党员'], summary: '组织（含下级）党员列表，分页、检索、筛选',
+      params: IdParamSchema, querystring: MemberListQuerySchema,
+      response: { 200: MemberPageSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+    },
+  }, async (req) => listMembers(app.db, req.params.id, req.query));
+};
+
+export default routes;

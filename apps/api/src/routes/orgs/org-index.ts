@@ -1,0 +1,82 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { OrgCounts } from '@wj/domain/schemas';
+import type { Db } from '../../db/index.js';
+import { members, orgs } from '../../db/schema/index.js';
+
+export type OrgRow = typeof orgs.$inferSelect;
+
+/** The active org tree held in memory for one request: nodes, children and sub-tree counts. */
+export interface OrgIndex {
+  byId: Map<number, OrgRow>;
+  children: Map<number, OrgRow[]>;
+  counts: Map<number, OrgCounts>;
+  root: OrgRow | undefined;
+}
+
+export function loadOrgIndex(db: Db): OrgIndex {
+  const rows = db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const children = new Map<number, OrgRow[]>();
+  let root: OrgRow | undefined;
+  for (const r of rows) {
+    if (r.parentId === null) { root ??= r; continue; }
+    const list = children.get(r.parentId) ?? [];
+    list.push(r);
+    children.set(r.parentId, list);
+  }
+
+  const own = new Map<number, { inService: number; retired: number }>();
+  const grouped = db
+    .select({ orgId: members.orgId, employment: members.employment, n: sql<number>`count(*)` })
+    .from(members)
+    .where(and(eq(members.status, 'active')))
+    .groupBy(members.orgId, members.employment)
+    .all();
+  for (const g of grouped) {
+    const c = own.get(g.orgId) ?? { inService: 0, retired: 0 };
+    if (g.employment === 'retired') c.retired += g.n; else c.inService += g.n;
+    own.set(g.orgId, c);
+  }
+
+  // Post-order sum from the leaves up, iteratively so a deep or huge tree cannot overflow the stack.
+  const counts = new Map<number, OrgCounts>();
+  const order: OrgRow[] = [];
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    order.push(n);
+    for (const c of children.get(n.id) ?? []) stack.push(c);
+  }
+  for (const n of order.reverse()) {
+    const o = own.get(n.id) ?? { inService: 0, retired: 0 };
+    const total: OrgCounts = { branches: n.kind === 'branch' ? 1 : 0, members: 0, inService: o.inService, retired: o.retired };
+    for (const c of children.get(n.id) ?? []) {
+      const cc = counts.get(c.id)!;
+      total.branches += cc.branches;
+      total.inService += cc.inService;
+      total.retired += cc.retired;
+    }
+    total.members = total.inService + total.retired;
+    counts.set(n.id, total);
+  }
+  return { byId, children, counts, root };
+}
+
+/** Ids of the node and everything under it. */
+export function subtreeIds(index: OrgIndex, id: number): number[] {
+  const out: number[] = [];
+  const stack = [id];
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (const c of index.children.get(n) ?? []) stack.push(c.id);
+  }
+  return out;
+}
+
+/** Root-first chain of ancestors, the node included. */
+export function pathTo(index: OrgIndex, id: number): OrgRow[] {
+  const path: OrgRow[] = [];
+  for (let n = index.byId.get(id); n; n = n.parentId === null ? undefined : index.byId.get(n.parentId)) path.unshift(n);
+  return path;
+}

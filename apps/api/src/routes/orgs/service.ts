@@ -1,0 +1,60 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { CommitteeView, OrgDetail, OrgTreeNode } from '@wj/domain/schemas';
+import type { Db } from '../../db/index.js';
+import { committeeMembers, committees, members } from '../../db/schema/index.js';
+import { notFound } from '../../lib/errors.js';
+import { loadOrgIndex, pathTo, type OrgIndex, type OrgRow } from './org-index.js';
+
+function base(index: OrgIndex, r: OrgRow) {
+  return {
+    id: r.id, parentId: r.parentId, unitId: r.unitId, kind: r.kind, name: r.name,
+    institutionName: r.institutionName, institutionType: r.institutionType,
+    branchCategory: r.branchCategory, department: r.department,
+    counts: index.counts.get(r.id) ?? { branches: 0, members: 0, inService: 0, retired: 0 },
+  };
+}
+
+export function orgTree(db: Db): OrgTreeNode {
+  const index = loadOrgIndex(db);
+  if (!index.root) throw notFound('组织架构为空，请先导入组织数据');
+  const build = (r: OrgRow): OrgTreeNode => ({ ...base(index, r), children: (index.children.get(r.id) ?? []).map(build) });
+  return build(index.root);
+}
+
+/** The current committee of a branch: the newest election not yet ended. */
+export function currentCommittee(db: Db, orgId: number): CommitteeView | null {
+  const c = db.select().from(committees)
+    .where(and(eq(committees.orgId, orgId), isNull(committees.endedDate)))
+    .orderBy(desc(committees.electedDate)).limit(1).get();
+  if (!c) return null;
+  const rows = db
+    .select({
+      memberId: committeeMembers.memberId, role: committeeMembers.role, fullTime: committeeMembers.fullTime,
+      otherPosts: committeeMembers.otherPosts, name: members.name, birthDate: members.birthDate,
+      titleLevel: members.titleLevel, isDeptHead: members.isDeptHead,
+    })
+    .from(committeeMembers)
+    .innerJoin(members, eq(members.id, committeeMembers.memberId))
+    .where(eq(committeeMembers.committeeId, c.id))
+    .orderBy(committeeMembers.id)
+    .all();
+  const [y, m, d] = c.electedDate.split('-');
+  return {
+    id: c.id, electedDate: c.electedDate, termYears: c.termYears,
+    termEndsOn: `${Number(y) + c.termYears}-${m}-${d}`,
+    members: rows,
+  };
+}
+
+export function orgDetail(db: Db, id: number): OrgDetail {
+  const index = loadOrgIndex(db);
+  const r = index.byId.get(id);
+  if (!r) throw notFound(`组织（id=${id}）不存在`);
+  return {
+    ...base(index, r),
+    foundedDate: r.foundedDate, status: r.status, version: r.version,
+    path: pathTo(index, id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    children: (index.children.get(id) ?? []).map((c) => base(index, c)),
+    committee: r.kind === 'branch' ? currentCommittee(db, id) : null,
+  };
+}

@@ -1,0 +1,24 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDb } from './db/index.js';
+import { ensureDemoData } from './demo/index.js';
+
+const config = loadConfig();
+const db = openDb(config.DATABASE_PATH);
+if (config.DEMO_DATA && ensureDemoData(db)) console.log(`已载入演示数据 (demo data loaded into ${config.DATABASE_PATH})`);
+
+const app = await buildApp({ config, db });
+
+// Finish in-flight requests, then close the database; a second signal forces the exit.
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) process.exit(1);
+    closing = true;
+    app.log.info(`${signal} received, shutting down`);
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}
+
+await app.listen({ port: config.PORT, host: config.HOST });
+console.log(`卫健党建质量平台 running at http://localhost:${config.PORT}`);
