@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '总览', icon: <DashboardOutlined /> },
+  { path: '/orgs', label: '组织架构', icon: <ApartmentOutlined /> },
+  { path: '/members', label: '党员', icon: <TeamOutlined /> },
+  { path: '/org-life', label: '组织生活', icon: <CalendarOutlined /> },
+  { path: '/work', label: '品牌与书记项目', icon: <FlagOutlined /> },
+  { path: '/reports', label: '报告', icon: <FileTextOutlined /> },
+  { path: '/admin', label: '系统管理', icon: <SettingOutlined /> },
+];
+
+/** The nav entry a location belongs to: '/orgs/12' highlights 组织架构. */
+export function activeNavPath(pathname: string): string {
+  if (pathname === '/') return '/';
+  const match = NAV_ITEMS.find((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
+  return match?.path ?? '';
+}

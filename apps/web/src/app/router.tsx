@@ -1,0 +1,41 @@
+import { createBrowserRouter } from 'react-router';
+import { AdminPage } from '@/features/admin/pages/admin-page';
+import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
+import { MembersTable } from '@/features/members/components/members-table';
+import { MembersPage } from '@/features/members/pages/members-page';
+import { OrgLifePage } from '@/features/org-life/pages/org-life-page';
+import { OrgDetailPage } from '@/features/org/pages/org-detail-page';
+import { OrgTreePage } from '@/features/org/pages/org-tree-page';
+import { ReportsPage } from '@/features/reports/pages/reports-page';
+import { WorkPage } from '@/features/work/pages/work-page';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './not-found';
+import { RouteErrorPage } from './route-error';
+
+/** The app layer composes features: the org page gets its roster from the members feature here. */
+function OrgDetailRoute() {
+  return <OrgDetailPage renderMembers={(orgId) => <MembersTable orgId={orgId} />} />;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      {
+        // A page that throws shows an error inside the layout, so navigation stays usable.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'orgs', element: <OrgTreePage /> },
+          { path: 'orgs/:id', element: <OrgDetailRoute /> },
+          { path: 'members', element: <MembersPage /> },
+          { path: 'org-life', element: <OrgLifePage /> },
+          { path: 'work', element: <WorkPage /> },
+          { path: 'reports', element: <ReportsPage /> },
+          { path: 'admin', element: <AdminPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,52 @@
+import { Space, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { MemberListItem } from '@wj/domain/schemas';
+import {
+  EDUCATION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS, JOB_CATEGORY_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS,
+  TITLE_LEVEL_LABELS,
+} from '@wj/domain';
+import { formatDate } from '@/lib/format';
+
+/** The talent and department-head flags, which the quality model's 双带头人 and 双培养 checks read. */
+export function MemberFlags({ member }: { member: Pick<MemberListItem, 'isTalent' | 'isDeptHead'> }) {
+  if (!member.isTalent && !member.isDeptHead) return null;
+  return (
+    <Space size={4} wrap>
+      {member.isTalent && <Tag color="gold">高层次人才</Tag>}
+      {member.isDeptHead && <Tag color="geekblue">内设机构负责人</Tag>}
+    </Space>
+  );
+}
+
+interface ColumnOptions {
+  showOrg: boolean;
+  showStatus: boolean;
+  onOpen: (id: number) => void;
+}
+
+export function memberColumns({ showOrg, showStatus, onOpen }: ColumnOptions): TableColumnsType<MemberListItem> {
+  const columns: TableColumnsType<MemberListItem> = [
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 100,
+      render: (name: string, m) => <Typography.Link onClick={() => onOpen(m.id)}>{name}</Typography.Link>,
+    },
+    { title: '性别', dataIndex: 'gender', width: 60, render: (v: MemberListItem['gender']) => GENDER_LABELS[v] },
+    { title: '出生日期', dataIndex: 'birthDate', width: 110, render: formatDate },
+    { title: '学历', dataIndex: 'education', width: 110, render: (v: MemberListItem['education']) => EDUCATION_LABELS[v] },
+    { title: '入党日期', dataIndex: 'joinDate', width: 110, render: formatDate },
+    { title: '类别', dataIndex: 'category', width: 90, render: (v: MemberListItem['category']) => MEMBER_CATEGORY_LABELS[v] },
+    { title: '在职/离退休', dataIndex: 'employment', width: 100, render: (v: MemberListItem['employment']) => EMPLOYMENT_LABELS[v] },
+    { title: '岗位类别', dataIndex: 'jobCategory', width: 90, render: (v: MemberListItem['jobCategory']) => (v ? JOB_CATEGORY_LABELS[v] : '—') },
+    { title: '职称', dataIndex: 'titleLevel', width: 70, render: (v: MemberListItem['titleLevel']) => TITLE_LEVEL_LABELS[v] },
+    { title: '科室', dataIndex: 'department', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '标识', key: 'flags', width: 200, render: (_, m) => <MemberFlags member={m} /> },
+  ];
+  if (showOrg) columns.splice(1, 0, { title: '所在支部', dataIndex: 'orgName', width: 220, ellipsis: true });
+  if (showStatus) {
+    columns.push({ title: '状态', dataIndex: 'status', width: 80, render: (v: MemberListItem['status']) => MEMBER_STATUS_LABELS[v] });
+  }
+  return columns;
+}
