@@ -1,12 +1,15 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
+import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import spaPlugin from './plugins/spa.js';
+import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
 import memberRoutes from './routes/members/index.js';
 import orgRoutes from './routes/orgs/index.js';
@@ -31,11 +34,14 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(rateLimit, { global: false });
 
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
+  await app.register(authPlugin);
 
   await app.register(healthRoutes, { prefix: '/api/health' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgRoutes, { prefix: '/api/orgs' });
   await app.register(memberRoutes, { prefix: '/api/members' });
 

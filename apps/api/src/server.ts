@@ -1,11 +1,15 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDb } from './db/index.js';
+import { ensureDemoUsers } from './auth/demo-users.js';
 import { ensureDemoData } from './demo/index.js';
 
 const config = loadConfig();
 const db = openDb(config.DATABASE_PATH);
-if (config.DEMO_DATA && ensureDemoData(db)) console.log(`已载入演示数据 (demo data loaded into ${config.DATABASE_PATH})`);
+if (config.DEMO_DATA) {
+  if (ensureDemoData(db)) console.log(`已载入演示数据 (demo data loaded into ${config.DATABASE_PATH})`);
+  if (await ensureDemoUsers(db)) console.log('已创建演示账号 (demo logins created, see README)');
+}
 
 const app = await buildApp({ config, db });
 

@@ -1,28 +1,58 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/auth/demo-users.js';
 import { openDb, type Db } from '../../src/db/index.js';
 import { generateCommission, loadDemoData } from '../../src/demo/index.js';
+
+export type DemoLogin = 'admin' | 'leader' | 'renmin' | 'yanke' | 'jijiu';
+export type Client = (opts: string | InjectOptions) => Promise<LightMyRequestResponse>;
 
 export interface TestContext {
   app: Awaited<ReturnType<typeof buildApp>>;
   db: Db;
+  dir: string;
+  /** A client logged in as one of the demo users (cookie carried on every call). */
+  as: (user: DemoLogin) => Promise<Client>;
+  /** A client with no session. */
+  anon: Client;
   close: () => Promise<void>;
 }
 
 /**
- * A fresh app on a fresh SQLite file (per test file), optionally holding the
- * demo commission. Drive it with `ctx.app.inject()`.
+ * A fresh app on a fresh SQLite file (one per test file), holding the demo
+ * commission and its demo logins unless `demo: false`.
  */
 export async function build(opts: { demo?: boolean } = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'wj-api-test-'));
   const db = openDb(join(dir, 'test.sqlite'));
-  if (opts.demo !== false) loadDemoData(db, generateCommission());
+  if (opts.demo !== false) {
+    loadDemoData(db, generateCommission());
+    await ensureDemoUsers(db);
+  }
   const app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent' }, db, logger: false });
   await app.ready();
+  const anon: Client = (o) => app.inject(typeof o === 'string' ? { url: o } : o);
+  const cookies = new Map<string, string>();
+  const as = async (user: DemoLogin): Promise<Client> => {
+    let cookie = cookies.get(user);
+    if (!cookie) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${user} failed: ${res.body}`);
+      const c = res.cookies.find((x) => x.name === 'wj_session')!;
+      cookie = `${c.name}=${c.value}`;
+      cookies.set(user, cookie);
+    }
+    const header = cookie;
+    return (o) => {
+      const base: InjectOptions = typeof o === 'string' ? { url: o } : o;
+      return app.inject({ ...base, headers: { ...(base.headers ?? {}), cookie: header } });
+    };
+  };
   return {
-    app, db,
+    app, db, dir, as, anon,
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

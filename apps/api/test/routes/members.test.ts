@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberListItem, MemberPage, OrgTreeNode } from '@wj/domain/schemas';
-import { build, type TestContext } from '../helpers/build.js';
+import { build, type Client, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
+let admin: Client;
 let root: OrgTreeNode;
 let branch: OrgTreeNode;
 beforeAll(async () => {
   ctx = await build();
-  root = (await ctx.app.inject('/api/orgs/tree')).json().root;
+  admin = await ctx.as('admin');
+  root = (await admin('/api/orgs/tree')).json().root;
   // the biggest branch under a 党委, so that paging has several pages
   const branches: OrgTreeNode[] = [];
   const walk = (n: OrgTreeNode) => { if (n.kind === 'branch') branches.push(n); n.children.forEach(walk); };
@@ -17,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const get = async (url: string): Promise<MemberPage> => {
-  const res = await ctx.app.inject(url);
+  const res = await admin(url);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
@@ -66,7 +68,7 @@ describe('GET /api/orgs/:id/members', () => {
 
   it('answers 400 with a clear Chinese message for bad query parameters', async () => {
     for (const [query, field] of [['pageSize=0', 'pageSize'], ['page=abc', 'page'], ['employment=working', 'employment'], ['pageSize=1000', 'pageSize']] as const) {
-      const res = await ctx.app.inject(`/api/orgs/${branch.id}/members?${query}`);
+      const res = await admin(`/api/orgs/${branch.id}/members?${query}`);
       expect(res.statusCode).toBe(400);
       const err = res.json().error;
       expect(err.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -75,18 +77,18 @@ describe('GET /api/orgs/:id/members', () => {
   });
 
   it('answers 404 for an unknown org', async () => {
-    expect((await ctx.app.inject('/api/orgs/987654/members')).statusCode).toBe(404);
+    expect((await admin('/api/orgs/987654/members')).statusCode).toBe(404);
   });
 });
 
 describe('GET /api/members/:id', () => {
   it('shows one member with the 公民身份号码 masked', async () => {
     const m = (await get(`/api/orgs/${branch.id}/members?pageSize=1`)).items[0]!;
-    const res = await ctx.app.inject(`/api/members/${m.id}`);
+    const res = await admin(`/api/members/${m.id}`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expect(d.name).toBe(m.name);
     expect(d.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-    expect((await ctx.app.inject('/api/members/99999999')).statusCode).toBe(404);
+    expect((await admin('/api/members/99999999')).statusCode).toBe(404);
   });
 });

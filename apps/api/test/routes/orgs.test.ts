@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { OrgDetail, OrgTreeNode } from '@wj/domain/schemas';
 import { members, orgs } from '../../src/db/schema/index.js';
-import { build, type TestContext } from '../helpers/build.js';
+import { build, type Client, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
+let admin: Client;
 let root: OrgTreeNode;
 beforeAll(async () => {
   ctx = await build();
-  root = (await ctx.app.inject('/api/orgs/tree')).json().root;
+  admin = await ctx.as('admin');
+  root = (await admin('/api/orgs/tree')).json().root;
 });
 afterAll(() => ctx.close());
 
@@ -42,7 +44,7 @@ describe('GET /api/orgs/tree', () => {
 describe('GET /api/orgs/:id', () => {
   it('gives a unit with its path and children, and a branch with its committee', async () => {
     const unit = root.children.find((c) => c.kind === 'party_committee')!;
-    const res = await ctx.app.inject(`/api/orgs/${unit.id}`);
+    const res = await admin(`/api/orgs/${unit.id}`);
     expect(res.statusCode).toBe(200);
     const detail: OrgDetail = res.json();
     expect(detail.path.map((p) => p.id)).toEqual([root.id, unit.id]);
@@ -50,20 +52,20 @@ describe('GET /api/orgs/:id', () => {
     expect(detail.counts).toEqual(unit.counts);
 
     const branch = unit.children.find((c) => c.kind === 'branch')!;
-    const b: OrgDetail = (await ctx.app.inject(`/api/orgs/${branch.id}`)).json();
+    const b: OrgDetail = (await admin(`/api/orgs/${branch.id}`)).json();
     expect(b.committee).not.toBeNull();
     expect(b.committee!.members.some((m) => m.role === 'secretary')).toBe(true);
   });
 
   it('answers 404 with a Chinese message for an unknown id', async () => {
-    const res = await ctx.app.inject('/api/orgs/999999');
+    const res = await admin('/api/orgs/999999');
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toMatchObject({ code: 'NOT_FOUND' });
     expect(res.json().error.message).toContain('不存在');
   });
 
   it('answers 400 naming the parameter for a non-numeric id', async () => {
-    const res = await ctx.app.inject('/api/orgs/abc');
+    const res = await admin('/api/orgs/abc');
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('VALIDATION_FAILED');

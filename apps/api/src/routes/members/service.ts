@@ -37,6 +37,10 @@ export function listMembers(db: Db, orgId: number, q: MemberListQuery): MemberPa
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
+export function memberOrgId(db: Db, id: number): number | undefined {
+  return db.select({ orgId: members.orgId }).from(members).where(eq(members.id, id)).get()?.orgId;
+}
+
 export function memberDetail(db: Db, id: number, opts: { year: number; unmasked: boolean }): MemberDetail {
   const m = db.select({
     ...listColumns, ethnicity: members.ethnicity, idNumber: members.idNumber, phone: members.phone,

@@ -5,14 +5,17 @@ import { orgDetail, orgTree } from './service.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tree', {
+    config: { access: {} },
     schema: { tags: ['组织'], summary: '组织树（含各级支部数、党员数）', response: { 200: OrgTreeSchema, 404: ErrorBodySchema } },
-  }, async () => ({ root: orgTree(app.db) }));
+  }, async (req) => ({ root: orgTree(app.db, req.scope) }));
 
   app.get('/:id', {
+    config: { access: { org: (req) => (req.params as { id: number }).id } },
     schema: { tags: ['组织'], summary: '组织详情', params: IdParamSchema, response: { 200: OrgDetailSchema, 400: ErrorBodySchema, 404: ErrorBodySchema } },
-  }, async (req) => orgDetail(app.db, req.params.id));
+  }, async (req) => orgDetail(app.db, req.params.id, req.scope));
 
   app.get('/:id/members', {
+    config: { access: { org: (req) => (req.params as { id: number }).id } },
     schema: {
       tags: ['党员'], summary: '组织（含下级）党员列表，分页、检索、筛选',
       params: IdParamSchema, querystring: MemberListQuerySchema,

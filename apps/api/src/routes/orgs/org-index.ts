@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { OrgCounts } from '@wj/domain/schemas';
+import { inScope, type Scope } from '../../auth/scope.js';
 import type { Db } from '../../db/index.js';
 import { members, orgs } from '../../db/schema/index.js';
 
@@ -13,8 +14,23 @@ export interface OrgIndex {
   root: OrgRow | undefined;
 }
 
-export function loadOrgIndex(db: Db): OrgIndex {
-  const rows = db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id).all();
+/**
+ * With a scope, the tree is pruned to the orgs inside it and their ancestors
+ * (so a unit secretary sees the path from the root down to the unit), and the
+ * counts are those of what remains.
+ */
+export function loadOrgIndex(db: Db, scope?: Scope): OrgIndex {
+  let rows = db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id).all();
+  let visible: Set<number> | undefined;
+  if (scope && !scope.all) {
+    const all = new Map(rows.map((r) => [r.id, r]));
+    visible = new Set(rows.filter((r) => inScope(scope, r)).map((r) => r.id));
+    const keep = new Set<number>();
+    for (const id of visible) {
+      for (let n = all.get(id); n && !keep.has(n.id); n = n.parentId === null ? undefined : all.get(n.parentId)) keep.add(n.id);
+    }
+    rows = rows.filter((r) => keep.has(r.id));
+  }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const children = new Map<number, OrgRow[]>();
   let root: OrgRow | undefined;
@@ -29,10 +45,11 @@ export function loadOrgIndex(db: Db): OrgIndex {
   const grouped = db
     .select({ orgId: members.orgId, employment: members.employment, n: sql<number>`count(*)` })
     .from(members)
-    .where(and(eq(members.status, 'active')))
+    .where(eq(members.status, 'active'))
     .groupBy(members.orgId, members.employment)
     .all();
   for (const g of grouped) {
+    if (visible && !visible.has(g.orgId)) continue;
     const c = own.get(g.orgId) ?? { inService: 0, retired: 0 };
     if (g.employment === 'retired') c.retired += g.n; else c.inService += g.n;
     own.set(g.orgId, c);

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { CommitteeView, OrgDetail, OrgTreeNode } from '@wj/domain/schemas';
+import type { Scope } from '../../auth/scope.js';
 import type { Db } from '../../db/index.js';
 import { committeeMembers, committees, members } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
@@ -14,8 +15,8 @@ function base(index: OrgIndex, r: OrgRow) {
   };
 }
 
-export function orgTree(db: Db): OrgTreeNode {
-  const index = loadOrgIndex(db);
+export function orgTree(db: Db, scope: Scope): OrgTreeNode {
+  const index = loadOrgIndex(db, scope);
   if (!index.root) throw notFound('组织架构为空，请先导入组织数据');
   const build = (r: OrgRow): OrgTreeNode => ({ ...base(index, r), children: (index.children.get(r.id) ?? []).map(build) });
   return build(index.root);
@@ -46,8 +47,8 @@ export function currentCommittee(db: Db, orgId: number): CommitteeView | null {
   };
 }
 
-export function orgDetail(db: Db, id: number): OrgDetail {
-  const index = loadOrgIndex(db);
+export function orgDetail(db: Db, id: number, scope: Scope): OrgDetail {
+  const index = loadOrgIndex(db, scope);
   const r = index.byId.get(id);
   if (!r) throw notFound(`组织（id=${id}）不存在`);
   return {

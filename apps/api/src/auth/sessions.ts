@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Role } from '@wj/domain';
+import type { Db } from '../db/index.js';
+import { sessions, users } from '../db/schema/index.js';
+
+export const SESSION_COOKIE = 'wj_session';
+/** Absolute lifetime and idle timeout of a session. */
+export const SESSION_TTL_MS = 12 * 3600_000;
+export const SESSION_IDLE_MS = 2 * 3600_000;
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeOrgId: number | null;
+}
+
+// The cookie carries a random token; the table keeps only its hash, so a leaked database opens no session.
+const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSession(db: Db, userId: number, now = new Date()): string {
+  const token = randomBytes(32).toString('base64url');
+  const iso = now.toISOString();
+  db.delete(sessions).where(lt(sessions.expiresAt, iso)).run();
+  db.insert(sessions).values({
+    id: tokenId(token), userId, createdAt: iso, lastSeenAt: iso,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+  }).run();
+  return token;
+}
+
+export function findSessionUser(db: Db, token: string, now = new Date()): SessionUser | null {
+  const id = tokenId(token);
+  const row = db.select({
+    expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt,
+    id: users.id, username: users.username, displayName: users.displayName, role: users.role,
+    scopeOrgId: users.scopeOrgId, disabled: users.disabled,
+  }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).get();
+  if (!row) return null;
+  const t = now.getTime();
+  if (row.disabled || Date.parse(row.expiresAt) <= t || Date.parse(row.lastSeenAt) + SESSION_IDLE_MS <= t) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  // Touch at most once a minute: a write per request would serialise every read on the database lock.
+  if (t - Date.parse(row.lastSeenAt) > 60_000) db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeOrgId: row.scopeOrgId };
+}
+
+export function deleteSession(db: Db, token: string) {
+  db.delete(sessions).where(eq(sessions.id, tokenId(token))).run();
+}
+
+export function deleteUserSessions(db: Db, userId: number, exceptToken?: string) {
+  const cond = exceptToken ? and(eq(sessions.userId, userId)) : eq(sessions.userId, userId);
+  const keep = exceptToken ? tokenId(exceptToken) : undefined;
+  for (const s of db.select({ id: sessions.id }).from(sessions).where(cond).all()) {
+    if (s.id !== keep) db.delete(sessions).where(eq(sessions.id, s.id)).run();
+  }
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ErrorBodySchema, LoginBodySchema, MeSchema, type Me } from '@wj/domain/schemas';
+import { dummyHash, verifyPassword } from '../../auth/password.js';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from '../../auth/sessions.js';
+import type { Db } from '../../db/index.js';
+import { orgs, users } from '../../db/schema/index.js';
+import { AppError, unauthorized } from '../../lib/errors.js';
+
+function me(db: Db, u: SessionUser): Me {
+  const org = u.scopeOrgId == null ? undefined : db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, u.scopeOrgId)).get();
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, scopeOrgId: u.scopeOrgId, scopeOrgName: org?.name ?? null };
+}
+
+// One message for every failure, so the answer never tells which usernames exist.
+const BAD_LOGIN = '用户名或密码错误';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/login', {
+    config: { access: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['登录'], summary: '登录', body: LoginBodySchema, response: { 200: z.object({ user: MeSchema }), 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema } },
+  }, async (req, reply) => {
+    const { username, password } = req.body;
+    const row = app.db.select().from(users).where(eq(users.username, username)).get();
+    if (!row || row.disabled) {
+      await verifyPassword(await dummyHash(), password);
+      throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
+    }
+    if (!(await verifyPassword(row.passwordHash, password))) throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
+    // A fresh token on every login: a session id planted before login is never promoted.
+    const old = req.cookies[SESSION_COOKIE];
+    if (old) deleteSession(app.db, old);
+    const token = createSession(app.db, row.id);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', maxAge: SESSION_TTL_MS / 1000,
+    });
+    return { user: me(app.db, row) };
+  });
+
+  app.post('/logout', {
+    config: { access: { selfService: true } },
+    schema: { tags: ['登录'], summary: '退出登录', response: { 204: z.null(), 401: ErrorBodySchema } },
+  }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) deleteSession(app.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+
+  app.get('/me', {
+    config: { access: {} },
+    schema: { tags: ['登录'], summary: '当前登录用户', response: { 200: MeSchema, 401: ErrorBodySchema } },
+  }, async (req) => {
+    if (!req.user) throw unauthorized();
+    return me(app.db, req.user);
+  });
+};
+
+export default routes;

@@ -1,0 +1,128 @@
+import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import type { BranchFacts, CommitteeFact, UnitFacts } from '@wj/domain/quality';
+import type { Db } from '../../db/index.js';
+import {
+  brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
+  recruits, responsibilityItems, secretaryProjects, secretaryReviews, unitPlans, vanguardPosts,
+} from '../../db/schema/index.js';
+
+export interface CommissionFacts {
+  branches: BranchFacts[];
+  units: UnitFacts[];
+}
+
+function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r); else m.set(k, [r]);
+  }
+  return m;
+}
+
+/**
+ * Everything the quality model needs for one year, in a fixed number of
+ * queries whatever the size of the organisation (one per table, grouped in
+ * memory), so that scoring 14,400 branches costs the same queries as 144.
+ * `unitIds` narrows the load to some units (a unit secretary's scope).
+ */
+export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionFacts {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+
+  const orgRows = db.select().from(orgs).where(and(eq(orgs.status, 'active'), unitIds ? inArray(orgs.unitId, unitIds) : undefined)).all();
+  const branchRows = orgRows.filter((o) => o.kind === 'branch');
+  const unitRows = orgRows.filter((o) => o.unitId === o.id);
+  const withGroups = new Set(orgRows.filter((o) => o.kind === 'party_group').map((o) => o.parentId));
+  const orgUnit = new Map(orgRows.map((o) => [o.id, o.unitId]));
+  const scoped = <T extends { orgId: number }>(rows: T[]) => (unitIds ? rows.filter((r) => orgUnit.has(r.orgId)) : rows);
+
+  const memberRows = scoped(db.select({
+    id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
+    category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
+    isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
+  }).from(members).where(eq(members.status, 'active')).all());
+  const study = new Map(db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
+    .where(eq(memberStudy.year, year)).all().map((s) => [s.memberId, s.hours]));
+  const memberById = new Map(memberRows.map((m) => [m.id, m]));
+
+  const committeeRows = scoped(db.select().from(committees).where(isNull(committees.endedDate)).all());
+  const cmRows = committeeRows.length
+    ? db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId, committeeRows.map((c) => c.id))).all()
+    : [];
+  const cmByCommittee = groupBy(cmRows, (r) => r.committeeId);
+  const committeeByOrg = new Map<number, CommitteeFact>();
+  for (const c of committeeRows) {
+    const prev = committeeByOrg.get(c.orgId);
+    if (prev && prev.electedDate >= c.electedDate) continue;
+    committeeByOrg.set(c.orgId, {
+      electedDate: c.electedDate, termYears: c.termYears,
+      members: (cmByCommittee.get(c.id) ?? []).flatMap((cm) => {
+        const m = memberById.get(cm.memberId);
+        return m ? [{
+          memberId: m.id, role: cm.role, fullTime: cm.fullTime, otherPosts: cm.otherPosts, birthDate: m.birthDate,
+          joinDate: m.joinDate, titleLevel: m.titleLevel, isDeptHead: m.isDeptHead, studyHours: study.get(m.id) ?? null,
+        }] : [];
+      }),
+    });
+  }
+
+  const meetingsByOrg = groupBy(scoped(db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
+    .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to))).all()), (r) => r.orgId);
+  const brandsByOrg = groupBy(scoped(db.select().from(brands).all()), (r) => r.orgId);
+  const projectRows = scoped(db.select().from(secretaryProjects).where(eq(secretaryProjects.year, year)).all());
+  const milestonesByProject = groupBy(projectRows.length
+    ? db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, projectRows.map((p) => p.id))).all()
+    : [], (r) => r.projectId);
+  const projectsByOrg = groupBy(projectRows, (r) => r.orgId);
+  const postsByOrg = groupBy(scoped(db.select().from(vanguardPosts).where(eq(vanguardPosts.year, year)).all()), (r) => r.orgId);
+  const recruitsByOrg = groupBy(scoped(db.select().from(recruits).all()), (r) => r.orgId);
+  const membersByOrg = groupBy(memberRows, (r) => r.orgId);
+
+  const branches: BranchFacts[] = branchRows.map((b) => ({
+    orgId: b.id, name: b.name, unitId: b.unitId ?? b.id, foundedDate: b.foundedDate,
+    category: b.branchCategory ?? 'in_service', hasGroups: withGroups.has(b.id),
+    members: (membersByOrg.get(b.id) ?? []).map((m) => ({
+      id: m.id, birthDate: m.birthDate, joinDate: m.joinDate, fullDate: m.fullDate, category: m.category,
+      employment: m.employment, titleLevel: m.titleLevel, isTalent: m.isTalent, isDeptHead: m.isDeptHead,
+      studyHours: study.get(m.id) ?? null,
+      // 党员信息采集: phone and (for in-service staff) the job category are the fields most often missing.
+      rosterComplete: Boolean(m.phone && m.education && (m.employment === 'retired' || m.jobCategory)),
+    })),
+    committee: committeeByOrg.get(b.id) ?? null,
+    meetings: (meetingsByOrg.get(b.id) ?? []).map(({ orgId: _o, ...m }) => m),
+    brands: (brandsByOrg.get(b.id) ?? []).map((r) => ({ name: r.name, active: r.active, createdYear: r.createdYear })),
+    projects: (projectsByOrg.get(b.id) ?? []).map((p) => ({
+      year: p.year, title: p.title, status: p.status, progress: p.progress,
+      milestones: (milestonesByProject.get(p.id) ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, doneDate: m.doneDate })),
+    })),
+    vanguardPosts: (postsByOrg.get(b.id) ?? []).map((p) => ({ year: p.year, memberCount: p.memberCount })),
+    recruits: (recruitsByOrg.get(b.id) ?? []).map((r) => ({
+      stage: r.stage, status: r.status, isTalent: r.isTalent, applicationDate: r.applicationDate, activistDate: r.activistDate,
+      candidateDate: r.candidateDate, probationaryDate: r.probationaryDate, fullDate: r.fullDate,
+    })),
+  }));
+
+  const plans = new Map(db.select().from(unitPlans).where(and(eq(unitPlans.year, year), unitIds ? inArray(unitPlans.unitId, unitIds) : undefined)).all().map((p) => [p.unitId, p]));
+  const workersByUnit = groupBy(db.select().from(partyWorkers).where(unitIds ? inArray(partyWorkers.unitId, unitIds) : undefined).all(), (r) => r.unitId);
+  const reviews = new Map(db.select().from(secretaryReviews).where(and(eq(secretaryReviews.year, year), unitIds ? inArray(secretaryReviews.orgId, unitIds) : undefined)).all().map((r) => [r.orgId, r]));
+  const itemsByUnit = groupBy(db.select().from(responsibilityItems).where(and(eq(responsibilityItems.year, year), unitIds ? inArray(responsibilityItems.unitId, unitIds) : undefined)).all(), (r) => r.unitId);
+  const memberCountByUnit = new Map<number, number>();
+  for (const m of memberRows) {
+    const u = orgUnit.get(m.orgId);
+    if (u != null) memberCountByUnit.set(u, (memberCountByUnit.get(u) ?? 0) + 1);
+  }
+
+  const units: UnitFacts[] = unitRows.map((u) => {
+    const items = itemsByUnit.get(u.id) ?? [];
+    return {
+      orgId: u.id, name: u.name, memberCount: memberCountByUnit.get(u.id) ?? 0,
+      plan: plans.has(u.id) ? { submittedDate: plans.get(u.id)!.submittedDate } : null,
+      partyWorkers: (workersByUnit.get(u.id) ?? []).map((w) => ({ fullTime: w.fullTime, startDate: w.startDate, endDate: w.endDate })),
+      reviewGrade: reviews.get(u.id)?.grade ?? null,
+      responsibilityItems: { total: items.length, done: items.filter((i) => i.done).length },
+    };
+  });
+  return { branches, units };
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/auth/demo-users.js';
+import { build, type TestContext } from '../helpers/build.js';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await build(); });
+afterAll(() => ctx.close());
+
+const login = (username: string, password: string) =>
+  ctx.anon({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('login', () => {
+  it('sets an HTTP-only SameSite session cookie and answers who is logged in', async () => {
+    const res = await login('renmin', DEMO_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ username: 'renmin', role: 'unit_secretary' });
+    expect(res.json().user.scopeOrgName).toContain('人民医院');
+    const cookie = res.cookies.find((c) => c.name === 'wj_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    const me = await ctx.anon({ url: '/api/auth/me', headers: { cookie: `wj_session=${cookie.value}` } });
+    expect(me.json().username).toBe('renmin');
+  });
+
+  it('says only 用户名或密码错误 for a wrong password and for an unknown user alike', async () => {
+    const wrong = await login('admin', 'wrong-password');
+    const unknown = await login('nobody', 'wrong-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.message).toBe('用户名或密码错误');
+    expect(unknown.json().error.message).toBe(wrong.json().error.message);
+  });
+
+  it('names the missing field when the body is incomplete', async () => {
+    const res = await ctx.anon({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('password');
+  });
+
+  it('logout ends the session on the server', async () => {
+    const cookie = (await login('leader', DEMO_PASSWORD)).cookies.find((c) => c.name === 'wj_session')!;
+    const headers = { cookie: `wj_session=${cookie.value}` };
+    expect((await ctx.anon({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
+    expect((await ctx.anon({ url: '/api/auth/me', headers })).statusCode).toBe(401);
+  });
+
+  it('refuses every data route without a session', async () => {
+    const res = await ctx.anon('/api/orgs/tree');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toBe('请先登录');
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 after too many attempts in a minute', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await login('admin', 'guess-' + i)).statusCode);
+    expect(statuses).toContain(429);
+  });
+});
