@@ -11,6 +11,7 @@ import errorsPlugin from './plugins/errors.js';
 import spaPlugin from './plugins/spa.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
+import meetingRoutes from './routes/meetings/index.js';
 import memberRoutes from './routes/members/index.js';
 import orgRoutes from './routes/orgs/index.js';
 
@@ -44,6 +45,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgRoutes, { prefix: '/api/orgs' });
   await app.register(memberRoutes, { prefix: '/api/members' });
+  await app.register(meetingRoutes, { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
   return app;

@@ -1,0 +1,37 @@
+import type { SessionUser } from '../auth/sessions.js';
+import type { Db } from '../db/index.js';
+import { auditLog } from '../db/schema/index.js';
+
+type Tx = Pick<Db, 'insert'>;
+
+/** Fields never written to the audit log in clear (DESIGN.md: sensitive fields masked). */
+const SENSITIVE = new Set(['idNumber', 'phone', 'passwordHash']);
+
+function mask(row: unknown): unknown {
+  if (!row || typeof row !== 'object') return row ?? null;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, SENSITIVE.has(k) && v ? '***' : v]));
+}
+
+export interface AuditEntry {
+  action: 'create' | 'update' | 'delete' | 'import' | string;
+  entityType: string;
+  entityId: number | string | null;
+  orgId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one audit row; call it inside the write's transaction so both land or neither does. */
+export function recordAudit(tx: Tx, user: SessionUser | null, e: AuditEntry) {
+  tx.insert(auditLog).values({
+    at: new Date().toISOString(),
+    userId: user?.id ?? null,
+    username: user?.username ?? 'system',
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId == null ? null : String(e.entityId),
+    orgId: e.orgId,
+    before: mask(e.before) ?? null,
+    after: mask(e.after) ?? null,
+  }).run();
+}
