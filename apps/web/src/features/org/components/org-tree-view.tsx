@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Key } from 'react';
 import { useNavigate } from 'react-router';
-import { Empty, Flex, Input, Tree, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import type { OrgTreeNode } from '@wj/domain/schemas';
 import { filterOrgTree } from '../lib/filter-tree';
@@ -13,6 +13,10 @@ function toTreeData(node: OrgTreeNode, keyword: string): TreeDataNode {
     title: <OrgTreeTitle node={node} keyword={keyword} />,
     children: node.children.map((child) => toTreeData(child, keyword)),
   };
+}
+
+function parentIds(node: OrgTreeNode): number[] {
+  return node.children.length === 0 ? [] : [node.id, ...node.children.flatMap(parentIds)];
 }
 
 /** The whole organisation as an expandable tree; a node click opens its page. */
@@ -46,6 +50,10 @@ export function OrgTreeView({ root }: { root: OrgTreeNode }) {
         {keyword.trim() && filtered.root && (
           <Typography.Text type="secondary">找到 {filtered.matchCount} 个组织</Typography.Text>
         )}
+        <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
+          <Button onClick={() => setExpandedKeys(filtered.root ? parentIds(filtered.root) : [])}>全部展开</Button>
+          <Button onClick={() => setExpandedKeys([root.id])}>全部收起</Button>
+        </Flex>
       </Flex>
       {treeData.length === 0 ? (
         <Empty description={`没有名称包含“${keyword.trim()}”的组织`} />
