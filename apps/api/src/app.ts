@@ -14,6 +14,13 @@ import healthRoutes from './routes/health/index.js';
 import meetingRoutes from './routes/meetings/index.js';
 import memberRoutes from './routes/members/index.js';
 import orgRoutes from './routes/orgs/index.js';
+import auditRoutes from './routes/audit/index.js';
+import recruitmentRoutes from './routes/recruitment/index.js';
+import rosterRoutes from './routes/roster/index.js';
+import structureRoutes from './routes/structure/index.js';
+import unitRoutes from './routes/units/index.js';
+import userRoutes from './routes/users/index.js';
+import workRoutes from './routes/work/index.js';
 
 export interface BuildOptions {
   config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'>;
@@ -44,8 +51,15 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(healthRoutes, { prefix: '/api/health' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgRoutes, { prefix: '/api/orgs' });
-  await app.register(memberRoutes, { prefix: '/api/members' });
+  await app.register(memberRoutes, { prefix: '/api' });
   await app.register(meetingRoutes, { prefix: '/api' });
+  await app.register(structureRoutes, { prefix: '/api' });
+  await app.register(unitRoutes, { prefix: '/api' });
+  await app.register(workRoutes, { prefix: '/api' });
+  await app.register(recruitmentRoutes, { prefix: '/api' });
+  await app.register(rosterRoutes, { prefix: '/api' });
+  await app.register(userRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
   return app;
