@@ -28,7 +28,7 @@ export function MembersTable({ orgId, showOrg = false }: MembersTableProps) {
   const members = useOrgMembers(orgId, { ...filters, ...paging });
 
   const columns = memberColumns({ showOrg, showStatus: filters.status !== 'active', onOpen: openMember });
-  const filtered = Boolean(filters.q || filters.employment || filters.titleLevel || filters.category);
+  const filtered = Boolean(filters.q || filters.employment || filters.titleLevel || filters.category) || filters.status !== 'active';
 
   return (
     <Flex vertical gap={16}>
@@ -39,26 +39,29 @@ export function MembersTable({ orgId, showOrg = false }: MembersTableProps) {
           setPaging((p) => ({ ...p, page: 1 }));
         }}
       />
-      {members.isError && <QueryError error={members.error} onRetry={() => void members.refetch()} title="党员名单加载失败" />}
-      <Table<MemberListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={members.data?.items ?? []}
-        loading={members.isFetching}
-        scroll={{ x: 'max-content' }}
-        onRow={(m) => ({ onClick: () => openMember(m.id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: members.isPending ? '正在加载…' : filtered ? '没有符合条件的党员' : '暂无党员' }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: members.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
-      />
+      {members.isError ? (
+        <QueryError error={members.error} onRetry={() => void members.refetch()} title="党员名单加载失败" />
+      ) : (
+        <Table<MemberListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={members.data?.items ?? []}
+          loading={members.isFetching}
+          scroll={{ x: 'max-content' }}
+          onRow={(m) => ({ onClick: () => openMember(m.id), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: members.isPending ? '正在加载…' : filtered ? '没有符合条件的党员' : '暂无党员' }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: members.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => `共 ${total} 人`,
+            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+          }}
+        />
+      )}
       <MemberDetailDrawer {...drawer} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
     </Flex>
   );
