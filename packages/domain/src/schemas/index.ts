@@ -4,3 +4,4 @@ export * from './member.js';
 export * from './auth.js';
 export * from './fields.js';
 export * from './meeting.js';
+export * from './admin.js';

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import type { User, UserCreate, UserUpdate } from '@wj/domain/schemas';
+import { hashPassword } from '../../auth/password.js';
+import { deleteUserSessions, type SessionUser } from '../../auth/sessions.js';
+import type { Db, Queryable } from '../../db/index.js';
+import { orgs, users } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+
+const ENTITY = 'user';
+
+function view(db: Queryable, id: number): User {
+  const row = db.select({
+    id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeOrgId: users.scopeOrgId,
+    scopeOrgName: orgs.name, disabled: users.disabled, version: users.version, createdAt: users.createdAt, updatedAt: users.updatedAt,
+  }).from(users).leftJoin(orgs, eq(orgs.id, users.scopeOrgId)).where(eq(users.id, id)).get();
+  if (!row) throw notFound(`用户（id=${id}）不存在`);
+  return row;
+}
+
+export function listUsers(db: Db): User[] {
+  return db.select({ id: users.id }).from(users).orderBy(users.id).all().map((u) => view(db, u.id));
+}
+
+/** A unit secretary's scope must be a unit-level org, a branch secretary's a branch. */
+function checkScopeOrg(db: Queryable, role: UserCreate['role'], scopeOrgId: number | null) {
+  if (scopeOrgId == null) return;
+  const org = db.select().from(orgs).where(eq(orgs.id, scopeOrgId)).get();
+  const ok = org && org.status === 'active' && (role === 'unit_secretary' ? org.unitId === org.id : org.kind === 'branch');
+  if (!ok) throw badRequest('所管理的组织不正确', [{ field: 'scopeOrgId', message: role === 'unit_secretary' ? '须选择一个直属单位党组织' : '须选择一个党支部' }]);
+}
+
+export async function createUser(db: Db, actor: SessionUser, input: UserCreate): Promise<User> {
+  if (db.select().from(users).where(eq(users.username, input.username)).get()) {
+    throw conflict('用户名已存在', [{ field: 'username', message: `用户名 ${input.username} 已被使用` }]);
+  }
+  checkScopeOrg(db, input.role, input.scopeOrgId);
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date().toISOString();
+  return db.transaction((tx) => {
+    const { password: _p, ...rest } = input;
+    const row = tx.insert(users).values({ ...rest, passwordHash, createdAt: now, updatedAt: now }).returning().get();
+    recordAudit(tx, actor, { action: 'create', entityType: ENTITY, entityId: row.id, orgId: row.scopeOrgId, after: row });
+    return view(tx, row.id);
+  });
+}
+
+function versionCheck(db: Queryable, id: number, version: number) {
+  const cur = db.select().from(users).where(eq(users.id, id)).get();
+  if (!cur) throw notFound(`用户（id=${id}）不存在`);
+  if (cur.version !== version) throw conflict(`该账号已于 ${cur.updatedAt.slice(0, 16).replace('T', ' ')} 被修改，请刷新后再保存`);
+  return cur;
+}
+
+export function updateUser(db: Db, actor: SessionUser, id: number, input: UserUpdate): User {
+  if (id === actor.id && (input.disabled || input.role !== 'admin')) throw badRequest('不能停用自己的账号或取消自己的管理员角色', [{ field: 'role', message: '请由其他管理员操作' }]);
+  checkScopeOrg(db, input.role, input.scopeOrgId);
+  return db.transaction((tx) => {
+    const before = versionCheck(tx, id, input.version);
+    const { version, ...values } = input;
+    tx.update(users).set({ ...values, version: version + 1, updatedAt: new Date().toISOString() }).where(eq(users.id, id)).run();
+    // A changed role, scope or a disabled account takes effect at once: end the user's sessions.
+    if (values.disabled || values.role !== before.role || values.scopeOrgId !== before.scopeOrgId) deleteUserSessions(db, id);
+    recordAudit(tx, actor, { action: 'update', entityType: ENTITY, entityId: id, orgId: values.scopeOrgId, before, after: view(tx, id) });
+    return view(tx, id);
+  });
+}
+
+export async function resetPassword(db: Db, actor: SessionUser, id: number, password: string, version: number): Promise<User> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction((tx) => {
+    versionCheck(tx, id, version);
+    tx.update(users).set({ passwordHash, version: version + 1, updatedAt: new Date().toISOString(), failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+    deleteUserSessions(db, id);
+    recordAudit(tx, actor, { action: 'reset_password', entityType: ENTITY, entityId: id, orgId: null });
+    return view(tx, id);
+  });
+}
