@@ -22,6 +22,9 @@ export const recruits = sqliteTable('recruits', {
   probationaryDate: text(),
   fullDate: text(),
   status: text().$type<RecruitStatus>().notNull().default('active'),
+  /** Why and when the pipeline entry was ended (status 'stopped'): kept on the row so the branch can read it. */
+  stoppedDate: text(),
+  stopReason: text(),
   version: integer().notNull().default(1),
   updatedAt: text().notNull(),
   updatedBy: text(),
