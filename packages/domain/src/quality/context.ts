@@ -1,0 +1,64 @@
+import type { BranchFacts, CommitteeFact } from './facts.js';
+import { cutoffOf, isCurrentYear } from './periods.js';
+import type { RuleParams } from './params.js';
+import type { RuleSet } from './rules.js';
+import type { Outcome, ScoreOptions, Severity } from './types.js';
+
+/** Everything a branch indicator check needs, computed once per scoring. */
+export interface BranchContext {
+  facts: BranchFacts;
+  rules: RuleSet;
+  p: RuleParams;
+  year: number;
+  asOf: string;
+  /** Last day judged: 31 Dec for a past year, asOf otherwise. */
+  cutoff: string;
+  current: boolean;
+  founded: string | null;
+  fullCount: number;
+  /**
+   * The branch has enough 正式党员 to need a 支委会 (《中国共产党支部工作条例（试行）》
+   * 第六章: 7人以上设支委会; below that only a secretary, maybe a deputy).
+   */
+  needsCommittee: boolean;
+  secretary: CommitteeFact['members'][number] | undefined;
+}
+
+export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOptions): BranchContext {
+  const fullCount = facts.members.filter((m) => m.category === 'full').length;
+  return {
+    facts, rules, p: rules.params,
+    year: opts.year, asOf: opts.asOf,
+    cutoff: cutoffOf(opts.year, opts.asOf),
+    current: isCurrentYear(opts.year, opts.asOf),
+    founded: facts.foundedDate,
+    fullCount,
+    needsCommittee: fullCount >= rules.params.committeeMinFullMembers,
+    secretary: facts.committee?.members.find((m) => m.role === 'secretary'),
+  };
+}
+
+/** Tolerance for comparing computed ratios and ages with thresholds (0.8 vs 4/5). */
+export const EPS = 1e-9;
+
+export const met = (detail: string): Outcome => ({ status: 'met', credit: 1, detail });
+
+/** Not applicable, or nothing due yet: no points at stake, no gap. */
+export const na = (detail: string): Outcome => ({ status: 'na', credit: 0, detail, scored: false });
+
+/** A shortfall; credit > 0 makes it 'partial'. */
+export function fail(severity: Severity, message: string, credit = 0): Outcome {
+  return { status: credit > 0 ? 'partial' : 'unmet', credit, detail: message, gap: { severity, message } };
+}
+
+/** At risk but nothing broken yet (term ends soon): amber, full points kept. */
+export const warn = (message: string): Outcome => ({ status: 'partial', credit: 1, detail: message, gap: { severity: 'amber', message } });
+
+/** Not yet due but worth a reminder (组织生活会 in Q4): amber, nothing at stake. */
+export const remind = (message: string): Outcome => ({
+  status: 'partial', credit: 0, detail: message, scored: false, gap: { severity: 'amber', message },
+});
+
+export function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
+}

@@ -1,0 +1,21 @@
+/**
+ * The quality model (DESIGN.md, "The quality model"): pure functions from a
+ * branch's or unit's facts, the rule set and an as-of date to scores and gaps.
+ * The API, the annual report and the tests all use this one implementation.
+ */
+export type * from './facts.js';
+export * from './catalogue.js';
+export { PARAMS, PARAM_KEYS, type ParamKey, type ParamMeta, type RuleParams } from './params.js';
+export {
+  RuleSetSchema, DEFAULT_RULES, RULE_FIELDS, GRADE_LABELS, GRADE_COLORS,
+  getRuleValue, setRuleValue, withDefaults, passLine, gradeOf,
+  type RuleSet, type IndicatorRule, type RuleField, type Grade,
+} from './rules.js';
+export {
+  periodsOf, judgedPeriods, dueCount, endedMonths, cutoffOf, isCurrentYear, isValidFrequency, periodsPhrase, type Period,
+} from './periods.js';
+export { yearsBetween, addYears, addMonths, monthEnd, daysInMonth } from './dates.js';
+export type * from './types.js';
+export { scoreBranch } from './score.js';
+export { scoreUnit, requiredFullTimeWorkers } from './unit.js';
+export { aggregateGaps, type GapSummary } from './aggregate.js';

@@ -1,0 +1,101 @@
+import { monthEnd, yearOf, ymd } from './dates.js';
+
+/**
+ * Pro-rating (DESIGN.md, "The quality model"): within the current year only
+ * the periods that have ENDED by the as-of date are due. A frequency of n per
+ * year splits the year into n equal runs of months (4 → quarters, 12 →
+ * months, 1 → the whole year), each needing one meeting; a multiple of 12
+ * (24) means monthly periods needing n/12 each. A quarter is due once its last
+ * day is reached: on 30 June two 党员大会 are due, on 1 July still two, on
+ * 30 September three. Past years are judged whole. Months end on their real
+ * last day (29 Feb 2028).
+ */
+export interface Period {
+  /** 0-based position in the year. */
+  index: number;
+  start: string;
+  end: string;
+  months: number;
+  /** How many meetings this period needs. */
+  required: number;
+  /** "第三季度", "3月", "上半年", "全年", "1—4月". */
+  label: string;
+}
+
+/** Frequencies the period model can split the year by. */
+export function isValidFrequency(perYear: number): boolean {
+  return Number.isInteger(perYear) && perYear > 0 && (12 % perYear === 0 || perYear % 12 === 0);
+}
+
+const CN_NUM = ['一', '二', '三', '四'];
+
+function periodLabel(months: number, index: number, startMonth: number): string {
+  if (months === 12) return '全年';
+  if (months === 6) return index === 0 ? '上半年' : '下半年';
+  if (months === 3) return `第${CN_NUM[index] ?? index + 1}季度`;
+  if (months === 1) return `${startMonth}月`;
+  return `${startMonth}—${startMonth + months - 1}月`;
+}
+
+export function periodsOf(perYear: number, year: number): Period[] {
+  if (!isValidFrequency(perYear)) throw new RangeError(`无法按月均分的频次：每年${perYear}次`);
+  const count = perYear <= 12 ? perYear : 12;
+  const months = 12 / count;
+  const required = perYear <= 12 ? 1 : perYear / 12;
+  return Array.from({ length: count }, (_, index) => {
+    const startMonth = index * months + 1;
+    const endMonth = startMonth + months - 1;
+    return {
+      index, months, required,
+      start: ymd(year, startMonth, 1),
+      end: monthEnd(year, endMonth),
+      label: periodLabel(months, index, startMonth),
+    };
+  });
+}
+
+/**
+ * The day up to which a year is judged: its last day for a past year, the
+ * as-of date otherwise (a future year thus has nothing due yet).
+ */
+export function cutoffOf(year: number, asOf: string): string {
+  return year < yearOf(asOf) ? ymd(year, 12, 31) : asOf;
+}
+
+export function isCurrentYear(year: number, asOf: string): boolean {
+  return year === yearOf(asOf);
+}
+
+/**
+ * A branch founded mid-year is judged only on periods that began on or after
+ * its founding day: founded 15 May, its first judged quarter is Q3 and its
+ * first judged month June.
+ */
+export function startsAfterFounding(period: Period, foundedDate: string | null): boolean {
+  return foundedDate === null || period.start >= foundedDate;
+}
+
+/** The periods of `year` that are due at `asOf`: ended, and not before the branch existed. */
+export function judgedPeriods(perYear: number, year: number, asOf: string, foundedDate: string | null = null): Period[] {
+  const cutoff = cutoffOf(year, asOf);
+  return periodsOf(perYear, year).filter((p) => p.end <= cutoff && startsAfterFounding(p, foundedDate));
+}
+
+/** How many meetings of a perYear-frequency are due in `year` at `asOf` (4 per year, 30 June → 2). */
+export function dueCount(perYear: number, year: number, asOf: string, foundedDate: string | null = null): number {
+  return judgedPeriods(perYear, year, asOf, foundedDate).reduce((n, p) => n + p.required, 0);
+}
+
+/** Months of `year` ended by `asOf` since founding: the pro-rating base for yearly quotas (study hours). */
+export function endedMonths(year: number, asOf: string, foundedDate: string | null = null): number {
+  return judgedPeriods(12, year, asOf, foundedDate).length;
+}
+
+/** Names a set of periods of one kind: "第一、三季度", "3、5月", "上半年", "1—4月、9—12月". */
+export function periodsPhrase(periods: Period[]): string {
+  const first = periods[0];
+  if (!first) return '';
+  if (first.months === 3) return `第${periods.map((p) => CN_NUM[p.index] ?? String(p.index + 1)).join('、')}季度`;
+  if (first.months === 1) return `${periods.map((p) => p.index + 1).join('、')}月`;
+  return periods.map((p) => p.label).join('、');
+}
