@@ -5,3 +5,5 @@ export * from './auth.js';
 export * from './fields.js';
 export * from './meeting.js';
 export * from './admin.js';
+export * from './work.js';
+export * from './recruitment.js';
