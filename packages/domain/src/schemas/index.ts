@@ -7,3 +7,5 @@ export * from './meeting.js';
 export * from './admin.js';
 export * from './work.js';
 export * from './recruitment.js';
+export * from './structure.js';
+export * from './unit-records.js';

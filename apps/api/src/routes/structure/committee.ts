@@ -1,0 +1,118 @@
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import {
+  committeeSizeProblem, type CommitteeHistory, type CommitteeInput, type CommitteeRecord, type CommitteeSeat, type CommitteeUpdate,
+} from '@wj/domain/schemas';
+import type { SessionUser } from '../../auth/sessions.js';
+import type { Db, Queryable } from '../../db/index.js';
+import { committeeMembers, committees, members, orgs } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned.js';
+import { assertActive, getOrg } from './orgs-common.js';
+
+const ENTITY = 'committee';
+type CommitteeRow = typeof committees.$inferSelect;
+
+export function committeeOrgId(db: Db, id: number): number | undefined {
+  return db.select({ orgId: committees.orgId }).from(committees).where(eq(committees.id, id)).get()?.orgId;
+}
+
+/** Active members of a branch, those kept in its 党小组 included. */
+function branchRoll(db: Queryable, branchId: number) {
+  const groups = db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, branchId), eq(orgs.kind, 'party_group'))).all().map((g) => g.id);
+  return db.select({ id: members.id, category: members.category }).from(members)
+    .where(and(eq(members.status, 'active'), or(eq(members.orgId, branchId), groups.length ? inArray(members.orgId, groups) : undefined)))
+    .all();
+}
+
+function toRecord(db: Queryable, c: CommitteeRow): CommitteeRecord {
+  const seats = db.select({
+    memberId: committeeMembers.memberId, role: committeeMembers.role, fullTime: committeeMembers.fullTime,
+    otherPosts: committeeMembers.otherPosts, name: members.name, birthDate: members.birthDate,
+    titleLevel: members.titleLevel, isDeptHead: members.isDeptHead,
+  }).from(committeeMembers).innerJoin(members, eq(members.id, committeeMembers.memberId))
+    .where(eq(committeeMembers.committeeId, c.id)).orderBy(committeeMembers.id).all();
+  const [y, m, d] = c.electedDate.split('-');
+  return {
+    id: c.id, orgId: c.orgId, electedDate: c.electedDate, termYears: c.termYears, termEndsOn: `${Number(y) + c.termYears}-${m}-${d}`,
+    endedDate: c.endedDate, members: seats, version: c.version, updatedAt: c.updatedAt, updatedBy: c.updatedBy,
+  };
+}
+
+const getCommittee = (db: Queryable, id: number) => {
+  const c = db.select().from(committees).where(eq(committees.id, id)).get();
+  if (!c) throw notFound(`支委会（id=${id}）不存在`);
+  return c;
+};
+
+export function listCommittees(db: Db, orgId: number): CommitteeHistory {
+  const org = getOrg(db, orgId);
+  if (org.kind !== 'branch') throw badRequest('只有党支部设支部委员会', [{ field: 'id', message: '该组织不是党支部' }]);
+  const rows = db.select().from(committees).where(eq(committees.orgId, orgId)).orderBy(desc(committees.electedDate), desc(committees.id)).all();
+  const current = rows.find((c) => c.endedDate === null) ?? null;
+  const fullMembers = branchRoll(db, orgId).filter((m) => m.category === 'full').length;
+  return {
+    current: current && toRecord(db, current),
+    history: rows.filter((c) => c !== current).map((c) => toRecord(db, c)),
+    fullMembers, committeeRequired: fullMembers >= 7,
+  };
+}
+
+/** Who may sit on the committee and how many (《中国共产党支部工作条例（试行）》第九条). */
+function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[]) {
+  const roll = branchRoll(db, branchId);
+  const onRoll = new Set(roll.map((m) => m.id));
+  const outsiders = seats.flatMap((s, i) => (onRoll.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '该党员不是本支部在册党员' }]));
+  if (outsiders.length) throw badRequest('支委会成员必须是本支部在册党员', outsiders);
+  const problem = committeeSizeProblem(roll.filter((m) => m.category === 'full').length, seats.map((s) => s.role));
+  if (problem) throw badRequest(problem, [{ field: 'members', message: problem }]);
+}
+
+function insertSeats(tx: Queryable, committeeId: number, seats: CommitteeSeat[]) {
+  tx.insert(committeeMembers).values(seats.map((s) => ({ committeeId, ...s }))).run();
+}
+
+/** A new election; the committee in office until now ends on the election day. */
+export function createCommittee(db: Db, user: SessionUser, orgId: number, input: CommitteeInput): CommitteeRecord {
+  return db.transaction((tx) => {
+    const org = getOrg(tx, orgId);
+    if (org.kind !== 'branch') throw badRequest('只有党支部设支部委员会', [{ field: 'id', message: '该组织不是党支部' }]);
+    assertActive(org);
+    assertSeatsFit(tx, orgId, input.members);
+    const open = tx.select().from(committees).where(and(eq(committees.orgId, orgId), isNull(committees.endedDate))).all();
+    const latest = open.map((c) => c.electedDate).sort().at(-1);
+    if (latest && input.electedDate <= latest) {
+      throw badRequest('选举日期应晚于上一届支委会的选举日期', [{ field: 'electedDate', message: `应晚于上一届选举日期 ${latest}` }]);
+    }
+    const now = new Date().toISOString();
+    for (const prev of open) {
+      updateVersioned(tx, committees, prev.id, prev.version, { endedDate: input.electedDate }, user.username);
+      recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: prev.id, orgId, before: toRecord(tx, prev), after: toRecord(tx, getCommittee(tx, prev.id)) });
+    }
+    const row = tx.insert(committees).values({
+      orgId, electedDate: input.electedDate, termYears: input.termYears, updatedAt: now, updatedBy: user.username,
+    }).returning().get();
+    insertSeats(tx, row.id, input.members);
+    const after = toRecord(tx, row);
+    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId, after });
+    return after;
+  });
+}
+
+/** Corrects the committee in office (members, roles, term); earlier committees are history and stay as they were. */
+export function updateCommittee(db: Db, user: SessionUser, id: number, input: CommitteeUpdate): CommitteeRecord {
+  return db.transaction((tx) => {
+    const row = getCommittee(tx, id);
+    if (row.endedDate !== null) throw badRequest('往届支委会是历史记录，不能修改', [{ field: 'id', message: '该届支委会已结束' }]);
+    const org = getOrg(tx, row.orgId);
+    assertActive(org);
+    assertSeatsFit(tx, row.orgId, input.members);
+    const before = toRecord(tx, row);
+    updateVersioned(tx, committees, id, input.version, { termYears: input.termYears }, user.username);
+    tx.delete(committeeMembers).where(eq(committeeMembers.committeeId, id)).run();
+    insertSeats(tx, id, input.members);
+    const after = toRecord(tx, getCommittee(tx, id));
+    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: row.orgId, before, after });
+    return after;
+  });
+}

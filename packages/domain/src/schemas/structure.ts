@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { BRANCH_CATEGORIES, COMMITTEE_ROLES, ORG_KINDS, ORG_STATUSES, type CommitteeRole } from '../enums.js';
+import { COMMITTEE_ROLE_LABELS } from '../labels.js';
+import { countField, optionalText, pastDateField, VersionSchema } from './fields.js';
+import { CommitteeViewSchema } from './org.js';
+
+const orgName = z.string({ error: '请填写组织名称' }).trim()
+  .min(2, '组织名称至少 2 个字').max(50, '组织名称不能超过 50 个字');
+const branchCategory = z.enum(BRANCH_CATEGORIES, { error: '请选择支部类别（在职/离退休/混合）' });
+const positiveId = (label: string) =>
+  z.number({ error: `请选择${label}` }).int(`${label}无效`).positive(`${label}无效`);
+
+/**
+ * A new 党支部 under a unit's 党委/党总支, or a 党小组 under a 党支部
+ * (《中国共产党支部工作条例（试行）》第七条、第十条).
+ */
+export const OrgCreateSchema = z.object({
+  kind: z.enum(['branch', 'party_group'], { error: '请选择组织类型（党支部或党小组）' }),
+  name: orgName,
+  branchCategory: branchCategory.nullish(),
+  department: optionalText('所在科室（部门）', 50),
+  foundedDate: pastDateField('成立日期'),
+}).superRefine((v, ctx) => {
+  if (v.kind === 'branch' && !v.branchCategory) ctx.addIssue({ code: 'custom', path: ['branchCategory'], message: '请选择支部类别（在职/离退休/混合）' });
+  if (v.kind === 'party_group' && v.branchCategory) ctx.addIssue({ code: 'custom', path: ['branchCategory'], message: '党小组不设支部类别' });
+});
+export type OrgCreate = z.infer<typeof OrgCreateSchema>;
+
+/** Rename, re-categorise or re-assign the department of an org; a branchCategory left out stays as it is. */
+export const OrgUpdateSchema = z.object({
+  name: orgName,
+  branchCategory: branchCategory.optional(),
+  department: optionalText('所在科室（部门）', 50),
+}).extend(VersionSchema.shape);
+export type OrgUpdate = z.infer<typeof OrgUpdateSchema>;
+
+export const OrgMergeSchema = z.object({
+  intoOrgId: positiveId('并入的支部'),
+  date: pastDateField('合并日期'),
+}).extend(VersionSchema.shape);
+export type OrgMerge = z.infer<typeof OrgMergeSchema>;
+
+/** Dissolving a branch that still has members (or open records) needs the branch they move to. */
+export const OrgDissolveSchema = z.object({
+  date: pastDateField('撤销日期'),
+  moveMembersTo: positiveId('党员转入的支部').nullish().transform((v) => v ?? null),
+}).extend(VersionSchema.shape);
+export type OrgDissolve = z.infer<typeof OrgDissolveSchema>;
+
+export const OrgRecordSchema = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  unitId: z.number().int().nullable(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  branchCategory: z.enum(BRANCH_CATEGORIES).nullable(),
+  department: z.string().nullable(),
+  foundedDate: z.string().nullable(),
+  status: z.enum(ORG_STATUSES),
+  dissolvedDate: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+export type OrgRecord = z.infer<typeof OrgRecordSchema>;
+
+/** What a merge or dissolution moved into the target: nothing is left orphaned on the dissolved branch. */
+export const OrgMoveResultSchema = z.object({
+  org: OrgRecordSchema,
+  target: OrgRecordSchema.nullable(),
+  moved: z.object({
+    members: z.number().int(),
+    groups: z.number().int(),
+    brands: z.number().int(),
+    projects: z.number().int(),
+    posts: z.number().int(),
+    recruits: z.number().int(),
+  }),
+  endedCommitteeId: z.number().int().nullable(),
+});
+export type OrgMoveResult = z.infer<typeof OrgMoveResultSchema>;
+
+// ---- 支委会 ----
+
+export const CommitteeSeatSchema = z.object({
+  memberId: positiveId('委员'),
+  role: z.enum(COMMITTEE_ROLES, { error: '请选择委员职务' }),
+  /** Secretary only: 专职 (true) or 兼职 (false). */
+  fullTime: z.boolean({ error: '专职/兼职取值无效' }).default(false),
+  otherPosts: countField('兼任其他职务数', 20).default(0),
+});
+export type CommitteeSeat = z.infer<typeof CommitteeSeatSchema>;
+
+/** Roles a committee may hold at most once (组织委员、宣传委员、纪检委员 each one person). */
+const SINGLE_ROLES: CommitteeRole[] = ['secretary', 'organization', 'propaganda', 'discipline'];
+
+/**
+ * The rules that need no database: exactly one 书记, at most one of each of
+ * 组织/宣传/纪检委员, nobody twice, 专职 only for the secretary.
+ */
+function checkSeats(seats: CommitteeSeat[], ctx: z.RefinementCtx) {
+  const seen = new Map<number, number>();
+  const roleAt = new Map<CommitteeRole, number>();
+  seats.forEach((s, i) => {
+    if (seen.has(s.memberId)) ctx.addIssue({ code: 'custom', path: ['members', i, 'memberId'], message: '同一党员不能在支委会中重复出现' });
+    seen.set(s.memberId, i);
+    if (SINGLE_ROLES.includes(s.role) && roleAt.has(s.role)) {
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'role'], message: `支委会只能有一名${COMMITTEE_ROLE_LABELS[s.role]}` });
+    }
+    if (!roleAt.has(s.role)) roleAt.set(s.role, i);
+    if (s.fullTime && s.role !== 'secretary') ctx.addIssue({ code: 'custom', path: ['members', i, 'fullTime'], message: '只有书记需要标明专职' });
+  });
+  if (!roleAt.has('secretary')) ctx.addIssue({ code: 'custom', path: ['members'], message: '支委会必须有一名书记' });
+}
+
+const seats = z.array(CommitteeSeatSchema, { error: '请填写支委会成员' }).min(1, '支委会必须有一名书记').max(7, '支委会一般不超过 7 人');
+/** 《关于党的基层组织任期的意见》(2018): 党支部每届任期 3 年. */
+const termYears = z.number({ error: '任期年限必须是数字' }).int('任期年限必须是整数')
+  .min(1, '任期年限应为 1 至 5 年').max(5, '任期年限应为 1 至 5 年').default(3);
+
+/** A new election: the previous committee ends on electedDate. */
+export const CommitteeInputSchema = z.object({
+  electedDate: pastDateField('选举日期'),
+  termYears,
+  members: seats,
+}).superRefine((v, ctx) => checkSeats(v.members, ctx));
+export type CommitteeInput = z.infer<typeof CommitteeInputSchema>;
+
+/** Correcting the current committee (a member replaced, roles changed) without a new election. */
+export const CommitteeUpdateSchema = z.object({ termYears, members: seats })
+  .extend(VersionSchema.shape)
+  .superRefine((v, ctx) => checkSeats(v.members, ctx));
+export type CommitteeUpdate = z.infer<typeof CommitteeUpdateSchema>;
+
+/**
+ * 《中国共产党支部工作条例（试行）》第九条: 正式党员 7 人以上的党支部设立支部委员会，
+ * 由 3 至 5 人组成、一般不超过 7 人; 不足 7 人的只设书记 1 名，必要时设副书记 1 名.
+ * Returns the problem with the committee's size or make-up, or null.
+ */
+export function committeeSizeProblem(fullMembers: number, seatRoles: CommitteeRole[]): string | null {
+  if (fullMembers >= 7) {
+    if (seatRoles.length < 3 || seatRoles.length > 7) {
+      return `本支部有正式党员 ${fullMembers} 名（7 名以上），应设支部委员会，委员 3 至 7 人，现为 ${seatRoles.length} 人`;
+    }
+    return null;
+  }
+  const others = seatRoles.filter((r) => r !== 'secretary' && r !== 'deputy_secretary');
+  const deputies = seatRoles.filter((r) => r === 'deputy_secretary');
+  if (others.length > 0 || deputies.length > 1) {
+    return `本支部正式党员不足 7 名（现有 ${fullMembers} 名），不设支部委员会，只设书记 1 名，必要时设副书记 1 名`;
+  }
+  return null;
+}
+
+export const CommitteeRecordSchema = CommitteeViewSchema.extend({
+  orgId: z.number().int(),
+  endedDate: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+export type CommitteeRecord = z.infer<typeof CommitteeRecordSchema>;
+
+export const CommitteeHistorySchema = z.object({
+  current: CommitteeRecordSchema.nullable(),
+  /** Earlier committees, newest first. */
+  history: z.array(CommitteeRecordSchema),
+  /** 正式党员 on the roll now, and whether that requires a full committee (≥ 7). */
+  fullMembers: z.number().int(),
+  committeeRequired: z.boolean(),
+});
+export type CommitteeHistory = z.infer<typeof CommitteeHistorySchema>;
