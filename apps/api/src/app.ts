@@ -8,6 +8,7 @@ import type { Db } from './db/index.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
+import qualityPlugin from './plugins/quality.js';
 import spaPlugin from './plugins/spa.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
@@ -15,6 +16,7 @@ import meetingRoutes from './routes/meetings/index.js';
 import memberRoutes from './routes/members/index.js';
 import orgRoutes from './routes/orgs/index.js';
 import auditRoutes from './routes/audit/index.js';
+import qualityRoutes from './routes/quality/index.js';
 import recruitmentRoutes from './routes/recruitment/index.js';
 import rosterRoutes from './routes/roster/index.js';
 import structureRoutes from './routes/structure/index.js';
@@ -47,6 +49,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
   await app.register(authPlugin);
+  await app.register(qualityPlugin);
 
   await app.register(healthRoutes, { prefix: '/api/health' });
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -60,6 +63,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(rosterRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(qualityRoutes, { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
   return app;

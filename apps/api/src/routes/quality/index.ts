@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RuleSetSchema, withDefaults } from '@wj/domain/quality';
+import {
+  BranchScoreDetailSchema, BranchScoreListSchema, DashboardSchema, ErrorBodySchema, GapCatalogueSchema, IdParamSchema,
+  QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, UnitScoreDetailSchema, UnitScoreListSchema,
+} from '@wj/domain/schemas';
+import { ruleSets } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { currentRules, ruleHistory } from './rules-store.js';
+import { dataYears, resolvePeriod } from './service.js';
+import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from './views.js';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const tags = ['质量评价'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const yearScores = (q: { year?: number; asOf?: string }) => {
+    const { year, asOf } = resolvePeriod(app.db, q);
+    return app.quality.scores(year, asOf);
+  };
+  const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
+
+  app.get('/quality/dashboard', {
+    config: { access: {} },
+    schema: { tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', querystring: QualityQuerySchema, response: { 200: DashboardSchema, ...errors } },
+  }, async (req) => {
+    const ys = yearScores(req.query);
+    const years = dataYears(app.db);
+    const previous = years.includes(ys.year - 1) ? app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`) : null;
+    return dashboard(ys, req.scope, years, previous);
+  });
+
+  app.get('/quality/branches', {
+    config: { access: {} },
+    schema: { tags, summary: '各支部得分（按权限范围，可按单位筛选）', querystring: QualityQuerySchema, response: { 200: BranchScoreListSchema, ...errors } },
+  }, async (req) => {
+    const ys = yearScores(req.query);
+    const { branches } = visible(ys, req.scope, req.query.unitId);
+    return { year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, items: branches.map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total) };
+  });
+
+  app.get('/quality/branches/:id', {
+    config: { access: byParamOrg },
+    schema: { tags, summary: '一个支部的得分明细：每项指标、每处失分及依据', params: IdParamSchema, querystring: QualityQuerySchema, response: { 200: BranchScoreDetailSchema, ...errors } },
+  }, async (req) => {
+    const ys = yearScores(req.query);
+    const s = ys.branches.find((b) => b.orgId === req.params.id);
+    if (!s) throw notFound('该组织不是在册党支部，没有支部得分');
+    return { ...branchRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps };
+  });
+
+  app.get('/quality/units', {
+    config: { access: {} },
+    schema: { tags, summary: '各单位得分（含责任落实）', querystring: QualityQuerySchema, response: { 200: UnitScoreListSchema, ...errors } },
+  }, async (req) => {
+    const ys = yearScores(req.query);
+    const { units } = visible(ys, req.scope);
+    return { year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, items: units.map((u) => unitRow(ys, u)).sort((a, b) => b.total - a.total) };
+  });
+
+  app.get('/quality/units/:id', {
+    config: { access: byParamOrg },
+    schema: { tags, summary: '一个单位的得分明细、责任落实指标及所属支部得分', params: IdParamSchema, querystring: QualityQuerySchema, response: { 200: UnitScoreDetailSchema, ...errors } },
+  }, async (req) => {
+    const ys = yearScores(req.query);
+    const s = ys.units.find((u) => u.orgId === req.params.id);
+    if (!s) throw notFound('该组织不是直属单位党组织');
+    const branches = ys.branches.filter((b) => ys.orgs.get(b.orgId)?.unitId === s.orgId).map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total);
+    return { ...unitRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps, branches };
+  });
+
+  app.get('/quality/gaps', {
+    config: { access: {} },
+    schema: { tags, summary: '问题清单：每类问题涉及的支部（单位）数及名单', querystring: QualityQuerySchema, response: { 200: GapCatalogueSchema, ...errors } },
+  }, async (req) => {
+    const ys = yearScores(req.query);
+    const { branches, units } = visible(ys, req.scope, req.query.unitId);
+    return { year: ys.year, asOf: ys.asOf, items: gapLines(ys, branches, units) };
+  });
+
+  app.get('/quality/rules', {
+    config: { access: {} },
+    schema: { tags, summary: '现行评分规则（版本、权重、阈值、频次）', response: { 200: RuleSetResponseSchema, 401: ErrorBodySchema } },
+  }, async () => currentRules(app.db));
+
+  app.get('/quality/rules/history', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags, summary: '评分规则历史版本', response: { 200: z.array(RuleSetResponseSchema), 401: ErrorBodySchema, 403: ErrorBodySchema } },
+  }, async () => ruleHistory(app.db));
+
+  app.put('/quality/rules', {
+    config: { access: { roles: ['admin'] } },
+    schema: { tags, summary: '修改评分规则（保存为新版本，立即生效）', body: RuleSetUpdateSchema, response: { 200: RuleSetResponseSchema, 409: ErrorBodySchema, ...errors } },
+  }, async (req) => {
+    const parsed = RuleSetSchema.safeParse(withDefaults(req.body.rules));
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'rules', message: i.message }));
+      throw badRequest(`评分规则有误：${details.map((d) => d.message).join('；')}`, details);
+    }
+    const current = currentRules(app.db);
+    if (current.version !== req.body.baseVersion) {
+      throw conflict(`评分规则已被 ${current.createdBy ?? '其他管理员'} 更新为第 ${current.version} 版，请刷新后再修改`);
+    }
+    return app.db.transaction((tx) => {
+      const row = tx.insert(ruleSets).values({
+        version: current.version + 1, rules: parsed.data, note: req.body.note ?? null, createdAt: new Date().toISOString(), createdBy: req.user!.username,
+      }).returning().get();
+      recordAudit(tx, req.user, { action: 'update', entityType: 'rule_set', entityId: row.version, orgId: null, before: current.rules, after: parsed.data });
+      return row;
+    });
+  });
+};
+
+export default routes;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { INSTITUTION_TYPES } from '../enums.js';
+
+/** API shapes of the quality model's results (the model itself: @wj/domain/quality). */
+const DimensionScoreSchema = z.object({ score: z.number(), weight: z.number(), earned: z.number(), possible: z.number(), applicable: z.boolean() });
+const GradeSchema = z.enum(['good', 'fair', 'poor']);
+const SeveritySchema = z.enum(['red', 'amber']);
+
+export const GapSchema = z.object({
+  code: z.string(), severity: SeveritySchema, message: z.string(), source: z.string(), recommendation: z.string(), points: z.number(),
+});
+export const IndicatorResultSchema = z.object({
+  code: z.string(), dimension: z.string(), status: z.enum(['met', 'partial', 'unmet', 'na']), earned: z.number(), possible: z.number(),
+  detail: z.string(), name: z.string(), source: z.string(),
+});
+
+export const QualityQuerySchema = z.object({
+  year: z.coerce.number({ error: 'year 必须是数字' }).int('year 必须是整数').min(2000, 'year 超出范围').max(2100, 'year 超出范围').optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf 格式应为 YYYY-MM-DD').optional(),
+  unitId: z.coerce.number({ error: 'unitId 必须是数字' }).int().positive().optional(),
+});
+export type QualityQuery = z.infer<typeof QualityQuerySchema>;
+
+const Dimensions = z.object({ leadership: DimensionScoreSchema, political: DimensionScoreSchema, team: DimensionScoreSchema, role: DimensionScoreSchema });
+
+export const BranchScoreRowSchema = z.object({
+  orgId: z.number().int(), name: z.string(), unitId: z.number().int(), unitName: z.string(),
+  total: z.number(), grade: GradeSchema, dimensions: Dimensions,
+  gapCount: z.number().int(), redCount: z.number().int(), memberCount: z.number().int(),
+});
+export type BranchScoreRow = z.infer<typeof BranchScoreRowSchema>;
+
+export const ScoreListSchema = <T extends z.ZodType>(item: T) => z.object({ year: z.number().int(), asOf: z.string(), ruleVersion: z.number().int(), items: z.array(item) });
+export const BranchScoreListSchema = ScoreListSchema(BranchScoreRowSchema);
+
+export const BranchScoreDetailSchema = BranchScoreRowSchema.extend({
+  year: z.number().int(), asOf: z.string(), ruleVersion: z.number().int(), passLine: z.number(),
+  indicators: z.array(IndicatorResultSchema), gaps: z.array(GapSchema),
+});
+export type BranchScoreDetail = z.infer<typeof BranchScoreDetailSchema>;
+
+const NullableAverages = z.object({
+  leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable(), total: z.number().nullable(),
+});
+export const UnitScoreRowSchema = z.object({
+  orgId: z.number().int(), name: z.string(), institutionName: z.string().nullable(), institutionType: z.enum(INSTITUTION_TYPES).nullable(),
+  total: z.number(), grade: GradeSchema, responsibility: DimensionScoreSchema, branchAverage: NullableAverages,
+  branchCount: z.number().int(), gapCount: z.number().int(), redCount: z.number().int(),
+});
+export type UnitScoreRow = z.infer<typeof UnitScoreRowSchema>;
+export const UnitScoreListSchema = ScoreListSchema(UnitScoreRowSchema);
+export const UnitScoreDetailSchema = UnitScoreRowSchema.extend({
+  year: z.number().int(), asOf: z.string(), ruleVersion: z.number().int(), passLine: z.number(),
+  indicators: z.array(IndicatorResultSchema), gaps: z.array(GapSchema),
+  branches: z.array(BranchScoreRowSchema),
+});
+export type UnitScoreDetail = z.infer<typeof UnitScoreDetailSchema>;
+
+export const GapOrgSchema = z.object({
+  orgId: z.number().int(), name: z.string(), unitId: z.number().int(), unitName: z.string(), severity: SeveritySchema, message: z.string(), total: z.number(),
+});
+export const GapLineSchema = z.object({
+  code: z.string(), level: z.enum(['branch', 'unit']), dimension: z.string(), name: z.string(), source: z.string(), recommendation: z.string(),
+  count: z.number().int(), red: z.number().int(), amber: z.number().int(), text: z.string(), severity: SeveritySchema,
+  orgs: z.array(GapOrgSchema),
+});
+export type GapLine = z.infer<typeof GapLineSchema>;
+export const GapCatalogueSchema = z.object({ year: z.number().int(), asOf: z.string(), items: z.array(GapLineSchema) });
+
+export const DashboardSchema = z.object({
+  year: z.number().int(), asOf: z.string(), ruleVersion: z.number().int(), years: z.array(z.number().int()),
+  counts: z.object({ units: z.number().int(), branches: z.number().int(), members: z.number().int(), inService: z.number().int(), retired: z.number().int() }),
+  averageScore: z.number().nullable(), passLine: z.number(), goodLine: z.number(),
+  belowPassLine: z.number().int(),
+  grades: z.object({ good: z.number().int(), fair: z.number().int(), poor: z.number().int() }),
+  distribution: z.array(z.object({ label: z.string(), from: z.number(), to: z.number(), count: z.number().int() })),
+  unitRanking: z.array(z.object({ orgId: z.number().int(), name: z.string(), institutionName: z.string().nullable(), total: z.number(), grade: GradeSchema })),
+  dimensionAverages: z.object({ leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() }),
+  unitDimensions: z.array(z.object({ orgId: z.number().int(), name: z.string(), leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() })),
+  topGaps: z.array(GapLineSchema.omit({ orgs: true })),
+  previous: z.object({ year: z.number().int(), averageScore: z.number().nullable(), belowPassLine: z.number().int(), gapCount: z.number().int() }).nullable(),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+export const RuleSetResponseSchema = z.object({
+  version: z.number().int(), createdAt: z.string(), createdBy: z.string().nullable(), note: z.string().nullable(), rules: z.unknown(),
+});
+export const RuleSetUpdateSchema = z.object({ rules: z.unknown(), note: z.string().trim().max(200, '说明不能超过 200 个字').optional(), baseVersion: z.number().int().positive() });
