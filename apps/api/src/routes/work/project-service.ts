@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Milestone, MilestoneWrite, Project, ProjectInput, ProjectUpdate } from '@wj/domain/schemas';
+import { milestoneYearMessage, todayIso } from '@wj/domain/schemas';
+import type { SessionUser } from '../../auth/sessions.js';
+import type { Db, Queryable } from '../../db/index.js';
+import { projectMilestones, secretaryProjects } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned.js';
+import { assertBranch } from './branch.js';
+
+type ProjectRow = typeof secretaryProjects.$inferSelect;
+
+export function projectOrgId(db: Db, id: number): number | undefined {
+  return db.select({ orgId: secretaryProjects.orgId }).from(secretaryProjects).where(eq(secretaryProjects.id, id)).get()?.orgId;
+}
+
+export function milestoneOrgId(db: Db, id: number): number | undefined {
+  return db.select({ orgId: secretaryProjects.orgId }).from(projectMilestones)
+    .innerJoin(secretaryProjects, eq(secretaryProjects.id, projectMilestones.projectId))
+    .where(eq(projectMilestones.id, id)).get()?.orgId;
+}
+
+/** A milestone is overdue once its due date has come and it is not done (as the quality model judges it). */
+function withMilestones(row: ProjectRow, milestones: Milestone[], today = todayIso()): Project {
+  const sorted = [...milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+  return { ...row, milestones: sorted, overdue: sorted.filter((m) => m.dueDate <= today && !m.doneDate).length };
+}
+
+const getRow = (db: Queryable, id: number) => {
+  const row = db.select().from(secretaryProjects).where(eq(secretaryProjects.id, id)).get();
+  if (!row) throw notFound(`书记项目（id=${id}）不存在`);
+  return row;
+};
+const milestonesOf = (db: Queryable, projectId: number) =>
+  db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).all();
+const getProject = (db: Queryable, id: number) => withMilestones(getRow(db, id), milestonesOf(db, id));
+
+export function listProjects(db: Db, orgId: number, q: { year?: number }): Project[] {
+  const rows = db.select().from(secretaryProjects)
+    .where(and(eq(secretaryProjects.orgId, orgId), q.year ? eq(secretaryProjects.year, q.year) : undefined))
+    .orderBy(desc(secretaryProjects.year), asc(secretaryProjects.id)).all();
+  if (!rows.length) return [];
+  const all = db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, rows.map((r) => r.id))).all();
+  const today = todayIso();
+  return rows.map((r) => withMilestones(r, all.filter((m) => m.projectId === r.id), today));
+}
+
+export function createProject(db: Db, user: SessionUser, orgId: number, input: ProjectInput): Project {
+  assertBranch(db, orgId, '书记项目');
+  return db.transaction((tx) => {
+    const { milestones, ...fields } = input;
+    const row = tx.insert(secretaryProjects).values({ ...fields, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
+    tx.insert(projectMilestones).values(milestones.map((m) => ({ ...m, projectId: row.id }))).run();
+    const after = getProject(tx, row.id);
+    recordAudit(tx, user, { action: 'create', entityType: 'secretary_project', entityId: row.id, orgId, after });
+    return after;
+  });
+}
+
+export function updateProject(db: Db, user: SessionUser, id: number, input: ProjectUpdate): Project {
+  return db.transaction((tx) => {
+    const before = getProject(tx, id);
+    const { version, ...values } = input;
+    const outside = before.milestones.find((m) => !m.dueDate.startsWith(`${values.year}-`));
+    if (outside) {
+      throw badRequest('项目节点须在项目年度内', [{ field: 'year', message: `节点“${outside.title}”的计划完成日期（${outside.dueDate}）不在 ${values.year} 年内，请先调整节点` }]);
+    }
+    updateVersioned(tx, secretaryProjects, id, version, values, user.username);
+    const after = getProject(tx, id);
+    recordAudit(tx, user, { action: 'update', entityType: 'secretary_project', entityId: id, orgId: before.orgId, before, after });
+    return after;
+  });
+}
+
+function assertInYear(project: ProjectRow, dueDate: string) {
+  if (!dueDate.startsWith(`${project.year}-`)) {
+    throw badRequest(milestoneYearMessage(project.year), [{ field: 'dueDate', message: milestoneYearMessage(project.year) }]);
+  }
+}
+
+/**
+ * Milestone writes carry the project's version and bump it: the project's
+ * progress is read against its milestones, so a changed milestone is a changed project.
+ */
+export function addMilestone(db: Db, user: SessionUser, projectId: number, input: MilestoneWrite): Project {
+  return db.transaction((tx) => {
+    const { version, ...values } = input;
+    const project = getRow(tx, projectId);
+    assertInYear(project, values.dueDate);
+    updateVersioned(tx, secretaryProjects, projectId, version, {}, user.username);
+    const row = tx.insert(projectMilestones).values({ ...values, projectId }).returning().get();
+    recordAudit(tx, user, { action: 'create', entityType: 'project_milestone', entityId: row.id, orgId: project.orgId, after: row });
+    return getProject(tx, projectId);
+  });
+}
+
+export function updateMilestone(db: Db, user: SessionUser, id: number, input: MilestoneWrite): Project {
+  return db.transaction((tx) => {
+    const before = tx.select().from(projectMilestones).where(eq(projectMilestones.id, id)).get();
+    if (!before) throw notFound(`项目节点（id=${id}）不存在`);
+    const { version, ...values } = input;
+    const project = getRow(tx, before.projectId);
+    assertInYear(project, values.dueDate);
+    updateVersioned(tx, secretaryProjects, project.id, version, {}, user.username);
+    tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, id)).run();
+    const after = tx.select().from(projectMilestones).where(eq(projectMilestones.id, id)).get();
+    recordAudit(tx, user, { action: 'update', entityType: 'project_milestone', entityId: id, orgId: project.orgId, before, after });
+    return getProject(tx, project.id);
+  });
+}

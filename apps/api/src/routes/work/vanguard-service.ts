@@ -1,0 +1,65 @@
+import { and, asc, desc, eq, or } from 'drizzle-orm';
+import type { VanguardPost, VanguardPostInput, VanguardPostUpdate } from '@wj/domain/schemas';
+import type { SessionUser } from '../../auth/sessions.js';
+import type { Db, Queryable } from '../../db/index.js';
+import { members, orgs, vanguardPosts } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned.js';
+import { assertBranch } from './branch.js';
+
+const ENTITY = 'vanguard_post';
+
+export function postOrgId(db: Db, id: number): number | undefined {
+  return db.select({ orgId: vanguardPosts.orgId }).from(vanguardPosts).where(eq(vanguardPosts.id, id)).get()?.orgId;
+}
+
+const columns = {
+  id: vanguardPosts.id, orgId: vanguardPosts.orgId, year: vanguardPosts.year, name: vanguardPosts.name,
+  leaderMemberId: vanguardPosts.leaderMemberId, leaderName: members.name, memberCount: vanguardPosts.memberCount,
+  description: vanguardPosts.description, version: vanguardPosts.version, updatedAt: vanguardPosts.updatedAt, updatedBy: vanguardPosts.updatedBy,
+};
+const withLeader = (db: Queryable) => db.select(columns).from(vanguardPosts).leftJoin(members, eq(members.id, vanguardPosts.leaderMemberId));
+
+export function listPosts(db: Db, orgId: number, q: { year?: number }): VanguardPost[] {
+  return withLeader(db).where(and(eq(vanguardPosts.orgId, orgId), q.year ? eq(vanguardPosts.year, q.year) : undefined))
+    .orderBy(desc(vanguardPosts.year), asc(vanguardPosts.id)).all();
+}
+
+const get = (db: Queryable, id: number) => {
+  const row = withLeader(db).where(eq(vanguardPosts.id, id)).get();
+  if (!row) throw notFound(`党员先锋岗（id=${id}）不存在`);
+  return row;
+};
+
+/** The post is led by a member on the branch's roll (the branch itself or one of its 党小组). */
+function assertLeader(db: Queryable, branchId: number, memberId: number) {
+  const m = db.select({ status: members.status }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.id, memberId), or(eq(orgs.id, branchId), eq(orgs.parentId, branchId)))).get();
+  if (!m || m.status !== 'active') {
+    throw badRequest('先锋岗负责人须为本支部在册党员', [{ field: 'leaderMemberId', message: '先锋岗负责人须为本支部在册党员' }]);
+  }
+}
+
+export function createPost(db: Db, user: SessionUser, orgId: number, input: VanguardPostInput): VanguardPost {
+  assertBranch(db, orgId, '党员先锋岗');
+  return db.transaction((tx) => {
+    assertLeader(tx, orgId, input.leaderMemberId);
+    const { id } = tx.insert(vanguardPosts).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
+    const after = get(tx, id);
+    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: id, orgId, after });
+    return after;
+  });
+}
+
+export function updatePost(db: Db, user: SessionUser, id: number, input: VanguardPostUpdate): VanguardPost {
+  return db.transaction((tx) => {
+    const before = get(tx, id);
+    const { version, ...values } = input;
+    assertLeader(tx, before.orgId, values.leaderMemberId);
+    updateVersioned(tx, vanguardPosts, id, version, values, user.username);
+    const after = get(tx, id);
+    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
+    return after;
+  });
+}
