@@ -13,8 +13,11 @@ const listColumns = {
   department: members.department, isTalent: members.isTalent, isDeptHead: members.isDeptHead, status: members.status,
 };
 
-/** Which org rows' members belong under `orgId`: the whole table for the root, the unit column for a unit. */
-function scopeCondition(db: Db, orgId: number): SQL | undefined {
+/**
+ * Which members belong under `orgId` (query joined with orgs): the whole table
+ * for the root, the unit column for a unit, the sub-tree ids below that.
+ */
+export function memberScopeCondition(db: Db, orgId: number): SQL | undefined {
   const index = loadOrgIndex(db);
   const org = index.byId.get(orgId);
   if (!org) throw notFound(`组织（id=${orgId}）不存在`);
@@ -24,7 +27,7 @@ function scopeCondition(db: Db, orgId: number): SQL | undefined {
 }
 
 export function listMembers(db: Db, orgId: number, q: MemberListQuery): MemberPage {
-  const conditions = [scopeCondition(db, orgId), eq(members.status, q.status)];
+  const conditions = [memberScopeCondition(db, orgId), eq(members.status, q.status)];
   if (q.q) conditions.push(like(members.name, `%${q.q}%`));
   if (q.employment) conditions.push(eq(members.employment, q.employment));
   if (q.titleLevel) conditions.push(eq(members.titleLevel, q.titleLevel));

@@ -1,5 +1,73 @@
+import type { FastifyError, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBodySchema, IdParamSchema, RosterRejectedSchema, RosterReportSchema } from '@wj/domain/schemas';
+import { AppError, badRequest } from '../../lib/errors.js';
+import { NOT_XLSX } from './read-workbook.js';
+import { exportRoster, importRoster, previewRoster, RosterRejected } from './service.js';
+import { templateWorkbook } from './write-workbook.js';
 
-const routes: FastifyPluginAsyncZod = async () => {};
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILE_LIMIT = 5 * 1024 * 1024;
+const errors = { 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const upload = { 400: RosterRejectedSchema, 413: ErrorBodySchema, ...errors };
+const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
+
+/** RFC 6266 / RFC 5987: an ASCII fallback plus the real (Chinese) name, UTF-8 percent-encoded. */
+function sendXlsx(reply: FastifyReply, file: Buffer, filename: string) {
+  return reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(file);
+}
+
+/**
+ * 党员名册 in Excel: the blank template, preview and import of a filled-in
+ * file into one branch (the request body is the .xlsx itself), and export.
+ */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  // The upload is the raw file; octet-stream too, for browsers that do not know the .xlsx type.
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: FILE_LIMIT }, (_req, body, done) => done(null, body));
+
+  // Only for this plugin's routes: say what went wrong in the user's terms; anything else goes to the app's handler.
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    if (err instanceof RosterRejected) {
+      return reply.code(400).send({ error: { code: err.code, message: err.message, details: err.details }, report: err.report });
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', '文件超过 5 MB');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') throw badRequest(NOT_XLSX);
+    throw err;
+  });
+
+  app.get('/roster/template', {
+    config: { access: {} },
+    schema: { tags: ['党员名册'], summary: '下载党员名册导入模板（.xlsx）', response: { ...errors } },
+  }, async (_req, reply) => sendXlsx(reply, await templateWorkbook(), '党员名册导入模板.xlsx'));
+
+  app.post('/orgs/:id/roster/preview', {
+    config: { access: byParamOrg },
+    bodyLimit: FILE_LIMIT,
+    schema: {
+      tags: ['党员名册'], summary: '预览导入：逐行列出将新增、更新的党员和每行的问题（请求体为 .xlsx 文件）',
+      params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
+    },
+  }, async (req) => previewRoster(app.db, req.params.id, req.body));
+
+  app.post('/orgs/:id/roster/import', {
+    config: { access: byParamOrg },
+    bodyLimit: FILE_LIMIT,
+    schema: {
+      tags: ['党员名册'], summary: '导入党员名册：任一行有问题则整份不导入（请求体为 .xlsx 文件）',
+      params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
+    },
+  }, async (req) => importRoster(app.db, req.user!, req.params.id, req.body));
+
+  app.get('/orgs/:id/roster/export', {
+    config: { access: byParamOrg },
+    schema: { tags: ['党员名册'], summary: '导出组织（含下级）在册党员名册（.xlsx，非管理员脱敏）', params: IdParamSchema, response: { 400: ErrorBodySchema, ...errors } },
+  }, async (req, reply) => {
+    const { file, filename } = await exportRoster(app.db, req.params.id, req.user!.role === 'admin');
+    return sendXlsx(reply, file, filename);
+  });
+};
 
 export default routes;

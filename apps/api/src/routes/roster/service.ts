@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm';
+import { maskIdNumber, maskPhone, ORG_KIND_LABELS } from '@wj/domain';
+import { ROSTER_COLUMNS, type MemberInput, type RosterReport } from '@wj/domain/schemas';
+import type { SessionUser } from '../../auth/sessions.js';
+import type { Db } from '../../db/index.js';
+import { members, orgs } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned.js';
+import { assertBranchTarget, getMember } from '../members/rules.js';
+import { memberScopeCondition } from '../members/service.js';
+import { MEMBER_ENTITY } from '../members/write-service.js';
+import { planRoster, reportOf } from './plan.js';
+import { readRosterSheet } from './read-workbook.js';
+import { exportWorkbook } from './write-workbook.js';
+
+/** A refused import: the error body carries the whole row report (the route's error handler sends it). */
+export class RosterRejected extends AppError {
+  constructor(readonly report: RosterReport) {
+    const bad = report.rows.filter((r) => r.problems.length);
+    super(400, 'ROSTER_REJECTED', `名册中有 ${bad.length} 行存在问题，未导入任何数据；请按行号修改后重新上传`,
+      bad.flatMap((r) => r.problems.map((p) => ({ field: `第 ${r.rowNumber} 行·${p.column}`, message: p.message }))));
+  }
+}
+
+/** What the file would do to the branch; nothing is written. */
+export async function previewRoster(db: Db, branchId: number, file: unknown): Promise<RosterReport> {
+  assertBranchTarget(db, branchId);
+  const rows = await readRosterSheet(file);
+  return reportOf(planRoster(db, branchId, rows));
+}
+
+const rosterValues = (input: MemberInput) => Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, input[c.field]]));
+
+/**
+ * All or nothing: the plan is made again inside the transaction (so it sees
+ * what is there now) and any problem in any row refuses the whole file.
+ * Rows identical to the stored member are left alone, so re-importing the
+ * same file neither duplicates nor bumps versions under someone's open form.
+ */
+export async function importRoster(db: Db, user: SessionUser, branchId: number, file: unknown): Promise<RosterReport> {
+  assertBranchTarget(db, branchId);
+  const rows = await readRosterSheet(file);
+  return db.transaction((tx) => {
+    const planned = planRoster(tx, branchId, rows);
+    const report = reportOf(planned);
+    if (report.summary.error > 0) throw new RosterRejected(report);
+    for (const p of planned) {
+      if (p.action === 'create') {
+        const row = tx.insert(members).values({ ...p.input!, orgId: branchId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
+        recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row.id, orgId: branchId, after: row });
+      } else if (p.changes.length) {
+        const before = getMember(tx, p.existing!.id);
+        updateVersioned(tx, members, before.id, before.version, rosterValues(p.input!), user.username);
+        recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: before.id, orgId: branchId, before, after: getMember(tx, before.id) });
+      }
+    }
+    recordAudit(tx, user, { action: 'import', entityType: 'roster', entityId: branchId, orgId: branchId, after: { rows: rows.length, ...report.summary } });
+    return report;
+  });
+}
+
+/** 市人民医院党委 / 市人民医院急诊急救党支部 / the committee's own name: what the file is called after. */
+function rosterTitle(db: Db, orgId: number): string {
+  const org = db.select().from(orgs).where(eq(orgs.id, orgId)).get();
+  if (!org) throw notFound(`组织（id=${orgId}）不存在`);
+  if (org.parentId === null || org.unitId === null) return org.name;
+  if (org.unitId === org.id) return org.institutionName ? `${org.institutionName}${ORG_KIND_LABELS[org.kind]}` : org.name;
+  const unit = db.select({ institutionName: orgs.institutionName }).from(orgs).where(eq(orgs.id, org.unitId)).get();
+  return `${unit?.institutionName ?? ''}${org.name}`;
+}
+
+/** The members on the roll in the org's sub-tree; 公民身份号码 and phone masked unless `unmasked` (admin). */
+export async function exportRoster(db: Db, orgId: number, unmasked: boolean): Promise<{ file: Buffer; filename: string }> {
+  const title = `${rosterTitle(db, orgId)}党员名册`;
+  const rows = db.select({ m: members, orgName: orgs.name }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(memberScopeCondition(db, orgId), eq(members.status, 'active')))
+    .orderBy(members.orgId, members.id).all()
+    .map(({ m, orgName }) => ({
+      ...m, orgName,
+      idNumber: unmasked ? m.idNumber : maskIdNumber(m.idNumber),
+      phone: m.phone && !unmasked ? maskPhone(m.phone) : m.phone,
+    }));
+  return { file: await exportWorkbook(rows, title), filename: `${title}.xlsx` };
+}
