@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BranchScoreDetail, Dashboard, GapLine, OrgTreeNode } from '@wj/domain/schemas';
+import { build, type Client, type TestContext } from '../helpers/build.js';
+
+let ctx: TestContext;
+let admin: Client;
+const period = 'year=2026&asOf=2026-11-20';
+beforeAll(async () => {
+  ctx = await build();
+  admin = await ctx.as('admin');
+});
+afterAll(() => ctx.close());
+
+const json = async <T>(client: Client, url: string): Promise<T> => {
+  const res = await client(url);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+
+describe('gap catalogue', () => {
+  it('every count equals the number of organisations listed behind it, each of which really has that gap', async () => {
+    const { items } = await json<{ items: GapLine[] }>(admin, `/api/quality/gaps?${period}`);
+    expect(items.length).toBeGreaterThan(0);
+    for (const line of items) {
+      expect(line.orgs).toHaveLength(line.count);
+      expect(new Set(line.orgs.map((o) => o.orgId)).size).toBe(line.count);
+      expect(line.text.startsWith(String(line.count))).toBe(true);
+    }
+    const line = items.find((l) => l.level === 'branch')!;
+    for (const org of line.orgs.slice(0, 3)) {
+      const detail = await json<BranchScoreDetail>(admin, `/api/quality/branches/${org.orgId}?${period}`);
+      expect(detail.gaps.map((g) => g.code)).toContain(line.code);
+    }
+  });
+
+  it('a unit filter keeps only that unit\'s branches', async () => {
+    const root: OrgTreeNode = (await admin('/api/orgs/tree')).json().root;
+    const unit = root.children.find((u) => u.kind === 'party_committee')!;
+    const { items } = await json<{ items: GapLine[] }>(admin, `/api/quality/gaps?${period}&unitId=${unit.id}`);
+    for (const line of items) for (const o of line.orgs) expect(o.unitId).toBe(unit.id);
+  });
+});
+
+describe('dashboard', () => {
+  it('counts what the organisation tree holds, and the grade buckets add up', async () => {
+    const d = await json<Dashboard>(admin, `/api/quality/dashboard?${period}`);
+    const root: OrgTreeNode = (await admin('/api/orgs/tree')).json().root;
+    expect(d.counts).toEqual({ units: root.children.length, branches: root.counts.branches, members: root.counts.members, inService: root.counts.inService, retired: root.counts.retired });
+    expect(d.distribution.reduce((n, b) => n + b.count, 0)).toBe(d.counts.branches);
+    expect(d.grades.good + d.grades.fair + d.grades.poor).toBe(d.counts.branches);
+    expect(d.distribution[0]!.count).toBe(d.belowPassLine);
+    expect(d.unitRanking).toHaveLength(d.counts.units);
+    expect(d.previous?.year).toBe(2025);
+  });
+
+  it('a unit secretary sees their unit only', async () => {
+    const d = await json<Dashboard>(await ctx.as('renmin'), `/api/quality/dashboard?${period}`);
+    const root: OrgTreeNode = (await admin('/api/orgs/tree')).json().root;
+    const renmin = root.children.find((u) => u.institutionName === '市人民医院')!;
+    expect(d.counts.units).toBe(1);
+    expect(d.counts.branches).toBe(renmin.counts.branches);
+    expect(d.unitRanking.map((u) => u.orgId)).toEqual([renmin.id]);
+    const other = root.children.find((u) => u.institutionName === '市眼科医院')!;
+    expect((await (await ctx.as('renmin'))(`/api/quality/units/${other.id}?${period}`)).statusCode).toBe(403);
+  });
+});
+
+describe('scores follow the records', () => {
+  it('recording the missing 支部党员大会 removes the gap and raises the score at once', async () => {
+    const { items } = await json<{ items: GapLine[] }>(admin, `/api/quality/gaps?${period}`);
+    const line = items.find((l) => l.code === 'general_meeting')!;
+    const target = line.orgs.find((o) => /季度未召开支部党员大会/.test(o.message))!;
+    const before = await json<BranchScoreDetail>(admin, `/api/quality/branches/${target.orgId}?${period}`);
+    const missing = before.gaps.filter((g) => g.code === 'general_meeting');
+    const quarter = ['一', '二', '三', '四'].indexOf(/第(.)季度/.exec(missing[0]!.message)![1]!);
+    const date = `2026-${String(quarter * 3 + 2).padStart(2, '0')}-15`;
+    const res = await admin({ method: 'POST', url: `/api/orgs/${target.orgId}/meetings`, payload: { type: 'general_meeting', date, topic: '补开支部党员大会', expected: 10, present: 10 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = await json<BranchScoreDetail>(admin, `/api/quality/branches/${target.orgId}?${period}`);
+    expect(after.gaps.filter((g) => g.code === 'general_meeting')).toHaveLength(missing.length - 1);
+    expect(after.gaps.map((g) => g.message)).not.toContain(missing[0]!.message);
+    expect(after.total).toBeGreaterThan(before.total);
+  });
+});
+
+describe('rules', () => {
+  it('refuses weights that do not sum to 100 with a Chinese message, changing nothing', async () => {
+    const cur = await json<{ version: number; rules: { dimensions: Record<string, { weight: number }> } }>(admin, '/api/quality/rules');
+    const bad = structuredClone(cur.rules);
+    bad.dimensions.leadership!.weight -= 5;
+    const res = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: bad, baseVersion: cur.version } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('100');
+    expect((await json<{ version: number }>(admin, '/api/quality/rules')).version).toBe(cur.version);
+  });
+
+  it('a saved change is a new version and changes the scores at once; only admins may change rules', async () => {
+    const cur = await json<{ version: number; rules: { dimensions: Record<string, { weight: number }> } }>(admin, '/api/quality/rules');
+    const before = await json<Dashboard>(admin, `/api/quality/dashboard?${period}`);
+    const next = structuredClone(cur.rules);
+    // Put all the weight on the weakest dimension: the average must fall.
+    const weakest = Object.entries(before.dimensionAverages).sort((a, b) => (a[1] ?? 100) - (b[1] ?? 100))[0]![0];
+    for (const d of Object.keys(next.dimensions)) next.dimensions[d]!.weight = d === weakest ? 100 : 0;
+    expect((await (await ctx.as('renmin'))({ method: 'PUT', url: '/api/quality/rules', payload: { rules: next, baseVersion: cur.version } })).statusCode).toBe(403);
+    const res = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: next, baseVersion: cur.version, note: '测试' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(cur.version + 1);
+    const after = await json<Dashboard>(admin, `/api/quality/dashboard?${period}`);
+    expect(after.ruleVersion).toBe(cur.version + 1);
+    expect(after.averageScore!).toBeLessThan(before.averageScore!);
+    const stale = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: cur.rules, baseVersion: cur.version } });
+    expect(stale.statusCode).toBe(409);
+  });
+});
