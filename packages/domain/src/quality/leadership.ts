@@ -59,8 +59,8 @@ const committeeAge: Check = ({ facts, p, cutoff, needsCommittee }) => {
   if (members.length === 0) return na('未设立支委会，不计年龄结构');
   const avg = members.reduce((s, m) => s + yearsBetween(m.birthDate, cutoff), 0) / members.length;
   if (avg <= p.committeeAvgAgeMax + EPS) return met(`支委会成员平均年龄${fmtNum(avg)}岁`);
-  // Round up so that 50.04 never reads "50岁，超过50岁".
-  const shown = (Math.ceil(avg * 10 - EPS) / 10).toFixed(1);
+  // One decimal, or two when one would read "50.0岁，超过50岁".
+  const shown = Number(avg.toFixed(1)) > p.committeeAvgAgeMax ? avg.toFixed(1) : avg.toFixed(2);
   return fail('red', `支委会成员平均年龄${shown}岁，超过${p.committeeAvgAgeMax}岁，年龄结构偏大`);
 };
 

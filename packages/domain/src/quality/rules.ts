@@ -67,12 +67,14 @@ function numberField(label: string, m: Pick<ParamMeta, 'min' | 'max' | 'integer'
 
 const weightMeta = { min: 0, max: 100, integer: true } as const;
 
+const pointsLabel = (c: IndicatorCode) => `${INDICATOR_BY_CODE[c].name}分值`;
+
 const IndicatorsSchema = z.object(Object.fromEntries(INDICATOR_CODES.map((c) => {
-  const name = `“${INDICATOR_BY_CODE[c].name}”`;
+  const name = INDICATOR_BY_CODE[c].name;
   return [c, z.object({
     enabled: z.boolean({ error: `${name}是否启用必须是布尔值` }),
-    points: numberField(`${name}分值`, { min: 0, max: 100, integer: false }),
-  }, { error: `缺少指标${name}的设置` })];
+    points: numberField(pointsLabel(c), { min: 0, max: 100, integer: false }),
+  }, { error: `缺少指标“${name}”的设置` })];
 })));
 
 const ParamsSchema = z.object(Object.fromEntries(PARAM_KEYS.map((k) => [k, numberField(PARAMS[k].label, PARAMS[k])])), { error: '缺少阈值参数设置' });
@@ -131,7 +133,7 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { path: 'passLine', label: '合格线', unit: '分', min: 0, max: 100, integer: false, percent: false, group: 'grading' },
   { path: 'goodLine', label: '优良线', unit: '分', min: 0, max: 100, integer: false, percent: false, group: 'grading' },
   ...INDICATOR_CODES.map((c): RuleField => ({
-    path: `indicators.${c}.points`, label: `${INDICATOR_BY_CODE[c].name}分值`, unit: '分', min: 0, max: 100, integer: false, percent: false,
+    path: `indicators.${c}.points`, label: pointsLabel(c), unit: '分', min: 0, max: 100, integer: false, percent: false,
     group: INDICATOR_BY_CODE[c].dimension, indicator: c,
   })),
   ...PARAM_KEYS.map((k): RuleField => {
