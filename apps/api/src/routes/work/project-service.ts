@@ -62,6 +62,7 @@ export function updateProject(db: Db, user: SessionUser, id: number, input: Proj
   return db.transaction((tx) => {
     const before = getProject(tx, id);
     const { version, ...values } = input;
+    assertFresh(tx, before, version, user.username);
     const outside = before.milestones.find((m) => !m.dueDate.startsWith(`${values.year}-`));
     if (outside) {
       throw badRequest('项目节点须在项目年度内', [{ field: 'year', message: `节点“${outside.title}”的计划完成日期（${outside.dueDate}）不在 ${values.year} 年内，请先调整节点` }]);
@@ -71,6 +72,11 @@ export function updateProject(db: Db, user: SessionUser, id: number, input: Proj
     recordAudit(tx, user, { action: 'update', entityType: 'secretary_project', entityId: id, orgId: before.orgId, before, after });
     return after;
   });
+}
+
+/** A stale version gets its 409 before any rule is judged against data the user has not seen. */
+function assertFresh(tx: Queryable, row: ProjectRow, version: number, by: string) {
+  if (row.version !== version) updateVersioned(tx, secretaryProjects, row.id, version, {}, by);
 }
 
 function assertInYear(project: ProjectRow, dueDate: string) {
@@ -87,6 +93,7 @@ export function addMilestone(db: Db, user: SessionUser, projectId: number, input
   return db.transaction((tx) => {
     const { version, ...values } = input;
     const project = getRow(tx, projectId);
+    assertFresh(tx, project, version, user.username);
     assertInYear(project, values.dueDate);
     updateVersioned(tx, secretaryProjects, projectId, version, {}, user.username);
     const row = tx.insert(projectMilestones).values({ ...values, projectId }).returning().get();
@@ -101,6 +108,7 @@ export function updateMilestone(db: Db, user: SessionUser, id: number, input: Mi
     if (!before) throw notFound(`项目节点（id=${id}）不存在`);
     const { version, ...values } = input;
     const project = getRow(tx, before.projectId);
+    assertFresh(tx, project, version, user.username);
     assertInYear(project, values.dueDate);
     updateVersioned(tx, secretaryProjects, project.id, version, {}, user.username);
     tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, id)).run();

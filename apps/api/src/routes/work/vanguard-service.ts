@@ -56,6 +56,8 @@ export function updatePost(db: Db, user: SessionUser, id: number, input: Vanguar
   return db.transaction((tx) => {
     const before = get(tx, id);
     const { version, ...values } = input;
+    // A stale version gets its 409 before the leader is judged against data the user has not seen.
+    if (before.version !== version) updateVersioned(tx, vanguardPosts, id, version, {}, user.username);
     assertLeader(tx, before.orgId, values.leaderMemberId);
     updateVersioned(tx, vanguardPosts, id, version, values, user.username);
     const after = get(tx, id);
