@@ -64,6 +64,10 @@ function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[])
   const onRoll = new Set(roll.map((m) => m.id));
   const outsiders = seats.flatMap((s, i) => (onRoll.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '该党员不是本支部在册党员' }]));
   if (outsiders.length) throw badRequest('支委会成员必须是本支部在册党员', outsiders);
+  // 《中国共产党章程》第七条: 预备党员没有表决权、选举权和被选举权.
+  const full = new Set(roll.filter((m) => m.category === 'full').map((m) => m.id));
+  const probationary = seats.flatMap((s, i) => (full.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '预备党员没有被选举权' }]));
+  if (probationary.length) throw badRequest('支委会成员须为正式党员', probationary);
   const problem = committeeSizeProblem(roll.filter((m) => m.category === 'full').length, seats.map((s) => s.role));
   if (problem) throw badRequest(problem, [{ field: 'members', message: problem }]);
 }
