@@ -11,6 +11,8 @@ import type { SheetRow } from './read-workbook.js';
 
 /** What importing one row would do: the report row plus what to write. */
 export interface PlannedRow extends RosterRow {
+  /** The 公民身份号码 as written (upper-cased), even when the row is otherwise invalid. */
+  idText: string | null;
   input?: MemberInput;
   existing?: MemberRow;
 }
@@ -39,7 +41,8 @@ function checkRow(row: SheetRow): PlannedRow {
     }
   }
   const name = typeof values.name === 'string' ? values.name : null;
-  return { rowNumber: row.rowNumber, action: 'error', name, problems, changes: [], ...(result.success ? { input: result.data } : {}) };
+  const idText = typeof values.idNumber === 'string' ? values.idNumber.trim().toUpperCase() : null;
+  return { rowNumber: row.rowNumber, action: 'error', name, problems, changes: [], idText, ...(result.success ? { input: result.data } : {}) };
 }
 
 function holders(db: Queryable, ids: string[]) {
@@ -66,17 +69,17 @@ function changedColumns(existing: MemberRow, input: MemberInput): string[] {
 export function planRoster(db: Queryable, branchId: number, rows: SheetRow[]): PlannedRow[] {
   const planned = rows.map(checkRow);
 
-  // The same 公民身份号码 twice in the file: every row involved is named.
+  // The same 公民身份号码 twice in the file: every row involved is named (even rows wrong in other ways).
   const seen = new Map<string, number[]>();
-  for (const p of planned) if (p.input) seen.set(p.input.idNumber, [...(seen.get(p.input.idNumber) ?? []), p.rowNumber]);
+  for (const p of planned) if (p.idText) seen.set(p.idText, [...(seen.get(p.idText) ?? []), p.rowNumber]);
   for (const p of planned) {
-    const same = p.input ? seen.get(p.input.idNumber)!.filter((n) => n !== p.rowNumber) : [];
+    const same = p.idText ? seen.get(p.idText)!.filter((n) => n !== p.rowNumber) : [];
     if (same.length) p.problems.push({ column: ID_HEADER, message: `公民身份号码与第 ${same.join('、')} 行重复` });
   }
 
   const byIdNumber = holders(db, [...seen.keys()]);
   for (const p of planned) {
-    const holder = p.input && byIdNumber.get(p.input.idNumber);
+    const holder = p.idText ? byIdNumber.get(p.idText) : undefined;
     if (!holder) continue;
     if (holder.orgId !== branchId) {
       p.problems.push({ column: ID_HEADER, message: `${idNumberTakenMessage(holder.name, holder.orgName)}，请先办理组织关系转接` });
@@ -96,7 +99,7 @@ export function planRoster(db: Queryable, branchId: number, rows: SheetRow[]): P
 }
 
 export function reportOf(planned: PlannedRow[]): RosterReport {
-  const rows = planned.map(({ rowNumber, action, name, problems, changes }) => ({ rowNumber, action, name, problems, changes }));
+  const rows = planned.map(({ rowNumber, action, name, problems, changes }): RosterRow => ({ rowNumber, action, name, problems, changes }));
   const count = (a: RosterRow['action']) => rows.filter((r) => r.action === a).length;
   return {
     rows,
