@@ -6,6 +6,8 @@ import { activeNavPath, NAV_ITEMS } from './nav-items';
 const { Header, Sider, Content } = Layout;
 
 export const PRODUCT_NAME = '卫健党建质量平台';
+/** antd's default Layout.Header height. */
+const HEADER_HEIGHT = 64;
 
 export function AppLayout() {
   const location = useLocation();
@@ -15,7 +17,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', paddingInline: 24 }}>
+      <Header style={{ display: 'flex', alignItems: 'center', paddingInline: 24, position: 'sticky', top: 0, zIndex: 10 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, letterSpacing: 2 }}>
           {PRODUCT_NAME}
         </Typography.Title>
@@ -28,7 +30,8 @@ export function AppLayout() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           theme="light"
-          style={{ borderRight: '1px solid #f0f0f0' }}
+          // Sticky under the header, so the navigation stays in reach on long rosters.
+          style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: HEADER_HEIGHT, height: `calc(100vh - ${HEADER_HEIGHT}px)`, overflow: 'auto' }}
         >
           <nav aria-label="主导航">
             <Menu

@@ -8,8 +8,8 @@ import {
 import { formatDate } from '@/lib/format';
 
 /** The talent and department-head flags, which the quality model's 双带头人 and 双培养 checks read. */
-export function MemberFlags({ member }: { member: Pick<MemberListItem, 'isTalent' | 'isDeptHead'> }) {
-  if (!member.isTalent && !member.isDeptHead) return null;
+export function MemberFlags({ member, empty = null }: { member: Pick<MemberListItem, 'isTalent' | 'isDeptHead'>; empty?: string | null }) {
+  if (!member.isTalent && !member.isDeptHead) return empty;
   return (
     <Space size={4} wrap>
       {member.isTalent && <Tag color="gold">高层次人才</Tag>}

@@ -30,7 +30,7 @@ function detailItems(m: MemberDetail): DescriptionsProps['items'] {
     { key: 'department', label: '科室', children: m.department ?? '—' },
     { key: 'position', label: '职务', children: m.position ?? '—' },
     { key: 'studyHours', label: '本年度学习学时', children: m.studyHours === null ? '未登记' : `${m.studyHours} 学时` },
-    { key: 'flags', label: '标识', children: <MemberFlags member={m} />, span: 2 },
+    { key: 'flags', label: '标识', children: <MemberFlags member={m} empty="—" />, span: 2 },
   ];
   if (m.status !== 'active') {
     items.push(

@@ -1,21 +1,21 @@
 import { Card } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
-// The root org's id comes from the tree, which the org feature owns.
-import { useOrgTree } from '@/features/org/api/get-org-tree';
+// Which org's members to list comes from the tree and the user's scope, which the org feature owns.
+import { useScopeRoot } from '@/features/org/hooks/use-scope-root';
 import { MembersTable } from '../components/members-table';
 
-/** 党员: every member under the root organisation. */
+/** 党员: every member the user may see — the whole commission, or their unit or branch. */
 export function MembersPage() {
-  const tree = useOrgTree();
+  const { isPending, error, data, refetch } = useScopeRoot();
 
-  if (tree.isPending) return <PageSkeleton rows={12} />;
-  if (tree.isError) return <QueryError error={tree.error} onRetry={() => void tree.refetch()} title="组织信息加载失败" />;
+  if (isPending) return <PageSkeleton rows={12} />;
+  if (error || !data) return <QueryError error={error} onRetry={refetch} title="组织信息加载失败" />;
 
-  const { root } = tree.data;
+  const { scope } = data;
   return (
-    <Card title="党员" extra={root.name}>
-      <MembersTable orgId={root.id} showOrg />
+    <Card title="党员" extra={scope.name}>
+      <MembersTable orgId={scope.id} showOrg={scope.kind !== 'branch'} />
     </Card>
   );
 }

@@ -27,7 +27,12 @@ const columns: TableColumnsType<CommitteeMember> = [
     title: '双带头人',
     key: 'doubleLeader',
     width: 100,
-    render: (_, m) => (isDoubleLeader(m) ? <Tag color="red">是</Tag> : <Tag>否</Tag>),
+    // The rule binds the secretary; for other members it is shown for information only.
+    render: (_, m) => {
+      const yes = isDoubleLeader(m);
+      if (m.role !== 'secretary') return yes ? '是' : '否';
+      return yes ? <Tag color="success">是</Tag> : <Tag color="warning">否</Tag>;
+    },
   },
 ];
 

@@ -32,7 +32,8 @@ export function OrgChildrenTable({ items }: { items: Child[] }) {
       size="middle"
       columns={columns}
       dataSource={items}
-      pagination={items.length > 20 ? { pageSize: 20, showTotal: (total) => `共 ${total} 个组织` } : false}
+      // A unit has a few dozen sub-organisations at most: one page reads better than paging.
+      pagination={false}
       locale={{ emptyText: '暂无下级组织' }}
     />
   );

@@ -7,11 +7,13 @@ import type { OrgTreeNode } from '@wj/domain/schemas';
 import { filterOrgTree } from '../lib/filter-tree';
 import { OrgTreeTitle } from './org-tree-title';
 
-function toTreeData(node: OrgTreeNode, keyword: string): TreeDataNode {
+function toTreeData(node: OrgTreeNode, keyword: string, aboveScope: ReadonlySet<number>): TreeDataNode {
   return {
     key: node.id,
     title: <OrgTreeTitle node={node} keyword={keyword} />,
-    children: node.children.map((child) => toTreeData(child, keyword)),
+    // Orgs above the user's scope are context only: the API refuses their pages.
+    selectable: !aboveScope.has(node.id),
+    children: node.children.map((child) => toTreeData(child, keyword, aboveScope)),
   };
 }
 
@@ -19,21 +21,29 @@ function parentIds(node: OrgTreeNode): number[] {
   return node.children.length === 0 ? [] : [node.id, ...node.children.flatMap(parentIds)];
 }
 
+interface OrgTreeViewProps {
+  root: OrgTreeNode;
+  /** The top org the user may open; the tree opens down to it. */
+  scopeId: number;
+  aboveScope: ReadonlySet<number>;
+}
+
 /** The whole organisation as an expandable tree; a node click opens its page. */
-export function OrgTreeView({ root }: { root: OrgTreeNode }) {
+export function OrgTreeView({ root, scopeId, aboveScope }: OrgTreeViewProps) {
   const navigate = useNavigate();
+  const openingView = useMemo<Key[]>(() => [...aboveScope, scopeId], [aboveScope, scopeId]);
   const [keyword, setKeyword] = useState('');
-  const [expandedKeys, setExpandedKeys] = useState<Key[]>([root.id]);
+  const [expandedKeys, setExpandedKeys] = useState<Key[]>(openingView);
   const filtered = useMemo(() => filterOrgTree(root, keyword), [root, keyword]);
   const treeData = useMemo(
-    () => (filtered.root ? [toTreeData(filtered.root, keyword)] : []),
-    [filtered.root, keyword],
+    () => (filtered.root ? [toTreeData(filtered.root, keyword, aboveScope)] : []),
+    [filtered.root, keyword, aboveScope],
   );
 
   const onSearch = (value: string) => {
     setKeyword(value);
     // While searching, open the path to every match; clearing returns to the opening view.
-    setExpandedKeys(value.trim() ? filterOrgTree(root, value).expandedIds : [root.id]);
+    setExpandedKeys(value.trim() ? filterOrgTree(root, value).expandedIds : openingView);
   };
 
   return (
@@ -52,7 +62,7 @@ export function OrgTreeView({ root }: { root: OrgTreeNode }) {
         )}
         <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
           <Button onClick={() => setExpandedKeys(filtered.root ? parentIds(filtered.root) : [])}>全部展开</Button>
-          <Button onClick={() => setExpandedKeys([root.id])}>全部收起</Button>
+          <Button onClick={() => setExpandedKeys(openingView)}>全部收起</Button>
         </Flex>
       </Flex>
       {treeData.length === 0 ? (

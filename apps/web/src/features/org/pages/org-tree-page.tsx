@@ -1,31 +1,31 @@
 import { Card, Empty, Typography } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
-import { useOrgTree } from '../api/get-org-tree';
 import { OrgTreeView } from '../components/org-tree-view';
+import { useScopeRoot } from '../hooks/use-scope-root';
 
-/** 组织架构: the whole tree from the 机关党委 down to every 党支部. */
+/** 组织架构: the tree from the 机关党委 down to every 党支部 the user may see. */
 export function OrgTreePage() {
-  const tree = useOrgTree();
+  const { isPending, error, data, refetch } = useScopeRoot();
 
-  if (tree.isPending) return <PageSkeleton rows={10} />;
-  if (tree.isError) return <QueryError error={tree.error} onRetry={() => void tree.refetch()} title="组织架构加载失败" />;
+  if (isPending) return <PageSkeleton rows={10} />;
+  if (error || !data) return <QueryError error={error} onRetry={refetch} title="组织架构加载失败" />;
 
-  const { root } = tree.data;
-  const { counts } = root;
+  const { root, scope, aboveScope } = data;
+  const { counts } = scope;
   return (
     <Card
       title="组织架构"
       extra={
         <Typography.Text type="secondary">
-          {root.name}：共 {counts.branches} 个党支部、{counts.members} 名党员（在职 {counts.inService}，离退休 {counts.retired}）
+          {scope.name}：共 {counts.branches} 个党支部、{counts.members} 名党员（在职 {counts.inService}，离退休 {counts.retired}）
         </Typography.Text>
       }
     >
       {root.children.length === 0 ? (
         <Empty description="尚未建立下级党组织" />
       ) : (
-        <OrgTreeView root={root} />
+        <OrgTreeView root={root} scopeId={scope.id} aboveScope={aboveScope} />
       )}
     </Card>
   );
