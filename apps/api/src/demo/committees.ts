@@ -29,7 +29,7 @@ function buildBranchCommittee(ctx: GenCtx, rng: Rng, br: BranchCtx): void {
   const wantsFull = fullCount >= FULL_COMMITTEE_MIN_MEMBERS;
   let elected = br.problems.has('termExpired')
     ? addDays(addYears(asOf, -TERM_YEARS), -rng.int(20, 540))
-    : addDays(asOf, -rng.int(45, TERM_YEARS * 365 - 30));
+    : addDays(asOf, -rng.int(45, TERM_YEARS * 365 - 75));
   const byFull = pool.slice().sort((a, b) => (a.fullDate! < b.fullDate! ? -1 : 1));
   // An election needs enough full members of a year's standing; move a too-early election later.
   const needed = wantsFull ? 4 : 1;

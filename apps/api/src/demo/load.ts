@@ -67,12 +67,9 @@ export function countDomainRows(db: Db): Record<TableKey, number> {
   return out;
 }
 
+/** Children first; the org tree's links to itself go in the one statement that deletes it. */
 function wipeAll(tx: Tx): void {
-  // The org tree references itself: clear the parent/unit links before deleting the rows.
-  for (const key of [...TABLE_KEYS].reverse()) {
-    if (key === 'orgs') tx.update(schema.orgs).set({ parentId: null, unitId: null }).run();
-    tx.delete(TABLES[key]).run();
-  }
+  for (const key of [...TABLE_KEYS].reverse()) tx.delete(TABLES[key]).run();
 }
 
 function insertAll(db: Db, tx: Tx, data: DemoData): void {

@@ -22,7 +22,13 @@ function buildBranch(ctx: GenCtx, rng: Rng, br: BranchCtx): void {
   const oldCore = br.problems.has('oldCommittee') ? 6 : 0;
   for (let i = 0; i < br.plannedInService; i++) {
     const age = i < oldCore ? rng.int(52, 59) : inServiceAge(rng);
-    br.members.push(makeMember(ctx, rng, br, 'in_service', age, rng.weighted(JOB_MIX[br.deptKind]), br.department));
+    const m = makeMember(ctx, rng, br, 'in_service', age, rng.weighted(JOB_MIX[br.deptKind]), br.department);
+    // A tiny branch still needs 3 full members to exist (支部工作条例第五条): no 预备党员 there.
+    if (br.plannedInService < 8 && m.category === 'probationary') {
+      const joinDate = addYears(m.joinDate, -2);
+      Object.assign(m, { joinDate, fullDate: addYears(joinDate, 1), category: 'full' });
+    }
+    br.members.push(m);
   }
   const oldDepts = br.unit.spec.branches.length > 0 ? br.unit.spec.branches.map((b) => b.department) : [br.department];
   for (let i = 0; i < br.plannedRetired; i++) {

@@ -11,7 +11,8 @@ const WEAK_SHARE = 0.42;
 /** Share of all branches that get each problem, and who can have it. */
 const BRANCH_RATES: readonly { key: BranchProblem; share: [number, number]; eligible: (b: BranchCtx) => boolean }[] = [
   // The survey: many secretaries are not 双带头人 — a sizeable minority.
-  { key: 'notDualLeader', share: [0.16, 0.22], eligible: () => true },
+  // 双带头人 is about in-service 业务骨干; a retirees' branch is not judged on it.
+  { key: 'notDualLeader', share: [0.16, 0.22], eligible: (b) => b.category !== 'retired' },
   { key: 'committeeVacancy', share: [0.07, 0.1], eligible: (b) => planned(b) >= 12 },
   { key: 'oldCommittee', share: [0.04, 0.06], eligible: (b) => b.category !== 'retired' && b.plannedInService >= 10 },
   { key: 'partTimeOverload', share: [0.1, 0.14], eligible: () => true },
@@ -22,6 +23,8 @@ const BRANCH_RATES: readonly { key: BranchProblem; share: [number, number]; elig
   { key: 'laggingProject', share: [0.1, 0.14], eligible: () => true },
   { key: 'lowStudyHours', share: [0.05, 0.07], eligible: (b) => planned(b) >= 5 },
   { key: 'incompleteRoster', share: [0.03, 0.05], eligible: () => true },
+  { key: 'noRecruitPipeline', share: [0.05, 0.07], eligible: (b) => b.category !== 'retired' },
+  { key: 'noProject', share: [0.04, 0.06], eligible: (b) => !b.problems.has('laggingProject') },
 ];
 
 const planned = (b: BranchCtx) => b.plannedInService + b.plannedRetired;
@@ -46,12 +49,22 @@ export function pickProblems(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   const noFullTime = rng.sample(branchLevel, rng.int(1, 2));
   const smaller = units.filter((u) => u.spec.kind !== 'party_committee');
   const noTalent = rng.sample(smaller, rng.int(2, 3));
-  for (const [key, list] of [['noPlan', noPlan], ['latePlan', latePlan], ['noFullTimeWorker', noFullTime], ['noTalentRecruit', noTalent]] as const) {
+  for (const [key, list] of [['noPlan', noPlan], ['latePlan', latePlan], ['noFullTimeWorker', noFullTime], ['noTalentUnit', noTalent]] as const) {
     for (const u of list) markUnit(ctx, u, key);
   }
+
+  // 双培养: a unit that never took it up has no talent in any branch's pipeline; elsewhere most
+  // working branches have one, and so does every branch-level unit not seeded (so the unit count stays exact).
+  const working = branches.filter((b) => b.category !== 'retired');
+  for (const b of working) {
+    if (b.unit.problems.has('noTalentUnit') || b.problems.has('noRecruitPipeline')) mark(ctx, b, 'noTalentRecruit');
+  }
+  const others = weak.filter((b) => b.category !== 'retired' && !b.unit.problems.has('noTalentUnit') && b.unit.spec.kind !== 'branch');
+  for (const b of rng.sample(others, Math.round(working.length * rng.real(0.12, 0.16)))) mark(ctx, b, 'noTalentRecruit');
 }
 
 function mark(ctx: GenCtx, b: BranchCtx, key: BranchProblem): void {
+  if (b.problems.has(key)) return;
   b.problems.add(key);
   ctx.data.seeded[key].push(b.id);
 }

@@ -16,25 +16,31 @@ const STAGE_WEIGHTS: readonly (readonly [RecruitStage, number])[] = [
   ['applicant', 25], ['activist', 30], ['candidate', 20], ['probationary', 15], ['full', 10],
 ];
 
+const TRAINING: readonly RecruitStage[] = ['applicant', 'activist', 'candidate', 'probationary'];
+
+/**
+ * Working branches keep a pipeline: at least one person in training, more
+ * entries at any stage (some admitted, a few stopped), and — the 双培养 of
+ * 《关于加强公立医院党的建设工作的意见》 — one 高层次人才 unless seeded without.
+ * Retirees' branches do not recruit.
+ */
 export function buildRecruits(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   for (const unit of units) {
-    const talentAllowed = !unit.problems.has('noTalentRecruit');
-    let talents = 0;
-    const working = unit.branches.filter((b) => b.category !== 'retired');
-    for (const br of working) {
+    for (const br of unit.branches) {
+      if (br.category === 'retired') continue;
       const rrng = rng.fork('recruits', br.id);
-      if (!rrng.chance(0.62)) continue;
-      for (let k = rrng.weighted([[1, 40], [2, 30], [3, 20], [4, 10]] as const); k > 0; k--) {
-        const talent = talentAllowed && rrng.chance(0.12);
-        const status = rrng.chance(0.05) ? 'stopped' : 'active';
-        if (talent && status === 'active') talents++;
-        addRecruit(ctx, rrng, br, rrng.weighted(STAGE_WEIGHTS), talent, status);
+      if (br.problems.has('noRecruitPipeline')) {
+        // Only history: someone admitted earlier, or an entry that was stopped.
+        if (rrng.chance(0.5)) addRecruit(ctx, rrng, br, 'full', false, 'active');
+        else addRecruit(ctx, rrng, br, rrng.pick(TRAINING), false, 'stopped');
+        continue;
       }
-    }
-    // Units that do cultivate high-level talent (双培养) have at least one such entry in the pipeline.
-    if (talentAllowed && talents === 0 && working.length > 0) {
-      const trng = rng.fork('talent', unit.id);
-      addRecruit(ctx, trng, trng.pick(working), trng.pick(['activist', 'candidate'] as const), true, 'active');
+      addRecruit(ctx, rrng, br, rrng.pick(TRAINING), false, 'active');
+      for (let k = rrng.weighted([[0, 35], [1, 35], [2, 20], [3, 10]] as const); k > 0; k--) {
+        addRecruit(ctx, rrng, br, rrng.weighted(STAGE_WEIGHTS), false, rrng.chance(0.05) ? 'stopped' : 'active');
+      }
+      // A talent is usually courted for a while: an activist or further along.
+      if (!br.problems.has('noTalentRecruit')) addRecruit(ctx, rrng, br, rrng.pick(TRAINING.slice(1)), true, 'active');
     }
   }
 }

@@ -20,16 +20,16 @@ export function buildStudy(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
       const brng = rng.fork('study', br.id);
       const onCommittee = new Set(br.committee?.members.map((s) => s.member.id) ?? []);
       const others = br.members.filter((m) => !onCommittee.has(m.id));
-      // A sound branch may have a straggler or two (≤5%); a seeded one leaves a third to a half behind.
-      const behindShare = br.problems.has('lowStudyHours') ? brng.real(0.35, 0.55) : 0.05;
-      const behind = new Set<MemberRow>(brng.sample(others, Math.floor(br.members.length * behindShare)));
-      if (br.problems.has('lowStudyHours') && br.committee) behind.add(brng.pick(br.committee.members).member);
+      // A seeded branch leaves a third to a half of its members behind (the year before, a quarter).
+      const low = br.problems.has('lowStudyHours');
+      const behind = new Set<MemberRow>(low ? brng.sample(others, Math.floor(br.members.length * brng.real(0.35, 0.55))) : []);
+      if (low && br.committee) behind.add(brng.pick(br.committee.members).member);
       for (const m of br.members) {
         const committee = onCommittee.has(m.id);
         // Targets chosen so a sound member is above the requirement even before pro-rating.
         const annual = committee ? brng.real(66, 96) : brng.real(38, 72);
         const required = committee ? STUDY_HOURS_COMMITTEE : STUDY_HOURS_MEMBER;
-        const prev = !committee && brng.chance(0.04) ? brng.real(18, 31) : annual * brng.real(0.95, 1.1);
+        const prev = low && !committee && brng.chance(0.25) ? brng.real(18, 31) : annual * brng.real(0.95, 1.1);
         const now = behind.has(m) ? required * fraction * brng.real(0.35, 0.85) : annual * fraction * brng.real(0.97, 1.05);
         ctx.data.memberStudy.push({ id: ctx.nextId('memberStudy'), memberId: m.id, year: prevYear, hours: round1(prev) });
         ctx.data.memberStudy.push({ id: ctx.nextId('memberStudy'), memberId: m.id, year, hours: round1(now) });

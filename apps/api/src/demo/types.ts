@@ -40,8 +40,11 @@ export const BRANCH_PROBLEMS = [
   'oversized', // more than 50 members
   'lowStudyHours', // many members below the pro-rated 32 hours
   'incompleteRoster', // roster records missing a phone number
+  'noTalentRecruit', // no 高层次人才 in the 发展党员 pipeline (双培养); every working branch of a seeded unit
+  'noRecruitPipeline', // nobody being trained (申请人 → 预备党员)
+  'noProject', // no 书记项目 this year
 ] as const;
-export const UNIT_PROBLEMS = ['noPlan', 'latePlan', 'noFullTimeWorker', 'noTalentRecruit'] as const;
+export const UNIT_PROBLEMS = ['noPlan', 'latePlan', 'noFullTimeWorker', 'noTalentUnit'] as const;
 export type BranchProblem = (typeof BRANCH_PROBLEMS)[number];
 export type UnitProblem = (typeof UNIT_PROBLEMS)[number];
 export type ProblemKey = BranchProblem | UnitProblem;

@@ -22,12 +22,15 @@ export function buildUnitRecords(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void 
         version: 1, updatedAt: ctx.stamp, updatedBy: 'demo',
       });
       const current = year === yearOf(ctx.asOf);
-      for (const title of urng.sample(RESPONSIBILITY_ITEMS, urng.int(10, RESPONSIBILITY_ITEMS.length))) {
+      const items = urng.sample(RESPONSIBILITY_ITEMS, urng.int(10, RESPONSIBILITY_ITEMS.length));
+      // Closed years are done; the as-of year runs a little ahead of the calendar (10 of 12 months ≈ 83%).
+      const done = current ? Math.ceil(items.length * urng.real(0.86, 0.97)) : items.length;
+      items.forEach((title, i) => {
         ctx.data.responsibilityItems.push({
-          id: ctx.nextId('responsibilityItems'), unitId: unit.id, year, title, done: urng.chance(current ? 0.8 : 0.96),
+          id: ctx.nextId('responsibilityItems'), unitId: unit.id, year, title, done: i < done,
           version: 1, updatedAt: ctx.stamp, updatedBy: 'demo',
         });
-      }
+      });
     }
   }
 }

@@ -47,7 +47,7 @@ export function buildBrands(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
 }
 
 /**
- * 书记项目: one per branch per year for most branches, 3–5 milestones through
+ * 书记项目: one per branch per year (unless seeded without), 3–5 milestones through
  * the year. Past years are closed with a review; in the as-of year every
  * milestone due before the as-of date is done, unless the branch is seeded as lagging.
  */
@@ -58,7 +58,7 @@ export function buildProjects(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
         const prng = rng.fork('project', br.id, year);
         const current = year === yearOf(ctx.asOf);
         const lagging = current && br.problems.has('laggingProject');
-        if (!lagging && !prng.chance(current ? 0.9 : 0.85)) continue;
+        if (current ? br.problems.has('noProject') : !prng.chance(0.95)) continue;
         addProject(ctx, prng, br, year, current, lagging);
       }
     }
@@ -84,7 +84,7 @@ function addProject(ctx: GenCtx, rng: Rng, br: BranchCtx, year: number, current:
     ctx.data.projectMilestones.push({ id: ctx.nextId('projectMilestones'), projectId, title: titles[i]!, dueDate: due, doneDate: done && done < ymd(year, 1, 1) ? ymd(year, 1, 2) : done });
   });
   const completed = doneCount === count;
-  const status = completed ? 'completed' : !current ? 'abandoned' : doneCount === 0 && pastDue === 0 ? 'planned' : 'in_progress';
+  const status = completed ? 'completed' : doneCount === 0 && pastDue === 0 ? 'planned' : 'in_progress';
   ctx.data.secretaryProjects.push({
     id: projectId, orgId: br.id, year, title: `${br.department === '离退休工作办公室' ? '' : br.department}${title}`, goal, businessGoal,
     status, progress: Math.round((100 * doneCount) / count),
@@ -98,14 +98,15 @@ export function buildVanguardPosts(ctx: GenCtx, rng: Rng, units: UnitCtx[]): voi
   for (const unit of units) {
     for (const br of unit.branches) {
       const vrng = rng.fork('vanguard', br.id);
-      const staff = br.members.filter((m) => m.employment === 'in_service' && m.category === 'full');
-      if (br.category === 'retired' || staff.length < 3) continue;
-      let had = false;
+      const retired = br.category === 'retired';
+      const staff = br.members.filter((m) => m.category === 'full' && (retired || m.employment === 'in_service'));
+      if (staff.length < 3) continue;
+      // Sound branches nearly all set posts up; weak ones and retirees' branches less often.
+      const rate = retired ? 0.3 : br.problems.size === 0 ? 0.95 : 0.7;
       for (const year of ctx.years) {
-        if (!vrng.chance(had ? 0.85 : 0.55)) continue;
-        had = true;
+        if (!vrng.chance(rate)) continue;
         for (let k = vrng.chance(0.8) ? 1 : 2; k > 0; k--) {
-          const name = vrng.pick(VANGUARD_PATTERNS).replace('{dept}', br.department);
+          const name = retired ? '老党员志愿服务岗' : vrng.pick(VANGUARD_PATTERNS).replace('{dept}', br.department);
           ctx.data.vanguardPosts.push({
             id: ctx.nextId('vanguardPosts'), orgId: br.id, year, name, leaderMemberId: vrng.pick(staff).id,
             memberCount: vrng.int(3, Math.min(12, staff.length)), description: `${br.department}党员亮身份、当先锋，带头攻坚急难险重任务`,
