@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdminPage } from '@/features/admin/pages/admin-page';
+import { LoginPage } from '@/features/auth/pages/login-page';
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
 import { MembersTable } from '@/features/members/components/members-table';
 import { MembersPage } from '@/features/members/pages/members-page';
@@ -18,6 +19,7 @@ function OrgDetailRoute() {
 }
 
 export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
   {
     element: <AppLayout />,
     children: [

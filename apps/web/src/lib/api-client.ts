@@ -52,10 +52,15 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /**
- * The one place a 401 is handled. For now the error is thrown like any other;
- * once login exists this is where the redirect to the login page goes.
+ * The one place a 401 is handled: the session is gone (expired, logged out
+ * elsewhere), so go to the login page and come back here afterwards. A failed
+ * login itself and the layout's own who-am-I check are left to their callers.
  */
-function handleUnauthorized(error: ApiError): never {
+function handleUnauthorized(path: string, error: ApiError): never {
+  if (path !== '/auth/login' && path !== '/auth/me' && typeof window !== 'undefined' && !window.location.pathname.startsWith('/login')) {
+    const from = window.location.pathname + window.location.search;
+    window.location.assign(`/login?from=${encodeURIComponent(from)}`);
+  }
   throw error;
 }
 
@@ -77,7 +82,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   if (!res.ok) {
     const error = await toApiError(res);
-    if (res.status === 401) handleUnauthorized(error);
+    if (res.status === 401) handleUnauthorized(path, error);
     throw error;
   }
   if (res.status === 204) return undefined as T;

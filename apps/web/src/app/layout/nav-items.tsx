@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Role } from '@wj/domain';
 import {
   ApartmentOutlined,
   CalendarOutlined,
@@ -13,6 +14,8 @@ export interface NavItem {
   path: string;
   label: string;
   icon: ReactNode;
+  /** Shown only to these roles (the API refuses the rest anyway). */
+  roles?: Role[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -22,7 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/org-life', label: '组织生活', icon: <CalendarOutlined /> },
   { path: '/work', label: '品牌与书记项目', icon: <FlagOutlined /> },
   { path: '/reports', label: '报告', icon: <FileTextOutlined /> },
-  { path: '/admin', label: '系统管理', icon: <SettingOutlined /> },
+  { path: '/admin', label: '系统管理', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 
 /** The nav entry a location belongs to: '/orgs/12' highlights 组织架构. */
