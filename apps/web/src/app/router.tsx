@@ -2,7 +2,6 @@ import { createBrowserRouter } from 'react-router';
 import { AdminPage } from '@/features/admin/pages/admin-page';
 import { LoginPage } from '@/features/auth/pages/login-page';
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
-import { MembersTable } from '@/features/members/components/members-table';
 import { MembersPage } from '@/features/members/pages/members-page';
 import { OrgLifePage } from '@/features/org-life/pages/org-life-page';
 import { OrgDetailPage } from '@/features/org/pages/org-detail-page';
@@ -10,12 +9,13 @@ import { OrgTreePage } from '@/features/org/pages/org-tree-page';
 import { ReportsPage } from '@/features/reports/pages/reports-page';
 import { WorkPage } from '@/features/work/pages/work-page';
 import { AppLayout } from './layout/app-layout';
+import { OrgSections } from './org-sections';
 import { NotFoundPage } from './not-found';
 import { RouteErrorPage } from './route-error';
 
-/** The app layer composes features: the org page gets its roster from the members feature here. */
+/** The app layer composes features: the org page gets its sections from the other features here. */
 function OrgDetailRoute() {
-  return <OrgDetailPage renderMembers={(orgId) => <MembersTable orgId={orgId} />} />;
+  return <OrgDetailPage renderSections={(org, childrenTable) => <OrgSections org={org} childrenTable={childrenTable} />} />;
 }
 
 export const router = createBrowserRouter([

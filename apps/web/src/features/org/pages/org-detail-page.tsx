@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
+import type { OrgDetail } from '@wj/domain/schemas';
 import { useParams } from 'react-router';
 import { Card, Flex, Result } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
 import { useOrg } from '../api/get-org';
-import { CommitteeCard } from '../components/committee-card';
 import { OrgBreadcrumb } from '../components/org-breadcrumb';
 import { OrgChildrenTable } from '../components/org-children-table';
 import { OrgHeader } from '../components/org-header';
@@ -12,10 +12,10 @@ import { OrgStats } from '../components/org-stats';
 
 interface OrgDetailPageProps {
   /**
-   * The branch's member roster. Passed in by the app layer so this feature
-   * need not import the members feature (features don't import each other).
+   * The org's sections (score, roster, records …), composed by the app layer
+   * so this feature need not import the others (features don't import each other).
    */
-  renderMembers: (orgId: number) => ReactNode;
+  renderSections: (org: OrgDetail, childrenTable: ReactNode) => ReactNode;
 }
 
 function parseId(raw: string | undefined): number | null {
@@ -23,21 +23,20 @@ function parseId(raw: string | undefined): number | null {
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
-export function OrgDetailPage({ renderMembers }: OrgDetailPageProps) {
+export function OrgDetailPage({ renderSections }: OrgDetailPageProps) {
   const id = parseId(useParams().id);
   if (id === null) return <Result status="404" title="组织不存在" subTitle="地址中的组织编号无效。" />;
   // Keyed by id: moving to another org starts with fresh filters and paging.
-  return <OrgDetail key={id} id={id} renderMembers={renderMembers} />;
+  return <OrgDetailView key={id} id={id} renderSections={renderSections} />;
 }
 
-function OrgDetail({ id, renderMembers }: { id: number } & OrgDetailPageProps) {
+function OrgDetailView({ id, renderSections }: { id: number } & OrgDetailPageProps) {
   const org = useOrg(id);
 
   if (org.isPending) return <PageSkeleton rows={12} />;
   if (org.isError) return <QueryError error={org.error} onRetry={() => void org.refetch()} title="组织信息加载失败" />;
 
   const data = org.data;
-  const isBranch = data.kind === 'branch';
   return (
     <Flex vertical gap={16}>
       <OrgBreadcrumb org={data} />
@@ -45,16 +44,7 @@ function OrgDetail({ id, renderMembers }: { id: number } & OrgDetailPageProps) {
         <OrgHeader org={data} />
       </Card>
       <OrgStats counts={data.counts} />
-      {isBranch ? (
-        <>
-          <CommitteeCard committee={data.committee} />
-          <Card title="党员名册">{renderMembers(data.id)}</Card>
-        </>
-      ) : (
-        <Card title="下级组织">
-          <OrgChildrenTable items={data.children} />
-        </Card>
-      )}
+      {renderSections(data, <OrgChildrenTable items={data.children} />)}
     </Flex>
   );
 }
