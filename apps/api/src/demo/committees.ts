@@ -5,7 +5,7 @@ import type { Rng } from './rng.js';
 import type { BranchCtx, GenCtx, MemberRow, UnitCtx } from './types.js';
 
 /**
- * 支委会: 《中国共产党支部工作条例（试行）》第十八条 — a branch with 7 or more
+ * 支委会: 《中国共产党支部工作条例（试行）》第六章 — a branch with 7 or more
  * full members sets up a committee of 3–5 (at most 7) members, usually with
  * 书记、组织委员、宣传委员、纪检委员; smaller branches elect only a secretary (and
  * maybe a deputy). The secretary should have at least a year of 党龄. Terms

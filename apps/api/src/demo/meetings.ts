@@ -5,7 +5,7 @@ import { MEETING_TOPICS, MONTH_THEME } from './texts.js';
 import type { BranchCtx, GenCtx, MeetingRow, UnitCtx } from './types.js';
 
 /**
- * 组织生活 per 《中国共产党支部工作条例（试行）》第十九、二十条: 支部党员大会
+ * 组织生活 per 《中国共产党支部工作条例（试行）》第十五至十七条: 支部党员大会
  * quarterly, 支委会 monthly, 党小组会 monthly, 党课 quarterly, 主题党日 monthly,
  * 组织生活会 and 民主评议党员 once a year, 谈心谈话 as needed. Sound branches
  * meet on days 3–18 so even the current month's meeting is before the as-of date.

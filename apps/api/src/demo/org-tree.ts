@@ -149,7 +149,7 @@ function addBranch(ctx: GenCtx, rng: Rng, unit: UnitCtx, name: string, departmen
   unit.branches.push(branchCtx(unit, id, name, department, deptKind, category, foundedDate, inService, retired));
 }
 
-/** 党小组 under the biggest branches of the copy (支部工作条例第八条: 党员人数较多的党支部可划分党小组). */
+/** 党小组 under the biggest branches of the copy (支部工作条例第二章: 党员人数较多的党支部可划分党小组). */
 function addPartyGroups(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   const all = units.flatMap((u) => u.branches).filter((br) => br.id !== br.unit.id);
   const biggest = all.slice().sort((a, b) => total(b) - total(a) || a.id - b.id).slice(0, 5);

@@ -8,9 +8,9 @@ import { JOB_MIX } from './units.js';
 
 /**
  * 发展党员 pipeline per 《中国共产党发展党员工作细则》(2014): 入党申请人 → 入党积极分子
- * (第九条, chosen from applicants) → 发展对象 after at least a year as an activist
- * (第十三条) → 预备党员 after 政审 and 集中培训 → 正式党员 when the one-year
- * 预备期 ends (第二十八条). Dates are drawn backwards from the stage reached.
+ * (chosen from the applicants) → 发展对象 after at least a year of training as
+ * an activist (第十三条) → 预备党员 after 政审 and 集中培训 → 正式党员 when the
+ * one-year 预备期 ends (党章第七条). Dates are drawn backwards from the stage reached.
  */
 const STAGE_WEIGHTS: readonly (readonly [RecruitStage, number])[] = [
   ['applicant', 25], ['activist', 30], ['candidate', 20], ['probationary', 15], ['full', 10],

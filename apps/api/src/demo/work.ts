@@ -86,7 +86,7 @@ function addProject(ctx: GenCtx, rng: Rng, br: BranchCtx, year: number, current:
   const completed = doneCount === count;
   const status = completed ? 'completed' : doneCount === 0 && pastDue === 0 ? 'planned' : 'in_progress';
   ctx.data.secretaryProjects.push({
-    id: projectId, orgId: br.id, year, title: `${br.department === '离退休工作办公室' ? '' : br.department}${title}`, goal, businessGoal,
+    id: projectId, orgId: br.id, year, title: `${br.category === 'retired' ? '' : br.department}${title}`, goal, businessGoal,
     status, progress: Math.round((100 * doneCount) / count),
     review: completed ? `项目按计划完成：${goal}，${businessGoal}目标基本实现` : !current ? '受业务任务调整影响，项目未完成全部节点，转入下一年度跟进' : null,
     version: 1, updatedAt: ctx.stamp, updatedBy: 'demo',
