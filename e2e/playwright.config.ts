@@ -1,9 +1,16 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // A fresh database per run: the server loads the demo commission into it on start.
-const dbPath = resolve(import.meta.dirname, '.tmp', `e2e-${Date.now()}.sqlite`);
+// The main process picks the path (clearing older runs); workers inherit it through the environment.
+if (!process.env.E2E_DB_PATH) {
+  const dir = resolve(import.meta.dirname, '.tmp', String(PORT));
+  rmSync(dir, { recursive: true, force: true });
+  process.env.E2E_DB_PATH = resolve(dir, `e2e-${Date.now()}.sqlite`);
+}
+const dbPath = process.env.E2E_DB_PATH;
 
 export default defineConfig({
   testDir: './tests',
