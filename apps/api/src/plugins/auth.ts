@@ -25,6 +25,10 @@ export interface Access {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared access: what the permission-matrix test walks. */
+    apiRoutes: { method: string; url: string; access: Access }[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
@@ -41,21 +45,29 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null as unknown as Scope);
 
+  app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
   });
 
+  /**
+   * Runs before the body is parsed or validated, so an anonymous or
+   * out-of-scope caller is refused (401/403) whatever they send, and nothing
+   * of theirs is parsed or checked first. Ids in the path are still strings
+   * here: a malformed one is left for validation to answer 400.
+   */
   app.addHook('onRequest', async (req) => {
     req.scope = NO_SCOPE;
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    req.user = findSessionUser(app.db, token);
-    if (req.user) req.scope = scopeOf(req.user);
-  });
+    if (token) {
+      req.user = findSessionUser(app.db, token);
+      if (req.user) req.scope = scopeOf(req.user);
+    }
 
-  app.addHook('preHandler', async (req) => {
-    const access = req.routeOptions.config.access;
+    const access = req.routeOptions.config?.access;
     if (!access || access.public) return;
     const user = req.user;
     if (!user) throw unauthorized();
@@ -63,7 +75,10 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
     const writing = req.method !== 'GET' && req.method !== 'HEAD';
     if (writing && user.role === 'viewer' && !access.selfService) throw forbidden('只读账号不能修改数据');
     if (access.org) {
-      const orgId = access.org(req, app.db);
+      const raw = (req.params ?? {}) as Record<string, string>;
+      if ('id' in raw && !/^[1-9]\d{0,15}$/.test(raw.id ?? '')) return;
+      const view = Object.create(req, { params: { value: { ...raw, ...('id' in raw ? { id: Number(raw.id) } : {}) } } }) as FastifyRequest;
+      const orgId = access.org(view, app.db);
       if (orgId == null) throw notFound();
       assertOrgAccess(app.db, user, orgId, writing && !access.selfService ? 'write' : 'read');
     }
