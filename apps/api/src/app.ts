@@ -9,6 +9,7 @@ import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import qualityPlugin from './plugins/quality.js';
+import securityPlugin from './plugins/security.js';
 import spaPlugin from './plugins/spa.js';
 import authRoutes from './routes/auth/index.js';
 import healthRoutes from './routes/health/index.js';
@@ -33,7 +34,14 @@ export interface BuildOptions {
 /** Builds the whole app: external plugins, then ours, then routes. `server.ts` only listens. */
 export async function buildApp({ config, db, logger }: BuildOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      // Request logs carry no personal data: no query string (it may hold a searched name), no headers, no bodies.
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -46,6 +54,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(rateLimit, { global: false });
 
+  await app.register(securityPlugin);
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
   await app.register(authPlugin);

@@ -15,6 +15,9 @@ function me(db: Db, u: SessionUser): Me {
 
 // One message for every failure, so the answer never tells which usernames exist.
 const BAD_LOGIN = '用户名或密码错误';
+/** After this many wrong passwords in a row the account is locked for a while (等保 2.0: 登录失败处理). */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post('/login', {
@@ -27,7 +30,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await verifyPassword(await dummyHash(), password);
       throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
     }
-    if (!(await verifyPassword(row.passwordHash, password))) throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
+    const now = new Date();
+    if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
+      throw new AppError(429, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${LOCK_MINUTES} 分钟后再试`);
+    }
+    if (!(await verifyPassword(row.passwordHash, password))) {
+      const failed = row.failedLogins + 1;
+      const lock = failed >= MAX_FAILED_LOGINS;
+      app.db.update(users).set({
+        failedLogins: lock ? 0 : failed,
+        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : row.lockedUntil,
+      }).where(eq(users.id, row.id)).run();
+      throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
+    }
+    if (row.failedLogins > 0 || row.lockedUntil) app.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
     // A fresh token on every login: a session id planted before login is never promoted.
     const old = req.cookies[SESSION_COOKIE];
     if (old) deleteSession(app.db, old);
