@@ -12,6 +12,10 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().default(resolve(repoRoot, 'apps/web/dist')),
   /** Load the demo commission into an empty database on start. */
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Daily backups: where, how often (hours; 0 = off) and how many to keep. */
+  BACKUP_DIR: z.string().default(resolve(repoRoot, 'data/backups')),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDb } from './db/index.js';
+import { backupDatabase, pruneBackups } from './ops/backup.js';
 import { ensureDemoUsers } from './auth/demo-users.js';
 import { ensureDemoData } from './demo/index.js';
 
@@ -12,6 +13,17 @@ if (config.DEMO_DATA) {
 }
 
 const app = await buildApp({ config, db });
+
+// Scheduled backups (BACKUP_INTERVAL_HOURS, default daily), keeping BACKUP_KEEP copies.
+if (config.BACKUP_INTERVAL_HOURS > 0) {
+  const timer = setInterval(() => {
+    backupDatabase(db.$client, config.BACKUP_DIR)
+      .then((file) => { pruneBackups(config.BACKUP_DIR, config.BACKUP_KEEP); app.log.info({ file }, 'scheduled backup written'); })
+      .catch((err) => app.log.error({ err }, 'scheduled backup failed'));
+  }, config.BACKUP_INTERVAL_HOURS * 3600_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
 
 // Finish in-flight requests, then close the database; a second signal forces the exit.
 let closing = false;

@@ -1,0 +1,16 @@
+/**
+ * Online backup of the configured database while the server runs:
+ *   pnpm backup [dir]     (default: BACKUP_DIR)
+ */
+import Database from 'better-sqlite3';
+import { loadConfig } from '../config.js';
+import { backupDatabase, pruneBackups } from '../ops/backup.js';
+
+const config = loadConfig();
+const dir = process.argv[2] ?? config.BACKUP_DIR;
+const db = new Database(config.DATABASE_PATH, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+const file = await backupDatabase(db, dir);
+db.close();
+const removed = pruneBackups(dir, config.BACKUP_KEEP);
+console.log(`备份完成 backup written: ${file}${removed.length ? ` (removed ${removed.length} older)` : ''}`);
