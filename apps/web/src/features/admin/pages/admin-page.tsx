@@ -1,10 +1,42 @@
-import { UnderConstruction } from '@/components/under-construction';
+import { useSearchParams } from 'react-router';
+import { Card, Result, Tabs } from 'antd';
+import { useMe } from '@/lib/auth';
+import { AuditTab } from '../components/audit/audit-tab';
+import { RulesTab } from '../components/rules/rules-tab';
+import { UsersTab } from '../components/users/users-tab';
 
+const TABS = [
+  { key: 'users', label: '用户管理', children: <UsersTab /> },
+  { key: 'audit', label: '审计日志', children: <AuditTab /> },
+  { key: 'rules', label: '评分规则', children: <RulesTab /> },
+];
+type TabKey = 'users' | 'audit' | 'rules';
+
+function isTabKey(value: string | null): value is TabKey {
+  return TABS.some((t) => t.key === value);
+}
+
+/** 系统管理 (admin only): users, the audit log and the scoring rules; the open tab lives in the URL (?tab=). */
 export function AdminPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab');
+  const active: TabKey = isTabKey(tab) ? tab : 'users';
+
+  // The layout has already loaded the user; the API refuses non-admins (403) whatever the UI shows.
+  if (me.data?.role !== 'admin') {
+    return <Result status="403" title="无权访问" subTitle="系统管理仅对委机关党委管理员开放。如需使用，请联系管理员。" />;
+  }
+
   return (
-    <UnderConstruction
-      title="系统管理"
-      description="这里将管理用户与角色、质量评分规则的版本，以及全部操作的审计日志。"
-    />
+    <Card title="系统管理">
+      <Tabs
+        activeKey={active}
+        // Only the open tab is mounted, so each tab loads its data when first opened.
+        destroyOnHidden
+        items={TABS}
+        onChange={(key) => setParams({ tab: key })}
+      />
+    </Card>
   );
 }

@@ -1,0 +1,56 @@
+import { useMemo, useState } from 'react';
+import { Flex, Table } from 'antd';
+import { QueryError } from '@/components/query-error';
+import { useAudit, type AuditEntry, type AuditFilters as Filters } from '../../api/get-audit';
+import { useOrgTree } from '../../api/get-org-tree';
+import { orgNames } from '../../lib/scope-tree';
+import { auditColumns } from './audit-columns';
+import { AuditDiffView } from './audit-diff-view';
+import { AuditFilters, type AuditFilterValues } from './audit-filters';
+
+const PAGE_SIZES = [20, 50, 100];
+
+/** 审计日志: every write, newest first, filtered on the server and paged; a row opens its before/after. */
+export function AuditTab() {
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: PAGE_SIZES[0]! });
+  const audit = useAudit(filters);
+  const tree = useOrgTree();
+  const { columns, orgName } = useMemo(() => {
+    const names = tree.data ? orgNames(tree.data.root) : new Map<number, string>();
+    const nameOf = (id: number) => names.get(id);
+    return { columns: auditColumns(nameOf), orgName: nameOf };
+  }, [tree.data]);
+  const filtered = Boolean(filters.username || filters.entityType || filters.action || filters.from || filters.to);
+
+  return (
+    <Flex vertical gap={16}>
+      <AuditFilters onChange={(f: AuditFilterValues) => setFilters((cur) => ({ ...f, page: 1, pageSize: cur.pageSize }))} />
+      {audit.isError ? (
+        <QueryError error={audit.error} onRetry={() => void audit.refetch()} title="审计日志加载失败" />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={audit.data?.items ?? []}
+          loading={audit.isFetching}
+          scroll={{ x: 'max-content' }}
+          expandable={{
+            expandedRowRender: (entry) => <AuditDiffView entry={entry} orgName={orgName} />,
+            expandRowByClick: true,
+          }}
+          locale={{ emptyText: audit.isPending ? '正在加载…' : filtered ? '没有符合条件的操作记录' : '暂无操作记录' }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: audit.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            showTotal: (total) => `共 ${total} 条记录`,
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
+          }}
+        />
+      )}
+    </Flex>
+  );
+}
