@@ -1,0 +1,104 @@
+import { MEETING_TYPE_LABELS, type MeetingType } from '@wj/domain';
+import { judgedPeriods, periodsOf, periodsPhrase, type Period, type RuleSet } from '@wj/domain/quality';
+import type { Meeting } from '@wj/domain/schemas';
+
+/**
+ * The 三会一课 strip above the records: for each kind of meeting the rules
+ * set a frequency for, how many are held against how many are due by today
+ * (《中国共产党支部工作条例（试行）》第十五、十六条 and 第五章). Counted the way the
+ * quality model counts (quality/political.ts): period by period, pro-rated to
+ * the as-of date, a meeting counting only in its own quarter or month.
+ */
+/** met: green; short: red (rule broken); warn: amber (attendance between the two lines); pending: not due yet; na: not judged. */
+export type ComplianceStatus = 'met' | 'short' | 'warn' | 'pending' | 'na';
+
+export interface ComplianceItem {
+  key: MeetingType | 'attendance';
+  label: string;
+  status: ComplianceStatus;
+  /** Due periods covered (capped per period), or the attendance in %. */
+  held: number;
+  due: number;
+  /** Every record of this kind in the year, due or not yet. */
+  recorded: number;
+  /** Why it is short, pending or not judged: "第三季度未召开". */
+  note: string | null;
+}
+
+export interface ComplianceInput {
+  meetings: readonly Pick<Meeting, 'type' | 'date' | 'expected' | 'present'>[];
+  rules: RuleSet;
+  year: number;
+  /** Today, YYYY-MM-DD. */
+  asOf: string;
+  foundedDate: string | null;
+  hasGroups: boolean;
+  fullCount: number;
+}
+
+const FREQUENCIES = [
+  ['general_meeting', 'generalMeetingPerYear'],
+  ['committee_meeting', 'committeeMeetingPerYear'],
+  ['group_meeting', 'groupMeetingPerYear'],
+  ['party_lecture', 'partyLecturePerYear'],
+  ['theme_day', 'themeDayPerYear'],
+  ['life_meeting', 'lifeMeetingPerYear'],
+  ['member_review', 'memberReviewPerYear'],
+] as const;
+
+function notJudged(input: ComplianceInput, type: MeetingType): string | null {
+  if (type === 'committee_meeting' && input.fullCount < input.rules.params.committeeMinFullMembers) {
+    return `正式党员不足 ${input.rules.params.committeeMinFullMembers} 名，不设支委会`;
+  }
+  if (type === 'group_meeting' && !input.hasGroups) return '未划分党小组';
+  return null;
+}
+
+function periodic(input: ComplianceInput, type: MeetingType, perYear: number): ComplianceItem {
+  const { year, asOf, foundedDate } = input;
+  const label = MEETING_TYPE_LABELS[type];
+  const dates = input.meetings.filter((m) => m.type === type && m.date.startsWith(`${year}-`)).map((m) => m.date);
+  const base = { key: type, label, recorded: dates.length };
+  const reason = notJudged(input, type);
+  if (reason) return { ...base, status: 'na', held: 0, due: 0, note: reason };
+
+  const count = (p: Period) => dates.filter((d) => d >= p.start && d <= p.end && (foundedDate === null || d >= foundedDate)).length;
+  const judged = judgedPeriods(perYear, year, asOf, foundedDate);
+  const due = judged.reduce((n, p) => n + p.required, 0);
+  const held = judged.reduce((n, p) => n + Math.min(p.required, count(p)), 0);
+  const short = judged.filter((p) => count(p) < p.required);
+  if (short.length > 0) {
+    const whole = short[0]!.months === 12;
+    return { ...base, status: 'short', held, due, note: whole ? `${year}年未开` : `${periodsPhrase(short)}未达要求` };
+  }
+  if (due === 0) {
+    // Nothing due yet (a yearly meeting before the year ends, or a new branch): say when it falls due.
+    const open = periodsOf(perYear, year).find((p) => p.end > asOf && p.start <= asOf);
+    const doneEarly = open ? count(open) >= open.required : false;
+    return { ...base, status: doneEarly ? 'met' : 'pending', held: 0, due: 0, note: doneEarly ? '本期已开' : open?.months === 12 ? '年底前召开' : '尚无到期' };
+  }
+  return { ...base, status: 'met', held, due, note: null };
+}
+
+/** Mean of present/expected over the year's records of every kind, as the score's 到会率 indicator. */
+function attendance(input: ComplianceInput): ComplianceItem {
+  const { attendanceMin, attendanceWarnMin } = input.rules.params;
+  const ratios = input.meetings
+    .filter((m) => m.expected > 0 && m.date.startsWith(`${input.year}-`) && m.date <= input.asOf)
+    .map((m) => Math.min(1, m.present / m.expected));
+  const base = { key: 'attendance' as const, label: '平均到会率', due: Math.round(attendanceMin * 100), recorded: ratios.length };
+  if (ratios.length === 0) return { ...base, status: 'na', held: 0, note: '尚无记录' };
+  const avg = ratios.reduce((s, r) => s + r, 0) / ratios.length;
+  const held = Math.round(avg * 1000) / 10;
+  if (avg + 1e-9 >= attendanceMin) return { ...base, status: 'met', held, note: null };
+  return avg + 1e-9 >= attendanceWarnMin
+    ? { ...base, status: 'warn', held, note: '低于达标线' }
+    : { ...base, status: 'short', held, note: '低于预警线' };
+}
+
+export function meetingCompliance(input: ComplianceInput): ComplianceItem[] {
+  const items = FREQUENCIES
+    .filter(([type]) => input.rules.indicators[type].enabled)
+    .map(([type, param]) => periodic(input, type, input.rules.params[param]));
+  return input.rules.indicators.attendance.enabled ? [...items, attendance(input)] : items;
+}
