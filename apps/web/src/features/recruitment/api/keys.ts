@@ -1,0 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
+
+/** Hierarchical keys: invalidating ['recruits'] refreshes every pipeline. */
+export const recruitKeys = {
+  all: ['recruits'] as const,
+  list: (orgId: number) => [...recruitKeys.all, 'list', orgId] as const,
+};
+
+/** The pipeline feeds the branch's 党员队伍 score, so the quality views refresh with it. */
+export function useRefreshRecruits() {
+  const queryClient = useQueryClient();
+  return () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: recruitKeys.all }),
+    queryClient.invalidateQueries({ queryKey: ['quality'] }),
+  ]);
+}
