@@ -8,14 +8,10 @@ declare module 'fastify' {
 }
 
 /**
- * Scores must never be stale: any write that succeeded (any non-GET answered
- * below 400) drops the cached scores, whatever route it came through. onSend
- * runs before the client has the answer, so its next read is fresh.
+ * One quality service per app. It keeps scores fresh itself: every write
+ * leaves an audit row, and each read first recomputes the units written since
+ * (routes/quality/service.ts), so no route has to remember to invalidate.
  */
 export default fp(async (app) => {
   app.decorate('quality', new QualityService(app.db));
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) app.quality.invalidate();
-    return payload;
-  });
 });

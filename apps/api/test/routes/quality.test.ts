@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchScoreDetail, Dashboard, GapLine, OrgTreeNode } from '@wj/domain/schemas';
+import { QualityService } from '../../src/routes/quality/service.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
@@ -80,6 +81,27 @@ describe('scores follow the records', () => {
     expect(after.gaps.filter((g) => g.code === 'general_meeting')).toHaveLength(missing.length - 1);
     expect(after.gaps.map((g) => g.message)).not.toContain(missing[0]!.message);
     expect(after.total).toBeGreaterThan(before.total);
+  });
+});
+
+describe('incremental refresh', () => {
+  it('after writes in several units the kept scores equal a computation from scratch', async () => {
+    const root: OrgTreeNode = (await admin('/api/orgs/tree')).json().root;
+    await admin('/api/quality/dashboard?' + period); // prime the cache
+    for (const unit of root.children.slice(0, 3)) {
+      const branch = unit.kind === 'branch' ? unit : unit.children.find((c) => c.kind === 'branch')!;
+      const res = await admin({ method: 'POST', url: `/api/orgs/${branch.id}/meetings`, payload: { type: 'party_lecture', date: '2026-05-10', topic: '专题党课', expected: 8, present: 8 } });
+      expect(res.statusCode).toBe(201);
+    }
+    const unit = root.children[4]!;
+    const item = await admin({ method: 'POST', url: `/api/units/${unit.id}/responsibility-items`, payload: { year: 2026, title: '新增责任事项', done: false } });
+    expect(item.statusCode, item.body).toBe(201);
+    const kept = ctx.app.quality.scores(2026, '2026-11-20');
+    const fresh = new QualityService(ctx.db).scores(2026, '2026-11-20');
+    const byId = <T extends { orgId: number }>(xs: T[]) => [...xs].sort((a, b) => a.orgId - b.orgId);
+    expect(byId(kept.branches)).toEqual(byId(fresh.branches));
+    expect(byId(kept.units)).toEqual(byId(fresh.units));
+    expect([...kept.memberCounts].sort()).toEqual([...fresh.memberCounts].sort());
   });
 });
 

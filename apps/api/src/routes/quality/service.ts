@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, gt, sql } from 'drizzle-orm';
 import { todayIso } from '@wj/domain/schemas';
 import { scoreBranch, scoreUnit, type BranchScore, type UnitScore } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
-import { meetings, orgs } from '../../db/schema/index.js';
+import { auditLog, meetings, orgs } from '../../db/schema/index.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 
@@ -36,17 +36,25 @@ export function dataYears(db: Db): number[] {
   return db.selectDistinct({ y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings).all().map((r) => Number(r.y)).sort((a, b) => b - a);
 }
 
+/** Audit actions that move records between orgs: their audit row names one org, but others change too. */
+const MOVES = new Set(['transfer', 'merge', 'dissolve', 'import']);
+
+interface Cached { scores: YearScores; auditId: number }
+
 /**
- * Scores are computed from the records, never stored. Computing the whole
- * commission takes a few milliseconds per branch, so results are kept per
- * (year, as-of) until the next write or rule change clears them all: a read
- * after any write always sees fresh scores.
+ * Scores are computed from the records, never stored. Results are kept per
+ * (year, as-of, rule version) and brought up to date before every read: every
+ * write appends an audit row naming its org, so the units written since the
+ * last computation are recomputed and the rest reused. A read after any write
+ * therefore always sees fresh scores, without rescoring the whole commission
+ * on each dashboard view.
  */
 export class QualityService {
-  private cache = new Map<string, YearScores>();
+  private cache = new Map<string, Cached>();
 
   constructor(private readonly db: Db) {}
 
+  /** Forget everything (rule changes take effect through the version key; this is for tests and tools). */
   invalidate() {
     this.cache.clear();
   }
@@ -54,9 +62,18 @@ export class QualityService {
   scores(year: number, asOf: string): YearScores {
     const rules = currentRules(this.db);
     const key = `${year}|${asOf}|${rules.version}`;
+    const head = lastAuditId(this.db);
     const hit = this.cache.get(key);
-    if (hit) return hit;
-    const facts = loadFacts(this.db, year);
+    if (hit && hit.auditId === head) return hit.scores;
+    const changed = hit ? changedUnits(this.db, hit.auditId) : 'all';
+    const scores = hit && changed !== 'all' ? this.refresh(hit.scores, changed) : this.compute(year, asOf, rules);
+    if (!hit && this.cache.size > 16) this.cache.clear();
+    this.cache.set(key, { scores, auditId: head });
+    return scores;
+  }
+
+  private compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): YearScores {
+    const facts = loadFacts(this.db, year, unitIds);
     const opts = { year, asOf };
     const branches = facts.branches.map((f) => scoreBranch(f, rules.rules, opts));
     const byUnit = new Map<number, BranchScore[]>();
@@ -66,8 +83,6 @@ export class QualityService {
       byUnit.set(f.unitId, list);
     });
     const units = facts.units.map((u) => scoreUnit(u, byUnit.get(u.orgId) ?? [], rules.rules, opts));
-    const orgRows = this.db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
-      .from(orgs).where(eq(orgs.status, 'active')).all();
     const memberCounts = new Map<number, { inService: number; retired: number }>();
     for (const b of facts.branches) {
       memberCounts.set(b.orgId, {
@@ -75,12 +90,45 @@ export class QualityService {
         retired: b.members.filter((m) => m.employment === 'retired').length,
       });
     }
-    const result: YearScores = {
-      year, asOf, rules, branches, units, memberCounts,
-      orgs: new Map(orgRows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }])),
-    };
-    if (this.cache.size > 16) this.cache.clear();
-    this.cache.set(key, result);
-    return result;
+    return { year, asOf, rules, branches, units, memberCounts, orgs: loadOrgInfo(this.db) };
   }
+
+  /** Recomputes the given units and keeps every other unit's scores as they were. */
+  private refresh(prev: YearScores, unitIds: Set<number>): YearScores {
+    if (unitIds.size === 0) return prev;
+    const part = this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]);
+    const orgs = part.orgs;
+    const keep = (orgId: number) => !unitIds.has(prev.orgs.get(orgId)?.unitId ?? -1) && orgs.has(orgId);
+    const memberCounts = new Map([...prev.memberCounts].filter(([id]) => keep(id)));
+    for (const [id, c] of part.memberCounts) memberCounts.set(id, c);
+    return {
+      ...prev, orgs, memberCounts,
+      branches: [...prev.branches.filter((b) => keep(b.orgId)), ...part.branches],
+      units: [...prev.units.filter((u) => keep(u.orgId)), ...part.units],
+    };
+  }
+}
+
+function loadOrgInfo(db: Db): Map<number, OrgInfo> {
+  const rows = db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
+    .from(orgs).where(eq(orgs.status, 'active')).all();
+  return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
+}
+
+function lastAuditId(db: Db): number {
+  return db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get()?.id ?? 0;
+}
+
+/** The units written since `afterId`, or 'all' when a write may have touched more than the org it names. */
+function changedUnits(db: Db, afterId: number): Set<number> | 'all' {
+  const rows = db.select({ action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId })
+    .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, afterId)).all();
+  const units = new Set<number>();
+  for (const r of rows) {
+    // Users and rule sets don't change records; rule changes come in through the version key.
+    if (r.entityType === 'user' || r.entityType === 'rule_set') continue;
+    if (MOVES.has(r.action) || r.orgId == null || r.unitId == null) return 'all';
+    units.add(r.unitId);
+  }
+  return units;
 }
