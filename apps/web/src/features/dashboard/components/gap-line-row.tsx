@@ -3,6 +3,7 @@ import { Flex, Tag, Typography } from 'antd';
 import { DIMENSION_LABELS, type Dimension } from '@wj/domain/quality';
 import type { Dashboard } from '@wj/domain/schemas';
 import { SeverityMark } from '@/components/severity-mark';
+import './gap-line.css';
 
 type Line = Dashboard['topGaps'][number];
 
@@ -21,7 +22,7 @@ export function GapLineRow({ line, onOpen }: { line: Line; onOpen: () => void })
         border: 'none', borderBottom: '1px solid #f0f0f0', padding: '10px 4px', font: 'inherit',
       }}
     >
-      <Flex align="center" gap={10}>
+      <Flex component="span" align="center" gap={10}>
         <SeverityMark severity={line.severity} />
         <Typography.Text strong style={{ flex: 'none' }} data-testid="gap-text">
           {line.text}

@@ -28,7 +28,7 @@ export function KpiCards({ data, showUnits }: { data: Dashboard; showUnits: bool
   const { counts } = data;
   const below = data.belowPassLine;
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 16 }}>
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: 16 }}>
       {showUnits && <KpiCard title="直属单位" value={counts.units} suffix="家" footer="单位级党组织" />}
       <KpiCard
         title="党支部"

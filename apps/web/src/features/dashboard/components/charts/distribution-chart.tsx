@@ -8,7 +8,7 @@ export function DistributionChart({ data }: { data: Dashboard }) {
     ...BASE_OPTION,
     grid: { left: 40, right: 16, top: 24, bottom: 28 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v} 个支部` },
-    xAxis: { type: 'category', data: data.distribution.map((b) => b.label), axisTick: { alignWithLabel: true } },
+    xAxis: { type: 'category', data: data.distribution.map((b) => b.label), axisTick: { alignWithLabel: true }, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, name: '支部数', nameTextStyle: { align: 'left' } },
     series: [{
       type: 'bar',
