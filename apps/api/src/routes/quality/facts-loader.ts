@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BranchFacts, CommitteeFact, UnitFacts } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
 import {
@@ -36,18 +37,21 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
   const unitRows = orgRows.filter((o) => o.unitId === o.id);
   const withGroups = new Set(orgRows.filter((o) => o.kind === 'party_group').map((o) => o.parentId));
   const orgUnit = new Map(orgRows.map((o) => [o.id, o.unitId]));
-  const scoped = <T extends { orgId: number }>(rows: T[]) => (unitIds ? rows.filter((r) => orgUnit.has(r.orgId)) : rows);
+  // With a unit list, every query below is narrowed in SQL to those units' orgs (a refresh after a write reads one unit, not all).
+  const inScopeOrgs = unitIds ? db.select({ id: orgs.id }).from(orgs).where(inArray(orgs.unitId, unitIds)) : undefined;
+  const byOrg = (col: SQLiteColumn) => (inScopeOrgs ? inArray(col, inScopeOrgs) : undefined);
 
-  const memberRows = scoped(db.select({
+  const memberRows = db.select({
     id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
     category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
     isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
-  }).from(members).where(eq(members.status, 'active')).all());
+  }).from(members).where(and(eq(members.status, 'active'), byOrg(members.orgId))).all();
+  const scopedMembers = inScopeOrgs ? db.select({ id: members.id }).from(members).where(inArray(members.orgId, inScopeOrgs)) : undefined;
   const study = new Map(db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
-    .where(eq(memberStudy.year, year)).all().map((s) => [s.memberId, s.hours]));
+    .where(and(eq(memberStudy.year, year), scopedMembers ? inArray(memberStudy.memberId, scopedMembers) : undefined)).all().map((s) => [s.memberId, s.hours]));
   const memberById = new Map(memberRows.map((m) => [m.id, m]));
 
-  const committeeRows = scoped(db.select().from(committees).where(isNull(committees.endedDate)).all());
+  const committeeRows = db.select().from(committees).where(and(isNull(committees.endedDate), byOrg(committees.orgId))).all();
   const cmRows = committeeRows.length
     ? db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId, committeeRows.map((c) => c.id))).all()
     : [];
@@ -68,16 +72,16 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
     });
   }
 
-  const meetingsByOrg = groupBy(scoped(db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
-    .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to))).all()), (r) => r.orgId);
-  const brandsByOrg = groupBy(scoped(db.select().from(brands).all()), (r) => r.orgId);
-  const projectRows = scoped(db.select().from(secretaryProjects).where(eq(secretaryProjects.year, year)).all());
+  const meetingsByOrg = groupBy(db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
+    .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), byOrg(meetings.orgId))).all(), (r) => r.orgId);
+  const brandsByOrg = groupBy(db.select().from(brands).where(byOrg(brands.orgId)).all(), (r) => r.orgId);
+  const projectRows = db.select().from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).all();
   const milestonesByProject = groupBy(projectRows.length
     ? db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, projectRows.map((p) => p.id))).all()
     : [], (r) => r.projectId);
   const projectsByOrg = groupBy(projectRows, (r) => r.orgId);
-  const postsByOrg = groupBy(scoped(db.select().from(vanguardPosts).where(eq(vanguardPosts.year, year)).all()), (r) => r.orgId);
-  const recruitsByOrg = groupBy(scoped(db.select().from(recruits).all()), (r) => r.orgId);
+  const postsByOrg = groupBy(db.select().from(vanguardPosts).where(and(eq(vanguardPosts.year, year), byOrg(vanguardPosts.orgId))).all(), (r) => r.orgId);
+  const recruitsByOrg = groupBy(db.select().from(recruits).where(byOrg(recruits.orgId)).all(), (r) => r.orgId);
   const membersByOrg = groupBy(memberRows, (r) => r.orgId);
 
   const branches: BranchFacts[] = branchRows.map((b) => ({
