@@ -73,6 +73,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(qualityRoutes, { prefix: '/api' });
+  await app.register(import('./routes/reports/index.js'), { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
   return app;

@@ -1,0 +1,72 @@
+import type { BranchFacts, BranchScore, UnitFacts, UnitScore } from '@wj/domain/quality';
+import type { Dashboard, GapLine } from '@wj/domain/schemas';
+import type { Db } from '../db/index.js';
+import { loadOrgIndex, type OrgIndex } from '../routes/orgs/org-index.js';
+import { loadFacts } from '../routes/quality/facts-loader.js';
+import { dataYears, resolvePeriod, type QualityService, type YearScores } from '../routes/quality/service.js';
+import { dashboard, gapLines, visible } from '../routes/quality/views.js';
+import { branchLabel } from './format.js';
+import type { ReportTarget } from './target.js';
+
+/**
+ * Everything one report is written from, read once through the services the
+ * dashboard uses (scores, gap catalogue, facts, org tree), so the report and
+ * the screens cannot disagree.
+ */
+export interface ReportContext {
+  target: ReportTarget;
+  year: number;
+  asOf: string;
+  /** Last day judged: 31 Dec of a past year, else the as-of date. */
+  cutoff: string;
+  ys: YearScores;
+  /** Scores of the branches and units in the report, in tree order. */
+  branches: BranchScore[];
+  units: UnitScore[];
+  facts: Map<number, BranchFacts>;
+  unitFacts: Map<number, UnitFacts>;
+  index: OrgIndex;
+  gaps: GapLine[];
+  dash: Dashboard;
+  /** 市人民医院急诊急救党支部: a branch named with its institution. */
+  branchName: (orgId: number) => string;
+  /** 市人民医院 (or the organisation's name where no institution is recorded). */
+  unitName: (unitId: number) => string;
+}
+
+export function reportContext(db: Db, quality: QualityService, target: ReportTarget, q: { year?: number }): ReportContext {
+  const { year, asOf } = resolvePeriod(db, q);
+  const cutoff = year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
+  const ys = quality.scores(year, asOf);
+  const { branches, units } = visible(ys, target.scope);
+  const loaded = loadFacts(db, year, target.unitId === null ? undefined : [target.unitId]);
+  const index = loadOrgIndex(db, target.scope);
+  // Tree order: units as the tree lists them, each unit's branches together in their own order.
+  const order = new Map([...index.byId.values()].map((o, i) => [o.id, i]));
+  const rank = (orgId: number) => [order.get(ys.orgs.get(orgId)?.unitId ?? orgId) ?? 0, order.get(orgId) ?? 0] as const;
+  const byTree = <T extends { orgId: number }>(xs: T[]) => [...xs].sort((a, b) => {
+    const [ua, oa] = rank(a.orgId);
+    const [ub, ob] = rank(b.orgId);
+    return ua - ub || oa - ob;
+  });
+  const unitName = (unitId: number) => {
+    const o = ys.orgs.get(unitId);
+    return o?.institutionName ?? o?.name ?? '';
+  };
+  return {
+    target, year, asOf, cutoff, ys,
+    branches: byTree(branches),
+    units: byTree(units),
+    facts: new Map(loaded.branches.map((f) => [f.orgId, f])),
+    unitFacts: new Map(loaded.units.map((u) => [u.orgId, u])),
+    index,
+    gaps: gapLines(ys, branches, units),
+    dash: dashboard(ys, target.scope, dataYears(db), null),
+    branchName: (orgId) => {
+      const o = ys.orgs.get(orgId);
+      if (!o) return '';
+      return o.unitId === o.id ? o.name : branchLabel(unitName(o.unitId), o.name);
+    },
+    unitName,
+  };
+}

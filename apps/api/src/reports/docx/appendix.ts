@@ -1,0 +1,68 @@
+import { PageBreak, Paragraph, type Table } from 'docx';
+import { REVIEW_GRADE_LABELS } from '@wj/domain/labels';
+import { BRANCH_DIMENSIONS, GRADE_LABELS, gradeOf, monthEnd } from '@wj/domain/quality';
+import type { ReportContext } from '../context.js';
+import { mdCn, num } from '../format.js';
+import type { WorkFigures } from '../work-figures.js';
+import { caption, h1, table, type Cell, type Column } from './kit.js';
+
+const score = (n: number | null | undefined) => (n === null || n === undefined ? null : num(n));
+const DIM_SHORT: Record<(typeof BRANCH_DIMENSIONS)[number], string> = { leadership: '支部班子强', political: '政治功能强', team: '党员队伍强', role: '作用发挥强' };
+
+/** 附表: every branch's score by dimension, the units' 责任落实 indicators, the completed 书记项目. */
+export function appendixSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Table)[] {
+  const rules = ctx.ys.rules.rules;
+  const whole = ctx.target.unitId === null;
+  const out: (Paragraph | Table)[] = [new Paragraph({ children: [new PageBreak()] }), h1('附表')];
+
+  out.push(caption('附表1  各党支部质量评价得分'));
+  const cols: Column[] = [
+    { header: '序号', width: 520, numeric: true },
+    ...(whole ? [{ header: '单位', width: 1300 }] : []),
+    { header: '党支部', width: whole ? 1800 : 3100 },
+    { header: '党员数', width: 620, numeric: true },
+    { header: '总分', width: 660, numeric: true },
+    ...BRANCH_DIMENSIONS.map((d) => ({ header: DIM_SHORT[d], width: 660, numeric: true })),
+    { header: '等次', width: 640, numeric: true },
+    { header: '问题数', width: 640, numeric: true },
+  ];
+  const rows: Cell[][] = ctx.branches.map((b, i) => {
+    const o = ctx.ys.orgs.get(b.orgId)!;
+    const c = ctx.ys.memberCounts.get(b.orgId) ?? { inService: 0, retired: 0 };
+    return [
+      i + 1, ...(whole ? [ctx.unitName(o.unitId)] : []), o.name, c.inService + c.retired, num(b.total),
+      ...BRANCH_DIMENSIONS.map((d) => (b.dimensions[d].applicable ? num(b.dimensions[d].score) : null)),
+      GRADE_LABELS[gradeOf(b.total, rules)], b.gaps.length,
+    ];
+  });
+  const gradeAt = cols.length - 2;
+  out.push(table(cols, rows, { emphasise: (r) => r[gradeAt] === GRADE_LABELS.poor }));
+
+  out.push(caption('附表2  单位党组织责任落实情况'));
+  const planDue = monthEnd(ctx.year, rules.params.planDueMonth);
+  const unitRows: Cell[][] = ctx.units.map((u) => {
+    const f = ctx.unitFacts.get(u.orgId);
+    const plan = f?.plan ? `${mdCn(f.plan.submittedDate)}提交${f.plan.submittedDate > planDue ? '（逾期）' : ''}` : '未提交';
+    const workers = f?.partyWorkers.filter((p) => p.fullTime && p.startDate <= ctx.cutoff && (p.endDate === null || p.endDate >= ctx.cutoff)).length ?? 0;
+    const items = f ? `${f.responsibilityItems.done}/${f.responsibilityItems.total}` : null;
+    return [
+      ctx.unitName(u.orgId), num(u.total), score(u.branchAverage.total), num(u.responsibility.score), plan, workers,
+      f?.reviewGrade ? REVIEW_GRADE_LABELS[f.reviewGrade] : '未评定', items, u.gaps.length,
+    ];
+  });
+  out.push(table([
+    { header: '单位', width: 1650 }, { header: '综合得分', width: 820, numeric: true }, { header: '支部平均分', width: 880, numeric: true },
+    { header: '责任落实得分', width: 900, numeric: true }, { header: '年度党建工作计划', width: 1350, numeric: true },
+    { header: '专职党务干部（名）', width: 950, numeric: true }, { header: '述职评议等次', width: 800, numeric: true },
+    { header: '主体责任清单（完成/总数）', width: 900, numeric: true }, { header: '问题数', width: 580, numeric: true },
+  ], unitRows));
+
+  out.push(caption(`附表3  ${ctx.year}年度已完成书记项目及成效`));
+  out.push(table(
+    [{ header: '序号', width: 520, numeric: true }, { header: '党支部', width: 2000 }, { header: '项目名称', width: 1900 }, { header: '服务的业务目标', width: 1600 }, { header: '成效', width: 2800 }],
+    w.projects.results.length
+      ? w.projects.results.map((r, i) => [i + 1, r.branch, r.title, r.businessGoal, r.review])
+      : [[null, '尚无已完成的书记项目', null, null, null]],
+  ));
+  return out;
+}

@@ -1,0 +1,111 @@
+import type { MeetingType } from '@wj/domain';
+import { MEETING_TYPE_LABELS } from '@wj/domain/labels';
+import {
+  cutoffOf, judgedPeriods, periodsPhrase, type BranchFacts, type IndicatorCode, type ParamKey, type RuleSet,
+} from '@wj/domain/quality';
+
+/**
+ * 组织生活 held against what was due, per branch and meeting type — the same
+ * periods and frequencies the quality model judges by (《中国共产党支部工作条例
+ * （试行）》第十五、十六条及第五章; periods.ts: within the current year only the
+ * periods ended by the as-of date are due).
+ */
+export interface MeetingKind {
+  type: MeetingType;
+  label: string;
+  param: ParamKey;
+  indicator: IndicatorCode;
+}
+
+export const DUE_KINDS: readonly MeetingKind[] = ([
+  ['general_meeting', 'generalMeetingPerYear'],
+  ['committee_meeting', 'committeeMeetingPerYear'],
+  ['group_meeting', 'groupMeetingPerYear'],
+  ['party_lecture', 'partyLecturePerYear'],
+  ['theme_day', 'themeDayPerYear'],
+  ['life_meeting', 'lifeMeetingPerYear'],
+  ['member_review', 'memberReviewPerYear'],
+] as const).map(([type, param]) => ({ type, param, indicator: type, label: MEETING_TYPE_LABELS[type] }));
+
+export interface MeetingTally {
+  /** null: not required of this branch (no 支委会 needed, no 党小组, or the indicator is switched off). */
+  due: number | null;
+  /** Meetings recorded in the judged part of the year. */
+  held: number;
+  /** Of the due, how many were held in their own period (a second meeting in one month does not make up for another). */
+  onTime: number;
+  /** The periods that lack a meeting: 第三季度, 3、5月. */
+  missing: string;
+}
+
+export interface BranchOrgLife {
+  orgId: number;
+  byType: Record<string, MeetingTally>;
+  heartTalks: number;
+  /** Mean present/expected over the year's meetings; null without any. */
+  attendance: number | null;
+}
+
+function applies(kind: MeetingKind, facts: BranchFacts, rules: RuleSet): boolean {
+  if (!rules.indicators[kind.indicator].enabled) return false;
+  // 支部工作条例第六章: a branch below the threshold of 正式党员 has no 支委会, so no 支委会 meetings are due.
+  if (kind.type === 'committee_meeting') return facts.members.filter((m) => m.category === 'full').length >= rules.params.committeeMinFullMembers;
+  if (kind.type === 'group_meeting') return facts.hasGroups;
+  return true;
+}
+
+export function branchOrgLife(facts: BranchFacts, rules: RuleSet, year: number, asOf: string): BranchOrgLife {
+  const cutoff = cutoffOf(year, asOf);
+  const founded = facts.foundedDate;
+  const inRange = (d: string) => d >= `${year}-01-01` && d <= cutoff && (founded === null || d >= founded);
+  const meetings = facts.meetings.filter((m) => inRange(m.date));
+  const byType: Record<string, MeetingTally> = {};
+  for (const kind of DUE_KINDS) {
+    const dates = meetings.filter((m) => m.type === kind.type).map((m) => m.date);
+    if (!applies(kind, facts, rules)) {
+      byType[kind.type] = { due: null, held: dates.length, onTime: 0, missing: '' };
+      continue;
+    }
+    const periods = judgedPeriods(rules.params[kind.param], year, asOf, founded);
+    const heldIn = (p: { start: string; end: string }) => dates.filter((d) => d >= p.start && d <= p.end).length;
+    const short = periods.filter((p) => heldIn(p) < p.required);
+    byType[kind.type] = {
+      due: periods.reduce((n, p) => n + p.required, 0),
+      held: dates.length,
+      onTime: periods.reduce((n, p) => n + Math.min(p.required, heldIn(p)), 0),
+      missing: periodsPhrase(short),
+    };
+  }
+  const ratios = meetings.filter((m) => m.expected > 0).map((m) => Math.min(1, m.present / m.expected));
+  return {
+    orgId: facts.orgId,
+    byType,
+    heartTalks: meetings.filter((m) => m.type === 'heart_talk').length,
+    attendance: ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : null,
+  };
+}
+
+export interface OrgLifeTotal {
+  kind: MeetingKind;
+  /** Branches this type is required of. */
+  branches: number;
+  due: number;
+  held: number;
+  onTime: number;
+  /** Branches with every due period covered. */
+  compliant: number;
+}
+
+export function orgLifeTotals(rows: BranchOrgLife[]): OrgLifeTotal[] {
+  return DUE_KINDS.map((kind) => {
+    const tallies = rows.map((r) => r.byType[kind.type]!).filter((t) => t.due !== null);
+    return {
+      kind,
+      branches: tallies.length,
+      due: tallies.reduce((n, t) => n + t.due!, 0),
+      held: tallies.reduce((n, t) => n + t.held, 0),
+      onTime: tallies.reduce((n, t) => n + t.onTime, 0),
+      compliant: tallies.filter((t) => t.onTime >= t.due!).length,
+    };
+  });
+}

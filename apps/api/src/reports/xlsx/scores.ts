@@ -1,0 +1,63 @@
+import { INSTITUTION_TYPE_LABELS, ORG_KIND_LABELS } from '@wj/domain/labels';
+import { BRANCH_DIMENSIONS, DIMENSION_LABELS, GRADE_LABELS } from '@wj/domain/quality';
+import { branchRow, unitRow } from '../../routes/quality/views.js';
+import type { ReportContext } from '../context.js';
+import { aboutSheet, newWorkbook, SCORE_FMT, sheetName, tableSheet, toBuffer, type XColumn } from './kit.js';
+
+export const UNIT_SHEET = '各单位汇总';
+
+const DIMENSION_COLUMNS: XColumn[] = BRANCH_DIMENSIONS.map((d) => ({ header: DIMENSION_LABELS[d], width: 11, numFmt: SCORE_FMT }));
+
+/**
+ * 质量评价得分: a summary sheet of the units (the rows of GET /api/quality/units),
+ * then one sheet per unit with its branches (the rows of GET /api/quality/branches):
+ * total, the four dimensions, the gap count and each gap's sentence.
+ */
+export async function scoresWorkbook(ctx: ReportContext, title: string): Promise<Buffer> {
+  const { ys } = ctx;
+  const wb = newWorkbook(title);
+  const used = new Set<string>([UNIT_SHEET.toLowerCase(), '说明']);
+
+  const summary = tableSheet(wb, UNIT_SHEET, [
+    { header: '序号', width: 6 }, { header: '单位', width: 24 }, { header: '党组织', width: 34 }, { header: '单位类型', width: 16 },
+    { header: '党组织类型', width: 10 }, { header: '综合得分', width: 10, numFmt: SCORE_FMT }, { header: '等次', width: 8 },
+    { header: '支部平均分', width: 11, numFmt: SCORE_FMT }, { header: '责任落实得分', width: 12, numFmt: SCORE_FMT },
+    { header: '支部数', width: 8 }, { header: '问题数', width: 8 }, { header: '红色问题数', width: 11 }, { header: '明细工作表', width: 24 },
+  ], 2);
+
+  const perUnit = new Map<number, typeof ctx.branches>();
+  for (const b of ctx.branches) {
+    const unitId = ys.orgs.get(b.orgId)!.unitId;
+    const list = perUnit.get(unitId) ?? [];
+    list.push(b);
+    perUnit.set(unitId, list);
+  }
+
+  ctx.units.forEach((u, i) => {
+    const row = unitRow(ys, u);
+    const kind = ctx.index.byId.get(u.orgId)?.kind;
+    const name = sheetName(row.institutionName ?? row.name, used);
+    summary.addRow([
+      i + 1, row.institutionName ?? row.name, row.name, row.institutionType ? INSTITUTION_TYPE_LABELS[row.institutionType] : null,
+      kind ? ORG_KIND_LABELS[kind] : null,
+      row.total, GRADE_LABELS[row.grade], row.branchAverage.total, row.responsibility.score, row.branchCount, row.gapCount, row.redCount,
+      { text: name, hyperlink: `#'${name}'!A1` },
+    ]);
+
+    const ws = tableSheet(wb, name, [
+      { header: '序号', width: 6 }, { header: '党支部', width: 30 }, { header: '党员数', width: 8 },
+      { header: '总分', width: 8, numFmt: SCORE_FMT }, { header: '等次', width: 8 }, ...DIMENSION_COLUMNS,
+      { header: '问题数', width: 8 }, { header: '红色问题数', width: 11 }, { header: '问题', width: 90, wrap: true },
+    ], 2);
+    (perUnit.get(u.orgId) ?? []).forEach((b, j) => {
+      const r = branchRow(ys, b);
+      ws.addRow([
+        j + 1, r.name, r.memberCount, r.total, GRADE_LABELS[r.grade],
+        ...BRANCH_DIMENSIONS.map((d) => (r.dimensions[d].applicable ? r.dimensions[d].score : null)),
+        r.gapCount, r.redCount, b.gaps.map((g, k) => `${k + 1}. ${g.message}`).join('\n') || null,
+      ]);
+    });
+  });
+  aboutSheet(wb, ctx, ['四个维度中不适用的（该维度无可评价指标）留空。', '综合得分 = 所属支部平均分与单位党组织责任落实得分按评分规则的权重合成。']);
+  return toBuffer(wb);
+}

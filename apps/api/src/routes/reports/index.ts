@@ -1,0 +1,88 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBodySchema, QualityQuerySchema } from '@wj/domain/schemas';
+import type { Access } from '../../plugins/auth.js';
+import { reportContext } from '../../reports/context.js';
+import { annualReport, annualTitle } from '../../reports/docx/annual.js';
+import { orgLifeRows } from '../../reports/work-figures.js';
+import { reportAccessOrg, resolveTarget, subjectOf } from '../../reports/target.js';
+import { gapsWorkbook } from '../../reports/xlsx/gaps.js';
+import { orgLifeWorkbook } from '../../reports/xlsx/org-life.js';
+import { scoresWorkbook } from '../../reports/xlsx/scores.js';
+import { exportRoster } from '../roster/service.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 500: ErrorBodySchema };
+const tags = ['报告导出'];
+const ReportQuerySchema = QualityQuerySchema.pick({ year: true, unitId: true });
+const RosterQuerySchema = QualityQuerySchema.pick({ unitId: true });
+
+/** RFC 6266 + RFC 8187: an ASCII fallback name, then the real (Chinese) one percent-encoded as UTF-8. */
+export function contentDisposition(ascii: string, filename: string): string {
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function send(reply: FastifyReply, file: Buffer, type: string, ascii: string, filename: string) {
+  return reply.header('content-type', type).header('content-disposition', contentDisposition(ascii, filename)).send(file);
+}
+
+/**
+ * Year-end exports (DESIGN.md: exports): the annual report in Word and the
+ * tables in Excel, for the whole commission or one unit. Admin and the
+ * committee's leaders (viewer) may export any; a unit secretary only their
+ * own unit (the default when no unitId is given); a branch secretary none.
+ */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const access: Access = { roles: ['admin', 'viewer', 'unit_secretary'], org: (req, db) => reportAccessOrg(req, db) };
+  const contextOf = (req: { scope: Parameters<typeof resolveTarget>[1]; query: { year?: number; unitId?: number } }) =>
+    reportContext(app.db, app.quality, resolveTarget(app.db, req.scope, req.query.unitId), req.query);
+
+  app.get('/reports/annual.docx', {
+    config: { access },
+    schema: { tags, summary: '下载年度基层党组织建设质量报告（Word）', querystring: ReportQuerySchema, response: errors },
+  }, async (req, reply) => {
+    const ctx = contextOf(req);
+    return send(reply, await annualReport(app.db, ctx), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
+  });
+
+  app.get('/reports/scores.xlsx', {
+    config: { access },
+    schema: { tags, summary: '下载各单位、各支部质量评价得分（Excel）', querystring: ReportQuerySchema, response: errors },
+  }, async (req, reply) => {
+    const ctx = contextOf(req);
+    const title = `${subjectOf(ctx.target)}${ctx.year}年度党支部质量评价得分`;
+    return send(reply, await scoresWorkbook(ctx, title), XLSX, `scores-${ctx.year}.xlsx`, `${title}.xlsx`);
+  });
+
+  app.get('/reports/gaps.xlsx', {
+    config: { access },
+    schema: { tags, summary: '下载问题清单（Excel）', querystring: ReportQuerySchema, response: errors },
+  }, async (req, reply) => {
+    const ctx = contextOf(req);
+    const title = `${subjectOf(ctx.target)}${ctx.year}年度基层党建问题清单`;
+    return send(reply, await gapsWorkbook(ctx, title), XLSX, `gaps-${ctx.year}.xlsx`, `${title}.xlsx`);
+  });
+
+  app.get('/reports/org-life.xlsx', {
+    config: { access },
+    schema: { tags, summary: '下载各支部组织生活应开与实开情况（Excel）', querystring: ReportQuerySchema, response: errors },
+  }, async (req, reply) => {
+    const ctx = contextOf(req);
+    const title = `${subjectOf(ctx.target)}${ctx.year}年度组织生活落实情况`;
+    return send(reply, await orgLifeWorkbook(ctx, orgLifeRows(ctx), title), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
+  });
+
+  app.get('/reports/roster.xlsx', {
+    config: { access },
+    schema: { tags, summary: '下载党员名册（Excel，非管理员脱敏）', querystring: RosterQuerySchema, response: errors },
+  }, async (req, reply) => {
+    const target = resolveTarget(app.db, req.scope, req.query.unitId);
+    // The roster feature's own export: same columns as its template, 公民身份号码 and phone masked below admin.
+    const { file, filename } = await exportRoster(app.db, target.orgId, req.user!.role === 'admin');
+    return send(reply, file, XLSX, 'roster.xlsx', filename);
+  });
+};
+
+export default routes;
