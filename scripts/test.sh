@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/setup-browser.sh
+bash scripts/setup-office.sh
 log() { printf '\033[1;34m[test]\033[0m %s\n' "$*"; }
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
