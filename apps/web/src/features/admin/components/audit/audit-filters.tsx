@@ -47,10 +47,10 @@ export function AuditFilters({ onChange }: { onChange: (filters: AuditFilterValu
         />
       </Form.Item>
       <Form.Item name="entityType" label="对象">
-        <Select options={ENTITY_OPTIONS} placeholder="全部对象" allowClear style={{ width: 150 }} />
+        <Select options={ENTITY_OPTIONS} placeholder="全部对象" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="action" label="操作">
-        <Select options={ACTION_OPTIONS} placeholder="全部操作" allowClear style={{ width: 150 }} />
+        <Select options={ACTION_OPTIONS} placeholder="全部操作" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="range" label="日期">
         <DatePicker.RangePicker allowEmpty={[true, true]} />
