@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Role } from '@wj/domain';
 import type { Db } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
@@ -53,10 +53,7 @@ export function deleteSession(db: Db, token: string) {
   db.delete(sessions).where(eq(sessions.id, tokenId(token))).run();
 }
 
-export function deleteUserSessions(db: Db, userId: number, exceptToken?: string) {
-  const cond = exceptToken ? and(eq(sessions.userId, userId)) : eq(sessions.userId, userId);
-  const keep = exceptToken ? tokenId(exceptToken) : undefined;
-  for (const s of db.select({ id: sessions.id }).from(sessions).where(cond).all()) {
-    if (s.id !== keep) db.delete(sessions).where(eq(sessions.id, s.id)).run();
-  }
+/** Ends every session of a user (disabled, role or scope changed, password reset). */
+export function deleteUserSessions(db: Pick<Db, 'delete'>, userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/auth/demo-users.js';
+import { SESSION_IDLE_MS } from '../../src/auth/sessions.js';
+import { sessions } from '../../src/db/schema/index.js';
 import { build, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
@@ -48,6 +50,25 @@ describe('login', () => {
     const res = await ctx.anon('/api/orgs/tree');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toBe('请先登录');
+  });
+});
+
+describe('sessions', () => {
+  it('a session idle for longer than the idle timeout is refused and removed', async () => {
+    const res = await login('renmin', DEMO_PASSWORD);
+    const cookie = `wj_session=${res.cookies.find((c) => c.name === 'wj_session')!.value}`;
+    expect((await ctx.anon({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    const idle = new Date(Date.now() - SESSION_IDLE_MS - 1000).toISOString();
+    ctx.db.update(sessions).set({ lastSeenAt: idle }).run();
+    expect((await ctx.anon({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('logging in again issues a new session token instead of keeping the old one', async () => {
+    const first = (await login('leader', DEMO_PASSWORD)).cookies.find((c) => c.name === 'wj_session')!.value;
+    const again = await ctx.anon({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD }, headers: { cookie: `wj_session=${first}` } });
+    const second = again.cookies.find((c) => c.name === 'wj_session')!.value;
+    expect(second).not.toBe(first);
+    expect((await ctx.anon({ url: '/api/auth/me', headers: { cookie: `wj_session=${first}` } })).statusCode).toBe(401);
   });
 });
 

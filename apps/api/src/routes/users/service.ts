@@ -60,7 +60,7 @@ export function updateUser(db: Db, actor: SessionUser, id: number, input: UserUp
     const { version, ...values } = input;
     tx.update(users).set({ ...values, version: version + 1, updatedAt: new Date().toISOString() }).where(eq(users.id, id)).run();
     // A changed role, scope or a disabled account takes effect at once: end the user's sessions.
-    if (values.disabled || values.role !== before.role || values.scopeOrgId !== before.scopeOrgId) deleteUserSessions(db, id);
+    if (values.disabled || values.role !== before.role || values.scopeOrgId !== before.scopeOrgId) deleteUserSessions(tx, id);
     recordAudit(tx, actor, { action: 'update', entityType: ENTITY, entityId: id, orgId: values.scopeOrgId, before, after: view(tx, id) });
     return view(tx, id);
   });
@@ -71,7 +71,7 @@ export async function resetPassword(db: Db, actor: SessionUser, id: number, pass
   return db.transaction((tx) => {
     versionCheck(tx, id, version);
     tx.update(users).set({ passwordHash, version: version + 1, updatedAt: new Date().toISOString(), failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
-    deleteUserSessions(db, id);
+    deleteUserSessions(tx, id);
     recordAudit(tx, actor, { action: 'reset_password', entityType: ENTITY, entityId: id, orgId: null });
     return view(tx, id);
   });
