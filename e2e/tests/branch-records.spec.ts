@@ -185,3 +185,69 @@ test('a branch secretary finds their own branch already open on the 组织生活
   await expect(page.getByRole('button', { name: '登记组织生活' })).toBeVisible();
   await expect(page.getByRole('list', { name: '三会一课执行情况' })).toBeVisible();
 });
+
+test('a 书记项目 is set up with milestones; an overdue one shows red until it is marked done', async ({ page }) => {
+  await login(page, 'renmin', '/orgs');
+  const [, , , , branch] = await renminBranches(page);
+  const year = chinaDay().slice(0, 4);
+  await page.goto(`/work?branch=${branch!.id}`);
+
+  await page.getByRole('button', { name: '新建书记项目' }).click();
+  const create = page.getByRole('dialog', { name: '新建书记项目' });
+  await create.getByLabel('项目名称').fill('日间手术党员攻坚');
+  await create.getByLabel('项目目标').fill('日间手术占比提高到 20%');
+  await create.getByLabel('服务的业务目标').fill('缩短平均住院日');
+  await create.getByLabel('节点 1 名称').fill('制定攻坚方案');
+  await setDate(create.getByLabel('节点 1 计划完成日期'), `${year}-01-01`);
+  // A milestone outside the project's year is refused beside it, with the schema's words.
+  await setDate(create.getByLabel('节点 2 计划完成日期'), `${Number(year) + 1}-03-01`);
+  await create.getByRole('button', { name: /立\s*项/ }).click();
+  await expect(create).toContainText(`计划完成日期应在 ${year} 年内`);
+  await setDate(create.getByLabel('节点 2 计划完成日期'), `${year}-12-31`);
+  await create.getByRole('button', { name: /立\s*项/ }).click();
+  await expect(create).toBeHidden();
+
+  const card = page.locator('.ant-card', { hasText: '日间手术党员攻坚' }).last();
+  await expect(card).toContainText('服务的业务目标缩短平均住院日');
+  await expect(card).toContainText('1 个节点逾期');
+  const overdue = card.getByTestId('milestone').filter({ hasText: '制定攻坚方案' });
+  await expect(overdue).toContainText('已逾期');
+
+  await overdue.getByText('登记完成').click();
+  const done = page.getByRole('dialog', { name: '登记节点完成' });
+  await setDate(done.getByLabel('实际完成日期'), chinaDay());
+  await done.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(done).toBeHidden();
+  await expect(overdue).not.toContainText('已逾期');
+  await expect(overdue).toContainText(`完成 ${chinaDay()}`);
+  await expect(card).not.toContainText('节点逾期');
+});
+
+test('saving over someone else\'s change opens the conflict dialog, and 重新加载 shows their version', async ({ page }) => {
+  await login(page, 'renmin', '/orgs');
+  const [, , , , , branch] = await renminBranches(page);
+  await page.goto(`/org-life?branch=${branch!.id}`);
+  await page.getByRole('button', { name: '登记组织生活' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记组织生活' });
+  await dialog.getByLabel('会议主题').fill('研究年度发展党员计划');
+  await dialog.getByLabel('应到人数').fill('7');
+  await dialog.getByLabel('实到人数').fill('7');
+  await dialog.getByRole('button', { name: /登\s*记/ }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: '修改 研究年度发展党员计划' }).click();
+  const edit = page.getByRole('dialog', { name: '修改组织生活记录' });
+  // Meanwhile the record is changed elsewhere (same API, another save).
+  const list = await (await page.request.get(`/api/orgs/${branch!.id}/meetings`)).json();
+  const m = list.find((x: { topic: string }) => x.topic === '研究年度发展党员计划');
+  const put = await page.request.put(`/api/meetings/${m.id}`, { data: { ...m, topic: '研究年度发展党员计划（已调整）', notes: m.notes ?? undefined } });
+  expect(put.ok()).toBeTruthy();
+
+  await edit.getByLabel('实到人数').fill('6');
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  const conflict = page.getByRole('dialog', { name: '该记录已被他人修改' });
+  await expect(conflict).toContainText('该记录已被 renmin 于');
+  await conflict.getByRole('button', { name: '重新加载' }).click();
+  await expect(edit.getByLabel('会议主题')).toHaveValue('研究年度发展党员计划（已调整）');
+  await expect(edit.getByLabel('实到人数')).toHaveValue('7');
+});

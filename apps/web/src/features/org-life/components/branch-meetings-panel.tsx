@@ -5,6 +5,7 @@ import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@wj/domain
 import { todayIso, type Meeting } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
 import { useSaveError } from '@/components/use-save-error';
+import { useEditing } from '@/lib/use-editing';
 import { useOrgWriteAccess } from '@/lib/use-org-write-access';
 import { useComplianceInputs } from '../api/get-compliance-inputs';
 import { useMeetings } from '../api/get-meetings';
@@ -22,14 +23,13 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
   const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [type, setType] = useState<MeetingType | 'all'>('all');
-  // null: closed; 'new': a new record; a Meeting: editing it.
-  const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
   const canEdit = useOrgWriteAccess(orgId);
   const { message } = App.useApp();
   const saveError = useSaveError();
   const meetings = useMeetings(orgId, year);
   const inputs = useComplianceInputs(orgId);
   const remove = useDeleteMeeting();
+  const editing = useEditing<Meeting>(() => meetings.refetch());
 
   const compliance = useMemo(() => {
     if (!meetings.data || !inputs.data) return null;
@@ -38,16 +38,6 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
     return meetingCompliance({ meetings: meetings.data, rules, year, asOf: today, foundedDate: org.foundedDate, hasGroups, fullCount });
   }, [meetings.data, inputs.data, year, today]);
 
-  const reloadEditing = async () => {
-    const { data } = await meetings.refetch();
-    const id = editing !== null && editing !== 'new' ? editing.id : null;
-    const fresh = data?.find((m) => m.id === id);
-    if (fresh) setEditing(fresh);
-    else {
-      setEditing(null);
-      void message.warning('该记录已被他人删除');
-    }
-  };
   const onDelete = (m: Meeting) =>
     remove.mutate({ id: m.id, version: m.version }, {
       onSuccess: () => void message.success('记录已删除'),
@@ -72,7 +62,7 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
           {year === thisYear ? `截至 ${today}，按现行规则计算已到期的次数` : `${year}年全年`}
         </Typography.Text>
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginInlineStart: 'auto' }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={editing.openNew} style={{ marginInlineStart: 'auto' }}>
             登记组织生活
           </Button>
         )}
@@ -92,16 +82,16 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
           loading={meetings.isFetching}
           emptyText={meetings.isPending ? '正在加载…' : type === 'all' ? `${year}年尚未登记组织生活` : `${year}年没有${MEETING_TYPE_LABELS[type]}记录`}
           attendanceMin={inputs.data?.rules.params.attendanceMin ?? 0.8}
-          {...(canEdit ? { onEdit: setEditing, onDelete } : {})}
+          {...(canEdit ? { onEdit: editing.open, onDelete } : {})}
         />
       )}
-      {editing !== null && (
+      {editing.isOpen && (
         <MeetingFormModal
           orgId={orgId}
-          record={editing === 'new' ? null : editing}
+          record={editing.record}
           defaultExpected={inputs.data?.org.counts.members ?? 0}
-          onClose={() => setEditing(null)}
-          onReload={() => void reloadEditing()}
+          onClose={editing.close}
+          onReload={editing.reload}
         />
       )}
     </Flex>

@@ -48,13 +48,13 @@ export function BrandsSection({ orgId, canEdit }: { orgId: number; canEdit: bool
                 title={<span style={{ color: b.active ? undefined : 'rgba(0,0,0,0.45)' }}>{b.name}</span>}
                 extra={b.active ? <Tag color="red">在用</Tag> : <Tag>已停用</Tag>}
                 actions={canEdit ? [
-                  <Typography.Link key="edit" onClick={() => editing.open(b)}>修改</Typography.Link>,
+                  <Button key="edit" type="link" size="small" onClick={() => editing.open(b)}>修改</Button>,
                   b.active ? (
                     <Popconfirm key="retire" title={`停用品牌“${b.name}”？`} description="停用后品牌保留记录，不再计入在用品牌。" okText="停用" cancelText="取消" onConfirm={() => setActive(b, false)}>
-                      <Typography.Link type="danger">停用</Typography.Link>
+                      <Button type="link" size="small" danger>停用</Button>
                     </Popconfirm>
                   ) : (
-                    <Typography.Link key="reactivate" onClick={() => setActive(b, true)}>重新启用</Typography.Link>
+                    <Button key="reactivate" type="link" size="small" onClick={() => setActive(b, true)}>重新启用</Button>
                   ),
                 ] : undefined}
               >
