@@ -26,6 +26,8 @@ describe('scopeOptions', () => {
     expect(h).toMatchObject({ title: '中共市人民医院委员会', selectable: false });
     expect(h?.children?.map((c) => [c.title, c.selectable])).toEqual([['内科第一党支部', true], ['总支', false]]);
     expect(h?.children?.[1]?.children?.map((c) => c.title)).toEqual(['护理党支部']);
+    // Once picked, a branch reads with its unit: many units have a branch of the same name.
+    expect(h?.children?.[0]?.label).toBe('中共市人民医院委员会 / 内科第一党支部');
     // A unit whose whole organisation is one 党支部 is itself a branch.
     expect(s).toMatchObject({ title: '中共市中心血站支部委员会', selectable: true });
   });

@@ -4,6 +4,8 @@ import type { OrgTreeNode } from '@wj/domain/schemas';
 export interface ScopeOption {
   value: number;
   title: string;
+  /** Shown once picked: a branch with its unit, since many units have an 急诊科党支部. */
+  label: string;
   selectable: boolean;
   children?: ScopeOption[];
 }
@@ -13,10 +15,11 @@ export function needsScope(role: Role | undefined): boolean {
   return role === 'unit_secretary' || role === 'branch_secretary';
 }
 
-function branchesUnder(node: OrgTreeNode): ScopeOption | null {
-  if (node.kind === 'branch') return { value: node.id, title: node.name, selectable: true };
-  const children = node.children.map(branchesUnder).filter((c): c is ScopeOption => c !== null);
-  return children.length > 0 ? { value: node.id, title: node.name, selectable: false, children } : null;
+function branchesUnder(node: OrgTreeNode, unitName: string): ScopeOption | null {
+  const label = node.name === unitName ? node.name : `${unitName} / ${node.name}`;
+  if (node.kind === 'branch') return { value: node.id, title: node.name, label, selectable: true };
+  const children = node.children.map((c) => branchesUnder(c, unitName)).filter((c): c is ScopeOption => c !== null);
+  return children.length > 0 ? { value: node.id, title: node.name, label, selectable: false, children } : null;
 }
 
 /**
@@ -26,8 +29,8 @@ function branchesUnder(node: OrgTreeNode): ScopeOption | null {
  */
 export function scopeOptions(root: OrgTreeNode, role: Role | undefined): ScopeOption[] {
   const units = root.children.filter((n) => n.unitId === n.id);
-  if (role === 'unit_secretary') return units.map((u) => ({ value: u.id, title: u.name, selectable: true }));
-  if (role === 'branch_secretary') return units.map(branchesUnder).filter((c): c is ScopeOption => c !== null);
+  if (role === 'unit_secretary') return units.map((u) => ({ value: u.id, title: u.name, label: u.name, selectable: true }));
+  if (role === 'branch_secretary') return units.map((u) => branchesUnder(u, u.name)).filter((c): c is ScopeOption => c !== null);
   return [];
 }
 

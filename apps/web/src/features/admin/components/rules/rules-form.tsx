@@ -33,6 +33,9 @@ export function RulesForm({ base, onSaved, onReload }: RulesFormProps) {
   const refuse = (issues: FieldIssue[]) => {
     const rest = applyFieldIssues(form, issues, isRuleFormField);
     setFormIssues(rest);
+    // Bring the first refused field into view (centred, clear of the sticky save bar).
+    const first = issues.find((i) => isRuleFormField(i.field));
+    if (first) form.scrollToField(first.field.split('.'), { block: 'center', behavior: 'smooth' });
     message.error(`评分规则有误，未保存：${issues.map((i) => i.message).join('；')}`);
   };
 
@@ -66,7 +69,11 @@ export function RulesForm({ base, onSaved, onReload }: RulesFormProps) {
       form={form}
       layout="vertical"
       initialValues={base.rules}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={() => {
+        setDirty(true);
+        // The next save checks again; a stale reason should not linger once the user edits.
+        setFormIssues([]);
+      }}
       scrollToFirstError
     >
       <Flex vertical gap={16}>

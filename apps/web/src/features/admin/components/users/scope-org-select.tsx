@@ -26,6 +26,7 @@ export function ScopeOrgSelect({ role, value, onChange, id }: ScopeOrgSelectProp
       status={tree.isError ? 'error' : undefined}
       placeholder={tree.isError ? '组织架构加载失败，请刷新重试' : role === 'unit_secretary' ? '选择直属单位党组织' : '搜索或选择党支部'}
       showSearch={{ treeNodeFilterProp: 'title' }}
+      treeNodeLabelProp="label"
       allowClear
       listHeight={360}
       notFoundContent="没有匹配的组织"
