@@ -31,7 +31,8 @@ export function workSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Ta
       { header: '按期完成率', width: 1050, numeric: true }, { header: '全部按期的支部（个）', width: 1150, numeric: true },
     ],
     w.orgLife.totals.filter((t) => t.branches > 0).map((t) => [
-      t.kind.label, t.branches, t.due, t.held, t.onTime, t.due ? pct(t.onTime, t.due) : '未到期', t.compliant,
+      // A yearly meeting of the current year is due only at its end: nothing to measure on time yet.
+      t.kind.label, t.branches, t.due, t.held, t.due ? t.onTime : null, t.due ? pct(t.onTime, t.due) : '年底到期', t.due ? t.compliant : null,
     ]),
   ));
 
@@ -49,7 +50,7 @@ export function workSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Ta
     + `${p.lagging ? `，${p.lagging}个支部的书记项目推进滞后` : ''}。`
     + (p.results.length ? `已完成项目的成效如下（全部见附表3）：` : '')
   )));
-  for (const r of p.results.slice(0, EXAMPLES)) out.push(para(r.review, { lead: `${r.branch}${quoted(r.title)}：` }));
+  for (const r of p.results.slice(0, EXAMPLES)) out.push(para(/[。！；.]$/.test(r.review) ? r.review : `${r.review}。`, { lead: `${r.branch}${quoted(r.title)}——` }));
 
   out.push(h2('（四）党员先锋岗'));
   out.push(para(w.posts.total === 0 ? `${ctx.year}年尚未设立党员先锋岗。` : (
