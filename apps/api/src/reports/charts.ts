@@ -90,9 +90,14 @@ export function distributionChart(buckets: { label: string; count: number; to: n
   }, 600, 300);
 }
 
-/** 图：综合得分排名 — one bar per organisation, best on top, with the pass line marked. */
+/** Beyond this many bars a ranking shows only its two ends (a province-sized tree has hundreds of units). */
+export const RANKING_MAX = 30;
+
+/** 图：综合得分排名 — one bar per organisation, best on top, with the pass line marked; the best and worst 15 when there are more than 30. */
 export function rankingChart(rows: { name: string; total: number }[], passLine: number): Promise<Png> {
-  const sorted = [...rows].sort((a, b) => a.total - b.total);
+  const all = [...rows].sort((a, b) => a.total - b.total);
+  const half = RANKING_MAX / 2;
+  const sorted = all.length > RANKING_MAX ? [...all.slice(0, half), ...all.slice(-half)] : all;
   const height = Math.max(220, 60 + sorted.length * 22);
   const longest = Math.max(4, ...sorted.map((r) => r.name.length));
   return render({

@@ -2,7 +2,7 @@ import type { Paragraph } from 'docx';
 import { ORG_KIND_LABELS } from '@wj/domain/labels';
 import { DIMENSION_LABELS, BRANCH_DIMENSIONS, gradeOf } from '@wj/domain/quality';
 import type { BasicFigures } from '../basic-figures.js';
-import { distributionChart, rankingChart } from '../charts.js';
+import { distributionChart, RANKING_MAX, rankingChart } from '../charts.js';
 import type { ReportContext } from '../context.js';
 import { mdCn, num, pct } from '../format.js';
 import { caption, h1, h2, image, para } from './kit.js';
@@ -75,7 +75,7 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
       + `${best.institutionName ?? best.name}最高（${num(best.total)}分），${worst.institutionName ?? worst.name}最低（${num(worst.total)}分）`
       + `${poor ? `，${poor}家单位低于合格线` : '，各单位均达到合格线'}。`,
     ));
-    out.push(image(ranking), caption('图2  各单位综合得分'));
+    out.push(image(ranking), caption(`图2  各单位综合得分${unitRows.length > RANKING_MAX ? `（最高和最低的各${RANKING_MAX / 2}家）` : ''}`));
   } else if (target.unitId !== null) {
     const unit = ctx.units[0];
     if (unit) {
@@ -84,7 +84,7 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
         + `单位党组织责任落实得分${num(unit.responsibility.score)}分。`,
       ));
     }
-    out.push(image(ranking), caption('图2  各党支部质量评价得分'));
+    out.push(image(ranking), caption(`图2  各党支部质量评价得分${ctx.branches.length > RANKING_MAX ? `（最高和最低的各${RANKING_MAX / 2}个）` : ''}`));
   }
   return out;
 }
