@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, InputNumber, Modal } from 'antd';
 import { CommitteeInputSchema, CommitteeUpdateSchema, committeeSizeProblem, type CommitteeHistory } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useBranchRoster } from '../api/get-branch-roster';
 import { useSaveCommittee } from '../api/save-committee';
 import { chosenRoles, initialCommitteeValues, toSeats, type CommitteeFormValues } from '../lib/committee-form';
@@ -15,8 +15,11 @@ interface CommitteeFormModalProps {
   data: CommitteeHistory;
   open: boolean;
   onClose: () => void;
-  /** Refetches the committee after a 409, so the form can start again from what is stored. */
-  onReload: () => Promise<CommitteeHistory | undefined>;
+  /**
+   * Refetches the committee after a 409; the panel keys this modal on the
+   * committee's version, so the form starts again from what is stored.
+   */
+  onReload: () => Promise<unknown>;
 }
 
 export function CommitteeFormModal({ orgId, mode, data, open, onClose, onReload }: CommitteeFormModalProps) {
@@ -27,12 +30,6 @@ export function CommitteeFormModal({ orgId, mode, data, open, onClose, onReload 
   const { message } = App.useApp();
   const current = data.current;
 
-  const reload = async () => {
-    const fresh = await onReload();
-    form.resetFields();
-    form.setFieldsValue(initialCommitteeValues(fresh?.current ?? null));
-  };
-
   const submit = (values: CommitteeFormValues) => {
     const members = toSeats(values.members);
     const checked = mode === 'elect'
@@ -40,9 +37,9 @@ export function CommitteeFormModal({ orgId, mode, data, open, onClose, onReload 
       : validateWith(form, CommitteeUpdateSchema, { termYears: values.termYears ?? undefined, members, version: current?.version });
     // 《中国共产党支部工作条例（试行）》第九条: the size depends on the branch's 正式党员, which the schema cannot know.
     const sizeProblem = committeeSizeProblem(data.fullMembers, chosenRoles(values.members));
-    if (sizeProblem) form.setFields([{ name: ['members'], errors: [sizeProblem] }]);
+    // The rule's message already shows live under the seats; say it once more where the eye is.
     if (!checked.data || sizeProblem) {
-      checked.other.forEach((m) => void message.error(m));
+      [...checked.other, ...(sizeProblem ? [sizeProblem] : [])].forEach((m) => void message.error(m));
       return;
     }
     const request = 'electedDate' in checked.data
@@ -53,7 +50,7 @@ export function CommitteeFormModal({ orgId, mode, data, open, onClose, onReload 
         void message.success(mode === 'elect' ? '新一届支委会已登记' : '支委会成员已更新');
         onClose();
       },
-      onError: (error) => onSaveError(error, { form, onReload: () => void reload() }),
+      onError: (error) => onSaveError(error, { form, onReload: () => void onReload() }),
     });
   };
 
@@ -68,7 +65,15 @@ export function CommitteeFormModal({ orgId, mode, data, open, onClose, onReload 
       width={760}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={initialCommitteeValues(current)}>
+      <Form
+        name="committee"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        preserve={false}
+        initialValues={initialCommitteeValues(current)}
+      >
         {mode === 'elect' && (
           <Form.Item name="electedDate" label="选举日期" required extra={current ? '本届支委会将于选举日期结束，转入往届记录' : undefined}>
             <DatePicker disabledDate={disableFuture} style={{ width: 220 }} />

@@ -50,12 +50,13 @@ export function CommitteePanel({ orgId }: { orgId: number }) {
       </Card>
       {form && (
         <CommitteeFormModal
+          key={committee.data.current?.version ?? 0}
           orgId={orgId}
           mode={form}
           data={committee.data}
           open
           onClose={() => setForm(null)}
-          onReload={async () => (await committee.refetch()).data}
+          onReload={() => committee.refetch()}
         />
       )}
     </Flex>

@@ -46,7 +46,8 @@ export function CommitteeSeatsField({ roster, rosterLoading, current, fullMember
       {(fields, { add, remove }, { errors }) => (
         <Flex vertical gap={4}>
           <Typography.Text type="secondary">
-            本支部现有正式党员 {fullMembers} 名{fullMembers >= 7 ? '，应设支部委员会（委员 3 至 7 人）' : '，不足 7 名，只设书记 1 名，必要时设副书记 1 名'}
+            本支部现有正式党员 {fullMembers} 名，
+            {fullMembers >= 7 ? '应设支部委员会（委员 3 至 7 人）' : '不足 7 名，只设书记 1 名，必要时设副书记 1 名'}
           </Typography.Text>
           {fields.map((field, index) => (
             <Flex key={field.key} gap={8} align="baseline" wrap aria-label={`第 ${index + 1} 位委员`} role="group">

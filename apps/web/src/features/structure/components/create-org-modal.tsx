@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { BRANCH_CATEGORIES, BRANCH_CATEGORY_LABELS, ORG_KIND_LABELS, type BranchCategory } from '@wj/domain';
 import { OrgCreateSchema, type OrgDetail } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useCreateOrg } from '../api/create-org';
 import { disableFuture, toIsoDate } from '../lib/dates';
 
@@ -63,7 +63,15 @@ export function CreateOrgModal({ parent, kind, open, onClose }: CreateOrgModalPr
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ branchCategory: 'in_service' }}>
+      <Form
+        name="org-create"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        preserve={false}
+        initialValues={{ branchCategory: 'in_service' }}
+      >
         <Form.Item label="上级组织">{parent.name}</Form.Item>
         <Form.Item name="name" label={`${label}名称`} required>
           <Input placeholder={kind === 'branch' ? '如：康复医学科党支部' : '如：第一党小组'} maxLength={50} />

@@ -3,7 +3,7 @@ import { BRANCH_CATEGORIES, BRANCH_CATEGORY_LABELS, type BranchCategory } from '
 import { OrgUpdateSchema, type OrgDetail } from '@wj/domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useUpdateOrg } from '../api/update-org';
 import { orgsPrefix } from '../api/keys';
 
@@ -54,9 +54,11 @@ export function EditOrgModal({ org, open, onClose }: { org: OrgDetail; open: boo
   return (
     <Modal title={`编辑${org.name}`} open={open} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={update.isPending} destroyOnHidden>
       <Form
+        name="org-edit"
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
         preserve={false}
         initialValues={{ name: org.name, branchCategory: org.branchCategory ?? undefined, department: org.department }}
       >

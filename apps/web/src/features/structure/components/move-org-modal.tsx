@@ -7,7 +7,7 @@ import {
   OrgDissolveSchema, OrgMergeSchema, type OrgDetail, type OrgDissolve, type OrgMerge, type OrgMoveResult,
 } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useMoveOrg } from '../api/move-org';
 import { disableFuture, toIsoDate } from '../lib/dates';
 import { TargetBranchSelect } from './target-branch-select';
@@ -77,6 +77,11 @@ export function MoveOrgModal({ org, mode, open, onClose }: MoveOrgModalProps) {
       else showUnplaced(checked.other);
       return;
     }
+    if (hasContent && !values.moveMembersTo) {
+      // The API refuses to leave members on a dissolved branch; say so before asking.
+      form.setFields([{ name: ['moveMembersTo'], errors: [`请选择${whatMoves(org)}转入的支部`] }]);
+      return;
+    }
     const checked = validateWith(form, OrgDissolveSchema, { moveMembersTo: values.moveMembersTo ?? null, date, version: org.version });
     if (checked.data) confirmAndMove({ mode, body: checked.data });
     else showUnplaced(checked.other);
@@ -93,7 +98,15 @@ export function MoveOrgModal({ org, mode, open, onClose }: MoveOrgModalProps) {
       confirmLoading={move.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ date: dayjs() }}>
+      <Form
+        name="org-move"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        preserve={false}
+        initialValues={{ date: dayjs() }}
+      >
         <Alert
           type="info"
           showIcon

@@ -44,16 +44,17 @@ interface TargetBranchSelectProps {
 /** Chooses the branch that takes over a merged or dissolved branch's members. */
 export function TargetBranchSelect({ source, value, onChange, allowClear, id }: TargetBranchSelectProps) {
   const tree = useOrgTree();
-  const treeData = useMemo(() => {
-    const unit = tree.data && source.unitId !== null ? findNode(tree.data.root, source.unitId) : undefined;
-    return unit ? targets(unit, source) : [];
-  }, [tree.data, source]);
+  const unit = useMemo(
+    () => (tree.data && source.unitId !== null ? findNode(tree.data.root, source.unitId) : undefined),
+    [tree.data, source.unitId],
+  );
+  const treeData = useMemo(() => (unit ? targets(unit, source) : []), [unit, source]);
 
   return (
     <TreeSelect
       id={id}
       value={value ?? undefined}
-      onChange={(v: number | undefined, labels) => onChange?.(v ?? null, v === undefined ? null : String(labels[0] ?? ''))}
+      onChange={(v: number | undefined) => onChange?.(v ?? null, (unit && v !== undefined && findNode(unit, v)?.name) || null)}
       treeData={treeData}
       loading={tree.isPending}
       allowClear={allowClear}

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { UnitPlanInputSchema, type UnitPlan } from '@wj/domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useSavePlan } from '../api/plans';
 import { unitKeys } from '../api/keys';
 import { disableFuture, fromIsoDate, toIsoDate } from '../lib/dates';
@@ -57,9 +57,11 @@ export function PlanFormModal({ unitId, year, plan, onClose }: PlanFormModalProp
   return (
     <Modal title={`${plan ? '修改' : '报送'}${year}年度党建工作计划`} open onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending} width={640}>
       <Form
+        name="plan"
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
         initialValues={{ title: plan?.title, submittedDate: fromIsoDate(plan?.submittedDate), content: plan?.content }}
       >
         <Form.Item name="title" label="计划标题" required>

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Space } from 'antd';
 import { ResponsibilityItemInputSchema } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useSaveItem } from '../api/responsibility-items';
 
 /** Adds one item to the year's list. */
@@ -24,7 +24,13 @@ export function ResponsibilityAddForm({ unitId, year }: { unitId: number; year: 
   };
 
   return (
-    <Form form={form} onFinish={submit} layout="inline">
+    <Form
+      name="responsibility-add"
+      form={form}
+      onFinish={submit}
+      onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      layout="inline"
+    >
       <Space.Compact style={{ width: '100%', maxWidth: 560 }}>
         <Form.Item name="title" style={{ flex: 1, marginInlineEnd: 0 }}>
           <Input placeholder={`新增${year}年度责任事项`} aria-label="新增责任事项" maxLength={200} />

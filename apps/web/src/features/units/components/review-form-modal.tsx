@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { REVIEW_GRADE_LABELS, REVIEW_GRADES, type ReviewGrade } from '@wj/domain';
 import { SecretaryReviewInputSchema, type SecretaryReview } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { unitKeys } from '../api/keys';
 import { useSaveReview } from '../api/reviews';
 
@@ -53,7 +53,14 @@ export function ReviewFormModal({ unitId, year, review, onClose }: ReviewFormMod
 
   return (
     <Modal title={`${year}年度书记抓党建述职评议`} open onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={review ?? {}}>
+      <Form
+        name="review"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        initialValues={review ?? {}}
+      >
         <Form.Item name="secretaryName" label="书记姓名" required>
           <Input maxLength={30} />
         </Form.Item>

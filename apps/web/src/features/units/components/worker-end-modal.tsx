@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { PartyWorkerUpdateSchema, type PartyWorker } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { unitKeys } from '../api/keys';
 import { useSaveWorker } from '../api/workers';
 import { disableFuture, toIsoDate } from '../lib/dates';
@@ -43,7 +43,14 @@ export function WorkerEndModal({ unitId, worker, onClose }: { unitId: number; wo
       <Typography.Paragraph type="secondary">
         {worker.position}，{worker.fullTime ? '专职' : '兼职'}，{worker.startDate} 起任职。离任后记录仍保留在党务干部名单中。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ endDate: dayjs() }}>
+      <Form
+        name="worker-end"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        initialValues={{ endDate: dayjs() }}
+      >
         {/* Ending a post needs its date; the schema alone would read a blank as "still serving". */}
         <Form.Item name="endDate" label="离任日期" rules={[{ required: true, message: '请选择离任日期' }]}>
           <DatePicker disabledDate={(d) => disableFuture(d) || d.isBefore(dayjs(worker.startDate), 'day')} style={{ width: 220 }} />

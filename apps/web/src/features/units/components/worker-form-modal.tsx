@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PartyWorkerInputSchema } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useSaveWorker } from '../api/workers';
 import { disableFuture, toIsoDate } from '../lib/dates';
 
@@ -39,7 +39,14 @@ export function WorkerFormModal({ unitId, onClose }: { unitId: number; onClose: 
 
   return (
     <Modal title="登记党务干部" open onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ fullTime: true }}>
+      <Form
+        name="worker"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+        initialValues={{ fullTime: true }}
+      >
         <Form.Item name="name" label="姓名" required>
           <Input maxLength={30} />
         </Form.Item>
