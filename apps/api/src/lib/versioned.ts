@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from '../db/index.js';
 import { conflict, notFound } from './errors.js';
+import { chinaTime } from './time.js';
 
 type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; updatedAt: SQLiteColumn; updatedBy: SQLiteColumn };
 
@@ -23,7 +24,7 @@ export function updateVersioned<T extends Versioned>(
     .from(table as SQLiteTable).where(eq(table.id, id)).get() as { version: number; updatedAt: string; updatedBy: string | null } | undefined;
   if (!current) throw notFound();
   throw conflict(
-    `该记录已被 ${current.updatedBy ?? '其他用户'} 于 ${current.updatedAt.slice(0, 16).replace('T', ' ')} 修改，请刷新后再保存`,
+    `该记录已被 ${current.updatedBy ?? '其他用户'} 于 ${chinaTime(current.updatedAt)} 修改，请刷新后再保存`,
     [{ field: 'version', message: `当前版本为 ${current.version}，提交的版本为 ${version}` }],
   );
 }

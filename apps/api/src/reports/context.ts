@@ -35,7 +35,7 @@ export interface ReportContext {
 }
 
 export function reportContext(db: Db, quality: QualityService, target: ReportTarget, q: { year?: number }): ReportContext {
-  const { year, asOf } = resolvePeriod(db, q);
+  const { year, asOf } = resolvePeriod(quality.dataYears(), q);
   const cutoff = year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
   const ys = quality.scores(year, asOf);
   const { branches, units } = visible(ys, target.scope);

@@ -9,7 +9,7 @@ import { ruleSets } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { currentRules, ruleHistory } from './rules-store.js';
-import { dataYears, resolvePeriod } from './service.js';
+import { resolvePeriod } from './service.js';
 import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from './views.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
@@ -17,7 +17,7 @@ const tags = ['质量评价'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const yearScores = (q: { year?: number; asOf?: string }) => {
-    const { year, asOf } = resolvePeriod(app.db, q);
+    const { year, asOf } = resolvePeriod(app.quality.dataYears(), q);
     return app.quality.scores(year, asOf);
   };
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
@@ -27,9 +27,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', querystring: QualityQuerySchema, response: { 200: DashboardSchema, ...errors } },
   }, async (req) => {
     const ys = yearScores(req.query);
-    const years = dataYears(app.db);
+    const years = app.quality.dataYears();
     const previous = years.includes(ys.year - 1) ? app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`) : null;
-    return dashboard(ys, req.scope, years, previous);
+    const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}`;
+    return app.quality.view(ys, scopeKey, () => dashboard(ys, req.scope, years, previous));
   });
 
   app.get('/quality/branches', {

@@ -17,19 +17,19 @@ export interface YearScores {
   units: UnitScore[];
   orgs: Map<number, OrgInfo>;
   memberCounts: Map<number, { inService: number; retired: number }>;
+  /** Distinguishes one computed state from the next (memo keys). */
+  serial: number;
 }
+
+let serials = 0;
 
 /** Which year and as-of date a request means: a past year is judged whole, the current one up to today. */
-export function resolvePeriod(db: Db, q: { year?: number; asOf?: string }, today = todayIso()) {
+export function resolvePeriod(years: number[], q: { year?: number; asOf?: string }, today = todayIso()) {
   const thisYear = Number(today.slice(0, 4));
-  const year = q.year ?? (q.asOf ? Number(q.asOf.slice(0, 4)) : Math.min(thisYear, latestYear(db) ?? thisYear));
+  const latest = years.length ? Math.max(...years) : thisYear;
+  const year = q.year ?? (q.asOf ? Number(q.asOf.slice(0, 4)) : Math.min(thisYear, latest));
   const asOf = q.asOf ?? (year < thisYear ? `${year}-12-31` : today);
   return { year, asOf };
-}
-
-function latestYear(db: Db): number | null {
-  const row = db.select({ y: sql<string | null>`max(substr(${meetings.date}, 1, 4))` }).from(meetings).get();
-  return row?.y ? Number(row.y) : null;
 }
 
 export function dataYears(db: Db): number[] {
@@ -51,12 +51,34 @@ interface Cached { scores: YearScores; auditId: number }
  */
 export class QualityService {
   private cache = new Map<string, Cached>();
+  private views = new WeakMap<YearScores, Map<string, unknown>>();
+  private years: { auditId: number; years: number[] } | null = null;
 
   constructor(private readonly db: Db) {}
+
+  /**
+   * A view derived from one state of the scores (e.g. the dashboard for one
+   * scope), computed once: a refresh makes a new scores object, so the memo
+   * can never outlive the data it was computed from.
+   */
+  view<T>(scores: YearScores, key: string, make: () => T): T {
+    let memo = this.views.get(scores);
+    if (!memo) this.views.set(scores, (memo = new Map()));
+    if (!memo.has(key)) memo.set(key, make());
+    return memo.get(key) as T;
+  }
+
+  /** Years that have 组织生活 records, newest first; rescanned only after a write. */
+  dataYears(): number[] {
+    const head = lastAuditId(this.db);
+    if (this.years?.auditId !== head) this.years = { auditId: head, years: dataYears(this.db) };
+    return this.years.years;
+  }
 
   /** Forget everything (rule changes take effect through the version key; this is for tests and tools). */
   invalidate() {
     this.cache.clear();
+    this.years = null;
   }
 
   scores(year: number, asOf: string): YearScores {
@@ -90,7 +112,7 @@ export class QualityService {
         retired: b.members.filter((m) => m.employment === 'retired').length,
       });
     }
-    return { year, asOf, rules, branches, units, memberCounts, orgs: loadOrgInfo(this.db) };
+    return { year, asOf, rules, branches, units, memberCounts, orgs: loadOrgInfo(this.db), serial: ++serials };
   }
 
   /** Recomputes the given units and keeps every other unit's scores as they were. */
@@ -102,7 +124,7 @@ export class QualityService {
     const memberCounts = new Map([...prev.memberCounts].filter(([id]) => keep(id)));
     for (const [id, c] of part.memberCounts) memberCounts.set(id, c);
     return {
-      ...prev, orgs, memberCounts,
+      ...prev, orgs, memberCounts, serial: ++serials,
       branches: [...prev.branches.filter((b) => keep(b.orgId)), ...part.branches],
       units: [...prev.units.filter((u) => keep(u.orgId)), ...part.units],
     };

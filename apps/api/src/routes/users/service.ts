@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../../db/index.js';
 import { orgs, users } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { chinaTime } from '../../lib/time.js';
 
 const ENTITY = 'user';
 
@@ -48,7 +49,7 @@ export async function createUser(db: Db, actor: SessionUser, input: UserCreate):
 function versionCheck(db: Queryable, id: number, version: number) {
   const cur = db.select().from(users).where(eq(users.id, id)).get();
   if (!cur) throw notFound(`用户（id=${id}）不存在`);
-  if (cur.version !== version) throw conflict(`该账号已于 ${cur.updatedAt.slice(0, 16).replace('T', ' ')} 被修改，请刷新后再保存`);
+  if (cur.version !== version) throw conflict(`该账号已于 ${chinaTime(cur.updatedAt)} 被修改，请刷新后再保存`);
   return cur;
 }
 
