@@ -6,6 +6,7 @@ import {
   TITLE_LEVEL_LABELS,
 } from '@wj/domain';
 import { formatDate } from '@/lib/format';
+import { STATUS_TAG_COLORS } from '../lib/left-status';
 
 /** The talent and department-head flags, which the quality model's 双带头人 and 双培养 checks read. */
 export function MemberFlags({ member, empty = null }: { member: Pick<MemberListItem, 'isTalent' | 'isDeptHead'>; empty?: string | null }) {
@@ -44,9 +45,13 @@ export function memberColumns({ showOrg, showStatus, onOpen }: ColumnOptions): T
     { title: '科室', dataIndex: 'department', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: '标识', key: 'flags', width: 200, render: (_, m) => <MemberFlags member={m} /> },
   ];
-  if (showOrg) columns.splice(1, 0, { title: '所在支部', dataIndex: 'orgName', width: 220, ellipsis: true });
+  // Beside the name: a record that left the roll reads as history at a glance.
   if (showStatus) {
-    columns.push({ title: '状态', dataIndex: 'status', width: 80, render: (v: MemberListItem['status']) => MEMBER_STATUS_LABELS[v] });
+    columns.splice(1, 0, {
+      title: '状态', dataIndex: 'status', width: 80,
+      render: (v: MemberListItem['status']) => <Tag color={STATUS_TAG_COLORS[v]}>{MEMBER_STATUS_LABELS[v]}</Tag>,
+    });
   }
+  if (showOrg) columns.splice(1, 0, { title: '所在支部', dataIndex: 'orgName', width: 220, ellipsis: true });
   return columns;
 }

@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Flex, Skeleton } from 'antd';
+import { Alert, Descriptions, Drawer, Flex, Skeleton } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { MemberDetail } from '@wj/domain/schemas';
 import {
@@ -8,6 +8,8 @@ import {
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { useMember } from '../api/get-member';
+import { LEFT_PHRASES } from '../lib/left-status';
+import { MemberActions } from './member-actions';
 import { MemberFlags } from './member-columns';
 
 function detailItems(m: MemberDetail): DescriptionsProps['items'] {
@@ -47,15 +49,29 @@ interface MemberDetailDrawerProps {
   onClose: () => void;
 }
 
-/** One member's full record; the 公民身份号码 arrives already masked. */
+/** A record that left the roll stays as history: say so, with when and why. */
+function LeftNotice({ member }: { member: MemberDetail }) {
+  if (member.status === 'active') return null;
+  const reason = member.leftReason ? `，原因：${member.leftReason}` : '';
+  return (
+    <Alert type="warning" showIcon title={`${LEFT_PHRASES[member.status]}（${formatDate(member.leftDate)}）${reason}`}
+      description="该党员已不在党员名册中，记录作为历史保留，仅供查阅。" />
+  );
+}
+
+/** One member's full record with what the user may do to it; the 公民身份号码 arrives already masked. */
 export function MemberDetailDrawer({ memberId, open, onClose }: MemberDetailDrawerProps) {
   const member = useMember(memberId);
   return (
-    <Drawer open={open} onClose={onClose} size={640} title={member.data?.name ?? '党员信息'}>
+    <Drawer open={open} onClose={onClose} size={640} title={member.data?.name ?? '党员信息'}
+      extra={member.data && <MemberActions member={member.data} />}>
       <Flex vertical gap={16}>
         {member.isPending && <Skeleton active paragraph={{ rows: 10 }} />}
         {member.isError && <QueryError error={member.error} onRetry={() => void member.refetch()} title="党员信息加载失败" />}
-        {member.data && <Descriptions bordered size="small" column={2} items={detailItems(member.data)} />}
+        {member.data && <LeftNotice member={member.data} />}
+        {member.data && (
+          <Descriptions bordered size="small" column={2} items={detailItems(member.data)} styles={{ label: { whiteSpace: 'nowrap' } }} />
+        )}
       </Flex>
     </Drawer>
   );

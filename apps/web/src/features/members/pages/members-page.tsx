@@ -15,7 +15,7 @@ export function MembersPage() {
   const { scope } = data;
   return (
     <Card title="党员" extra={scope.name}>
-      <MembersTable orgId={scope.id} showOrg={scope.kind !== 'branch'} />
+      <MembersTable orgId={scope.id} showOrg={scope.kind !== 'branch'} isBranch={scope.kind === 'branch'} />
     </Card>
   );
 }

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Alert, App, Form, Modal, Skeleton, TreeSelect } from 'antd';
+import { MemberTransferSchema, type MemberDetail } from '@wj/domain/schemas';
+import { QueryError } from '@/components/query-error';
+import { errorMessage } from '@/lib/api-client';
+// Which branches the user may move a member to is their part of the org tree, which the org feature owns.
+import { useScopeRoot } from '@/features/org/hooks/use-scope-root';
+import { useTransferMember } from '../api/transfer-member';
+import { useConflictDialog } from '../hooks/use-conflict-dialog';
+import { branchTreeOptions } from '../lib/branch-tree';
+import { apiIssues, isConflict, showFieldErrors } from '../lib/field-errors';
+
+/** 组织关系转接 to another 党支部 in the user's scope; the member keeps their whole record. */
+export function TransferMemberModal({ member, onClose }: { member: MemberDetail; onClose: () => void }) {
+  const [form] = Form.useForm<{ toOrgId?: number }>();
+  const [version, setVersion] = useState(member.version);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const scopeRoot = useScopeRoot();
+  const transfer = useTransferMember(member.id);
+  const { message } = App.useApp();
+  const showConflict = useConflictDialog(member.id, (fresh) => setVersion(fresh.version));
+  const tree = scopeRoot.data && branchTreeOptions(scopeRoot.data.scope, member.orgId);
+
+  const submit = async () => {
+    setFormErrors([]);
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const parsed = MemberTransferSchema.safeParse({ toOrgId: values.toOrgId, version });
+    if (!parsed.success) return setFormErrors(showFieldErrors(form, ['toOrgId'], parsed.error.issues));
+    try {
+      const saved = await transfer.mutateAsync(parsed.data);
+      message.success(`${saved.name}的组织关系已转入${saved.orgName}`);
+      onClose();
+    } catch (error) {
+      const issues = apiIssues(error);
+      if (issues) setFormErrors(showFieldErrors(form, ['toOrgId'], issues));
+      else if (isConflict(error)) showConflict(error.message);
+      else setFormErrors([errorMessage(error)]);
+    }
+  };
+
+  return (
+    <Modal open title={`组织关系转接：${member.name}`} okText="确认转接" cancelText="取消" onOk={() => void submit()}
+      onCancel={onClose} confirmLoading={transfer.isPending} maskClosable={false} destroyOnHidden>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`现所在支部：${member.orgName}`}
+        description="转接后该党员编入所选党支部，不再列在原支部名册中；其党员信息原样保留，转接记入操作日志。现任支委会成员须先调整支委会再转接。" />
+      {formErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formErrors.join('；')} />}
+      {scopeRoot.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
+      {scopeRoot.error && <QueryError error={scopeRoot.error} onRetry={scopeRoot.refetch} title="组织信息加载失败" />}
+      {scopeRoot.data && (
+        <Form form={form} layout="vertical">
+          <Form.Item name="toOrgId" label="转入党支部" required rules={[{ required: true, message: '请选择转入的党支部' }]}>
+            <TreeSelect
+              showSearch
+              treeNodeFilterProp="title"
+              treeData={tree ? [tree] : []}
+              treeDefaultExpandedKeys={tree ? [tree.value] : []}
+              placeholder="选择本委内的党支部，可输入名称搜索"
+              notFoundContent="没有可转入的党支部"
+            />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
