@@ -5,6 +5,7 @@ import { BranchMeetingsPanel } from '@/features/org-life/components/branch-meeti
 import { BranchQualityPanel } from '@/features/quality/components/branch-quality-panel';
 import { UnitQualityPanel } from '@/features/quality/components/unit-quality-panel';
 import { BranchRecruitmentPanel } from '@/features/recruitment/components/branch-recruitment-panel';
+import { RosterActions } from '@/features/roster/components/roster-actions';
 import { CommitteePanel } from '@/features/structure/components/committee-panel';
 import { OrgActions } from '@/features/structure/components/org-actions';
 import { UnitRecordsPanel } from '@/features/units/components/unit-records-panel';
@@ -23,7 +24,10 @@ export function OrgSections({ org, childrenTable }: { org: OrgDetail; childrenTa
     ...(isBranch ? [{ key: 'quality', label: '支部得分与失分', children: <BranchQualityPanel orgId={org.id} /> }] : []),
     ...(!isBranch || org.children.length > 0 ? [{ key: 'children', label: '下级组织', children: childrenTable }] : []),
     ...(isBranch ? [
-      { key: 'members', label: '党员名册', children: <MembersTable orgId={org.id} /> },
+      {
+        key: 'members', label: '党员名册',
+        children: <MembersTable orgId={org.id} isBranch actions={<RosterActions orgId={org.id} orgName={org.name} isBranch />} />,
+      },
       { key: 'committee', label: '支委会', children: <CommitteePanel orgId={org.id} /> },
       { key: 'meetings', label: '组织生活', children: <BranchMeetingsPanel orgId={org.id} /> },
       { key: 'work', label: '品牌·书记项目·先锋岗', children: <BranchWorkPanel orgId={org.id} /> },
