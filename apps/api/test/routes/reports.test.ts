@@ -171,11 +171,15 @@ describe('a unit\'s annual report', () => {
     for (const g of items) expect(doc.sections.get('三、存在问题')).toContain(g.text);
   });
 
-  it('admin may ask for any unit by unitId', async () => {
-    const unit = unitOf('市眼科医院');
+  it('admin may ask for any unit by unitId, a unit that is itself one branch included', async () => {
+    const unit = tree.children.find((u) => u.kind === 'branch')!;
     const res = await admin(`/api/reports/annual.docx?year=${YEAR}&unitId=${unit.id}`);
     expect(res.statusCode).toBe(200);
     expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(`${unit.name}${YEAR}年度基层党组织建设质量报告.docx`);
+    const doc = await openDocx(res.rawPayload);
+    expect(doc.sections.get('一、基本情况')).toContain(`${unit.name}是${unit.institutionName}的基层党支部，以支部形式设置`);
+    const table = doc.tables.find((t) => t[0]!.includes('党支部') && t[0]!.includes('总分'))!;
+    expect(table.slice(1).map((r) => r[1])).toEqual([unit.name]);
   });
 });
 
