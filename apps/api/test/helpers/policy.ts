@@ -8,7 +8,7 @@ import type { Entity } from './targets.js';
  */
 export type Policy =
   | { kind: 'public' } | { kind: 'login' } | { kind: 'admin' } | { kind: 'self' }
-  | { kind: 'org'; entity: Entity; writers?: 'all' | 'unit' | 'admin' };
+  | { kind: 'org'; entity: Entity; writers?: 'all' | 'unit' | 'admin'; via?: 'query' };
 
 const org = (entity: Entity, writers?: 'all' | 'unit' | 'admin'): Policy => ({ kind: 'org', entity, writers });
 export const POLICY: Record<string, Policy> = {
@@ -79,6 +79,12 @@ export const POLICY: Record<string, Policy> = {
   'GET /api/quality/rules': { kind: 'login' },
   'GET /api/quality/rules/history': { kind: 'admin' },
   'PUT /api/quality/rules': { kind: 'admin' },
+  // Reports name their unit in ?unitId= (none: the commission, or a secretary's own unit); branch secretaries get none.
+  'GET /api/reports/annual.docx': { kind: 'org', entity: 'unit', via: 'query' },
+  'GET /api/reports/scores.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
+  'GET /api/reports/gaps.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
+  'GET /api/reports/org-life.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
+  'GET /api/reports/roster.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
 };
 
 /** The kind of record a route's :id names. */

@@ -64,7 +64,7 @@ describe('permission matrix', () => {
       if (p.kind === 'self') continue; // logout ends the shared sessions: its own test below
       for (const target of [0, 1] as const) {
         const id = p.kind === 'org' ? ids[p.entity][target] : ids.user[target];
-        const path = url.replace(':id', String(id)).replace(':year', '2026');
+        const path = p.kind === 'org' && p.via === 'query' ? `${url}?unitId=${id}` : url.replace(':id', String(id)).replace(':year', '2026');
         for (const role of ROLES) {
           const res = await clients.get(role)!({ method: method as 'GET', url: path, payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
           const want = expected(p, method, role, target);
