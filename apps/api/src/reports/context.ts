@@ -11,7 +11,9 @@ import type { ReportTarget } from './target.js';
 /**
  * Everything one report is written from, read once through the services the
  * dashboard uses (scores, gap catalogue, facts, org tree), so the report and
- * the screens cannot disagree.
+ * the screens cannot disagree. The costly parts (facts, gap catalogue,
+ * dashboard) are loaded on first use: the scores workbook of a province-sized
+ * tree needs none of them.
  */
 export interface ReportContext {
   target: ReportTarget;
@@ -39,7 +41,6 @@ export function reportContext(db: Db, quality: QualityService, target: ReportTar
   const cutoff = year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
   const ys = quality.scores(year, asOf);
   const { branches, units } = visible(ys, target.scope);
-  const loaded = loadFacts(db, year, target.unitId === null ? undefined : [target.unitId]);
   const index = loadOrgIndex(db, target.scope);
   // Tree order: units as the tree lists them, each unit's branches together in their own order.
   const order = new Map([...index.byId.values()].map((o, i) => [o.id, i]));
@@ -53,15 +54,24 @@ export function reportContext(db: Db, quality: QualityService, target: ReportTar
     const o = ys.orgs.get(unitId);
     return o?.institutionName ?? o?.name ?? '';
   };
+  const once = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const loaded = once(() => loadFacts(db, year, target.unitId === null ? undefined : [target.unitId]));
+  const facts = once(() => new Map(loaded().branches.map((f) => [f.orgId, f])));
+  const unitFacts = once(() => new Map(loaded().units.map((u) => [u.orgId, u])));
+  const gaps = once(() => gapLines(ys, branches, units));
+  const dash = once(() => dashboard(ys, target.scope, dataYears(db), null));
   return {
     target, year, asOf, cutoff, ys,
     branches: byTree(branches),
     units: byTree(units),
-    facts: new Map(loaded.branches.map((f) => [f.orgId, f])),
-    unitFacts: new Map(loaded.units.map((u) => [u.orgId, u])),
+    get facts() { return facts(); },
+    get unitFacts() { return unitFacts(); },
     index,
-    gaps: gapLines(ys, branches, units),
-    dash: dashboard(ys, target.scope, dataYears(db), null),
+    get gaps() { return gaps(); },
+    get dash() { return dash(); },
     branchName: (orgId) => {
       const o = ys.orgs.get(orgId);
       if (!o) return '';
