@@ -54,7 +54,8 @@ async function render(option: echarts.EChartsCoreOption, width: number, height: 
   let svg: string;
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT, fontSize: 13 }, backgroundColor: '#ffffff', ...option });
-    svg = chart.renderToSVGString();
+    // Each chart instance prefixes its CSS classes with its own counter (zr0-, zr1-…): drop it so equal charts give equal SVG.
+    svg = chart.renderToSVGString().replace(/\bzr\d+-/g, 'zr-');
   } finally {
     chart.dispose();
   }
