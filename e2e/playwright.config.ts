@@ -38,6 +38,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: dbPath, DEMO_DATA: 'true', LOG_LEVEL: 'warn' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: dbPath, DEMO_DATA: 'true', LOG_LEVEL: 'warn', LOGIN_RATE_MAX: '1000', BACKUP_INTERVAL_HOURS: '0' },
   },
 });

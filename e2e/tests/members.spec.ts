@@ -133,7 +133,8 @@ test('a member who leaves the roll keeps a record with status and reason', async
   await page.keyboard.press('Escape');
   await expect(page.getByText('没有符合条件的党员')).toBeVisible();
 
-  await pickOption(page.locator('body'), '党籍状态', '转出');
+  await page.getByLabel('党籍状态', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^转出$/ }).click();
   const row = page.getByRole('row').filter({ hasText: '孙离开' });
   await expect(row.getByText('转出')).toBeVisible();
 });

@@ -162,7 +162,7 @@ test('the commission leader reads everything but is offered no change', async ({
   await page.goto(`/orgs/${unit.id}`);
   await expect(page.getByRole('heading', { name: UNIT })).toBeVisible();
   await page.getByRole('tab', { name: '年度计划·党务干部·述职评议' }).click();
-  await expect(page.getByText('年度党建工作计划')).toBeVisible();
+  await expect(page.getByText('年度党建工作计划', { exact: true })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '评议等次' })).toBeVisible();
   for (const name of ['新建党支部', '重命名/编辑', '登记党务干部', /^添\s*加$/, /^修\s*改$/]) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);

@@ -26,7 +26,7 @@ import userRoutes from './routes/users/index.js';
 import workRoutes from './routes/work/index.js';
 
 export interface BuildOptions {
-  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'>;
+  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'> & Partial<Pick<Config, 'LOGIN_RATE_MAX'>>;
   db: Db;
   logger?: FastifyServerOptions['logger'];
 }
@@ -61,7 +61,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(qualityPlugin);
 
   await app.register(healthRoutes, { prefix: '/api/health' });
-  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(authRoutes, { prefix: '/api/auth', loginRateMax: config.LOGIN_RATE_MAX ?? 10 });
   await app.register(orgRoutes, { prefix: '/api/orgs' });
   await app.register(memberRoutes, { prefix: '/api' });
   await app.register(meetingRoutes, { prefix: '/api' });

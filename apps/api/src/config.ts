@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().default(resolve(repoRoot, 'data/backups')),
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  /** Login attempts allowed per client address and username per minute. */
+  LOGIN_RATE_MAX: z.coerce.number().int().min(1).max(100000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

@@ -24,7 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/members', label: '党员', icon: <TeamOutlined /> },
   { path: '/org-life', label: '组织生活', icon: <CalendarOutlined /> },
   { path: '/work', label: '品牌与书记项目', icon: <FlagOutlined /> },
-  { path: '/reports', label: '报告', icon: <FileTextOutlined /> },
+  { path: '/reports', label: '报告', icon: <FileTextOutlined />, roles: ['admin', 'viewer', 'unit_secretary'] },
   { path: '/admin', label: '系统管理', icon: <SettingOutlined />, roles: ['admin'] },
 ];
 
