@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
-# Debian's Chromium for the end-to-end tests and a CJK font so that Chinese
-# renders in screenshots. Skipped when both are present.
+# Debian's Chromium for the end-to-end tests, plus a CJK font. Skipped when present.
 set -euo pipefail
+cd "$(dirname "$0")"
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
-
-need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qiE 'Noto (Sans|Serif) CJK|WenQuanYi' || need+=(fonts-noto-cjk)
-if [ ${#need[@]} -eq 0 ]; then
-  log "chromium and CJK fonts present"
+bash ./setup-fonts.sh
+if [ -x /usr/bin/chromium ]; then
+  log "chromium present"
   exit 0
 fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-log "installing ${need[*]} (apt)"
+log "installing chromium (apt)"
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" fontconfig >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null

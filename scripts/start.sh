@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/setup-fonts.sh
 printf '\033[1;34m[start]\033[0m building the web app\n'
 pnpm --filter @wj/web build >/dev/null
 export PORT="${PORT:-3000}"
