@@ -3,6 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 // e2e does not depend on @wj/domain; the check-digit function is imported from its source.
 import { idCheckDigit } from '../../packages/domain/src/id-number';
 import { login } from './helpers/login';
+import { selectOption } from './helpers/select';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BRANCH = '心内科党支部';
@@ -133,8 +134,7 @@ test('a member who leaves the roll keeps a record with status and reason', async
   await page.keyboard.press('Escape');
   await expect(page.getByText('没有符合条件的党员')).toBeVisible();
 
-  await page.getByLabel('党籍状态', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^转出$/ }).click();
+  await selectOption(page, page.getByLabel('党籍状态', { exact: true }), /^转出$/);
   const row = page.getByRole('row').filter({ hasText: '孙离开' });
   await expect(row.getByText('转出')).toBeVisible();
 });

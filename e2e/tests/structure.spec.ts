@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { login } from './helpers/login';
+import { selectOption } from './helpers/select';
 
 const UNIT = '中共市人民医院委员会';
 /** Branches no other spec edits, so runs in any order agree. */
@@ -38,9 +39,7 @@ async function fillSeat(page: Page, dialog: Locator, index: number, member: stri
   const row = dialog.getByRole('group', { name: `第 ${index + 1} 位委员` });
   if (member) {
     const select = row.getByLabel('委员', { exact: true });
-    await select.click();
-    await select.fill(member);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: member }).first().click();
+    await selectOption(page, select, member, { type: member, shows: row.locator('.ant-select-selection-item', { hasText: member }) });
   }
   await chooseOption(page, row.getByLabel('职务', { exact: true }), role);
 }
