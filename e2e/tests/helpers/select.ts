@@ -16,7 +16,7 @@ export async function selectOption(page: Page, select: Locator, option: string |
       await expect(opts.shows).toBeVisible({ timeout: 3_000 });
       return;
     } catch {
-      await page.keyboard.press('Escape');
+      // No Escape here: inside a Modal it would close the whole dialog. The next click reopens the list.
     }
   }
   throw new Error(`could not choose ${String(option)}`);
