@@ -1,7 +1,7 @@
-import type { MeetingType } from '@wj/domain';
 import { MEETING_TYPE_LABELS } from '@wj/domain/labels';
 import {
-  cutoffOf, judgedPeriods, periodsPhrase, type BranchFacts, type IndicatorCode, type ParamKey, type RuleSet,
+  cutoffOf, judgedPeriods, JUDGED_MEETING_TYPES, MEETING_FREQUENCY_PARAMS, meetingNotDue, periodsPhrase,
+  type BranchFacts, type IndicatorCode, type JudgedMeetingType, type ParamKey, type RuleSet,
 } from '@wj/domain/quality';
 
 /**
@@ -11,21 +11,15 @@ import {
  * periods ended by the as-of date are due).
  */
 export interface MeetingKind {
-  type: MeetingType;
+  type: JudgedMeetingType;
   label: string;
   param: ParamKey;
   indicator: IndicatorCode;
 }
 
-export const DUE_KINDS: readonly MeetingKind[] = ([
-  ['general_meeting', 'generalMeetingPerYear'],
-  ['committee_meeting', 'committeeMeetingPerYear'],
-  ['group_meeting', 'groupMeetingPerYear'],
-  ['party_lecture', 'partyLecturePerYear'],
-  ['theme_day', 'themeDayPerYear'],
-  ['life_meeting', 'lifeMeetingPerYear'],
-  ['member_review', 'memberReviewPerYear'],
-] as const).map(([type, param]) => ({ type, param, indicator: type, label: MEETING_TYPE_LABELS[type] }));
+export const DUE_KINDS: readonly MeetingKind[] = JUDGED_MEETING_TYPES.map((type) => ({
+  type, param: MEETING_FREQUENCY_PARAMS[type], indicator: type, label: MEETING_TYPE_LABELS[type],
+}));
 
 export interface MeetingTally {
   /** null: not required of this branch (no 支委会 needed, no 党小组, or the indicator is switched off). */
@@ -48,10 +42,8 @@ export interface BranchOrgLife {
 
 function applies(kind: MeetingKind, facts: BranchFacts, rules: RuleSet): boolean {
   if (!rules.indicators[kind.indicator].enabled) return false;
-  // 支部工作条例第六章: a branch below the threshold of 正式党员 has no 支委会, so no 支委会 meetings are due.
-  if (kind.type === 'committee_meeting') return facts.members.filter((m) => m.category === 'full').length >= rules.params.committeeMinFullMembers;
-  if (kind.type === 'group_meeting') return facts.hasGroups;
-  return true;
+  const fullCount = facts.members.filter((m) => m.category === 'full').length;
+  return meetingNotDue(kind.type, { fullCount, hasGroups: facts.hasGroups }, rules.params) === null;
 }
 
 export function branchOrgLife(facts: BranchFacts, rules: RuleSet, year: number, asOf: string): BranchOrgLife {

@@ -27,7 +27,7 @@ describe('meetingCompliance', () => {
   });
 
   it('does not judge 支委会 below the committee threshold, nor 党小组会 without groups', () => {
-    expect(item({ fullCount: 5 }, 'committee_meeting')).toMatchObject({ status: 'na', note: '正式党员不足 7 名，不设支委会' });
+    expect(item({ fullCount: 5 }, 'committee_meeting')).toMatchObject({ status: 'na', note: '正式党员5名，不足7名，不设支委会' });
     expect(item({}, 'group_meeting')).toMatchObject({ status: 'na' });
     expect(item({ hasGroups: true }, 'group_meeting')).toMatchObject({ status: 'short', due: 6 });
   });

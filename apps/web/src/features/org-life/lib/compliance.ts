@@ -1,5 +1,8 @@
 import { MEETING_TYPE_LABELS, type MeetingType } from '@wj/domain';
-import { judgedPeriods, periodsOf, periodsPhrase, type Period, type RuleSet } from '@wj/domain/quality';
+import {
+  judgedPeriods, JUDGED_MEETING_TYPES, MEETING_FREQUENCY_PARAMS, meetingNotDue, periodsOf, periodsPhrase,
+  type JudgedMeetingType, type Period, type RuleSet,
+} from '@wj/domain/quality';
 import type { Meeting } from '@wj/domain/schemas';
 
 /**
@@ -36,25 +39,11 @@ export interface ComplianceInput {
   fullCount: number;
 }
 
-const FREQUENCIES = [
-  ['general_meeting', 'generalMeetingPerYear'],
-  ['committee_meeting', 'committeeMeetingPerYear'],
-  ['group_meeting', 'groupMeetingPerYear'],
-  ['party_lecture', 'partyLecturePerYear'],
-  ['theme_day', 'themeDayPerYear'],
-  ['life_meeting', 'lifeMeetingPerYear'],
-  ['member_review', 'memberReviewPerYear'],
-] as const;
-
-function notJudged(input: ComplianceInput, type: MeetingType): string | null {
-  if (type === 'committee_meeting' && input.fullCount < input.rules.params.committeeMinFullMembers) {
-    return `正式党员不足 ${input.rules.params.committeeMinFullMembers} 名，不设支委会`;
-  }
-  if (type === 'group_meeting' && !input.hasGroups) return '未划分党小组';
-  return null;
+function notJudged(input: ComplianceInput, type: JudgedMeetingType): string | null {
+  return meetingNotDue(type, { fullCount: input.fullCount, hasGroups: input.hasGroups }, input.rules.params);
 }
 
-function periodic(input: ComplianceInput, type: MeetingType, perYear: number): ComplianceItem {
+function periodic(input: ComplianceInput, type: JudgedMeetingType, perYear: number): ComplianceItem {
   const { year, asOf, foundedDate } = input;
   const label = MEETING_TYPE_LABELS[type];
   const dates = input.meetings.filter((m) => m.type === type && m.date.startsWith(`${year}-`)).map((m) => m.date);
@@ -97,8 +86,8 @@ function attendance(input: ComplianceInput): ComplianceItem {
 }
 
 export function meetingCompliance(input: ComplianceInput): ComplianceItem[] {
-  const items = FREQUENCIES
-    .filter(([type]) => input.rules.indicators[type].enabled)
-    .map(([type, param]) => periodic(input, type, input.rules.params[param]));
+  const items = JUDGED_MEETING_TYPES
+    .filter((type) => input.rules.indicators[type].enabled)
+    .map((type) => periodic(input, type, input.rules.params[MEETING_FREQUENCY_PARAMS[type]]));
   return input.rules.indicators.attendance.enabled ? [...items, attendance(input)] : items;
 }
