@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { login } from './helpers/login';
+import { selectOption } from './helpers/select';
 
 /** A branch's records: 组织生活, 品牌·书记项目·先锋岗 and 发展党员, as each role sees them. */
 
@@ -21,8 +22,7 @@ async function renminBranches(page: Page): Promise<TreeNode[]> {
 }
 
 async function pickOption(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await selectOption(page, field, new RegExp(`^${option}$`), { chosen: option });
 }
 
 async function setDate(field: Locator, iso: string) {

@@ -45,8 +45,7 @@ async function pickDate(scope: Locator, label: string, iso: string) {
 }
 
 async function pickOption(scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await scope.page().locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await selectOption(scope.page(), scope.getByLabel(label, { exact: true }), new RegExp(`^${option}$`), { chosen: option });
 }
 
 /** The form item around a field: its error message shows here, next to the field. */

@@ -30,8 +30,7 @@ async function pickDate(scope: Locator, label: string, iso: string) {
 }
 
 async function chooseOption(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+  await selectOption(page, select, new RegExp(`^${option}$`), { chosen: option });
 }
 
 /** A seat row of the committee form: member, role (and the other fields, left as they are). */
