@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { login } from './helpers/login';
+import { selectOption } from './helpers/select';
 
 /**
  * The round trip a unit secretary cares about: record the 支部党员大会 a branch
@@ -9,8 +10,7 @@ import { login } from './helpers/login';
 interface GapLine { code: string; level: string; orgs: { orgId: number; name: string; unitName: string; message: string }[] }
 
 async function pickOption(page: Page, field: Locator, option: string) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+  await selectOption(page, field, new RegExp(`^${option}$`), { chosen: option });
 }
 
 const total = async (page: Page) => Number((await page.getByTestId('quality-total').innerText()).match(/[\d.]+/)![0]);
