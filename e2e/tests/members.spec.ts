@@ -213,3 +213,11 @@ test('the read-only leader sees and exports the roster but is offered no edits',
   await expect(page.getByRole('dialog', { name }).getByText('公民身份号码')).toBeVisible();
   await expect(page.getByRole('button', { name: /编\s*辑|减少党员|组织关系转接/ })).toHaveCount(0);
 });
+
+test('the 党员 page exports the roster of the user\'s whole unit', async ({ page }) => {
+  await login(page, 'renmin', '/members');
+  await expect(page.getByRole('columnheader', { name: '姓名' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '导入名册' })).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出名册' }).click()]);
+  expect(download.suggestedFilename()).toBe('市人民医院党委党员名册.xlsx');
+});

@@ -3,6 +3,7 @@ import { AdminPage } from '@/features/admin/pages/admin-page';
 import { LoginPage } from '@/features/auth/pages/login-page';
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
 import { MembersPage } from '@/features/members/pages/members-page';
+import { RosterActions } from '@/features/roster/components/roster-actions';
 import { OrgLifePage } from '@/features/org-life/pages/org-life-page';
 import { OrgDetailPage } from '@/features/org/pages/org-detail-page';
 import { OrgTreePage } from '@/features/org/pages/org-tree-page';
@@ -30,7 +31,7 @@ export const router = createBrowserRouter([
           { index: true, element: <DashboardPage /> },
           { path: 'orgs', element: <OrgTreePage /> },
           { path: 'orgs/:id', element: <OrgDetailRoute /> },
-          { path: 'members', element: <MembersPage /> },
+          { path: 'members', element: <MembersPage renderActions={(org) => <RosterActions orgId={org.id} orgName={org.name} isBranch={org.isBranch} />} /> },
           { path: 'org-life', element: <OrgLifePage /> },
           { path: 'work', element: <WorkPage /> },
           { path: 'reports', element: <ReportsPage /> },

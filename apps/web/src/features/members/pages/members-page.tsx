@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
@@ -5,8 +6,13 @@ import { QueryError } from '@/components/query-error';
 import { useScopeRoot } from '@/features/org/hooks/use-scope-root';
 import { MembersTable } from '../components/members-table';
 
+interface MembersPageProps {
+  /** Roster import/export for the listed org, passed in by the app layer (features don't import each other). */
+  renderActions?: (org: { id: number; name: string; isBranch: boolean }) => ReactNode;
+}
+
 /** 党员: every member the user may see — the whole commission, or their unit or branch. */
-export function MembersPage() {
+export function MembersPage({ renderActions }: MembersPageProps) {
   const { isPending, error, data, refetch } = useScopeRoot();
 
   if (isPending) return <PageSkeleton rows={12} />;
@@ -15,7 +21,12 @@ export function MembersPage() {
   const { scope } = data;
   return (
     <Card title="党员" extra={scope.name}>
-      <MembersTable orgId={scope.id} showOrg={scope.kind !== 'branch'} isBranch={scope.kind === 'branch'} />
+      <MembersTable
+        orgId={scope.id}
+        showOrg={scope.kind !== 'branch'}
+        isBranch={scope.kind === 'branch'}
+        actions={renderActions?.({ id: scope.id, name: scope.name, isBranch: scope.kind === 'branch' })}
+      />
     </Card>
   );
 }
