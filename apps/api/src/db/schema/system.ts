@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role } from '@wj/domain';
 import { orgs } from './org.js';
 
@@ -21,12 +21,28 @@ export const users = sqliteTable('users', {
   /** unit_secretary: the unit's org id; branch_secretary: the branch's; null for admin and viewer. */
   scopeOrgId: integer().references(() => orgs.id),
   disabled: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Unused since login failures are counted per username and address (login_throttle); kept for old audit rows. */
   failedLogins: integer().notNull().default(0),
   lockedUntil: text(),
   version: integer().notNull().default(1),
   createdAt: text().notNull(),
   updatedAt: text().notNull(),
 }, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+
+/**
+ * Failed logins per submitted username and client address (known usernames or not, so the
+ * answer never tells them apart). Times are epoch milliseconds. See auth/login-throttle.ts.
+ */
+export const loginThrottle = sqliteTable('login_throttle', {
+  username: text().notNull(),
+  client: text().notNull(),
+  /** Attempts counted since the last block ended, each reserved before its password is checked. */
+  failures: integer().notNull().default(0),
+  /** How many times this pair has been blocked: each block lasts twice as long as the one before. */
+  blocks: integer().notNull().default(0),
+  blockedUntil: integer(),
+  updatedAt: integer().notNull(),
+}, (t) => [primaryKey({ columns: [t.username, t.client] }), index('login_throttle_updated_idx').on(t.updatedAt)]);
 
 /** Server-side sessions; the cookie carries a random token, the table its SHA-256. */
 export const sessions = sqliteTable('sessions', {
