@@ -20,10 +20,17 @@ export function isValidIdNumber(id: string): boolean {
   return idCheckDigit(id.slice(0, 17)) === id[17];
 }
 
-/** Shown to everyone below admin: keep region prefix and last 4, mask the birth date. */
+/**
+ * Shown to everyone below admin: only the first and the last character.
+ * Birth date and gender are shown beside the number, and a city's region
+ * codes are public, so any digit of the 顺序码 or the region kept here would
+ * let the reader rebuild it (old mask `370104********2503` + 出生日期 gave the
+ * whole number). What is left: 3 unknown 顺序码 digits (≈ 500 choices with the
+ * sex known), of which the check digit keeps ≈ 1 in 11 — dozens of candidates.
+ */
 export function maskIdNumber(id: string): string {
-  if (id.length < 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}********${id.slice(-4)}`;
+  if (id.length !== 18) return '*'.repeat(id.length);
+  return `${id[0]}${'*'.repeat(16)}${id[17]}`;
 }
 
 export function maskPhone(phone: string): string {

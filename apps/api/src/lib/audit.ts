@@ -7,9 +7,16 @@ type Tx = Pick<Db, 'insert'>;
 /** Fields never written to the audit log in clear (DESIGN.md: sensitive fields masked). */
 const SENSITIVE = new Set(['idNumber', 'phone', 'passwordHash']);
 
+/**
+ * Replaces every sensitive field, at any depth (a merge or an import may log
+ * nested member rows), with '***': the log never holds even a masked number.
+ */
 function mask(row: unknown): unknown {
+  if (Array.isArray(row)) return row.map(mask);
   if (!row || typeof row !== 'object') return row ?? null;
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, SENSITIVE.has(k) && v ? '***' : v]));
+  const proto = Object.getPrototypeOf(row);
+  if (proto !== Object.prototype && proto !== null) return row; // a Date, a Buffer: stored as it is
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, SENSITIVE.has(k) && v ? '***' : mask(v)]));
 }
 
 export interface AuditEntry {

@@ -140,7 +140,7 @@ describe('roster.xlsx', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount - 1).toBe(unit.counts.members);
     const ids = [...Array(ws.rowCount - 1).keys()].map((i) => String(ws.getRow(i + 2).getCell(idCol(ws)).value));
-    expect(ids.every((v) => /^\d{6}\*{8}[\dX]{4}$/.test(v))).toBe(true);
+    expect(ids.every((v) => /^\d\*{16}[\dX]$/.test(v))).toBe(true);
     const birth = (ws.getRow(1).values as string[]).indexOf('出生日期');
     expect(ws.getRow(2).getCell(birth).value).toBeInstanceOf(Date);
   });

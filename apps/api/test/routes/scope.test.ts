@@ -57,8 +57,9 @@ describe('masking', () => {
     const forUnit = (await (await ctx.as('renmin'))(`/api/members/${m.id}`)).json();
     const forLeader = (await (await ctx.as('leader'))(`/api/members/${m.id}`)).json();
     expect(forAdmin.idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(forUnit.idNumber).toContain('********');
-    expect(forLeader.idNumber).toContain('********');
+    // First and last character only (test/security/masking.test.ts shows why nothing more).
+    expect(forUnit.idNumber).toBe(`${forAdmin.idNumber[0]}${'*'.repeat(16)}${forAdmin.idNumber[17]}`);
+    expect(forLeader.idNumber).toBe(forUnit.idNumber);
     expect(forUnit.phone).toContain('****');
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EDUCATIONS, EMPLOYMENTS, GENDERS, JOB_CATEGORIES, MEMBER_CATEGORIES, TITLE_LEVELS } from '../enums.js';
 import { idCheckDigit, isValidIdNumber } from '../id-number.js';
-import { optionalText, pastDateField, todayIso, VersionSchema } from './fields.js';
+import { earliestFullDate, FULL_DATE_TOO_EARLY_MESSAGE, personNameProblem, PROBATION_OVERDUE_MESSAGE, probationState } from '../member-rules.js';
+import { cleanText, optionalText, pastDateField, textProblem, todayIso, VersionSchema } from './fields.js';
 
 /** The 56 民族 as written on a 公民身份证 and in the 全国党员管理信息系统 (GB/T 3304). */
 export const ETHNICITIES = [
@@ -16,13 +17,21 @@ export const ETHNICITIES = [
 export const LEAVE_STATUSES = ['transferred_out', 'deceased', 'expelled'] as const;
 
 /** What a masked value looks like when a form sends back what GET showed it (see maskIdNumber / maskPhone). */
-export const MASKED_ID_NUMBER = /^\d{6}\*{8}[\dX]{4}$/;
+export const MASKED_ID_NUMBER = /^\d\*{16}[\dX]$/;
 export const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
-/** The message for a 公民身份号码 someone else already holds; the API and the roster import say the same. */
-export const idNumberTakenMessage = (name: string, orgName: string) => `公民身份号码已被党员 ${name}（${orgName}）使用`;
+/** A 公民身份号码 held by someone outside the caller's scope: who and where is not the caller's to know. */
+export const ID_NUMBER_TAKEN_ELSEWHERE = '该公民身份号码已在本委其他单位登记，请联系委机关党委核实';
+
+/**
+ * The message for a 公民身份号码 someone else already holds; the API and the
+ * roster import say the same. `holder` is null when the holder lies outside
+ * the caller's scope (admin sees everyone): then nobody is named.
+ */
+export const idNumberTakenMessage = (holder: { name: string; orgName: string } | null) =>
+  holder ? `公民身份号码已被党员 ${holder.name}（${holder.orgName}）使用` : ID_NUMBER_TAKEN_ELSEWHERE;
 
 const ID_SHAPE = /^\d{17}[\dX]$/;
 const PHONE_SHAPE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
@@ -45,7 +54,8 @@ const phoneField = (allowMasked = false) => z.preprocess(blankToNull, z.string({
 const flag = (label: string) => z.boolean({ error: `${label}应为 是/否` }).default(false);
 
 const memberFields = {
-  name: z.string({ error: '请填写姓名' }).trim().min(2, '姓名应为 2–20 个字').max(20, '姓名应为 2–20 个字'),
+  name: z.string({ error: '请填写姓名' }).trim().min(2, '姓名应为 2–20 个字').max(20, '姓名应为 2–20 个字').superRefine(cleanText('姓名'))
+    .superRefine((s, ctx) => { const p = textProblem(s, '姓名') ? null : personNameProblem(s); if (p) ctx.addIssue({ code: 'custom', message: p }); }),
   gender: z.enum(GENDERS, { error: '请选择性别' }),
   ethnicity: z.enum(ETHNICITIES, { error: '民族应为 56 个民族之一（如“汉族”）' }),
   birthDate: pastDateField('出生日期'),
@@ -96,6 +106,8 @@ function crossCheck(m: CrossChecked, ctx: z.RefinementCtx) {
   if (m.category === 'full' && !m.fullDate) issue('fullDate', '正式党员请填写转为正式党员日期');
   if (m.category === 'probationary' && m.fullDate) issue('fullDate', '预备党员不应填写转为正式党员日期');
   if (join && isDate(m.fullDate) && m.fullDate < join) issue('fullDate', '转为正式党员日期不能早于入党日期');
+  else if (join && isDate(m.fullDate) && m.fullDate < earliestFullDate(join)) issue('fullDate', FULL_DATE_TOO_EARLY_MESSAGE);
+  if (join && m.category === 'probationary' && !m.fullDate && probationState(join, today) === 'overdue') issue('category', PROBATION_OVERDUE_MESSAGE);
 }
 
 /** 党员 as entered in the form (and in a roster row) and validated by the API. */
@@ -125,7 +137,7 @@ export type MemberTransfer = z.infer<typeof MemberTransferSchema>;
 export const MemberLeaveSchema = z.object({
   status: z.enum(LEAVE_STATUSES, { error: '请选择离开方式（转出/死亡/出党）' }),
   leftDate: pastDateField('离开日期'),
-  leftReason: optionalText('离开原因', 200),
+  leftReason: optionalText('离开原因', 200, { multiline: true }),
   ...VersionSchema.shape,
 });
 export type MemberLeave = z.infer<typeof MemberLeaveSchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { EDUCATIONS, EMPLOYMENTS, GENDERS, JOB_CATEGORIES, MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '../enums.js';
 import { pageSchema } from './common.js';
+import { cleanText } from './fields.js';
 
 export const MemberListQuerySchema = z.object({
   page: z.coerce.number({ error: 'page 必须是数字' }).int('page 必须是整数').min(1, 'page 不能小于 1').default(1),
   pageSize: z.coerce.number({ error: 'pageSize 必须是数字' }).int('pageSize 必须是整数').min(1, 'pageSize 不能小于 1').max(200, 'pageSize 不能大于 200').default(20),
-  q: z.string().trim().max(50, '搜索词不能超过 50 个字').optional(),
+  q: z.string().trim().max(50, '搜索词不能超过 50 个字').superRefine(cleanText('搜索词')).optional(),
   employment: z.enum(EMPLOYMENTS, { error: 'employment 只能是 in_service 或 retired' }).optional(),
   titleLevel: z.enum(TITLE_LEVELS, { error: 'titleLevel 取值无效' }).optional(),
   category: z.enum(MEMBER_CATEGORIES, { error: 'category 只能是 full 或 probationary' }).optional(),
@@ -37,7 +38,7 @@ export type MemberPage = z.infer<typeof MemberPageSchema>;
 
 export const MemberDetailSchema = MemberListItemSchema.extend({
   ethnicity: z.string(),
-  /** Masked (110101********1234) for every role below admin. */
+  /** Masked (1****************4: first and last character only) for every role below admin. */
   idNumber: z.string(),
   phone: z.string().nullable(),
   fullDate: z.string().nullable(),

@@ -1,6 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { COMMITTEE_ROLE_LABELS, ORG_KIND_LABELS } from '@wj/domain';
 import { idNumberTakenMessage } from '@wj/domain/schemas';
+import { inScope, scopeOf } from '../../auth/scope.js';
+import type { SessionUser } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/index.js';
 import { committeeMembers, committees, members, orgs } from '../../db/schema/index.js';
 import { badRequest, notFound } from '../../lib/errors.js';
@@ -39,10 +41,21 @@ export function idNumberHolder(db: Queryable, idNumber: string, exceptMemberId?:
     .where(and(eq(members.idNumber, idNumber), exceptMemberId ? ne(members.id, exceptMemberId) : undefined)).get();
 }
 
-export function assertIdNumberFree(db: Queryable, idNumber: string, exceptMemberId?: number) {
+/**
+ * What a caller may be told about the holder of a 公民身份号码: name and branch
+ * when the holder's branch lies in the caller's scope (admin: always), else
+ * only that the number is registered elsewhere in the commission.
+ */
+export function takenMessageFor(db: Queryable, user: SessionUser, holder: { name: string; orgId: number; orgName: string }): string {
+  const org = db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, holder.orgId)).get();
+  const visible = user.role === 'admin' || (org !== undefined && inScope(scopeOf(user), org));
+  return idNumberTakenMessage(visible ? holder : null);
+}
+
+export function assertIdNumberFree(db: Queryable, user: SessionUser, idNumber: string, exceptMemberId?: number) {
   const holder = idNumberHolder(db, idNumber, exceptMemberId);
   if (!holder) return;
-  const message = idNumberTakenMessage(holder.name, holder.orgName);
+  const message = takenMessageFor(db, user, holder);
   throw badRequest(message, [{ field: 'idNumber', message }]);
 }
 

@@ -16,7 +16,7 @@ export const MEMBER_ENTITY = 'member';
 export function createMember(db: Db, user: SessionUser, orgId: number, input: MemberInput): number {
   return db.transaction((tx) => {
     assertBranchTarget(tx, orgId);
-    assertIdNumberFree(tx, input.idNumber);
+    assertIdNumberFree(tx, user, input.idNumber);
     const row = tx.insert(members).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
     recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row.id, orgId, after: row });
     return row.id;
@@ -60,7 +60,7 @@ export function updateMember(db: Db, user: SessionUser, id: number, input: Membe
     assertActive(before);
     const { version, ...values } = input;
     const clear = unmask(before, input);
-    assertIdNumberFree(tx, clear.idNumber, id);
+    assertIdNumberFree(tx, user, clear.idNumber, id);
     updateVersioned(tx, members, id, version, { ...values, ...clear }, user.username);
     recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: getMember(tx, id) });
   });

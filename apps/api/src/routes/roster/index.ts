@@ -50,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       tags: ['党员名册'], summary: '预览导入：逐行列出将新增、更新的党员和每行的问题（请求体为 .xlsx 文件）',
       params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
     },
-  }, async (req) => previewRoster(app.db, req.params.id, req.body));
+  }, async (req) => previewRoster(app.db, req.user!, req.params.id, req.body));
 
   app.post('/orgs/:id/roster/import', {
     config: { access: byParamOrg },

@@ -1,11 +1,12 @@
 import { eq, inArray } from 'drizzle-orm';
 import { MEMBER_STATUS_LABELS } from '@wj/domain';
 import {
-  idNumberTakenMessage, MemberInputSchema, ROSTER_COLUMNS, type MemberInput, type RosterReport, type RosterRow,
+  ID_NUMBER_TAKEN_ELSEWHERE, MemberInputSchema, ROSTER_COLUMNS, type MemberInput, type RosterReport, type RosterRow,
 } from '@wj/domain/schemas';
+import type { SessionUser } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/index.js';
 import { members, orgs } from '../../db/schema/index.js';
-import type { MemberRow } from '../members/rules.js';
+import { takenMessageFor, type MemberRow } from '../members/rules.js';
 import { parseCell } from './cells.js';
 import type { SheetRow } from './read-workbook.js';
 
@@ -64,9 +65,10 @@ function changedColumns(existing: MemberRow, input: MemberInput): string[] {
 /**
  * Plans the import of `rows` into branch `branchId`: every row gets 'create',
  * 'update' (matched by 公民身份号码 to a member of this branch) or 'error' with
- * all its problems, so the user can fix the whole file in one pass.
+ * all its problems, so the user can fix the whole file in one pass. A number
+ * held outside `user`'s scope is reported without naming its holder.
  */
-export function planRoster(db: Queryable, branchId: number, rows: SheetRow[]): PlannedRow[] {
+export function planRoster(db: Queryable, branchId: number, rows: SheetRow[], user: SessionUser): PlannedRow[] {
   const planned = rows.map(checkRow);
 
   // The same 公民身份号码 twice in the file: every row involved is named (even rows wrong in other ways).
@@ -82,7 +84,8 @@ export function planRoster(db: Queryable, branchId: number, rows: SheetRow[]): P
     const holder = p.idText ? byIdNumber.get(p.idText) : undefined;
     if (!holder) continue;
     if (holder.orgId !== branchId) {
-      p.problems.push({ column: ID_HEADER, message: `${idNumberTakenMessage(holder.name, holder.orgName)}，请先办理组织关系转接` });
+      const message = takenMessageFor(db, user, holder);
+      p.problems.push({ column: ID_HEADER, message: message === ID_NUMBER_TAKEN_ELSEWHERE ? message : `${message}，请先办理组织关系转接` });
     } else if (holder.status !== 'active') {
       p.problems.push({ column: ID_HEADER, message: `该党员已于 ${holder.leftDate ?? '此前'} ${MEMBER_STATUS_LABELS[holder.status]}，不能通过导入恢复` });
     } else {

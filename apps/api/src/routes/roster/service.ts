@@ -24,10 +24,10 @@ export class RosterRejected extends AppError {
 }
 
 /** What the file would do to the branch; nothing is written. */
-export async function previewRoster(db: Db, branchId: number, file: unknown): Promise<RosterReport> {
+export async function previewRoster(db: Db, user: SessionUser, branchId: number, file: unknown): Promise<RosterReport> {
   assertBranchTarget(db, branchId);
   const rows = await readRosterSheet(file);
-  return reportOf(planRoster(db, branchId, rows));
+  return reportOf(planRoster(db, branchId, rows, user));
 }
 
 const rosterValues = (input: MemberInput) => Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, input[c.field]]));
@@ -42,7 +42,7 @@ export async function importRoster(db: Db, user: SessionUser, branchId: number, 
   assertBranchTarget(db, branchId);
   const rows = await readRosterSheet(file);
   return db.transaction((tx) => {
-    const planned = planRoster(tx, branchId, rows);
+    const planned = planRoster(tx, branchId, rows, user);
     const report = reportOf(planned);
     if (report.summary.error > 0) throw new RosterRejected(report);
     for (const p of planned) {
