@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { ROLES } from '../enums.js';
 import { pageSchema } from './common.js';
-import { VersionSchema } from './fields.js';
+import { cleanText, dateField, VersionSchema } from './fields.js';
 
 const passwordField = z.string({ error: '请填写密码' })
   .min(10, '密码至少 10 位').max(128, '密码不能超过 128 位')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
 
 const userFields = {
-  displayName: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(50, '姓名不能超过 50 个字'),
+  displayName: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(50, '姓名不能超过 50 个字').superRefine(cleanText('姓名')),
   role: z.enum(ROLES, { error: '请选择角色' }),
   scopeOrgId: z.number().int().positive().nullable().default(null),
 };
@@ -49,11 +49,11 @@ export type User = z.infer<typeof UserSchema>;
 export const AuditQuerySchema = z.object({
   page: z.coerce.number().int().min(1, 'page 不能小于 1').default(1),
   pageSize: z.coerce.number().int().min(1).max(200, 'pageSize 不能大于 200').default(50),
-  username: z.string().trim().max(50).optional(),
-  entityType: z.string().trim().max(50).optional(),
-  action: z.string().trim().max(20).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'from 格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'to 格式应为 YYYY-MM-DD').optional(),
+  username: z.string().trim().max(50).superRefine(cleanText('username')).optional(),
+  entityType: z.string().trim().max(50).superRefine(cleanText('entityType')).optional(),
+  action: z.string().trim().max(20).superRefine(cleanText('action')).optional(),
+  from: dateField('from ').optional(),
+  to: dateField('to ').optional(),
 });
 export const AuditEntrySchema = z.object({
   id: z.number().int(),

@@ -20,11 +20,43 @@ export const dateField = (label: string) =>
 export const pastDateField = (label: string) =>
   dateField(label).refine((d) => d <= todayIso(), `${label}不能晚于今天`);
 
-export const textField = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+/** A text area (备注, 简介 …) may hold line breaks and tabs; every other text field is one line. */
+export interface TextOptions { multiline?: boolean }
 
-export const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullish().transform((v) => (v ? v : null));
+// C0 controls, DEL and C1 controls; a multi-line field allows \t, \n and the \r of a \r\n.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
+// Line/paragraph separators and the bidi overrides that make text display differently from what it is.
+const FORMAT_SINGLE = /[\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const FORMAT_MULTILINE = /[\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Characters that show nothing: white space, zero-width and joiner characters, BOM, soft hyphen, Hangul fillers …
+const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+
+/** What is wrong with a piece of user text as text (not its length or content), or null. */
+export function textProblem(s: string, label: string, opts: TextOptions = {}): string | null {
+  if (LONE_SURROGATE.test(s)) return `${label}含有无效的字符（不成对的代理项），请重新输入`;
+  if ((opts.multiline ? CONTROL_MULTILINE : CONTROL).test(s)) {
+    return opts.multiline ? `${label}含有不可见的控制字符（只允许换行和制表符）` : `${label}含有控制字符或换行，请删除后重新输入`;
+  }
+  if ((opts.multiline ? FORMAT_MULTILINE : FORMAT_SINGLE).test(s)) return `${label}含有改变文字方向或分行的格式字符，请删除后重新输入`;
+  if (s.length > 0 && s.replace(INVISIBLE, '') === '') return `${label}不能只由空格或不可见字符组成`;
+  return null;
+}
+
+/** A zod string check: refuses control characters, lone surrogates and text of only invisible characters. */
+export const cleanText = (label: string, opts: TextOptions = {}) => (s: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(s, label, opts);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+export const textField = (label: string, max: number, opts: TextOptions = {}) =>
+  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`)
+    .superRefine(cleanText(label, opts));
+
+export const optionalText = (label: string, max: number, opts: TextOptions = {}) =>
+  z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过 ${max} 个字`).superRefine(cleanText(label, opts))
+    .nullish().transform((v) => (v ? v : null));
 
 export const countField = (label: string, max = 100000) =>
   z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(0, `${label}不能为负数`).max(max, `${label}不能超过 ${max}`);

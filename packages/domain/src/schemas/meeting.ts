@@ -9,7 +9,7 @@ export const MeetingInputSchema = z.object({
   topic: textField('会议主题', 200),
   expected: countField('应到人数', 10000).min(1, '应到人数至少为 1'),
   present: countField('实到人数', 10000),
-  notes: optionalText('备注', 2000),
+  notes: optionalText('备注', 2000, { multiline: true }),
 }).refine((m) => m.present <= m.expected, { path: ['present'], message: '实到人数不能多于应到人数' });
 export type MeetingInput = z.infer<typeof MeetingInputSchema>;
 

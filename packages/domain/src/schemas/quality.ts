@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES } from '../enums.js';
+import { RuleSetSchema } from '../quality/rules.js';
+import { dateField, optionalText } from './fields.js';
 
 /** API shapes of the quality model's results (the model itself: @wj/domain/quality). */
 const DimensionScoreSchema = z.object({ score: z.number(), weight: z.number(), earned: z.number(), possible: z.number(), applicable: z.boolean() });
@@ -16,7 +18,7 @@ export const IndicatorResultSchema = z.object({
 
 export const QualityQuerySchema = z.object({
   year: z.coerce.number({ error: 'year 必须是数字' }).int('year 必须是整数').min(2000, 'year 超出范围').max(2100, 'year 超出范围').optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf 格式应为 YYYY-MM-DD').optional(),
+  asOf: dateField('asOf ').optional(),
   unitId: z.coerce.number({ error: 'unitId 必须是数字' }).int().positive().optional(),
 });
 export type QualityQuery = z.infer<typeof QualityQuerySchema>;
@@ -85,4 +87,12 @@ export type Dashboard = z.infer<typeof DashboardSchema>;
 export const RuleSetResponseSchema = z.object({
   version: z.number().int(), createdAt: z.string(), createdBy: z.string().nullable(), note: z.string().nullable(), rules: z.unknown(),
 });
-export const RuleSetUpdateSchema = z.object({ rules: z.unknown(), note: z.string().trim().max(200, '说明不能超过 200 个字').optional(), baseVersion: z.number().int().positive() });
+/**
+ * A save of the rules: the whole rule set as GET answered it (no part filled in
+ * from the defaults), checked field by field before anything is stored.
+ */
+export const RuleSetUpdateSchema = z.object({
+  rules: RuleSetSchema,
+  note: optionalText('说明', 200, { multiline: true }),
+  baseVersion: z.number({ error: '缺少规则版本号 baseVersion' }).int('baseVersion 必须是整数').positive('baseVersion 必须是正整数'),
+});

@@ -40,7 +40,7 @@ export type RecruitAdvance = z.infer<typeof RecruitAdvanceSchema>;
 
 /** Ends an entry (e.g. 不再列为积极分子, 取消预备党员资格); the row and its dates stay. */
 export const RecruitStopSchema = z.object({
-  reason: textField('终止原因', 500),
+  reason: textField('终止原因', 500, { multiline: true }),
   date: pastDateField('终止日期').optional(),
 }).and(VersionSchema);
 export type RecruitStop = z.infer<typeof RecruitStopSchema>;

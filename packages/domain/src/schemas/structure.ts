@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { BRANCH_CATEGORIES, COMMITTEE_ROLES, ORG_KINDS, ORG_STATUSES, type CommitteeRole } from '../enums.js';
 import { COMMITTEE_ROLE_LABELS } from '../labels.js';
-import { countField, optionalText, pastDateField, VersionSchema } from './fields.js';
+import { cleanText, countField, optionalText, pastDateField, VersionSchema } from './fields.js';
 import { CommitteeViewSchema } from './org.js';
 
 const orgName = z.string({ error: '请填写组织名称' }).trim()
-  .min(2, '组织名称至少 2 个字').max(50, '组织名称不能超过 50 个字');
+  .min(2, '组织名称至少 2 个字').max(50, '组织名称不能超过 50 个字').superRefine(cleanText('组织名称'));
 const branchCategory = z.enum(BRANCH_CATEGORIES, { error: '请选择支部类别（在职/离退休/混合）' });
 const positiveId = (label: string) =>
   z.number({ error: `请选择${label}` }).int(`${label}无效`).positive(`${label}无效`);

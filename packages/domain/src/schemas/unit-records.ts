@@ -16,7 +16,7 @@ const optionalVersion = z.object({ version: VersionSchema.shape.version.optional
 
 export const UnitPlanInputSchema = z.object({
   title: textField('计划标题', 100),
-  content: optionalText('计划内容', 20000),
+  content: optionalText('计划内容', 20000, { multiline: true }),
   fileName: optionalText('附件文件名', 200),
   submittedDate: pastDateField('提交日期'),
 }).extend(optionalVersion.shape);
@@ -75,7 +75,7 @@ export type PartyWorker = z.infer<typeof PartyWorkerSchema>;
 export const SecretaryReviewInputSchema = z.object({
   secretaryName: textField('书记姓名', 30),
   grade: z.enum(REVIEW_GRADES, { error: '请选择评议等次（好/较好/一般/差）' }),
-  comment: optionalText('评议意见', 2000),
+  comment: optionalText('评议意见', 2000, { multiline: true }),
 }).extend(optionalVersion.shape);
 export type SecretaryReviewInput = z.infer<typeof SecretaryReviewInputSchema>;
 

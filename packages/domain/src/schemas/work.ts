@@ -22,7 +22,7 @@ const ListYearQuery = z.object({
 
 const brandFields = {
   name: textField('品牌名称', 50),
-  description: optionalText('品牌简介', 2000),
+  description: optionalText('品牌简介', 2000, { multiline: true }),
   createdYear: yearField('创建年份'),
 };
 export const BrandInputSchema = z.object(brandFields);
@@ -67,7 +67,7 @@ export const milestoneYearMessage = (year: number) => `计划完成日期应在 
 const projectFields = {
   year: yearField('项目年度', 1),
   title: textField('项目名称', 100),
-  goal: textField('项目目标', 2000),
+  goal: textField('项目目标', 2000, { multiline: true }),
   businessGoal: textField('服务的业务目标', 500),
 };
 
@@ -85,7 +85,7 @@ export const ProjectUpdateSchema = z.object({
   ...projectFields,
   status: z.enum(PROJECT_STATUSES, { error: '请选择项目状态' }),
   progress: countField('项目进度', 100),
-  review: optionalText('结项评价', 2000),
+  review: optionalText('结项评价', 2000, { multiline: true }),
 }).and(VersionSchema).superRefine((p, ctx) => {
   // 结项: a completed project is closed with a written review.
   if (p.status === 'completed' && !p.review) ctx.addIssue({ code: 'custom', path: ['review'], message: '项目已完成，请填写结项评价' });
@@ -129,7 +129,7 @@ export const VanguardPostInputSchema = z.object({
   name: textField('先锋岗名称', 50),
   leaderMemberId: z.number({ error: '请选择先锋岗负责人' }).int('请选择先锋岗负责人').positive('请选择先锋岗负责人'),
   memberCount: countField('岗位党员人数', 1000).min(1, '岗位党员人数至少为 1'),
-  description: optionalText('岗位简介', 2000),
+  description: optionalText('岗位简介', 2000, { multiline: true }),
 });
 export type VanguardPostInput = z.infer<typeof VanguardPostInputSchema>;
 
