@@ -20,3 +20,4 @@ export { scoreBranch } from './score.js';
 export { scoreUnit, requiredFullTimeWorkers } from './unit.js';
 export { aggregateGaps, type GapSummary } from './aggregate.js';
 export { MEETING_FREQUENCY_PARAMS, JUDGED_MEETING_TYPES, meetingNotDue, type JudgedMeetingType } from './meeting-kinds.js';
+export * from './todo.js';
