@@ -1,19 +1,41 @@
 import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ZodType } from 'zod';
 import type { Role } from '@wj/domain';
+import { parseId } from '@wj/domain/schemas';
 import { assertOrgAccess, scopeOf, type Scope } from '../auth/scope.js';
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
 import type { Db } from '../db/index.js';
-import { forbidden, notFound, unauthorized } from '../lib/errors.js';
+import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.js';
+
+/** What each request's access check ran on (see the preHandler hook). */
+const checkedTargets = new WeakMap<FastifyRequest, string>();
+
+/**
+ * A request part parsed by the route's own zod schema — the same parse the
+ * validator runs — or the validator's own 400 naming the field. A part the route declares no
+ * schema for passes as sent: every route with an org check declares one for
+ * its path (enforced at registration).
+ */
+function parsePart(schema: ZodType | undefined, value: unknown, part: 'params' | 'querystring'): unknown {
+  if (!schema) return value ?? {};
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message }));
+  const label = part === 'params' ? '路径参数' : '查询参数';
+  throw new AppError(400, 'VALIDATION_FAILED', `${label}有误：${details.map((d) => `${d.field}：${d.message}`).join('；')}`, details);
+}
 
 /**
  * Every /api route declares its access in `config.access`; a route without
  * one fails at start-up, so none can be forgotten.
  * - public: no login (login, health, docs)
  * - roles: only these roles (e.g. admin for user management)
- * - org: the org the request touches (from params, body, or a record's owner);
- *   checked against the user's scope, for writing when the method is not GET
+ * - org: the org the request touches (from the parsed path or query, or a
+ *   record's owner); checked against the user's scope, for writing when the
+ *   method is not GET. Org ids in a body are checked by the handler on the
+ *   validated body (e.g. a transfer's target branch).
  * - selfService: a write any logged-in user may do to their own session (logout)
  * Routes without `org` are list routes: their services filter by `req.scope`.
  */
@@ -21,6 +43,8 @@ export interface Access {
   public?: boolean;
   roles?: Role[];
   org?: (req: FastifyRequest, db: Db) => number | null | undefined;
+  /** The org is named in the query string (reports' `unitId`): parse it for the check. Otherwise `org` sees an empty query. */
+  orgInQuery?: boolean;
   selfService?: boolean;
 }
 
@@ -50,14 +74,18 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+    // An org check needs parsed ids: a path with parameters must declare their schema.
+    if (access.org && route.url.includes(':') && !route.schema?.params) throw new Error(`route ${route.method} ${route.url} checks an org but declares no params schema`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
   });
 
   /**
    * Runs before the body is parsed or validated, so an anonymous or
-   * out-of-scope caller is refused (401/403) whatever they send, and nothing
-   * of theirs is parsed or checked first. Ids in the path are still strings
-   * here: a malformed one is left for validation to answer 400.
+   * out-of-scope caller is refused (401/403) whatever they send. The path and
+   * query are parsed here by the route's own schemas (ids: `idText` /
+   * `parseId`, canonical decimal only); the org check runs on those parsed
+   * values, and `preHandler` below makes sure the handler receives exactly
+   * them. Anything the hook cannot resolve is refused, never passed.
    */
   app.addHook('onRequest', async (req) => {
     req.scope = NO_SCOPE;
@@ -75,12 +103,26 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
     const writing = req.method !== 'GET' && req.method !== 'HEAD';
     if (writing && user.role === 'viewer' && !access.selfService) throw forbidden('只读账号不能修改数据');
     if (access.org) {
-      const raw = (req.params ?? {}) as Record<string, string>;
-      if ('id' in raw && !/^[1-9]\d{0,15}$/.test(raw.id ?? '')) return;
-      const view = Object.create(req, { params: { value: { ...raw, ...('id' in raw ? { id: Number(raw.id) } : {}) } } }) as FastifyRequest;
+      const schema = req.routeOptions.schema as { params?: ZodType; querystring?: ZodType } | undefined;
+      // The resolver sees only what is parsed and compared: the query only when the route says its org is named there.
+      const checked = {
+        params: parsePart(schema?.params, req.params, 'params'),
+        query: access.orgInQuery ? parsePart(schema?.querystring, req.query, 'querystring') : {},
+      };
+      const view = Object.create(req, { params: { value: checked.params }, query: { value: checked.query } }) as FastifyRequest;
       const orgId = access.org(view, app.db);
       if (orgId == null) throw notFound();
+      if (parseId(orgId) === null) throw forbidden();
       assertOrgAccess(app.db, user, orgId, writing && !access.selfService ? 'write' : 'read');
+      checkedTargets.set(req, JSON.stringify(checked));
     }
+  });
+
+  /** The handler gets what was checked: validation must have produced the very values the access check used. */
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access?.org || access.public) return;
+    const checked = checkedTargets.get(req);
+    if (checked === undefined || checked !== JSON.stringify({ params: req.params, query: access.orgInQuery ? req.query : {} })) throw forbidden();
   });
 });

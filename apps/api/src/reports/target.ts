@@ -23,8 +23,6 @@ export interface ReportTarget {
   scope: Scope;
 }
 
-const ID = /^[1-9]\d{0,15}$/;
-
 export function rootOrg(db: Db) {
   const root = db.select().from(orgs).where(and(isNull(orgs.parentId), eq(orgs.status, 'active'))).get();
   if (!root) throw notFound('组织树尚未建立');
@@ -34,12 +32,13 @@ export function rootOrg(db: Db) {
 /**
  * The org a report request touches, for the access check (plugins/auth.ts):
  * the `unitId` asked for, else the user's own default — their unit for a unit
- * secretary, the root for admin and viewer. A malformed `unitId` falls back to
- * the default too, so that validation (not the scope check) answers it with 400.
+ * secretary, the root for admin and viewer. The query here is already parsed
+ * by the route's schema (a non-canonical `unitId` was refused with 400), and
+ * it is the same value resolveTarget then reads.
  */
 export function reportAccessOrg(req: FastifyRequest, db: Db): number | null {
-  const raw = (req.query as Record<string, unknown> | undefined)?.unitId;
-  if (typeof raw === 'string' && ID.test(raw)) return Number(raw);
+  const unitId = (req.query as { unitId?: number } | undefined)?.unitId;
+  if (unitId !== undefined) return unitId;
   if (req.user?.role === 'unit_secretary') return req.user.scopeOrgId;
   return rootOrg(db).id;
 }

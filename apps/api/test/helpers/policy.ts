@@ -1,3 +1,4 @@
+import type { DemoLogin } from './build.js';
 import type { Entity } from './targets.js';
 
 /**
@@ -93,3 +94,29 @@ export function entityOf(key: string): Entity | null {
   if (p?.kind === 'org') return p.entity;
   return key.includes('/users/:id') ? 'user' : null;
 }
+
+export const ROLES: (DemoLogin | 'anon')[] = ['anon', 'admin', 'leader', 'renmin', 'yanke', 'jijiu'];
+export const ROLE_OF: Record<DemoLogin, 'admin' | 'viewer' | 'unit_secretary' | 'branch_secretary'> = {
+  admin: 'admin', leader: 'viewer', renmin: 'unit_secretary', yanke: 'unit_secretary', jijiu: 'branch_secretary',
+};
+
+/** What the policy says a role gets on a target: 'ok' (anything but 401/403), 401 or 403. */
+export function expected(p: Policy, method: string, role: DemoLogin | 'anon', target: 0 | 1): 'ok' | 401 | 403 {
+  if (p.kind === 'public') return 'ok';
+  if (role === 'anon') return 401;
+  const r = ROLE_OF[role];
+  if (p.kind === 'login' || p.kind === 'self') return 'ok';
+  if (p.kind === 'admin') return r === 'admin' ? 'ok' : 403;
+  const writing = method !== 'GET';
+  if (writing) {
+    if (r === 'viewer') return 403;
+    if (p.writers === 'admin' && r !== 'admin') return 403;
+    if (p.writers === 'unit' && r === 'branch_secretary') return 403;
+  }
+  if (r === 'admin' || r === 'viewer') return 'ok';
+  if (role === 'yanke') return target === 1 ? 'ok' : 403;
+  if (role === 'renmin') return target === 0 ? 'ok' : 403;
+  // jijiu keeps one branch: unit-level records are beyond it.
+  return target === 0 && p.entity !== 'unit' && p.entity !== 'worker' && p.entity !== 'item' ? 'ok' : 403;
+}
+

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../src/db/schema/index.js';
 import { createSession } from '../../src/auth/sessions.js';
 import { build, type Client, type DemoLogin, type TestContext } from '../helpers/build.js';
-import { POLICY, type Policy } from '../helpers/policy.js';
+import { expected, POLICY, ROLES } from '../helpers/policy.js';
 import { demoTargets, type Entity } from '../helpers/targets.js';
 
 /**
@@ -13,11 +13,6 @@ import { demoTargets, type Entity } from '../helpers/targets.js';
  * not read from the routes, so a route whose declared access drifts fails.
  * A route the server has but this table lacks fails too.
  */
-const ROLES: (DemoLogin | 'anon')[] = ['anon', 'admin', 'leader', 'renmin', 'yanke', 'jijiu'];
-const ROLE_OF: Record<DemoLogin, 'admin' | 'viewer' | 'unit_secretary' | 'branch_secretary'> = {
-  admin: 'admin', leader: 'viewer', renmin: 'unit_secretary', yanke: 'unit_secretary', jijiu: 'branch_secretary',
-};
-
 let ctx: TestContext;
 const clients = new Map<string, Client>();
 let ids: Record<Entity, [number, number]>;
@@ -28,26 +23,6 @@ beforeAll(async () => {
   ids = demoTargets(ctx.db);
 });
 afterAll(() => ctx.close());
-
-/** What the policy says a role gets on a target: 'ok' (anything but 401/403), 401 or 403. */
-function expected(p: Policy, method: string, role: DemoLogin | 'anon', target: 0 | 1): 'ok' | 401 | 403 {
-  if (p.kind === 'public') return 'ok';
-  if (role === 'anon') return 401;
-  const r = ROLE_OF[role];
-  if (p.kind === 'login' || p.kind === 'self') return 'ok';
-  if (p.kind === 'admin') return r === 'admin' ? 'ok' : 403;
-  const writing = method !== 'GET';
-  if (writing) {
-    if (r === 'viewer') return 403;
-    if (p.writers === 'admin' && r !== 'admin') return 403;
-    if (p.writers === 'unit' && r === 'branch_secretary') return 403;
-  }
-  if (r === 'admin' || r === 'viewer') return 'ok';
-  if (role === 'yanke') return target === 1 ? 'ok' : 403;
-  if (role === 'renmin') return target === 0 ? 'ok' : 403;
-  // jijiu keeps one branch: unit-level records are beyond it.
-  return target === 0 && p.entity !== 'unit' && p.entity !== 'worker' && p.entity !== 'item' ? 'ok' : 403;
-}
 
 describe('permission matrix', () => {
   it('has a policy for every route the server registers, and no policy for a route that does not exist', () => {

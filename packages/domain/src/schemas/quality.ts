@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTITUTION_TYPES } from '../enums.js';
+import { idText } from './common.js';
 import { RuleSetSchema } from '../quality/rules.js';
 import { dateField, optionalText } from './fields.js';
 
@@ -19,7 +20,7 @@ export const IndicatorResultSchema = z.object({
 export const QualityQuerySchema = z.object({
   year: z.coerce.number({ error: 'year 必须是数字' }).int('year 必须是整数').min(2000, 'year 超出范围').max(2100, 'year 超出范围').optional(),
   asOf: dateField('asOf ').optional(),
-  unitId: z.coerce.number({ error: 'unitId 必须是数字' }).int().positive().optional(),
+  unitId: idText('unitId').optional(),
 });
 export type QualityQuery = z.infer<typeof QualityQuerySchema>;
 

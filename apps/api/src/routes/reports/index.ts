@@ -35,7 +35,7 @@ function send(reply: FastifyReply, file: Buffer, type: string, ascii: string, fi
  * own unit (the default when no unitId is given); a branch secretary none.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const access: Access = { roles: ['admin', 'viewer', 'unit_secretary'], org: (req, db) => reportAccessOrg(req, db) };
+  const access: Access = { roles: ['admin', 'viewer', 'unit_secretary'], org: (req, db) => reportAccessOrg(req, db), orgInQuery: true };
   const contextOf = (req: { scope: Parameters<typeof resolveTarget>[1]; query: { year?: number; unitId?: number } }) =>
     reportContext(app.db, app.quality, resolveTarget(app.db, req.scope, req.query.unitId), req.query);
 

@@ -1,0 +1,106 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Client, type TestContext } from '../helpers/build.js';
+
+/**
+ * A status code says nothing about what a list contains. For every list and
+ * export route, as each scoped role, every returned row must lie in the
+ * caller's scope — worked out here from the raw tables, not by the API's
+ * scope code — and nothing in scope may be missing.
+ */
+type Scoped = 'renmin' | 'yanke' | 'jijiu';
+const CALLERS: Scoped[] = ['renmin', 'yanke', 'jijiu'];
+
+let ctx: TestContext;
+const clients = new Map<Scoped, Client>();
+
+beforeAll(async () => {
+  ctx = await build();
+  for (const r of CALLERS) clients.set(r, await ctx.as(r));
+});
+afterAll(() => ctx.close());
+
+interface OrgRow { id: number; parent_id: number | null; unit_id: number | null; kind: string; status: string }
+
+/** The orgs a caller may see, from the tables: a unit's whole sub-tree, or one branch with its 党小组. */
+function scopeOf(username: Scoped) {
+  const db = ctx.db.$client;
+  const user = db.prepare('select role, scope_org_id as org from users where username = ?').get(username) as { role: string; org: number };
+  const all = db.prepare('select id, parent_id, unit_id, kind, status from orgs').all() as OrgRow[];
+  const orgs = new Set(all.filter((o) => (user.role === 'unit_secretary' ? o.unit_id === user.org : o.id === user.org || o.parent_id === user.org)).map((o) => o.id));
+  const memberIds = new Set((db.prepare(`select id from members where status = 'active' and org_id in (${[...orgs].join(',')})`).all() as { id: number }[]).map((m) => m.id));
+  const names = (db.prepare(`select name from members where status = 'active' and org_id in (${[...orgs].join(',')})`).all() as { name: string }[]).map((m) => m.name);
+  return { user, orgs, memberIds, names, all };
+}
+
+async function json<T>(c: Client, url: string): Promise<T> {
+  const res = await c(url);
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+  return res.json() as T;
+}
+
+interface TreeNode { id: number; children: TreeNode[] }
+const flatten = (n: TreeNode): TreeNode[] => [n, ...n.children.flatMap(flatten)];
+
+describe.each(CALLERS)('rows returned to %s', (caller) => {
+  it('the org tree holds only the scope and the path down to it', async () => {
+    const { orgs, all } = scopeOf(caller);
+    const { root } = await json<{ root: TreeNode }>(clients.get(caller)!, '/api/orgs/tree');
+    const nodes = flatten(root);
+    const outside = nodes.filter((n) => !orgs.has(n.id));
+    // Nodes outside the scope may only be ancestors of it (the root, a branch secretary's unit), never a sibling.
+    const parentOf = new Map(all.map((o) => [o.id, o.parent_id]));
+    const ancestors = new Set<number>();
+    for (const id of orgs) for (let p = parentOf.get(id); p != null; p = parentOf.get(p)) ancestors.add(p);
+    expect(outside.filter((n) => !ancestors.has(n.id)).map((n) => n.id)).toEqual([]);
+    expect(nodes.filter((n) => orgs.has(n.id)).length).toBeGreaterThan(0);
+  });
+
+  it('quality lists, the gap catalogue and the dashboard name only orgs in scope', async () => {
+    const { orgs } = scopeOf(caller);
+    const c = clients.get(caller)!;
+    const branches = await json<{ items: { orgId: number }[] }>(c, '/api/quality/branches');
+    const units = await json<{ items: { orgId: number }[] }>(c, '/api/quality/units');
+    const gaps = await json<{ items: { orgs: { orgId: number }[] }[] }>(c, '/api/quality/gaps');
+    const dash = await json<{ unitRanking: { orgId: number }[]; unitDimensions: { orgId: number }[] }>(c, '/api/quality/dashboard');
+    const named = [
+      ...branches.items.map((b) => b.orgId), ...units.items.map((u) => u.orgId), ...gaps.items.flatMap((g) => g.orgs.map((o) => o.orgId)),
+      ...dash.unitRanking.map((u) => u.orgId), ...dash.unitDimensions.map((u) => u.orgId),
+    ];
+    expect(named.filter((id) => !orgs.has(id))).toEqual([]);
+    expect(branches.items.length).toBeGreaterThan(0);
+  });
+
+  it('the member list of its own top org pages through exactly its members', async () => {
+    const { user, orgs, memberIds } = scopeOf(caller);
+    const c = clients.get(caller)!;
+    const seen: number[] = [];
+    for (let page = 1; page < 100; page++) {
+      const res = await json<{ items: { id: number; orgId: number }[]; total: number }>(c, `/api/orgs/${user.org}/members?pageSize=200&page=${page}`);
+      seen.push(...res.items.map((m) => m.id));
+      expect(res.items.filter((m) => !orgs.has(m.orgId))).toEqual([]);
+      if (seen.length >= res.total || res.items.length === 0) break;
+    }
+    expect(seen.filter((id) => !memberIds.has(id))).toEqual([]);
+    expect(new Set(seen).size).toBe(memberIds.size);
+  });
+
+  it('the roster exports hold exactly the members in scope', async () => {
+    const { user, names } = scopeOf(caller);
+    const c = clients.get(caller)!;
+    const urls = [`/api/orgs/${user.org}/roster/export`, ...(user.role === 'unit_secretary' ? ['/api/reports/roster.xlsx'] : [])];
+    for (const url of urls) {
+      const res = await c(url);
+      expect(res.statusCode, url).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      let nameCol = 0, headerRow = 0;
+      sheet.eachRow((row, r) => row.eachCell((cell, col) => { if (!headerRow && String(cell.value).trim() === '姓名') { nameCol = col; headerRow = r; } }));
+      expect(nameCol, `${url}: no 姓名 column`).toBeGreaterThan(0);
+      const exported: string[] = [];
+      sheet.eachRow((row, r) => { if (r > headerRow && row.getCell(nameCol).value) exported.push(String(row.getCell(nameCol).value)); });
+      expect(exported.slice().sort(), url).toEqual(names.slice().sort());
+    }
+  });
+});
