@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
+import { AppError } from './lib/errors.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
@@ -51,8 +52,17 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     openapi: { info: { title: '卫健党建质量平台 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
+  // The API description is for logged-in users only: its routes take the login-only access
+  // policy (`access: {}`), which the auth plugin's hook enforces (anonymous → 401).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: route.config?.access ?? {} };
+  });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // Its own code, so a client can tell "slow down" from other 4xx; Retry-After is set by the plugin.
+    errorResponseBuilder: (_req, ctx) => new AppError(ctx.statusCode, 'RATE_LIMITED', '请求过于频繁，请稍后再试'),
+  });
 
   await app.register(securityPlugin);
   await app.register(dbPlugin, { db });

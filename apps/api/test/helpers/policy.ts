@@ -70,6 +70,7 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/users': { kind: 'admin' },
   'PUT /api/users/:id': { kind: 'admin' },
   'POST /api/users/:id/password': { kind: 'admin' },
+  'POST /api/users/:id/unlock': { kind: 'admin' },
   'GET /api/audit': { kind: 'admin' },
   'GET /api/quality/dashboard': { kind: 'login' },
   'GET /api/quality/branches': { kind: 'login' },

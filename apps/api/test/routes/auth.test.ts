@@ -29,8 +29,8 @@ describe('login', () => {
     const unknown = await login('nobody', 'wrong-password');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json().error.message).toBe('用户名或密码错误');
-    expect(unknown.json().error.message).toBe(wrong.json().error.message);
+    expect(wrong.json().error.message).toMatch(/^用户名或密码错误/);
+    expect(unknown.body).toBe(wrong.body);
   });
 
   it('names the missing field when the body is incomplete', async () => {
@@ -73,9 +73,33 @@ describe('sessions', () => {
 });
 
 describe('login rate limit', () => {
-  it('answers 429 after too many attempts in a minute', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await login('admin', 'guess-' + i)).statusCode);
-    expect(statuses).toContain(429);
+  it('answers 429 RATE_LIMITED with Retry-After after too many attempts in a minute', async () => {
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await login('nobody-rate', 'guess-' + i));
+    const limited = answers.filter((r) => r.statusCode === 429);
+    expect(answers.slice(0, 10).map((r) => r.statusCode)).toEqual(Array(10).fill(401));
+    expect(limited).toHaveLength(2);
+    expect(limited[0]!.json()).toEqual({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
+    expect(Number(limited[0]!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited[0]!.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('API documentation', () => {
+  it('needs a login: the anonymous get 401, any logged-in role the OpenAPI document', async () => {
+    for (const url of ['/api/docs', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/index.html']) {
+      const res = await ctx.anon(url);
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHORIZED');
+      expect(res.body).not.toContain('/api/members');
+    }
+    for (const who of ['admin', 'leader', 'jijiu'] as const) {
+      const client = await ctx.as(who);
+      const doc = await client('/api/docs/json');
+      expect(doc.statusCode).toBe(200);
+      expect(doc.json().openapi).toMatch(/^3\./);
+      expect(Object.keys(doc.json().paths)).toContain('/api/auth/login');
+      expect((await client('/api/docs/static/index.html')).statusCode).toBe(200);
+    }
   });
 });

@@ -40,6 +40,8 @@ export const UserSchema = z.object({
   scopeOrgId: z.number().int().nullable(),
   scopeOrgName: z.string().nullable(),
   disabled: z.boolean(),
+  /** Client addresses currently blocked from logging in as this user (too many wrong passwords). */
+  loginBlocked: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ErrorBodySchema, LoginBodySchema, MeSchema, type Me } from '@wj/domain/schemas';
 import { dummyHash, verifyPassword } from '../../auth/password.js';
+import { clearAttempts, reserveAttempt } from '../../auth/login-throttle.js';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from '../../auth/sessions.js';
 import type { Db } from '../../db/index.js';
 import { orgs, users } from '../../db/schema/index.js';
@@ -13,18 +14,15 @@ function me(db: Db, u: SessionUser): Me {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, scopeOrgId: u.scopeOrgId, scopeOrgName: org?.name ?? null };
 }
 
-// One message for every failure, so the answer never tells which usernames exist.
-const BAD_LOGIN = '用户名或密码错误';
-/** After this many wrong passwords in a row the account is locked for a while (等保 2.0: 登录失败处理). */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+// One answer for an unknown username, a wrong password, a disabled account and a blocked address:
+// same status, same body, and an argon2 verify every time, so neither content nor timing tells them apart.
+const BAD_LOGIN = '用户名或密码错误（连续输错多次后需稍候再试）';
 
 const routes: FastifyPluginAsyncZod<{ loginRateMax: number }> = async (app, opts) => {
   app.post('/login', {
     config: {
       access: { public: true },
-      // Per address and username, counted once the body is read: guessing at one account is slowed
-      // (and then locked), while colleagues behind one office gateway can still log in.
+      // A coarse limit per address and username in front of the failure count (auth/login-throttle.ts).
       rateLimit: {
         max: opts.loginRateMax, timeWindow: '1 minute', hook: 'preHandler',
         keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
@@ -33,25 +31,13 @@ const routes: FastifyPluginAsyncZod<{ loginRateMax: number }> = async (app, opts
     schema: { tags: ['登录'], summary: '登录', body: LoginBodySchema, response: { 200: z.object({ user: MeSchema }), 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema } },
   }, async (req, reply) => {
     const { username, password } = req.body;
+    // Reserved before the password is checked: concurrent guesses cannot outrun the count.
+    const { attempt } = reserveAttempt(app.db, username, req.ip);
     const row = app.db.select().from(users).where(eq(users.username, username)).get();
-    if (!row || row.disabled) {
-      await verifyPassword(await dummyHash(), password);
-      throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
-    }
-    const now = new Date();
-    if (row.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
-      throw new AppError(429, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${LOCK_MINUTES} 分钟后再试`);
-    }
-    if (!(await verifyPassword(row.passwordHash, password))) {
-      const failed = row.failedLogins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      app.db.update(users).set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : row.lockedUntil,
-      }).where(eq(users.id, row.id)).run();
-      throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
-    }
-    if (row.failedLogins > 0 || row.lockedUntil) app.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
+    const usable = attempt != null && row != null && !row.disabled;
+    const right = await verifyPassword(usable ? row.passwordHash : await dummyHash(), password);
+    if (!usable || !right) throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
+    clearAttempts(app.db, username, req.ip);
     // A fresh token on every login: a session id planted before login is never promoted.
     const old = req.cookies[SESSION_COOKIE];
     if (old) deleteSession(app.db, old);

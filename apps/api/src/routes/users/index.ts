@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, IdParamSchema, PasswordResetSchema, UserCreateSchema, UserSchema, UserUpdateSchema } from '@wj/domain/schemas';
-import { createUser, listUsers, resetPassword, updateUser } from './service.js';
+import { createUser, listUsers, resetPassword, unlockUser, updateUser } from './service.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const adminOnly = { access: { roles: ['admin' as const] } };
@@ -27,6 +27,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: adminOnly,
     schema: { tags: ['系统管理'], summary: '重置密码', params: IdParamSchema, body: PasswordResetSchema, response: { 200: UserSchema, ...errors } },
   }, async (req) => resetPassword(app.db, req.user!, req.params.id, req.body.password, req.body.version));
+
+  app.post('/users/:id/unlock', {
+    config: adminOnly,
+    schema: { tags: ['系统管理'], summary: '解除登录限制（输错密码被暂时阻止的所有地址）', params: IdParamSchema, response: { 200: UserSchema, ...errors } },
+  }, async (req) => unlockUser(app.db, req.user!, req.params.id));
 };
 
 export default routes;

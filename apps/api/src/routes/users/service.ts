@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { User, UserCreate, UserUpdate } from '@wj/domain/schemas';
+import { blockedCount, clearUserAttempts } from '../../auth/login-throttle.js';
 import { hashPassword } from '../../auth/password.js';
 import { deleteUserSessions, type SessionUser } from '../../auth/sessions.js';
 import type { Db, Queryable } from '../../db/index.js';
@@ -16,7 +17,7 @@ function view(db: Queryable, id: number): User {
     scopeOrgName: orgs.name, disabled: users.disabled, version: users.version, createdAt: users.createdAt, updatedAt: users.updatedAt,
   }).from(users).leftJoin(orgs, eq(orgs.id, users.scopeOrgId)).where(eq(users.id, id)).get();
   if (!row) throw notFound(`用户（id=${id}）不存在`);
-  return row;
+  return { ...row, loginBlocked: blockedCount(db, row.username) };
 }
 
 export function listUsers(db: Db): User[] {
@@ -71,9 +72,24 @@ export async function resetPassword(db: Db, actor: SessionUser, id: number, pass
   const passwordHash = await hashPassword(password);
   return db.transaction((tx) => {
     versionCheck(tx, id, version);
-    tx.update(users).set({ passwordHash, version: version + 1, updatedAt: new Date().toISOString(), failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+    const cur = tx.update(users).set({ passwordHash, version: version + 1, updatedAt: new Date().toISOString() }).where(eq(users.id, id)).returning().get()!;
+    clearUserAttempts(tx, cur.username);
     deleteUserSessions(tx, id);
     recordAudit(tx, actor, { action: 'reset_password', entityType: ENTITY, entityId: id, orgId: null });
+    return view(tx, id);
+  });
+}
+
+/**
+ * 解除登录限制: every client address blocked for too many wrong passwords may try this user again
+ * (the throttle is per username and address, see auth/login-throttle.ts). Audited with the count.
+ */
+export function unlockUser(db: Db, actor: SessionUser, id: number): User {
+  return db.transaction((tx) => {
+    const cur = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!cur) throw notFound(`用户（id=${id}）不存在`);
+    const blocked = clearUserAttempts(tx, cur.username);
+    recordAudit(tx, actor, { action: 'unlock_login', entityType: ENTITY, entityId: id, orgId: null, before: { loginBlocked: blocked }, after: { loginBlocked: 0 } });
     return view(tx, id);
   });
 }

@@ -1,0 +1,70 @@
+import { and, eq, gt, lt, or, isNull, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../db/index.js';
+import { loginThrottle } from '../db/schema/index.js';
+
+/**
+ * Login failures are counted per submitted username AND client address (等保 2.0: 登录失败处理),
+ * so guessing from one address is slowed down while the real user, from another address, still
+ * logs in: a stranger cannot keep anyone out. Unknown usernames are counted the same way.
+ *
+ * - Every attempt is reserved (counted as a failure) in one SQL statement BEFORE its password is
+ *   checked, and only a right password clears the count. Concurrent attempts, from this process or
+ *   another one on the same database, each get their own number: no more than MAX_FAILED_LOGINS
+ *   are ever checked before the block.
+ * - The attempt that reaches MAX_FAILED_LOGINS blocks the pair; blocks grow 1, 2, 4 … minutes up
+ *   to an hour. While blocked, even the right password is refused.
+ * - A pair quiet for a day is forgotten; an admin can clear every block of a user at once.
+ */
+export const MAX_FAILED_LOGINS = 5;
+export const FIRST_BLOCK_MS = 60_000;
+export const MAX_BLOCK_MS = 3600_000;
+const FORGET_MS = 24 * 3600_000;
+
+export interface Reservation {
+  /** This attempt's number since the last block ended; null when the pair is blocked. */
+  attempt: number | null;
+}
+
+/** Counts the attempt; answers whether its password may be checked at all. */
+export function reserveAttempt(db: Db, username: string, client: string, now = Date.now()): Reservation {
+  db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, now - FORGET_MS),
+    or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now)))).run();
+  // SET expressions all read the old row; `next` is the attempt's number (1 again after a block).
+  const next = sql`(CASE WHEN ${loginThrottle.blockedUntil} IS NOT NULL THEN 1 ELSE ${loginThrottle.failures} + 1 END)`;
+  const row = db.insert(loginThrottle)
+    .values({ username, client, failures: 1, blocks: 0, blockedUntil: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [loginThrottle.username, loginThrottle.client],
+      set: {
+        failures: next,
+        blockedUntil: sql`CASE WHEN ${next} >= ${MAX_FAILED_LOGINS}
+          THEN ${now} + min(${MAX_BLOCK_MS}, ${FIRST_BLOCK_MS} << min(${loginThrottle.blocks}, 16)) ELSE NULL END`,
+        blocks: sql`${loginThrottle.blocks} + (${next} >= ${MAX_FAILED_LOGINS})`,
+        updatedAt: now,
+      },
+      // A blocked pair is left as it is, and RETURNING then gives no row.
+      setWhere: or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, sql`${now} + 1`)),
+    })
+    .returning({ failures: loginThrottle.failures })
+    .get();
+  const attempt = row?.failures ?? null;
+  return { attempt: attempt != null && attempt <= MAX_FAILED_LOGINS ? attempt : null };
+}
+
+/** A right password: this pair starts afresh (other addresses' counts stay). */
+export function clearAttempts(db: Db, username: string, client: string) {
+  db.delete(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, client))).run();
+}
+
+/** An admin's unlock: every address may try this username again. Answers how many were blocked. */
+export function clearUserAttempts(db: Queryable, username: string, now = Date.now()): number {
+  const blocked = blockedCount(db, username, now);
+  db.delete(loginThrottle).where(eq(loginThrottle.username, username)).run();
+  return blocked;
+}
+
+/** How many addresses are blocked from logging in as this username right now. */
+export function blockedCount(db: Queryable, username: string, now = Date.now()): number {
+  return db.select({ client: loginThrottle.client }).from(loginThrottle)
+    .where(and(eq(loginThrottle.username, username), gt(loginThrottle.blockedUntil, now))).all().length;
+}
