@@ -12,6 +12,15 @@ export const meetings = sqliteTable('meetings', {
   expected: integer().notNull(),
   present: integer().notNull(),
   notes: text(),
+  /**
+   * The unit's light review (DESIGN.md): pending until looked at; a returned
+   * record does not count in the score until the branch corrects it (an edit
+   * puts it back to pending). Nothing waits for approval.
+   */
+  reviewStatus: text().$type<'pending' | 'approved' | 'returned'>().notNull().default('pending'),
+  reviewReason: text(),
+  reviewedAt: text(),
+  reviewedBy: text(),
   version: integer().notNull().default(1),
   updatedAt: text().notNull(),
   updatedBy: text(),
