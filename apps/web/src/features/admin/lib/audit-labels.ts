@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   merge: '合并组织',
   dissolve: '撤销组织',
   reset_password: '重置密码',
+  unlock_login: '解除登录限制',
 };
 
 export const AUDIT_ACTION_COLORS: Record<string, string> = {
@@ -28,6 +29,7 @@ export const AUDIT_ACTION_COLORS: Record<string, string> = {
   merge: 'orange',
   stop: 'orange',
   reset_password: 'gold',
+  unlock_login: 'gold',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {

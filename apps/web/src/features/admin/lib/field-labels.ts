@@ -8,7 +8,7 @@ import { INDICATOR_BY_CODE, RULE_FIELDS, type IndicatorCode } from '@wj/domain/q
 const FIELD_LABELS: Record<string, string> = {
   id: '编号', version: '版本', createdAt: '创建时间', updatedAt: '修改时间', updatedBy: '修改人', createdBy: '创建人',
   username: '用户名', displayName: '姓名', role: '角色', scopeOrgId: '管理范围', scopeOrgName: '管理范围（名称）', disabled: '已停用',
-  passwordHash: '密码', failedLogins: '登录失败次数', lockedUntil: '锁定至',
+  passwordHash: '密码', failedLogins: '登录失败次数', lockedUntil: '锁定至', loginBlocked: '被暂停登录的地址数',
   name: '名称/姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', idNumber: '公民身份号码', phone: '联系电话',
   joinDate: '入党日期', fullDate: '转正日期', category: '党员类别', employment: '在职/离退休', jobCategory: '岗位类别',
   titleLevel: '职称等级', isTalent: '高层次人才', isDeptHead: '内设机构负责人', hours: '学习学时', status: '状态',

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Button, Flex, Input, Table, Typography } from 'antd';
+import { App, Button, Flex, Input, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@wj/domain';
 import type { User } from '@wj/domain/schemas';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
+import { errorMessage } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { useUsers } from '../../api/get-users';
+import { useUnlockUser } from '../../api/unlock-user';
 import { PasswordResetModal } from './password-reset-modal';
 import { userColumns } from './user-columns';
 import { UserCreateModal } from './user-create-modal';
@@ -20,20 +22,29 @@ function matches(u: User, keyword: string): boolean {
   return [u.username, u.displayName, u.scopeOrgName ?? '', ROLE_LABELS[u.role]].some((s) => s.toLowerCase().includes(k));
 }
 
-/** 用户管理: every account, its role and the org it keeps; create, edit, 停用/启用 and reset passwords. */
+/** 用户管理: every account, its role and the org it keeps; create, edit, 停用/启用, reset passwords and lift login blocks. */
 export function UsersTab() {
   const users = useUsers();
   const me = useMe();
   const [keyword, setKeyword] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const { message } = App.useApp();
+  const unlock = useUnlockUser();
   const close = () => setDialog(null);
+  const { mutateAsync: unlockAsync } = unlock;
   const columns = useMemo(
     () => userColumns({
       meId: me.data?.id,
       onEdit: (user) => setDialog({ kind: 'edit', user }),
       onResetPassword: (user) => setDialog({ kind: 'password', user }),
+      onUnlock: (user) => {
+        unlockAsync(user.id).then(
+          () => void message.success(`已解除 ${user.username} 的登录限制`),
+          (error: unknown) => void message.error(errorMessage(error)),
+        );
+      },
     }),
-    [me.data?.id],
+    [me.data?.id, unlockAsync, message],
   );
 
   if (users.isPending) return <PageSkeleton rows={8} />;
