@@ -2,10 +2,21 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDb } from './db/index.js';
 import { backupDatabase, pruneBackups } from './ops/backup.js';
+import { acquireDbLock, DatabaseInUseError } from './ops/db-lock.js';
 import { ensureDemoUsers } from './auth/demo-users.js';
 import { ensureDemoData } from './demo/index.js';
 
 const config = loadConfig();
+// The lock file beside the database tells `pnpm restore` (and a second server) that this process uses it.
+let releaseLock: () => void;
+try {
+  releaseLock = acquireDbLock(config.DATABASE_PATH, 'server');
+} catch (err) {
+  if (!(err instanceof DatabaseInUseError)) throw err;
+  console.error(`无法启动 cannot start: ${err.message}`);
+  process.exit(1);
+}
+process.on('exit', () => releaseLock());
 const db = openDb(config.DATABASE_PATH);
 if (config.DEMO_DATA) {
   if (ensureDemoData(db)) console.log(`已载入演示数据 (demo data loaded into ${config.DATABASE_PATH})`);

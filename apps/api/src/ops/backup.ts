@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 const PREFIX = 'wj-backup-';
 
@@ -27,29 +27,4 @@ export function pruneBackups(dir: string, keep: number): string[] {
   const old = files.slice(0, Math.max(0, files.length - keep));
   for (const f of old) rmSync(join(dir, f), { force: true });
   return old;
-}
-
-/** Checks a backup file before it is restored: it must open and pass SQLite's integrity check. */
-export function verifyBackup(path: string): void {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const result = db.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`backup failed its integrity check: ${String(result)}`);
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Restores a backup into the database file through the same backup API, so a
- * WAL file beside the target is handled by SQLite rather than left stale.
- */
-export async function restoreDatabase(backupPath: string, targetPath: string): Promise<void> {
-  verifyBackup(backupPath);
-  const src = new Database(backupPath, { readonly: true, fileMustExist: true });
-  try {
-    await src.backup(targetPath);
-  } finally {
-    src.close();
-  }
 }

@@ -3,7 +3,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { OrgTreeNode } from '@wj/domain/schemas';
-import { backupDatabase, pruneBackups, restoreDatabase } from '../../src/ops/backup.js';
+import { backupDatabase, pruneBackups } from '../../src/ops/backup.js';
+import { restoreDatabase } from '../../src/ops/restore.js';
 import { build, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
