@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Education, Employment, Gender, JobCategory, MemberCategory, MemberStatus, TitleLevel } from '@wj/domain';
+import type { Education, Employment, Gender, JobCategory, MemberCategory, MemberStatus, PartyStanding, TitleLevel } from '@wj/domain';
 import { orgs } from './org.js';
 
 /** 党员. History is kept: leaving the branch sets `status`, the row stays. */
@@ -23,6 +23,10 @@ export const members = sqliteTable('members', {
   position: text(),
   isTalent: integer({ mode: 'boolean' }).notNull().default(false),
   isDeptHead: integer({ mode: 'boolean' }).notNull().default(false),
+  /** What the 全国党员管理信息系统 records beside the roll: 党籍状态 (正常/停止党籍/留党察看), 失联党员, 流动党员. */
+  partyStanding: text().$type<PartyStanding>().notNull().default('normal'),
+  lostContact: integer({ mode: 'boolean' }).notNull().default(false),
+  floating: integer({ mode: 'boolean' }).notNull().default(false),
   status: text().$type<MemberStatus>().notNull().default('active'),
   leftDate: text(),
   leftReason: text(),
