@@ -52,12 +52,6 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     openapi: { info: { title: '卫健党建质量平台 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  // The API description is for logged-in users only: its routes take the login-only access
-  // policy (`access: {}`), which the auth plugin's hook enforces (anonymous → 401).
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: route.config?.access ?? {} };
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(rateLimit, {
     global: false,
     // Its own code, so a client can tell "slow down" from other 4xx; Retry-After is set by the plugin.
@@ -68,6 +62,13 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
   await app.register(authPlugin);
+  // The API description is for logged-in users only: its routes take the login-only access
+  // policy (`access: {}`), which the auth plugin's hook enforces (anonymous → 401). Registered
+  // after the error plugin, so a refusal has the usual { error: { code, message } } shape.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: route.config?.access ?? {} };
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(qualityPlugin);
 
   await app.register(healthRoutes, { prefix: '/api/health' });
@@ -83,6 +84,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(qualityRoutes, { prefix: '/api' });
+  await app.register(import('./routes/todos/index.js'), { prefix: '/api' });
   await app.register(import('./routes/reports/index.js'), { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
