@@ -63,8 +63,13 @@ describe('the template', () => {
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('党员名册导入模板.xlsx');
     const { wb, rows } = await readXlsx(res.rawPayload);
-    expect(rows[0]).toEqual(HEADERS);
-    expect(rows[1]![0]).toBe('李梅');
+    // 序号 and the national system's columns in its order, then the platform's own (written out: the layout is the contract).
+    expect(rows[0]).toEqual([
+      '序号', '姓名', '性别', '公民身份号码', '民族', '出生日期', '学历', '人员类别', '所在党支部', '入党日期', '转为正式党员日期', '工作岗位',
+      '联系电话', '党籍状态', '是否为失联党员', '是否为流动党员', '在职/离退休', '专业技术职务', '所在科室', '高层次人才', '内设机构负责人',
+    ]);
+    expect(rows[1]!.slice(0, 2)).toEqual([1, '李梅']);
+    expect(rows[1]![11]).toBe('医生');
     expect(wb.worksheets[1]!.name).toBe('填写说明');
     expect(wb.worksheets[0]!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
@@ -224,12 +229,13 @@ describe('exporting', () => {
     expect(res.statusCode).toBe(200);
     expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toBe('市人民医院党委党员名册.xlsx');
     const { ws, rows } = await readXlsx(res.rawPayload);
-    expect(rows[0]).toEqual(['所在党支部', ...HEADERS]);
+    expect(rows[0]).toEqual(['序号', ...HEADERS]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const listed = await listAll(renmin, renminUnit.id);
     const col = (h: string) => HEADERS.indexOf(h) + 1;
-    expect(rows.slice(1).map((r) => [r[0], r[col('姓名')], r[col('性别')], iso(r[col('出生日期')]), iso(r[col('入党日期')]), r[col('学历')], r[col('专业技术职务')]]))
-      .toEqual(listed.map((m) => [m.orgName, m.name, GENDER_LABELS[m.gender], m.birthDate, m.joinDate, EDUCATION_LABELS[m.education], TITLE_LEVEL_LABELS[m.titleLevel]]));
+    expect(rows.slice(1).map((r, i) => r[0] === i + 1)).not.toContain(false);
+    expect(rows.slice(1).map((r) => [r[col('所在党支部')], r[col('姓名')], r[col('性别')], iso(r[col('出生日期')]), iso(r[col('入党日期')]), r[col('学历')], r[col('专业技术职务')]]))
+      .toEqual(listed.map((m) => [m.orgName.startsWith('市人民医院') ? m.orgName : `市人民医院${m.orgName}`, m.name, GENDER_LABELS[m.gender], m.birthDate, m.joinDate, EDUCATION_LABELS[m.education], TITLE_LEVEL_LABELS[m.titleLevel]]));
     expect(rows[1]![col('出生日期')]).toBeInstanceOf(Date);
     expect(rows.slice(1).every((r) => /^\d\*{16}[\dX]$/.test(String(r[col('公民身份号码')])))).toBe(true);
     expect(rows.slice(1).every((r) => r[col('联系电话')] == null || /^\d{3}\*{4}\d{4}$/.test(String(r[col('联系电话')])))).toBe(true);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamSchema, RosterRejectedSchema, RosterReportSchema } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
 import { NOT_XLSX } from './read-workbook.js';
-import { exportRoster, importRoster, previewRoster, RosterRejected } from './service.js';
+import { exportRoster, importRoster, previewRoster, problemsFile, RosterRejected, type RosterScope } from './service.js';
 import { templateWorkbook } from './write-workbook.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,7 +22,8 @@ function sendXlsx(reply: FastifyReply, file: Buffer, filename: string) {
 
 /**
  * 党员名册 in Excel: the blank template, preview and import of a filled-in
- * file into one branch (the request body is the .xlsx itself), and export.
+ * file (the request body is the .xlsx itself) into one branch or a whole unit,
+ * the file back with a 问题 column, and export — all in the national layout.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   // The upload is the raw file; octet-stream too, for browsers that do not know the .xlsx type.
@@ -43,23 +44,42 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['党员名册'], summary: '下载党员名册导入模板（.xlsx）', response: { ...errors } },
   }, async (_req, reply) => sendXlsx(reply, await templateWorkbook(), '党员名册导入模板.xlsx'));
 
-  app.post('/orgs/:id/roster/preview', {
-    config: { access: byParamOrg },
-    bodyLimit: FILE_LIMIT,
-    schema: {
-      tags: ['党员名册'], summary: '预览导入：逐行列出将新增、更新的党员和每行的问题（请求体为 .xlsx 文件）',
-      params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
-    },
-  }, async (req) => previewRoster(app.db, req.user!, req.params.id, req.body));
+  // Preview, import and 问题清单, into one branch (/orgs/:id) or a unit routed by 所在党支部 (/units/:id).
+  for (const level of ['branch', 'unit'] as const) {
+    const base = level === 'branch' ? '/orgs/:id/roster' : '/units/:id/roster';
+    const where = level === 'branch' ? '到党支部' : '到单位（按所在党支部分到各党支部）';
+    const scope = (id: number): RosterScope => (level === 'branch' ? { branchId: id } : { unitId: id });
 
-  app.post('/orgs/:id/roster/import', {
-    config: { access: byParamOrg },
-    bodyLimit: FILE_LIMIT,
-    schema: {
-      tags: ['党员名册'], summary: '导入党员名册：任一行有问题则整份不导入（请求体为 .xlsx 文件）',
-      params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
-    },
-  }, async (req) => importRoster(app.db, req.user!, req.params.id, req.body));
+    app.post(`${base}/preview`, {
+      config: { access: byParamOrg },
+      bodyLimit: FILE_LIMIT,
+      schema: {
+        tags: ['党员名册'], summary: `预览导入${where}：逐行列出将新增、更新的党员和每行的问题（请求体为 .xlsx 文件）`,
+        params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
+      },
+    }, async (req) => previewRoster(app.db, req.user!, scope(req.params.id), req.body));
+
+    app.post(`${base}/import`, {
+      config: { access: byParamOrg },
+      bodyLimit: FILE_LIMIT,
+      schema: {
+        tags: ['党员名册'], summary: `导入党员名册${where}：任一行有问题则整份不导入（请求体为 .xlsx 文件）`,
+        params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
+      },
+    }, async (req) => importRoster(app.db, req.user!, scope(req.params.id), req.body));
+
+    app.post(`${base}/problems`, {
+      config: { access: byParamOrg },
+      bodyLimit: FILE_LIMIT,
+      schema: {
+        tags: ['党员名册'], summary: `问题清单（导入${where}）：原文件末尾增加“问题”列，填写每个有问题的行（请求体为 .xlsx 文件）`,
+        params: IdParamSchema, response: { 400: ErrorBodySchema, 413: ErrorBodySchema, ...errors },
+      },
+    }, async (req, reply) => {
+      const { file } = await problemsFile(app.db, req.user!, scope(req.params.id), req.body);
+      return sendXlsx(reply, file, '党员名册问题清单.xlsx');
+    });
+  }
 
   app.get('/orgs/:id/roster/export', {
     config: { access: byParamOrg },

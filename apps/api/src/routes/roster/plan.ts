@@ -1,49 +1,54 @@
 import { eq, inArray } from 'drizzle-orm';
 import { MEMBER_STATUS_LABELS } from '@wj/domain';
 import {
-  ID_NUMBER_TAKEN_ELSEWHERE, MemberInputSchema, ROSTER_COLUMNS, type MemberInput, type RosterReport, type RosterRow,
+  ID_NUMBER_TAKEN_ELSEWHERE, ROSTER_COLUMNS, type RosterColumn, type RosterField, type RosterInput, type RosterProblem,
+  type RosterReport, type RosterRow,
 } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/index.js';
 import { members, orgs } from '../../db/schema/index.js';
 import { takenMessageFor, type MemberRow } from '../members/rules.js';
-import { parseCell } from './cells.js';
 import type { SheetRow } from './read-workbook.js';
+import { resolveBranch, type BranchRef, type RosterTarget } from './routing.js';
+import { completeValues, headerOf, readRow, rowNotes, validate, type ReadRow } from './row-values.js';
 
 /** What importing one row would do: the report row plus what to write. */
 export interface PlannedRow extends RosterRow {
   /** The 公民身份号码 as written (upper-cased), even when the row is otherwise invalid. */
   idText: string | null;
-  input?: MemberInput;
+  branchId: number | null;
+  input?: RosterInput;
   existing?: MemberRow;
+  read: ReadRow;
 }
 
-const headerOf = new Map<string, string>(ROSTER_COLUMNS.map((c) => [c.field, c.header]));
-const ID_HEADER = headerOf.get('idNumber')!;
+const ID_HEADER = headerOf('idNumber');
+const BRANCH_HEADER = headerOf('branch');
 
-/** One row on its own: each cell read, then the same schema the member form uses. */
-function checkRow(row: SheetRow): PlannedRow {
-  const problems: RosterRow['problems'] = [];
-  const values: Record<string, unknown> = {};
-  for (const [col, raw] of row.cells) {
-    const parsed = parseCell(col, raw);
-    if ('problem' in parsed) problems.push({ column: col.header, message: parsed.problem });
-    else values[col.field] = parsed.value;
+/** The branch a row goes to: the one chosen, or (at unit level) the one its 所在党支部 names. */
+function route(target: RosterTarget, text: string | null): { branch?: BranchRef; problem?: string } {
+  if (text === null) {
+    return target.branch ? { branch: target.branch } : { problem: '请填写所在党支部：按单位导入时，每行按此列分到本单位的党支部' };
   }
-  const badColumns = new Set(problems.map((p) => p.column));
-  const result = MemberInputSchema.safeParse(values);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      const column = headerOf.get(field) ?? field;
-      // A cell that could not be read already has its problem; the schema's "请填写…" would only repeat it.
-      if (badColumns.has(column) || problems.some((p) => p.column === column && p.message === issue.message)) continue;
-      problems.push({ column, message: issue.message });
-    }
+  const found = resolveBranch(target, text);
+  if ('problem' in found) return { problem: found.problem };
+  if (target.branch && found.branch.id !== target.branch.id) {
+    return { problem: `所在党支部为“${text}”，不是所选的${target.branch.name}；请核对，或在单位层级导入以按所在党支部分配` };
   }
-  const name = typeof values.name === 'string' ? values.name : null;
-  const idText = typeof values.idNumber === 'string' ? values.idNumber.trim().toUpperCase() : null;
-  return { rowNumber: row.rowNumber, action: 'error', name, problems, changes: [], idText, ...(result.success ? { input: result.data } : {}) };
+  return { branch: found.branch };
+}
+
+function firstPass(target: RosterTarget, row: SheetRow): PlannedRow {
+  const read = readRow(row);
+  const problems = [...read.problems];
+  const routed = route(target, read.branchText);
+  if (routed.problem) problems.push({ column: BRANCH_HEADER, message: routed.problem });
+  const name = typeof read.values.name === 'string' ? read.values.name.trim() : null;
+  const idText = typeof read.values.idNumber === 'string' ? read.values.idNumber.trim().toUpperCase() : null;
+  return {
+    rowNumber: row.rowNumber, action: 'error', name, problems, changes: [], notes: [], branchName: routed.branch?.name ?? null,
+    idText, branchId: routed.branch?.id ?? null, read,
+  };
 }
 
 function holders(db: Queryable, ids: string[]) {
@@ -58,18 +63,20 @@ function holders(db: Queryable, ids: string[]) {
 }
 
 /** Columns whose value in the file differs from the stored member. */
-function changedColumns(existing: MemberRow, input: MemberInput): string[] {
-  return ROSTER_COLUMNS.filter((c) => (existing[c.field] ?? null) !== (input[c.field] ?? null)).map((c) => c.header);
+function changedColumns(existing: MemberRow, input: RosterInput): string[] {
+  return ROSTER_COLUMNS.filter((c) => c.field !== 'branch')
+    .filter((c) => (existing[c.field as RosterField] ?? null) !== (input[c.field as RosterField] ?? null)).map((c) => c.header);
 }
 
 /**
- * Plans the import of `rows` into branch `branchId`: every row gets 'create',
- * 'update' (matched by 公民身份号码 to a member of this branch) or 'error' with
- * all its problems, so the user can fix the whole file in one pass. A number
- * held outside `user`'s scope is reported without naming its holder.
+ * Plans the import of `rows` into the target (a branch, or a unit whose rows
+ * name their branch): every row gets 'create', 'update' (matched by 公民身份号码
+ * to a member of the row's branch) or 'error' with all its problems, so the
+ * user can fix the whole file in one pass. A number held outside `user`'s
+ * scope is reported without naming its holder.
  */
-export function planRoster(db: Queryable, branchId: number, rows: SheetRow[], user: SessionUser): PlannedRow[] {
-  const planned = rows.map(checkRow);
+export function planRoster(db: Queryable, target: RosterTarget, rows: SheetRow[], user: SessionUser): PlannedRow[] {
+  const planned = rows.map((r) => firstPass(target, r));
 
   // The same 公民身份号码 twice in the file: every row involved is named (even rows wrong in other ways).
   const seen = new Map<string, number[]>();
@@ -83,7 +90,7 @@ export function planRoster(db: Queryable, branchId: number, rows: SheetRow[], us
   for (const p of planned) {
     const holder = p.idText ? byIdNumber.get(p.idText) : undefined;
     if (!holder) continue;
-    if (holder.orgId !== branchId) {
+    if (p.branchId !== null && holder.orgId !== p.branchId) {
       const message = takenMessageFor(db, user, holder);
       p.problems.push({ column: ID_HEADER, message: message === ID_NUMBER_TAKEN_ELSEWHERE ? message : `${message}，请先办理组织关系转接` });
     } else if (holder.status !== 'active') {
@@ -94,18 +101,33 @@ export function planRoster(db: Queryable, branchId: number, rows: SheetRow[], us
   }
 
   for (const p of planned) {
-    if (p.problems.length) { p.action = 'error'; continue; }
+    const completed = completeValues(p.read, p.existing, p.notes);
+    p.problems.push(...completed.problems);
+    const checked = validate(completed.values, p.problems);
+    p.problems.push(...checked.problems);
+    if (p.problems.length || !checked.input) { p.action = 'error'; continue; }
+    p.input = checked.input;
+    p.notes.push(...rowNotes(checked.input));
     p.action = p.existing ? 'update' : 'create';
-    if (p.existing) p.changes = changedColumns(p.existing, p.input!);
+    if (p.existing) p.changes = changedColumns(p.existing, p.input);
   }
   return planned;
 }
 
-export function reportOf(planned: PlannedRow[]): RosterReport {
-  const rows = planned.map(({ rowNumber, action, name, problems, changes }): RosterRow => ({ rowNumber, action, name, problems, changes }));
+/** Columns the file lacks, each with what the import does instead. */
+export function noticesOf(present: RosterColumn[], target: RosterTarget): RosterProblem[] {
+  const has = new Set(present);
+  return ROSTER_COLUMNS.filter((c) => !has.has(c) && c.absent && !(c.field === 'branch' && target.level === 'unit'))
+    .map((c) => ({ column: c.header, message: c.absent! }));
+}
+
+export function reportOf(planned: PlannedRow[], notices: RosterProblem[]): RosterReport {
+  const rows = planned.map(({ rowNumber, action, name, problems, changes, notes, branchName }): RosterRow =>
+    ({ rowNumber, action, name, problems, changes, notes, branchName }));
   const count = (a: RosterRow['action']) => rows.filter((r) => r.action === a).length;
   return {
     rows,
+    notices,
     summary: {
       create: count('create'), update: count('update'), error: count('error'),
       unchanged: rows.filter((r) => r.action === 'update' && r.changes.length === 0).length,

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { maskIdNumber, maskPhone, ORG_KIND_LABELS } from '@wj/domain';
-import { ROSTER_COLUMNS, type MemberInput, type RosterReport } from '@wj/domain/schemas';
+import { ROSTER_COLUMNS, type RosterField, type RosterInput, type RosterReport } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
-import type { Db } from '../../db/index.js';
+import type { Db, Queryable } from '../../db/index.js';
 import { members, orgs } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -10,7 +10,8 @@ import { updateVersioned } from '../../lib/versioned.js';
 import { assertBranchTarget, getMember } from '../members/rules.js';
 import { memberScopeCondition } from '../members/service.js';
 import { MEMBER_ENTITY } from '../members/write-service.js';
-import { planRoster, reportOf } from './plan.js';
+import { noticesOf, planRoster, reportOf } from './plan.js';
+import { branchTarget, unitTarget, type RosterTarget } from './routing.js';
 import { readRosterSheet } from './read-workbook.js';
 import { exportWorkbook } from './write-workbook.js';
 
@@ -23,14 +24,38 @@ export class RosterRejected extends AppError {
   }
 }
 
-/** What the file would do to the branch; nothing is written. */
-export async function previewRoster(db: Db, user: SessionUser, branchId: number, file: unknown): Promise<RosterReport> {
-  assertBranchTarget(db, branchId);
-  const rows = await readRosterSheet(file);
-  return reportOf(planRoster(db, branchId, rows, user));
+/** A branch-level import into `branchId`, or a unit-level one routed by 所在党支部. */
+export type RosterScope = { branchId: number } | { unitId: number };
+
+function targetOf(db: Queryable, scope: RosterScope): RosterTarget {
+  if ('unitId' in scope) return unitTarget(db, scope.unitId);
+  return branchTarget(db, scope.branchId, assertBranchTarget(db, scope.branchId));
 }
 
-const rosterValues = (input: MemberInput) => Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, input[c.field]]));
+/** What the file would do; nothing is written. */
+export async function previewRoster(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<RosterReport> {
+  const target = targetOf(db, scope);
+  const sheet = await readRosterSheet(file);
+  return reportOf(planRoster(db, target, sheet.rows, user), noticesOf(sheet.present, target));
+}
+
+/**
+ * 问题清单: the uploaded file as it is, with a 问题 column filled for exactly
+ * the rows the preview refuses (problems joined, each with its column).
+ */
+export async function problemsFile(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<{ file: Buffer; bad: number }> {
+  const target = targetOf(db, scope);
+  const sheet = await readRosterSheet(file);
+  const report = reportOf(planRoster(db, target, sheet.rows, user), []);
+  const problems: Record<number, string> = {};
+  for (const r of report.rows) {
+    if (r.problems.length) problems[r.rowNumber] = r.problems.map((p) => `【${p.column}】${p.message}`).join('；');
+  }
+  return { file: await sheet.annotate(problems), bad: Object.keys(problems).length };
+}
+
+const rosterValues = (input: RosterInput) =>
+  Object.fromEntries(ROSTER_COLUMNS.filter((c) => c.field !== 'branch').map((c) => [c.field, input[c.field as RosterField]]));
 
 /**
  * All or nothing: the plan is made again inside the transaction (so it sees
@@ -38,24 +63,27 @@ const rosterValues = (input: MemberInput) => Object.fromEntries(ROSTER_COLUMNS.m
  * Rows identical to the stored member are left alone, so re-importing the
  * same file neither duplicates nor bumps versions under someone's open form.
  */
-export async function importRoster(db: Db, user: SessionUser, branchId: number, file: unknown): Promise<RosterReport> {
-  assertBranchTarget(db, branchId);
-  const rows = await readRosterSheet(file);
+export async function importRoster(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<RosterReport> {
+  const checked = targetOf(db, scope);
+  const sheet = await readRosterSheet(file);
   return db.transaction((tx) => {
-    const planned = planRoster(tx, branchId, rows, user);
-    const report = reportOf(planned);
+    const target = targetOf(tx, scope);
+    const planned = planRoster(tx, target, sheet.rows, user);
+    const report = reportOf(planned, noticesOf(sheet.present, checked));
     if (report.summary.error > 0) throw new RosterRejected(report);
     for (const p of planned) {
+      const orgId = p.branchId!;
       if (p.action === 'create') {
-        const row = tx.insert(members).values({ ...p.input!, orgId: branchId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-        recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row.id, orgId: branchId, after: row });
+        const row = tx.insert(members).values({ ...p.input!, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
+        recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row.id, orgId, after: row });
       } else if (p.changes.length) {
         const before = getMember(tx, p.existing!.id);
         updateVersioned(tx, members, before.id, before.version, rosterValues(p.input!), user.username);
-        recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: before.id, orgId: branchId, before, after: getMember(tx, before.id) });
+        recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: before.id, orgId, before, after: getMember(tx, before.id) });
       }
     }
-    recordAudit(tx, user, { action: 'import', entityType: 'roster', entityId: branchId, orgId: branchId, after: { rows: rows.length, ...report.summary } });
+    const orgId = target.branch?.id ?? target.unitId;
+    recordAudit(tx, user, { action: 'import', entityType: 'roster', entityId: orgId, orgId, after: { rows: sheet.rows.length, level: target.level, ...report.summary } });
     return report;
   });
 }
@@ -73,13 +101,18 @@ function rosterTitle(db: Db, orgId: number): string {
 /** The members on the roll in the org's sub-tree; 公民身份号码 and phone masked unless `unmasked` (admin). */
 export async function exportRoster(db: Db, orgId: number, unmasked: boolean): Promise<{ file: Buffer; filename: string }> {
   const title = `${rosterTitle(db, orgId)}党员名册`;
-  const rows = db.select({ m: members, orgName: orgs.name }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
+  const institutions = new Map(db.select({ id: orgs.id, name: orgs.institutionName }).from(orgs).all().map((o) => [o.id, o.name]));
+  const rows = db.select({ m: members, orgName: orgs.name, unitId: orgs.unitId }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(and(memberScopeCondition(db, orgId), eq(members.status, 'active')))
     .orderBy(members.orgId, members.id).all()
-    .map(({ m, orgName }) => ({
-      ...m, orgName,
-      idNumber: unmasked ? m.idNumber : maskIdNumber(m.idNumber),
-      phone: m.phone && !unmasked ? maskPhone(m.phone) : m.phone,
-    }));
+    .map(({ m, orgName, unitId }) => {
+      // 所在党支部 with the unit's name in front, as the national system writes it; it imports back at unit level.
+      const unit = unitId === null ? null : institutions.get(unitId) ?? null;
+      return {
+        ...m, branch: unit && !orgName.startsWith(unit) ? `${unit}${orgName}` : orgName,
+        idNumber: unmasked ? m.idNumber : maskIdNumber(m.idNumber),
+        phone: m.phone && !unmasked ? maskPhone(m.phone) : m.phone,
+      };
+    });
   return { file: await exportWorkbook(rows, title), filename: `${title}.xlsx` };
 }

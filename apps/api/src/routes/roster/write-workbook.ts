@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ROSTER_COLUMNS, type RosterField } from '@wj/domain/schemas';
+import { ROSTER_COLUMNS, ROSTER_SEQ_HEADER, type RosterField } from '@wj/domain/schemas';
 import { cellOf, choiceLabels } from './cells.js';
 
 /**
@@ -8,22 +8,28 @@ import { cellOf, choiceLabels } from './cells.js';
  * example still in place imports only the real rows.
  */
 export const TEMPLATE_EXAMPLE_ID = '11010519491231002X';
-const EXAMPLE: Record<RosterField, unknown> = {
+type RowValues = Partial<Record<RosterField | 'branch', unknown>>;
+const EXAMPLE: RowValues = {
   name: '李梅', gender: 'female', idNumber: TEMPLATE_EXAMPLE_ID, ethnicity: '汉族', birthDate: '1949-12-31', education: 'bachelor',
-  category: 'full', joinDate: '1975-07-01', fullDate: '1976-07-01', jobCategory: 'doctor', phone: '13912345678',
-  employment: 'retired', titleLevel: 'senior', department: '心血管内科', isTalent: false, isDeptHead: false,
+  category: 'full', branch: '急诊急救党支部', joinDate: '1975-07-01', fullDate: '1976-07-01', jobCategory: 'doctor', phone: '13912345678',
+  partyStanding: 'normal', lostContact: false, floating: false,
+  employment: 'in_service', titleLevel: 'senior', department: '心血管内科', isTalent: false, isDeptHead: false,
 };
 
 const SHEET = '党员名册';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+const OWN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
-/** Header row, widths, formats and a frozen first row: what the template and the export share. */
-function rosterSheet(wb: ExcelJS.Workbook, leading: { header: string; width: number }[] = []) {
+/**
+ * 序号, then the national system's columns, then the platform's own: what the
+ * template and the export share, so a file moves between the two systems.
+ * The header cells carry their rule as a note (hover in Excel).
+ */
+function rosterSheet(wb: ExcelJS.Workbook) {
   const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const columns = [...leading, ...ROSTER_COLUMNS];
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  ws.columns = [{ header: ROSTER_SEQ_HEADER, width: 6 }, ...ROSTER_COLUMNS.map((c) => ({ header: c.header, width: c.width }))];
   ROSTER_COLUMNS.forEach((c, i) => {
-    const col = ws.getColumn(leading.length + i + 1);
+    const col = ws.getColumn(i + 2);
     // 公民身份号码 and phone as text, or Excel turns them into numbers and drops digits.
     if (c.field === 'idNumber' || c.field === 'phone') col.numFmt = '@';
     if (c.kind === 'date') col.numFmt = 'yyyy-mm-dd';
@@ -32,28 +38,37 @@ function rosterSheet(wb: ExcelJS.Workbook, leading: { header: string; width: num
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center' };
   header.height = 22;
-  header.eachCell((cell) => { cell.fill = HEADER_FILL; });
+  header.eachCell((cell, n) => {
+    const c = ROSTER_COLUMNS[n - 2];
+    cell.fill = c && !c.national ? OWN_FILL : HEADER_FILL;
+    if (c) cell.note = `${c.required ? '必填' : '选填'}：${c.hint}`;
+  });
   return ws;
 }
 
-const rosterValues = (m: Partial<Record<RosterField, unknown>>) => ROSTER_COLUMNS.map((c) => cellOf(c, m[c.field]));
+const rowCells = (m: RowValues) => ROSTER_COLUMNS.map((c) => cellOf(c, m[c.field]));
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The blank roster to fill in: national column names, one example row, drop-downs, and a 填写说明 sheet. */
-export async function templateWorkbook(): Promise<Buffer> {
+function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '卫健党建质量平台';
+  return wb;
+}
+
+/** The blank roster to fill in: the national layout, one example row, drop-downs, and a 填写说明 sheet. */
+export async function templateWorkbook(): Promise<Buffer> {
+  const wb = newWorkbook();
   const ws = rosterSheet(wb);
-  const example = ws.addRow(rosterValues(EXAMPLE));
+  const example = ws.addRow([1, ...rowCells(EXAMPLE)]);
   example.font = { italic: true, color: { argb: 'FF808080' } };
   ROSTER_COLUMNS.forEach((c, i) => {
-    const labels = c.kind === 'flag' ? ['是', '否'] : c.kind === 'choice' ? choiceLabels(c.field) : null;
+    const labels = c.kind === 'flag' ? ['是', '否'] : c.kind === 'choice' ? choiceLabels(c) : null;
     if (!labels) return;
     for (let r = 2; r <= 1001; r++) {
-      ws.getCell(r, i + 1).dataValidation = {
+      ws.getCell(r, i + 2).dataValidation = {
         type: 'list', allowBlank: !c.required, formulae: [`"${labels.join(',')}"`],
         showErrorMessage: true, errorTitle: c.header, error: `请从下拉列表中选择：${labels.join('、')}`,
       };
@@ -61,30 +76,35 @@ export async function templateWorkbook(): Promise<Buffer> {
   });
 
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', width: 18 }, { header: '是否必填', width: 10 }, { header: '填写要求', width: 80 }];
+  help.columns = [{ header: '列名', width: 18 }, { header: '是否必填', width: 10 }, { header: '来源', width: 22 }, { header: '填写要求', width: 80 }];
   help.getRow(1).font = { bold: true };
   help.getRow(1).eachCell((cell) => { cell.fill = HEADER_FILL; });
-  for (const c of ROSTER_COLUMNS) help.addRow([c.header, c.required ? '必填' : '选填', c.hint]);
+  help.addRow([ROSTER_SEQ_HEADER, '选填', '全国党员管理信息系统', '导入时忽略']);
+  for (const c of ROSTER_COLUMNS) {
+    const also = c.aliases.length ? `（也可写作：${c.aliases.join('、')}）` : '';
+    const absent = c.absent ? `；文件中没有此列时：${c.absent}` : '';
+    help.addRow([c.header, c.required ? '必填' : '选填', c.national ? '全国党员管理信息系统' : '本平台（质量评价用）', `${c.hint}${also}${absent}`]);
+  }
   help.addRow([]);
   for (const note of [
-    '1. 每行一名党员，从第 2 行起填写；列名与顺序请勿修改，不要合并单元格。',
-    '2. 第 2 行灰色斜体为示例（公民身份号码为国家标准中的示例号码），导入时自动忽略，可直接删除。',
+    '1. 可直接上传全国党员管理信息系统导出的党员名册：表头前的标题行自动跳过，列按列名识别，顺序不限，系统中没有的列（家庭住址等）忽略。',
+    '2. 每行一名党员，不要合并数据区域的单元格。第 2 行灰色斜体为示例（公民身份号码为国家标准中的示例号码），导入时自动忽略，可直接删除。',
     '3. 日期可填日期单元格，或文本 2020-01-05、2020/1/5、2020.01.05。',
-    '4. 导入到所选党支部：公民身份号码与本支部已有党员相同的行更新该党员，其余行新增；号码属于其他支部的党员时请先办理组织关系转接。',
-    '5. 任何一行有问题时整份文件都不会导入，请按预览中列出的行号和列名逐一修改后重新上传。',
-  ]) help.addRow([note]).getCell(1).alignment = { wrapText: false };
+    '4. 导入到党支部：所有行编入该党支部，所在党支部可不填；导入到单位：每行按所在党支部编入本单位对应的党支部。',
+    '5. 公民身份号码与该党支部已有党员相同的行更新该党员，其余行新增；文件中没有的列不改变已有党员的对应信息。',
+    '6. 任何一行有问题时整份文件都不会导入；可在预览中下载“问题清单”（原文件末尾增加“问题”列），按提示修改后重新上传。',
+  ]) help.addRow([note]);
   return toBuffer(wb);
 }
 
-export interface ExportMember extends Partial<Record<RosterField, unknown>> { orgName: string }
+export type ExportMember = RowValues;
 
-/** The roster of an org's sub-tree in the template's columns, preceded by the branch each member belongs to. */
+/** The roster of an org's sub-tree in the template's layout: 序号 first, 所在党支部 as a column, the national words. */
 export async function exportWorkbook(rows: ExportMember[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '卫健党建质量平台';
+  const wb = newWorkbook();
   wb.title = title;
-  const ws = rosterSheet(wb, [{ header: '所在党支部', width: 22 }]);
-  for (const m of rows) ws.addRow([m.orgName, ...rosterValues(m)]);
+  const ws = rosterSheet(wb);
+  rows.forEach((m, i) => ws.addRow([i + 1, ...rowCells(m)]));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ROSTER_COLUMNS.length + 1 } };
   return toBuffer(wb);
 }
