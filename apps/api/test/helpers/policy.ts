@@ -29,6 +29,8 @@ export const POLICY: Record<string, Policy> = {
   'POST /api/orgs/:id/meetings': org('branch', 'all'),
   'PUT /api/meetings/:id': org('meeting', 'all'),
   'DELETE /api/meetings/:id': org('meeting', 'all'),
+  'POST /api/meetings/:id/review': org('meeting', 'unit'),
+  'GET /api/todos': { kind: 'login' },
   'POST /api/orgs/:id/branches': org('unit', 'unit'),
   'PUT /api/orgs/:id': org('branch', 'unit'),
   'POST /api/orgs/:id/merge': org('branch', 'unit'),

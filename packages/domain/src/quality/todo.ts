@@ -14,6 +14,7 @@ import { scoreUnit } from './unit.js';
 export type * from './todo-types.js';
 export { TODO_KINDS } from './todo-types.js';
 export { LOOKAHEAD_DAYS, nextHalfYearMark } from './todo-recruits.js';
+export * from './todo-schema.js';
 
 /**
  * The 待办 of a branch (DESIGN.md, "The quality model": "the same rules also

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ErrorBodySchema, IdParamSchema, MeetingInputSchema, MeetingListQuerySchema, MeetingSchema, MeetingUpdateSchema,
+  ErrorBodySchema, IdParamSchema, MeetingInputSchema, MeetingListQuerySchema, MeetingReviewSchema, MeetingSchema, MeetingUpdateSchema,
 } from '@wj/domain/schemas';
+import { reviewMeeting } from './review.js';
 import { createMeeting, deleteMeeting, listMeetings, meetingOrgId, updateMeeting } from './service.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
@@ -26,6 +27,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: byMeeting },
     schema: { tags: ['组织生活'], summary: '修改组织生活记录', params: IdParamSchema, body: MeetingUpdateSchema, response: { 200: MeetingSchema, 409: ErrorBodySchema, ...errors } },
   }, async (req) => updateMeeting(app.db, req.user!, req.params.id, req.body));
+
+  app.post('/meetings/:id/review', {
+    // The unit reviews its branches' records; a branch secretary cannot review its own.
+    config: { access: { roles: ['admin', 'unit_secretary'], ...byMeeting } },
+    schema: { tags: ['组织生活'], summary: '审核支部组织生活记录：已审核，或退回并说明原因（退回的记录修改前不计分）', params: IdParamSchema, body: MeetingReviewSchema, response: { 200: MeetingSchema, 409: ErrorBodySchema, ...errors } },
+  }, async (req) => reviewMeeting(app.db, req.user!, req.params.id, req.body));
 
   app.delete('/meetings/:id', {
     config: { access: byMeeting },

@@ -6,6 +6,7 @@ import { meetings, orgs } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
+import { REVIEW_RESET } from './review.js';
 
 const ENTITY = 'meeting';
 
@@ -51,7 +52,7 @@ export function updateMeeting(db: Db, user: SessionUser, id: number, input: Meet
     const before = get(tx, id);
     const { version, ...values } = input;
     assertBranchLike(tx, before.orgId, values.type);
-    updateVersioned(tx, meetings, id, version, values, user.username);
+    updateVersioned(tx, meetings, id, version, { ...values, ...REVIEW_RESET }, user.username);
     const after = get(tx, id);
     recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
     return after;

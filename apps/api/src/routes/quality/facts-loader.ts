@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BranchFacts, CommitteeFact, UnitFacts } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
@@ -73,7 +73,7 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
   }
 
   const meetingsByOrg = groupBy(db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
-    .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), byOrg(meetings.orgId))).all(), (r) => r.orgId);
+    .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).all(), (r) => r.orgId);
   const brandsByOrg = groupBy(db.select().from(brands).where(byOrg(brands.orgId)).all(), (r) => r.orgId);
   const projectRows = db.select().from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).all();
   const milestonesByProject = groupBy(projectRows.length

@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Meeting, MeetingReview } from '@wj/domain/schemas';
+import type { SessionUser } from '../../auth/sessions.js';
+import type { Db } from '../../db/index.js';
+import { meetings } from '../../db/schema/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned.js';
+
+/** What an edit of the record's content does to its review: back to 待审核 (a returned record counts again). */
+export const REVIEW_RESET = { reviewStatus: 'pending', reviewReason: null, reviewedAt: null, reviewedBy: null } as const;
+
+/**
+ * The unit's light review (DESIGN.md): 已审核, or 退回 with a reason. A
+ * returned record leaves the score (facts-loader.ts) and shows in the
+ * branch's 待办 until the branch corrects it. Audited as 'review'.
+ */
+export function reviewMeeting(db: Db, user: SessionUser, id: number, input: MeetingReview): Meeting {
+  return db.transaction((tx) => {
+    const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (!before) throw notFound(`会议记录（id=${id}）不存在`);
+    const returned = input.decision === 'returned';
+    updateVersioned(tx, meetings, id, input.version, {
+      reviewStatus: input.decision,
+      reviewReason: returned ? input.reason : null,
+      reviewedAt: new Date().toISOString(),
+      reviewedBy: user.username,
+    }, user.username);
+    const after = tx.select().from(meetings).where(eq(meetings.id, id)).get()!;
+    recordAudit(tx, user, { action: 'review', entityType: 'meeting', entityId: id, orgId: before.orgId, before, after });
+    return after;
+  });
+}
