@@ -43,7 +43,9 @@ export function basicFigures(ctx: ReportContext): BasicFigures {
   const seats = facts.flatMap((f) => f.committee?.members ?? []);
   const ages = seats.map((s) => yearsBetween(s.birthDate, ctx.cutoff));
   const secretaries = seats.filter((s) => s.role === 'secretary');
-  const dual = ctx.branches.map((b) => b.indicators.find((i) => i.code === 'secretary_dual_leader')).filter((i) => i && i.status !== 'na');
+  // 双带头人 is judged of the secretaries in office, not of branches without one; a retirees' branch's secretary is not judged.
+  const dual = ctx.branches.filter((b) => ctx.facts.get(b.orgId)?.committee?.members.some((m) => m.role === 'secretary'))
+    .map((b) => b.indicators.find((i) => i.code === 'secretary_dual_leader')).filter((i) => i && i.status !== 'na');
 
   return {
     units: target.unitId === null ? {

@@ -2,11 +2,11 @@ import type { GapLine } from '@wj/domain/schemas';
 import { joinCn, ordinal } from './format.js';
 
 /**
- * 三、存在问题 and 四、对策建议 from the gap catalogue. The gaps are grouped
- * the way the survey groups its 形势分析 (班子, 组织生活, 队伍, 作用发挥, 责任),
- * each group led by one sentence in its voice and listing its gaps as
- * 一是…二是…; groups and gaps within them follow the catalogue's order —
- * red (rule broken) before amber, then by how many organisations are affected.
+ * 三、存在问题 and 四、对策建议 from the gap catalogue. The lines are grouped
+ * first by tier — 涉及违反党内法规制度的问题, 未达到本委工作要求的问题, then the
+ * reminders — so that no heading claims more than its own lines; within a
+ * tier by the survey's themes (班子, 组织生活, 队伍, 作用发挥, 责任), each
+ * listing its lines as 一是…二是…, in the catalogue's order.
  */
 interface Theme {
   dimension: string;
@@ -27,7 +27,7 @@ export interface ProblemGroup {
   gaps: GapLine[];
 }
 
-/** Groups in order of their most pressing gap (the catalogue is sorted red first, then by count). */
+/** Groups in order of their most pressing line (the catalogue is sorted by tier, then red first, then by count). */
 export function problemGroups(gaps: GapLine[]): ProblemGroup[] {
   const groups: ProblemGroup[] = [];
   for (const gap of gaps) {
@@ -41,18 +41,21 @@ export function problemGroups(gaps: GapLine[]): ProblemGroup[] {
 }
 
 const NAMED = 3;
+/** The survey names an organisation as an example at most this often in the whole text. */
+export const MAX_MENTIONS = 2;
+
+/** Counts how often each organisation has been named as an example so far. */
+export type Mentions = Map<number, number>;
 
 /**
- * One gap as the survey would write it: the count in the dashboard's words,
- * how many break the rule outright, and the worst organisations by name with
- * what is missing at each.
+ * One line as the survey would write it: the count in the dashboard's words
+ * and up to three organisations by name with what is missing at each — the
+ * worst ones not yet named twice elsewhere in the report.
  */
-export function gapSentence(gap: GapLine, i: number, name: (orgId: number) => string): string {
-  const noun = gap.level === 'unit' ? '家' : '个';
+export function gapSentence(gap: GapLine, i: number, name: (orgId: number) => string, mentions: Mentions = new Map()): string {
   let s = `${ordinal(i)}${gap.text}`;
-  if (gap.red > 0 && gap.amber > 0) s += `（其中${gap.red}${noun}已违反规定，${gap.amber}${noun}存在风险）`;
-  else if (gap.red === 0) s += '（均为预警，尚未违反规定）';
-  const named = gap.orgs.slice(0, NAMED);
+  const named = gap.orgs.filter((o) => (mentions.get(o.orgId) ?? 0) < MAX_MENTIONS).slice(0, NAMED);
+  for (const o of named) mentions.set(o.orgId, (mentions.get(o.orgId) ?? 0) + 1);
   const messages = [...new Set(named.map((o) => o.message))];
   // One shared reason is said once after the names; differing ones go in brackets behind each name.
   const worst = named.map((o) => (messages.length === 1 ? name(o.orgId) : `${name(o.orgId)}（${o.message}）`));
@@ -61,7 +64,7 @@ export function gapSentence(gap: GapLine, i: number, name: (orgId: number) => st
   return `${s}。`;
 }
 
-/** The group's recommendations, each said once, in the order of its gaps. */
+/** The group's recommendations, each said once, in the order of its lines. */
 export function remedies(group: ProblemGroup): string[] {
   return [...new Set(group.gaps.map((g) => g.recommendation))];
 }

@@ -61,7 +61,7 @@ describe('scores.xlsx', () => {
     for (const u of units) {
       const r = rows.find((x) => x['党组织'] === u.name)!;
       expect(r, u.name).toBeDefined();
-      expect([r['综合得分'], r['支部平均分'], r['责任落实得分'], r['支部数'], r['问题数'], r['红色问题数']])
+      expect([r['综合得分'], r['支部平均分'], r['责任落实得分'], r['支部数'], r['单位问题数'], r['红色问题数']])
         .toEqual([u.total, u.branchAverage.total, u.responsibility.score, u.branchCount, u.gapCount, u.redCount]);
 
       const sheet = wb.getWorksheet(u.institutionName!)!;
@@ -70,6 +70,8 @@ describe('scores.xlsx', () => {
       const branches = (await get<{ items: BranchScoreRow[] }>(admin, `/api/quality/branches?year=${YEAR}&unitId=${u.orgId}`)).items;
       const lines = rowsOf(sheet);
       expect(lines.map((l) => l['党支部']).sort()).toEqual(branches.map((b) => b.name).sort());
+      // 支部问题数 is the branches' own problems summed, not the unit's.
+      expect(r['支部问题数']).toBe(branches.reduce((n, b) => n + b.gapCount, 0));
       for (const b of branches) {
         const l = lines.find((x) => x['党支部'] === b.name)!;
         expect([l['总分'], l['党员数'], l['问题数'], l['支部班子强'], l['作用发挥强']]).toEqual([
@@ -77,6 +79,9 @@ describe('scores.xlsx', () => {
           b.dimensions.leadership.applicable ? b.dimensions.leadership.score : null, b.dimensions.role.applicable ? b.dimensions.role.score : null,
         ]);
         expect(String(l['问题'] ?? '').split('\n').filter(Boolean)).toHaveLength(b.gapCount);
+        expect(String(l['提醒事项'] ?? '').split('\n').filter(Boolean)).toHaveLength(b.reminderCount);
+        // Full marks: no 问题 at all, whatever the reminders.
+        if (b.total === 100) expect(l['问题数']).toBe(0);
       }
     }
     const about = rowsOf(wb.getWorksheet('说明')!);
@@ -95,15 +100,24 @@ describe('gaps.xlsx', () => {
     const wb = await download(admin, `/api/reports/gaps.xlsx?year=${YEAR}`, /问题清单\.xlsx$/);
     const { items } = await get<{ items: GapLine[] }>(admin, `/api/quality/gaps?year=${YEAR}`);
     const summary = rowsOf(wb.getWorksheet('问题汇总')!);
-    expect(summary.map((r) => [r['问题代码'], r['问题'], r['涉及数'], r['红色'], r['黄色']]))
-      .toEqual(items.map((g) => [g.code, g.text, g.count, g.red, g.amber]));
+    const TIER = { regulation: '党内法规', commission: '本委工作要求', reminder: '提醒' } as const;
+    expect(summary.map((r) => [r['性质'], r['问题'], r['涉及数'], r['红色'], r['黄色']]))
+      .toEqual(items.map((g) => [TIER[g.tier], g.text, g.count, g.red, g.amber]));
+    // No column says 违反 for a colour, and no English code is shown.
+    const headers = (wb.getWorksheet('问题汇总')!.getRow(1).values as unknown[]).map(String);
+    expect(headers).not.toContain('问题代码');
+    expect(summary.every((r) => !String(r['颜色']).includes('违反'))).toBe(true);
     const detail = rowsOf(wb.getWorksheet('问题明细')!);
     expect(detail).toHaveLength(items.reduce((n, g) => n + g.orgs.length, 0));
     for (const g of items) {
       for (const o of g.orgs) {
-        expect(detail.some((r) => r['问题代码'] === g.code && r['组织'] === o.name && r['问题描述'] === o.message && r['得分'] === o.total), `${g.code} ${o.name}`).toBe(true);
+        expect(detail.some((r) => r['性质'] === TIER[g.tier] && r['组织'] === o.name && r['问题描述'] === o.message && r['得分'] === o.total), `${g.code} ${o.name}`).toBe(true);
       }
     }
+    // The 问题 column states the problem, not the requirement: 未按期换届, not 支委会按期换届.
+    expect(detail.every((r) => /^[^\d]/.test(String(r['问题'])))).toBe(true);
+    const term = items.find((g) => g.code === 'committee_term' && g.tier === 'regulation');
+    if (term) expect(detail.find((r) => r['组织'] === term.orgs[0]!.name && r['问题描述'] === term.orgs[0]!.message)!['问题']).toBe('未按期换届');
   });
 });
 

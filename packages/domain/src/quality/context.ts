@@ -47,16 +47,16 @@ export const met = (detail: string): Outcome => ({ status: 'met', credit: 1, det
 export const na = (detail: string): Outcome => ({ status: 'na', credit: 0, detail, scored: false });
 
 /** A shortfall; credit > 0 makes it 'partial'. */
-export function fail(severity: Severity, message: string, credit = 0): Outcome {
-  return { status: credit > 0 ? 'partial' : 'unmet', credit, detail: message, gap: { severity, message } };
+export function fail(severity: Severity, message: string, credit = 0, variant?: string): Outcome {
+  return { status: credit > 0 ? 'partial' : 'unmet', credit, detail: message, gap: { severity, message, ...(variant ? { variant } : {}) } };
 }
 
 /** At risk but nothing broken yet (term ends soon): amber, full points kept. */
-export const warn = (message: string): Outcome => ({ status: 'partial', credit: 1, detail: message, gap: { severity: 'amber', message } });
+export const warn = (message: string): Outcome => ({ status: 'partial', credit: 1, detail: message, gap: { severity: 'amber', message, reminder: true } });
 
 /** Not yet due but worth a reminder (组织生活会 in Q4): amber, nothing at stake. */
 export const remind = (message: string): Outcome => ({
-  status: 'partial', credit: 0, detail: message, scored: false, gap: { severity: 'amber', message },
+  status: 'partial', credit: 0, detail: message, scored: false, gap: { severity: 'amber', message, reminder: true },
 });
 
 export function mean(xs: number[]): number {

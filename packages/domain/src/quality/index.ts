@@ -18,6 +18,7 @@ export { yearsBetween, addYears, addMonths, monthEnd, daysInMonth } from './date
 export type * from './types.js';
 export { scoreBranch } from './score.js';
 export { scoreUnit, requiredFullTimeWorkers } from './unit.js';
-export { aggregateGaps, type GapSummary } from './aggregate.js';
+export { aggregateGaps, gapLineKey, gapPhraseOf, isProblem, type GapSummary } from './aggregate.js';
+export { DOCUMENTS, INDICATOR_SOURCES, TIERS, TIER_HEADINGS, TIER_LABELS, sourceText, type IndicatorSource, type Tier } from './sources.js';
 export { MEETING_FREQUENCY_PARAMS, JUDGED_MEETING_TYPES, meetingNotDue, type JudgedMeetingType } from './meeting-kinds.js';
 export * from './todo.js';

@@ -50,8 +50,11 @@ export function gapsOf(evs: Evaluated[], lossFactor: (e: Evaluated) => number): 
     gaps.push({
       code: def.code, severity: g.severity, message: g.message, source: def.source, recommendation: def.recommendation,
       points: round1((e.result.possible - e.earned) * lossFactor(e)),
+      tier: g.reminder ? 'reminder' : def.tier,
+      variant: g.variant ?? null,
     });
   }
-  // Red before amber, then the costliest first; ties keep catalogue order.
-  return gaps.sort((a, b) => (a.severity === b.severity ? b.points - a.points : a.severity === 'red' ? -1 : 1));
+  // Problems before reminders, red before amber, then the costliest first; ties keep catalogue order.
+  const rank = (g: Gap) => (g.tier === 'reminder' ? 2 : 0) + (g.severity === 'red' ? 0 : 1);
+  return gaps.sort((a, b) => rank(a) - rank(b) || b.points - a.points);
 }

@@ -1,4 +1,5 @@
 import type { BranchDimension, Dimension, IndicatorCode } from './catalogue.js';
+import type { Tier } from './sources.js';
 
 /**
  * - met: fully meets the rule (full points).
@@ -38,6 +39,10 @@ export interface Gap {
   recommendation: string;
   /** Points of the organisation's total (0–100) this gap costs; 0 for a pure warning. */
   points: number;
+  /** 党内法规 / 本委工作要求 from the indicator's source; 提醒 for an at-risk or not-yet-due item (sources.ts). */
+  tier: Tier;
+  /** A kind of gap counted on its own line (unit_plan 'late'); null for the indicator's main phrase. */
+  variant: string | null;
 }
 
 export interface DimensionScore {
@@ -84,5 +89,5 @@ export interface Outcome {
   detail: string;
   /** Whether the indicator's points are at stake; default: status !== 'na'. */
   scored?: boolean;
-  gap?: { severity: Severity; message: string };
+  gap?: { severity: Severity; message: string; reminder?: boolean; variant?: string };
 }

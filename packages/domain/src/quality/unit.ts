@@ -26,7 +26,7 @@ const plan: Check = ({ facts, p, year, cutoff }) => {
   }
   const submitted = facts.plan.submittedDate;
   if (submitted <= deadline) return met(`${year}年度党建工作计划已于${fmtYmd(submitted)}提交`);
-  return fail('amber', `${year}年度党建工作计划于${fmtYmd(submitted)}提交，晚于${fmtMd(deadline)}的期限`, 0.5);
+  return fail('amber', `${year}年度党建工作计划于${fmtYmd(submitted)}提交，晚于${fmtMd(deadline)}的期限`, 0.5, 'late');
 };
 
 /** At least fullTimeWorkersMin, and one per membersPerFullTimeWorker members when that ratio is set. */
@@ -45,12 +45,17 @@ const fullTimeWorker: Check = ({ facts, p, cutoff }) => {
   return fail('amber', `专职党务干部仅${n}名${basis}`, n / required);
 };
 
-/** 述职评议: 好/较好 met; 一般 amber; 差 red; missing once the year is over amber. */
-const secretaryReview: Check = ({ facts, year, current }) => {
+/**
+ * 述职评议: 好/较好 met; 一般 amber; 差 red. The review of year Y is held early
+ * in Y+1 and recorded for Y: during Y a missing review is not due; from the
+ * year's end to 31 March of Y+1 it is a reminder; after that it is amber.
+ */
+const secretaryReview: Check = ({ facts, year, asOf, cutoff }) => {
   const g = facts.reviewGrade;
   if (g === null) {
-    if (current) return na(`${year}年度党组织书记述职评议尚未开展`);
-    return fail('amber', `${year}年度未开展党组织书记抓党建述职评议`);
+    if (cutoff < `${year}-12-31`) return na(`${year}年度党组织书记述职评议于${year + 1}年第一季度开展`);
+    if (asOf <= monthEnd(year + 1, 3)) return remind(`${year}年度党组织书记述职评议尚未开展（应于${year + 1}年第一季度完成）`);
+    return fail('amber', `${year}年度未开展党组织书记抓党建述职评议`, 0, 'missing');
   }
   const text = `${year}年度党组织书记述职评议等次为“${REVIEW_GRADE_LABELS[g]}”`;
   if (g === 'poor') return fail('red', text);
@@ -68,7 +73,7 @@ const responsibility: Check = ({ facts, p, year, asOf, current }) => {
   if (expected === 0) return na(`${text}，年初尚无进度要求`);
   if (ratio + EPS >= expected) return met(text);
   const message = current
-    ? `主体责任清单${total}项仅完成${done}项（${fmtPct(ratio)}），低于时序进度${fmtPct(expected)}`
+    ? `主体责任清单${total}项仅完成${done}项（${fmtPct(ratio)}），低于序时进度${fmtPct(expected)}`
     : `${year}年主体责任清单${total}项仅完成${done}项`;
   return fail(expected - ratio <= p.responsibilityLagMax + EPS ? 'amber' : 'red', message, ratio / expected);
 };

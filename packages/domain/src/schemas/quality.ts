@@ -8,13 +8,16 @@ import { dateField, optionalText } from './fields.js';
 const DimensionScoreSchema = z.object({ score: z.number(), weight: z.number(), earned: z.number(), possible: z.number(), applicable: z.boolean() });
 const GradeSchema = z.enum(['good', 'fair', 'poor']);
 const SeveritySchema = z.enum(['red', 'amber']);
+/** 党内法规 / 本委工作要求 / 提醒 (quality/sources.ts). */
+const TierSchema = z.enum(['regulation', 'commission', 'reminder']);
 
 export const GapSchema = z.object({
   code: z.string(), severity: SeveritySchema, message: z.string(), source: z.string(), recommendation: z.string(), points: z.number(),
+  tier: TierSchema, variant: z.string().nullable(),
 });
 export const IndicatorResultSchema = z.object({
   code: z.string(), dimension: z.string(), status: z.enum(['met', 'partial', 'unmet', 'na']), earned: z.number(), possible: z.number(),
-  detail: z.string(), name: z.string(), source: z.string(),
+  detail: z.string(), name: z.string(), source: z.string(), tier: TierSchema.exclude(['reminder']),
 });
 
 export const QualityQuerySchema = z.object({
@@ -29,7 +32,8 @@ const Dimensions = z.object({ leadership: DimensionScoreSchema, political: Dimen
 export const BranchScoreRowSchema = z.object({
   orgId: z.number().int(), name: z.string(), unitId: z.number().int(), unitName: z.string(),
   total: z.number(), grade: GradeSchema, dimensions: Dimensions,
-  gapCount: z.number().int(), redCount: z.number().int(), memberCount: z.number().int(),
+  /** Problems (党内法规 and 本委工作要求); reminders are counted apart, so a branch with full marks has 0. */
+  gapCount: z.number().int(), redCount: z.number().int(), reminderCount: z.number().int(), memberCount: z.number().int(),
 });
 export type BranchScoreRow = z.infer<typeof BranchScoreRowSchema>;
 
@@ -48,7 +52,9 @@ const NullableAverages = z.object({
 export const UnitScoreRowSchema = z.object({
   orgId: z.number().int(), name: z.string(), institutionName: z.string().nullable(), institutionType: z.enum(INSTITUTION_TYPES).nullable(),
   total: z.number(), grade: GradeSchema, responsibility: DimensionScoreSchema, branchAverage: NullableAverages,
-  branchCount: z.number().int(), gapCount: z.number().int(), redCount: z.number().int(),
+  branchCount: z.number().int(), gapCount: z.number().int(), redCount: z.number().int(), reminderCount: z.number().int(),
+  /** Problems of the unit's branches (their 问题数 summed). */
+  branchGapCount: z.number().int(),
 });
 export type UnitScoreRow = z.infer<typeof UnitScoreRowSchema>;
 export const UnitScoreListSchema = ScoreListSchema(UnitScoreRowSchema);
@@ -64,6 +70,7 @@ export const GapOrgSchema = z.object({
 });
 export const GapLineSchema = z.object({
   code: z.string(), level: z.enum(['branch', 'unit']), dimension: z.string(), name: z.string(), source: z.string(), recommendation: z.string(),
+  tier: TierSchema, variant: z.string().nullable(), basis: z.string(), localRule: z.string().nullable(),
   count: z.number().int(), red: z.number().int(), amber: z.number().int(), text: z.string(), severity: SeveritySchema,
   orgs: z.array(GapOrgSchema),
 });
@@ -81,6 +88,8 @@ export const DashboardSchema = z.object({
   dimensionAverages: z.object({ leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() }),
   unitDimensions: z.array(z.object({ orgId: z.number().int(), name: z.string(), leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() })),
   topGaps: z.array(GapLineSchema.omit({ orgs: true })),
+  /** Lines of topGaps per tier: the heading “涉及违反党内法规制度的问题N类” counts `regulation` only. */
+  tierCounts: z.object({ regulation: z.number().int(), commission: z.number().int(), reminder: z.number().int() }),
   previous: z.object({ year: z.number().int(), averageScore: z.number().nullable(), belowPassLine: z.number().int(), gapCount: z.number().int() }).nullable(),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

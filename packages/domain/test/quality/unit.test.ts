@@ -80,9 +80,17 @@ describe('unit indicators (责任落实)', () => {
       { name: '较好', status: 'met', severity: null },
       { name: '一般：黄色', mutate: (f) => { f.reviewGrade = 'fair'; }, status: 'partial', severity: 'amber', credit: 0.5, message: '2026年度党组织书记述职评议等次为“一般”' },
       { name: '差：红色', mutate: (f) => { f.reviewGrade = 'poor'; }, status: 'unmet', severity: 'red' },
-      { name: '当年未评：年度未结束不考核', mutate: (f) => { f.reviewGrade = null; }, status: 'na', severity: null },
+      { name: '当年未评：年度未结束不考核', mutate: (f) => { f.reviewGrade = null; }, asOf: '2026-11-30', status: 'na', severity: null },
       {
-        name: '往年未评：黄色', mutate: (f) => { f.reviewGrade = null; }, year: 2025, asOf: '2026-03-01', status: 'unmet', severity: 'amber',
+        name: '年底未评：次年第一季度开展，列为提醒', mutate: (f) => { f.reviewGrade = null; }, asOf: '2026-12-31', status: 'partial', severity: 'amber', scored: false,
+        message: '2026年度党组织书记述职评议尚未开展（应于2027年第一季度完成）',
+      },
+      {
+        name: '次年3月仍未评：提醒', mutate: (f) => { f.reviewGrade = null; }, year: 2025, asOf: '2026-03-01', status: 'partial', severity: 'amber', scored: false,
+        message: '2025年度党组织书记述职评议尚未开展（应于2026年第一季度完成）',
+      },
+      {
+        name: '次年第一季度后仍未评：黄色', mutate: (f) => { f.reviewGrade = null; }, year: 2025, asOf: '2026-04-01', status: 'unmet', severity: 'amber',
         message: '2025年度未开展党组织书记抓党建述职评议',
       },
     ]),
@@ -95,7 +103,7 @@ describe('unit indicators (责任落实)', () => {
       { name: '6月30日完成10/19（52.6%）', mutate: (f) => { f.responsibilityItems.done = 10; }, asOf: '2026-06-30', status: 'met', severity: null },
       {
         name: '6月30日完成9/19（47.4%）', mutate: (f) => { f.responsibilityItems.done = 9; }, asOf: '2026-06-30', status: 'partial', severity: 'amber',
-        credit: 9 / 19 / 0.5, message: '主体责任清单19项仅完成9项（47.4%），低于时序进度50%',
+        credit: 9 / 19 / 0.5, message: '主体责任清单19项仅完成9项（47.4%），低于序时进度50%',
       },
       { name: '未建立清单', mutate: (f) => { f.responsibilityItems = { total: 0, done: 0 }; }, status: 'unmet', severity: 'amber' },
     ]),

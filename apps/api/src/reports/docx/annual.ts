@@ -25,7 +25,7 @@ function preamble(ctx: ReportContext, units: { hospitals: number; institutions: 
   const subject = units
     ? `委属${units.hospitals}家公立医院和${units.institutions}家卫生健康事业单位的${ctx.branches.length}个党支部`
     : `所属${ctx.branches.length}个党支部`;
-  return `为全面掌握基层党组织建设质量，推动“四强支部”建设，${t.orgName}依托卫健党建质量平台，`
+  return `为全面掌握基层党组织建设质量，推动“四强支部”建设，${t.orgName}`
     + `对${subject}从支部班子、组织生活、党员队伍、作用发挥四个方面逐支部进行了质量评价，`
     + `对${t.unitId === null ? '各单位' : '本单位'}党组织落实党建责任情况进行了检查，深入查找问题、总结经验，提出对策建议。现将有关情况报告如下。`;
 }

@@ -1,6 +1,6 @@
 import { PageBreak, Paragraph, type Table } from 'docx';
 import { REVIEW_GRADE_LABELS } from '@wj/domain/labels';
-import { BRANCH_DIMENSIONS, GRADE_LABELS, gradeOf, monthEnd } from '@wj/domain/quality';
+import { BRANCH_DIMENSIONS, GRADE_LABELS, gradeOf, isProblem, monthEnd } from '@wj/domain/quality';
 import type { ReportContext } from '../context.js';
 import { mdCn, num } from '../format.js';
 import type { WorkFigures } from '../work-figures.js';
@@ -32,7 +32,7 @@ export function appendixSection(ctx: ReportContext, w: WorkFigures): (Paragraph 
     return [
       i + 1, ...(whole ? [ctx.unitName(o.unitId)] : []), o.name, c.inService + c.retired, num(b.total),
       ...BRANCH_DIMENSIONS.map((d) => (b.dimensions[d].applicable ? num(b.dimensions[d].score) : null)),
-      GRADE_LABELS[gradeOf(b.total, rules)], b.gaps.length,
+      GRADE_LABELS[gradeOf(b.total, rules)], b.gaps.filter(isProblem).length,
     ];
   });
   const gradeAt = cols.length - 2;
@@ -47,7 +47,7 @@ export function appendixSection(ctx: ReportContext, w: WorkFigures): (Paragraph 
     const items = f ? `${f.responsibilityItems.done}/${f.responsibilityItems.total}` : null;
     return [
       ctx.unitName(u.orgId), num(u.total), score(u.branchAverage.total), num(u.responsibility.score), plan, workers,
-      f?.reviewGrade ? REVIEW_GRADE_LABELS[f.reviewGrade] : '未评定', items, u.gaps.length,
+      f?.reviewGrade ? REVIEW_GRADE_LABELS[f.reviewGrade] : '未评定', items, u.gaps.filter(isProblem).length,
     ];
   });
   out.push(table([

@@ -47,13 +47,15 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
     + `${c.averageAge === null ? '' : `，平均年龄${num(c.averageAge)}岁`}。从年龄结构看，35岁及以下${a1}名、36至45岁${a2}名、46至55岁${a3}名、56岁及以上${a4}名，`
     + `46岁及以上的占${pct(a3 + a4, c.seats)}；从职称结构看，正高级${c.titles.senior}名、副高级${c.titles.deputySenior}名、中级${c.titles.intermediate}名、`
     + `初级及以下${c.titles.juniorOrNone}名，副高级以上的占${pct(c.titles.senior + c.titles.deputySenior, c.seats)}。`
-    + `支部书记${c.secretaries}名，其中“双带头人”${c.dualLeaders}名，占${pct(c.dualLeaders, c.dualJudged)}；专职书记${c.fullTimeSecretaries}名。`,
+    + `支部书记${c.secretaries}名，其中专职书记${c.fullTimeSecretaries}名；`
+    + (c.dualJudged === 0 ? '“双带头人”不作认定。' : `${c.dualJudged === c.secretaries ? '' : '在职'}党支部书记${c.dualJudged}名中，“双带头人”${c.dualLeaders}名，占${pct(c.dualLeaders, c.dualJudged)}`
+      + `${c.dualJudged === c.secretaries ? '' : `（离退休党支部书记${c.secretaries - c.dualJudged}名不作认定）`}。`),
   ));
 
   out.push(h2('（四）质量评价总体情况'));
   const dims = BRANCH_DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]}${dash.dimensionAverages[d] === null ? '—' : `${num(dash.dimensionAverages[d]!)}分`}`).join('、');
   out.push(para(
-    `按照“四强支部”质量评价标准（评分规则第${ctx.ys.rules.version}版），截至${ctx.year}年${mdCn(ctx.cutoff)}，${dash.counts.branches}个党支部`
+    `按照“四强支部”质量评价标准，截至${ctx.year}年${mdCn(ctx.cutoff)}，${dash.counts.branches}个党支部`
     + `平均得分${dash.averageScore === null ? '—' : num(dash.averageScore)}分，其中优良（${rules.goodLine}分及以上）${dash.grades.good}个、`
     + `合格${dash.grades.fair}个、不合格（低于${rules.passLine}分）${dash.grades.poor}个。四个维度平均得分为：${dims}。`,
   ));

@@ -39,7 +39,7 @@ export function workSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Ta
   out.push(h2('（二）支部品牌建设'));
   const b = w.brands;
   out.push(para(b.total === 0 ? '尚未创建支部党建品牌。' : (
-    `大力推进支部品牌建设，现有支部党建品牌${b.total}个，覆盖${b.branches}个党支部，占支部总数的${pct(b.branches, ctx.branches.length)}${b.newThisYear ? `，其中本年度新创建${b.newThisYear}个` : ''}。`
+    `大力推进支部品牌建设，现有支部党建品牌${b.total}个，覆盖${b.branches}个党支部，占${ctx.branches.length}个党支部的${pct(b.branches, ctx.branches.length)}${b.newThisYear ? `，其中本年度新创建${b.newThisYear}个` : ''}。`
     + `创建了${b.named.map((n) => `${n.branch}${quoted(n.name)}`).join('、')}${b.total > b.named.length ? `等${b.total}个` : ''}特色支部品牌，以品牌建设促进支部活力。`
   )));
 

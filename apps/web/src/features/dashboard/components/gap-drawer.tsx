@@ -1,13 +1,14 @@
 import { Alert, Descriptions, Drawer, Flex, Skeleton } from 'antd';
 import { QueryError } from '@/components/query-error';
 import { SeverityMark } from '@/components/severity-mark';
+import { gapLineKey, TIER_LABELS } from '@wj/domain/quality';
 import { useGaps } from '../api/get-gaps';
 import { GapOrgTable } from './gap-org-table';
 
 interface GapDrawerProps {
   year: number;
   passLine: number;
-  /** The gap line to show; null keeps the drawer closed. */
+  /** The gap line to show (gapLineKey); null keeps the drawer closed. */
   code: string | null;
   onClose: () => void;
 }
@@ -15,7 +16,7 @@ interface GapDrawerProps {
 /** The drill-down behind one 问题清单 line: the branches (or units) its number counts. */
 export function GapDrawer({ year, passLine, code, onClose }: GapDrawerProps) {
   const gaps = useGaps(year, code !== null);
-  const line = gaps.data?.items.find((g) => g.code === code);
+  const line = gaps.data?.items.find((g) => gapLineKey(g) === code);
 
   const title = line ? (
     <Flex align="center" gap={10}>
@@ -39,7 +40,9 @@ export function GapDrawer({ year, passLine, code, onClose }: GapDrawerProps) {
               {line.count}{line.level === 'branch' ? '个党支部' : '家单位'}
               {line.red > 0 && line.amber > 0 && `（红色 ${line.red}，黄色 ${line.amber}）`}
             </Descriptions.Item>
-            <Descriptions.Item label="依据">{line.source}</Descriptions.Item>
+            <Descriptions.Item label="性质">{TIER_LABELS[line.tier]}</Descriptions.Item>
+            <Descriptions.Item label="依据">{line.basis}</Descriptions.Item>
+            {line.localRule && <Descriptions.Item label="本委规则">{line.localRule.replace(/^本委规则：/, '')}</Descriptions.Item>}
             <Descriptions.Item label="整改建议">{line.recommendation}</Descriptions.Item>
           </Descriptions>
           <GapOrgTable line={line} passLine={passLine} />

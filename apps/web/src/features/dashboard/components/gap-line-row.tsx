@@ -17,6 +17,7 @@ export function GapLineRow({ line, onOpen }: { line: Line; onOpen: () => void })
       onClick={onOpen}
       aria-label={`${line.text}，查看名单`}
       data-code={line.code}
+      data-tier={line.tier}
       style={{
         display: 'block', width: '100%', textAlign: 'left', cursor: 'pointer', background: 'none',
         border: 'none', borderBottom: '1px solid #f0f0f0', padding: '10px 4px', font: 'inherit',
@@ -42,7 +43,7 @@ export function GapLineRow({ line, onOpen }: { line: Line; onOpen: () => void })
         ellipsis={{ tooltip: line.source }}
         style={{ display: 'block', fontSize: 12, marginTop: 2, paddingInlineStart: 20 }}
       >
-        依据：{line.source}
+        依据：{line.basis}{line.localRule ? `；${line.localRule}` : ''}
       </Typography.Text>
     </button>
   );

@@ -1,3 +1,4 @@
+import { gapLineKey } from '@wj/domain/quality';
 import type { Dashboard } from '@wj/domain/schemas';
 import { SIGNAL_HEX } from '@/lib/quality-colors';
 import { gapLabel } from '../../lib/gap-label';
@@ -29,7 +30,7 @@ export function GapCountChart({ gaps, onOpen }: { gaps: Line[]; onOpen: (code: s
       option={option}
       height={Math.max(200, rows.length * 26 + 48)}
       label={`问题分布：${gaps.map((g) => g.text).join('，')}`}
-      onClick={({ dataIndex }) => onOpen(rows[dataIndex]!.code)}
+      onClick={({ dataIndex }) => onOpen(gapLineKey(rows[dataIndex]!))}
     />
   );
 }
