@@ -63,6 +63,13 @@ describe('concurrent wrong passwords', () => {
     expect(pair('admin', '10.0.0.66')).toBeUndefined();
   });
 
+  it('a right guess sent concurrently after 19 wrong ones is not checked: it lands beyond the limit', async () => {
+    const guesses = [...Array.from({ length: 19 }, (_, i) => `wrong-${i}`), DEMO_PASSWORD];
+    const answers = await Promise.all(guesses.map((p) => login('admin', p)));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
+    expect(pair('admin', '10.0.0.66')!.failures).toBe(LIMIT);
+  });
+
   it('holds across two connections to one database file (as two server processes would)', async () => {
     const other = await open();
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login('leader', `wrong-${i}`, '10.0.0.66', i % 2 ? other.app : app)));
