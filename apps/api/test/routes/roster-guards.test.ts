@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import type { OrgTreeNode } from '@wj/domain/schemas';
+import { members, users } from '../../src/db/schema/index.js';
+import { dbFileHash, nationalRow, NATIONAL_HEADERS, rosterFile, XLSX } from '../fixtures/roster.js';
+import { deflated, WORKBOOK_PARTS, zeroBomb, zipOf } from '../fixtures/zip.js';
+import { build, type Client, type TestContext } from '../helpers/build.js';
+
+/**
+ * Issue 9 item 6: an upload cannot exhaust the server. The zip's table of
+ * contents is checked before anything is inflated, what is inflated is capped
+ * at what the table declared, and parsing runs in a worker thread.
+ */
+let ctx: TestContext;
+let renmin: Client;
+let branchId: number;
+let branchName: string;
+
+beforeAll(async () => {
+  ctx = await build();
+  renmin = await ctx.as('renmin');
+  branchId = ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')).get()!.id!;
+  const root: OrgTreeNode = (await renmin('/api/orgs/tree')).json().root;
+  const find = (n: OrgTreeNode): OrgTreeNode | undefined => (n.id === branchId ? n : n.children.map(find).find(Boolean));
+  branchName = find(root)!.name;
+});
+afterAll(() => ctx.close());
+
+const upload = (step: 'preview' | 'import', file: Buffer) =>
+  renmin({ method: 'POST', url: `/api/orgs/${branchId}/roster/${step}`, headers: { 'content-type': XLSX }, payload: file });
+
+/** Sends the file to preview and import; both refused with `status` and a message containing `message`; nothing written. */
+async function refused(file: Buffer, status: number, message: string) {
+  await renmin('/api/auth/me');
+  const before = dbFileHash(ctx.db, ctx.dir);
+  const rows = ctx.db.select({ n: count() }).from(members).get()!.n;
+  const times: number[] = [];
+  for (const step of ['preview', 'import'] as const) {
+    const t = performance.now();
+    const res = await upload(step, file);
+    times.push(performance.now() - t);
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().error.message).toContain(message);
+  }
+  expect(ctx.db.select({ n: count() }).from(members).get()!.n).toBe(rows);
+  expect(dbFileHash(ctx.db, ctx.dir)).toBe(before);
+  return Math.max(...times);
+}
+
+describe('a file refused from its zip directory, before anything is inflated', () => {
+  it('a 2 MB file that inflates to 2 GB: 413 in well under a second, with little memory', async () => {
+    const bomb = zipOf([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: zeroBomb(2048), size: 2 ** 31 - 1 }]);
+    expect(bomb.length).toBeLessThan(2.5 * 1024 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    const slowest = await refused(bomb, 413, '文件解压后超过 50 MB');
+    const grown = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
+    console.log(`zip bomb (${(bomb.length / 1024 / 1024).toFixed(1)} MB → 2 GB): refused in ${slowest.toFixed(0)} ms, rss +${grown.toFixed(0)} MB`);
+    expect(slowest).toBeLessThan(300);
+    expect(grown).toBeLessThan(100);
+  });
+
+  it('a directory that under-declares an entry: inflation stops at the declared size and the file is refused', async () => {
+    // Declares 1 MiB, holds 256 MiB of zeros.
+    const liar = zipOf([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: zeroBomb(256), size: 1 << 20 }]);
+    const slowest = await refused(liar, 413, '文件解压后的大小与其声明不符');
+    console.log(`lying directory (declares 1 MB, holds 256 MB): refused in ${slowest.toFixed(0)} ms`);
+    expect(slowest).toBeLessThan(3000);
+  });
+
+  it('thousands of entries', async () => {
+    const many = zipOf([...WORKBOOK_PARTS, ...Array.from({ length: 1000 }, (_, i) => deflated(`xl/media/p${i}.xml`, '<a/>'))]);
+    await refused(many, 413, '压缩条目过多');
+  });
+});
+
+describe('too many rows', () => {
+  it('a 3,500-row roster is refused before it is parsed, naming the limit', async () => {
+    const rows = Array.from({ length: 3500 }, (_, i) => nationalRow(i, branchName));
+    const file = await rosterFile(rows, { headers: NATIONAL_HEADERS, title: '党员名册', mergeTitle: true });
+    // 3,500 members + the title row + the header row, counted in the XML before exceljs sees it.
+    await refused(file, 413, '文件中约有 3502 行数据，一次最多导入 3000 行');
+  });
+});
+
+describe('parsing off the event loop', () => {
+  it('/api/health keeps answering while a 3,000-row file is parsed', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => nationalRow(i, branchName));
+    const file = await rosterFile(rows, { headers: NATIONAL_HEADERS, title: '党员名册', mergeTitle: true });
+    let done = false;
+    const t0 = performance.now();
+    const pending = upload('preview', file).then((res) => { done = true; return res; });
+    const latencies: number[] = [];
+    while (!done) {
+      const t = performance.now();
+      const health = await ctx.anon('/api/health');
+      expect(health.statusCode).toBe(200);
+      if (!done) latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const res = await pending;
+    const total = performance.now() - t0;
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json().summary.create).toBe(3000);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(`3,000-row preview: ${total.toFixed(0)} ms; /api/health answered ${latencies.length} times meanwhile, median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+    // Parsed inline, the file would hold the loop for the whole parse: health could not answer at all meanwhile.
+    expect(latencies.length).toBeGreaterThan(10);
+    expect(median).toBeLessThan(50);
+  });
+});
