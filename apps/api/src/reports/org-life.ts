@@ -7,7 +7,7 @@ import {
 /**
  * 组织生活 held against what was due, per branch and meeting type — the same
  * periods and frequencies the quality model judges by (《中国共产党支部工作条例
- * （试行）》第十五、十六条及第五章; periods.ts: within the current year only the
+ * （试行）》第十一、十二、十三、十六条及第五章; periods.ts: within the current year only the
  * periods ended by the as-of date are due).
  */
 export interface MeetingKind {

@@ -3,7 +3,7 @@ import type { ParamKey, RuleParams } from './params.js';
 
 /**
  * The meeting types the rules set a frequency for, and the rule parameter
- * holding each (《中国共产党支部工作条例（试行）》第十五、十六条 and 第五章). One
+ * holding each (《中国共产党支部工作条例（试行）》第十一、十二、十三、十六条 and 第五章). One
  * table for the score, the 组织生活 strip and the report's 附表.
  */
 export const MEETING_FREQUENCY_PARAMS = {

@@ -3,7 +3,7 @@ import type { Dimension, IndicatorCode } from './catalogue.js';
 /**
  * The editable thresholds and frequencies of the rule set, with what an admin
  * settings page needs to render and validate each one. Defaults follow the
- * documents cited in catalogue.ts; the ones marked 平台规则 are the
+ * documents cited in sources.ts; the ones marked 本委规则 are the
  * commission's own choices and are meant to be tuned.
  */
 export interface ParamMeta {
@@ -33,20 +33,20 @@ export const PARAMS = {
   committeeSizeMax: { label: '支委会人数上限', unit: '人', min: 1, max: 15, integer: true, group: 'leadership', indicator: 'committee_complete', default: 7 },
   termYears: { label: '支委会每届任期', unit: '年', min: 1, max: 5, integer: true, group: 'leadership', indicator: 'committee_term', default: 3 },
   termWarnMonths: { label: '任期届满提前预警', unit: '个月', min: 0, max: 12, integer: true, group: 'leadership', indicator: 'committee_term', default: 3 },
-  committeeAvgAgeMax: { label: '支委会平均年龄上限', unit: '岁', min: 20, max: 80, integer: false, group: 'leadership', indicator: 'committee_age', default: 50, hint: '平台规则' },
+  committeeAvgAgeMax: { label: '支委会平均年龄上限', unit: '岁', min: 20, max: 80, integer: false, group: 'leadership', indicator: 'committee_age', default: 50, hint: '本委规则' },
   secretaryPartyYearsMin: { label: '支部书记最低党龄', unit: '年', min: 0, max: 30, integer: true, group: 'leadership', indicator: 'secretary_party_age', default: 1 },
-  otherPostsMax: { label: '班子成员兼任其他职务上限', unit: '个', min: 0, max: 10, integer: true, group: 'leadership', indicator: 'secretary_part_time', default: 1, hint: '平台规则；专职书记不受此限' },
-  // 政治功能强 — 《中国共产党支部工作条例（试行）》第十五、十六条及第五章
+  otherPostsMax: { label: '班子成员兼任其他职务上限', unit: '个', min: 0, max: 10, integer: true, group: 'leadership', indicator: 'secretary_part_time', default: 1, hint: '本委规则；专职书记不受此限，“双带头人”要求的内设机构负责人职务不计入' },
+  // 政治功能强 — 《中国共产党支部工作条例（试行）》第十一、十二、十三、十六条及第五章（党课每季度为本委规则）
   generalMeetingPerYear: freq('党员大会每年次数', 'general_meeting', 4, '每季度1次'),
   committeeMeetingPerYear: freq('支委会每年次数', 'committee_meeting', 12, '每月1次'),
   groupMeetingPerYear: freq('党小组会每年次数', 'group_meeting', 12, '每月1次'),
-  partyLecturePerYear: freq('党课每年次数', 'party_lecture', 4, '每季度1次'),
+  partyLecturePerYear: freq('党课每年次数', 'party_lecture', 4, '本委规则：每季度1次（条例原文为“按期”）'),
   themeDayPerYear: freq('主题党日每年次数', 'theme_day', 12, '每月1次'),
   lifeMeetingPerYear: freq('组织生活会每年次数', 'life_meeting', 1, '每年1次，年底前召开'),
   memberReviewPerYear: freq('民主评议党员每年次数', 'member_review', 1, '每年1次，年底前开展'),
-  attendanceMin: { label: '组织生活到会率达标线', unit: '%', min: 0, max: 1, integer: false, percent: true, group: 'political', indicator: 'attendance', default: 0.8, hint: '平台规则' },
+  attendanceMin: { label: '组织生活到会率达标线', unit: '%', min: 0, max: 1, integer: false, percent: true, group: 'political', indicator: 'attendance', default: 0.8, hint: '本委规则' },
   attendanceWarnMin: { label: '组织生活到会率预警线', unit: '%', min: 0, max: 1, integer: false, percent: true, group: 'political', indicator: 'attendance', default: 0.7, hint: '介于预警线与达标线之间为黄色预警' },
-  // 党员队伍强 — 支部工作条例第二章; 《2019—2023年全国党员教育培训工作规划》
+  // 党员队伍强 — 支部工作条例第二章; 学时为本委规则，默认沿用《2019—2023年全国党员教育培训工作规划》的32/56学时（现行《全国党员教育培训工作规划（2024—2028年）》）
   branchSizeMin: { label: '支部正式党员人数下限', unit: '人', min: 1, max: 100, integer: true, group: 'team', indicator: 'branch_size', default: 3 },
   branchSizeMax: { label: '支部党员人数上限', unit: '人', min: 1, max: 500, integer: true, group: 'team', indicator: 'branch_size', default: 50 },
   studyHoursMember: { label: '党员年度学习学时', unit: '学时', min: 1, max: 500, integer: false, group: 'team', indicator: 'study_hours', default: 32 },

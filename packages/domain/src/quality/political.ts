@@ -7,9 +7,9 @@ import { judgedPeriods, periodsOf, periodsPhrase, startsAfterFounding, type Peri
 import type { Outcome } from './types.js';
 
 /**
- * 政治功能强 (组织生活). 《中国共产党支部工作条例（试行）》第十五条 (“三会一课”:
- * 党员大会每季度、支委会每月、党小组会每月、按期上党课), 第十六条 (每月主题党日),
- * 第五章 (每年组织生活会、民主评议党员).
+ * 政治功能强 (组织生活). 《中国共产党支部工作条例（试行）》第十一条 (党员大会每季度),
+ * 第十二条 (支委会每月), 第十三条 (党小组会每月), 第十六条 (按期上党课; 每季度 is the
+ * commission's rule), 第五章 (每月主题党日、每年组织生活会、民主评议党员).
  *
  * Each frequency is checked period by period (periods.ts), so a gap names the
  * quarter or the months that lack a meeting. Yearly items in the current year

@@ -5,7 +5,7 @@ import type { Outcome, Severity } from './types.js';
 
 /**
  * 党员队伍强. Sources: 《中国共产党支部工作条例（试行）》第二章 (3人以上成立、一般不超过
- * 50人); 《2019—2023年全国党员教育培训工作规划》(32/56学时); 《中国共产党发展党员
+ * 50人); 《全国党员教育培训工作规划（2024—2028年）》(32/56学时 are the commission's rule, kept from the 2019—2023 规划); 《中国共产党发展党员
  * 工作细则》(2014); 《关于加强公立医院党的建设工作的意见》(高层次人才“双培养”).
  */
 type Check = (ctx: BranchContext) => Outcome;

@@ -17,7 +17,9 @@ export function BranchQualityPanel({ orgId }: { orgId: number }) {
   if (score.isError) return <QueryError error={score.error} onRetry={() => void score.refetch()} title="支部得分加载失败" />;
 
   const s = score.data;
-  const red = s.gaps.filter((g) => g.severity === 'red').length;
+  const problems = s.gaps.filter((g) => g.tier !== 'reminder');
+  const red = problems.filter((g) => g.severity === 'red').length;
+  const reminders = s.gaps.length - problems.length;
   const bars = BRANCH_DIMENSIONS.map((d) => ({
     key: d,
     label: DIMENSION_LABELS[d],
@@ -37,7 +39,8 @@ export function BranchQualityPanel({ orgId }: { orgId: number }) {
         ruleVersion={s.ruleVersion}
         onYearChange={setYear}
       >
-        {s.gaps.length === 0 ? '没有失分' : `失分 ${s.gaps.length} 处（红色 ${red} 处），合计失 ${totalLost(s.gaps)} 分`}
+        {problems.length === 0 ? '没有问题' : `问题 ${problems.length} 处（红色 ${red} 处），合计失 ${totalLost(problems)} 分`}
+        {reminders > 0 && `；提醒事项 ${reminders} 项`}
       </ScoreSummary>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
