@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EDUCATIONS, EMPLOYMENTS, GENDERS, JOB_CATEGORIES, MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '../enums.js';
+import { PARTY_STANDINGS } from '../national-roster.js';
 import { pageSchema } from './common.js';
 import { cleanText } from './fields.js';
 
@@ -30,6 +31,10 @@ export const MemberListItemSchema = z.object({
   department: z.string().nullable(),
   isTalent: z.boolean(),
   isDeptHead: z.boolean(),
+  /** 全国党员管理信息系统: 党籍状态, 失联党员, 流动党员 (set by the roster import; the form leaves them as they are). */
+  partyStanding: z.enum(PARTY_STANDINGS),
+  lostContact: z.boolean(),
+  floating: z.boolean(),
   status: z.enum(MEMBER_STATUSES),
 });
 export type MemberListItem = z.infer<typeof MemberListItemSchema>;

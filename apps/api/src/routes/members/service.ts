@@ -11,6 +11,7 @@ const listColumns = {
   birthDate: members.birthDate, education: members.education, joinDate: members.joinDate, category: members.category,
   employment: members.employment, jobCategory: members.jobCategory, titleLevel: members.titleLevel,
   department: members.department, isTalent: members.isTalent, isDeptHead: members.isDeptHead, status: members.status,
+  partyStanding: members.partyStanding, lostContact: members.lostContact, floating: members.floating,
 };
 
 /**
