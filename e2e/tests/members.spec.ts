@@ -134,7 +134,7 @@ test('a member who leaves the roll keeps a record with status and reason', async
   await page.keyboard.press('Escape');
   await expect(page.getByText('没有符合条件的党员')).toBeVisible();
 
-  await selectOption(page, page.getByLabel('党籍状态', { exact: true }), /^转出$/);
+  await selectOption(page, page.getByLabel('名册状态', { exact: true }), /^转出$/);
   const row = page.getByRole('row').filter({ hasText: '孙离开' });
   await expect(row.getByText('转出')).toBeVisible();
 });

@@ -3,16 +3,29 @@ import type { TableColumnsType } from 'antd';
 import type { MemberListItem } from '@wj/domain/schemas';
 import {
   EDUCATION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS, JOB_CATEGORY_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS,
-  TITLE_LEVEL_LABELS,
+  PARTY_STANDING_LABELS, probationState, TITLE_LEVEL_LABELS,
 } from '@wj/domain';
+import { todayIso } from '@wj/domain/schemas';
 import { formatDate } from '@/lib/format';
 import { STATUS_TAG_COLORS } from '../lib/left-status';
 
-/** The talent and department-head flags, which the quality model's 双带头人 and 双培养 checks read. */
-export function MemberFlags({ member, empty = null }: { member: Pick<MemberListItem, 'isTalent' | 'isDeptHead'>; empty?: string | null }) {
-  if (!member.isTalent && !member.isDeptHead) return empty;
+type Flagged = Pick<MemberListItem, 'isTalent' | 'isDeptHead' | 'partyStanding' | 'lostContact' | 'floating' | 'category' | 'joinDate'>;
+
+/**
+ * The talent and department-head flags (read by the quality model's 双带头人
+ * and 双培养 checks), what the national system records (党籍状态 other than
+ * 正常, 失联, 流动), and a 预备党员 whose year is over (党章第七条).
+ */
+export function MemberFlags({ member, empty = null }: { member: Flagged; empty?: string | null }) {
+  const probationDue = member.category === 'probationary' && probationState(member.joinDate, todayIso()) !== 'within';
+  const any = member.isTalent || member.isDeptHead || member.partyStanding !== 'normal' || member.lostContact || member.floating || probationDue;
+  if (!any) return empty;
   return (
     <Space size={4} wrap>
+      {member.partyStanding !== 'normal' && <Tag color="red">{PARTY_STANDING_LABELS[member.partyStanding]}</Tag>}
+      {member.lostContact && <Tag color="volcano">失联党员</Tag>}
+      {member.floating && <Tag color="cyan">流动党员</Tag>}
+      {probationDue && <Tag color="orange">预备期已满</Tag>}
       {member.isTalent && <Tag color="gold">高层次人才</Tag>}
       {member.isDeptHead && <Tag color="geekblue">内设机构负责人</Tag>}
     </Space>

@@ -3,7 +3,7 @@ import type { DescriptionsProps } from 'antd';
 import type { MemberDetail } from '@wj/domain/schemas';
 import {
   EDUCATION_LABELS, EMPLOYMENT_LABELS, GENDER_LABELS, JOB_CATEGORY_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS,
-  TITLE_LEVEL_LABELS,
+  PARTY_STANDING_LABELS, TITLE_LEVEL_LABELS,
 } from '@wj/domain';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
@@ -25,7 +25,10 @@ function detailItems(m: MemberDetail): DescriptionsProps['items'] {
     { key: 'joinDate', label: '入党日期', children: formatDate(m.joinDate) },
     { key: 'fullDate', label: '转正日期', children: formatDate(m.fullDate) },
     { key: 'category', label: '党员类别', children: MEMBER_CATEGORY_LABELS[m.category] },
-    { key: 'status', label: '党籍状态', children: MEMBER_STATUS_LABELS[m.status] },
+    { key: 'partyStanding', label: '党籍状态', children: PARTY_STANDING_LABELS[m.partyStanding] },
+    { key: 'status', label: '名册状态', children: MEMBER_STATUS_LABELS[m.status] },
+    { key: 'lostContact', label: '失联党员', children: m.lostContact ? '是' : '否' },
+    { key: 'floating', label: '流动党员', children: m.floating ? '是' : '否' },
     { key: 'employment', label: '在职/离退休', children: EMPLOYMENT_LABELS[m.employment] },
     { key: 'jobCategory', label: '岗位类别', children: m.jobCategory ? JOB_CATEGORY_LABELS[m.jobCategory] : '—' },
     { key: 'titleLevel', label: '职称', children: TITLE_LEVEL_LABELS[m.titleLevel] },

@@ -62,7 +62,7 @@ export function MemberFilters({ value, onChange }: MemberFiltersProps) {
         style={{ width: 140 }}
       />
       <Select<MemberStatus>
-        aria-label="党籍状态"
+        aria-label="名册状态"
         value={value.status}
         onChange={(v) => set('status', v)}
         options={optionsOf(MEMBER_STATUSES, MEMBER_STATUS_LABELS)}

@@ -1,29 +1,41 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RosterReport } from '@wj/domain/schemas';
-import { fetchFile, XLSX_TYPE } from '../lib/http-file';
+import { postFileWithProgress, saveResponse, type UploadProgress } from '../lib/http-file';
+
+/** Where a file goes: one 党支部, or a whole unit whose rows name their branch (所在党支部). */
+export interface RosterTarget { level: 'branch' | 'unit'; id: number; name: string }
+
+const base = (t: RosterTarget) => (t.level === 'unit' ? `/units/${t.id}/roster` : `/orgs/${t.id}/roster`);
+
+interface Upload { file: File; onProgress?: (p: UploadProgress) => void }
 
 /** The raw .xlsx is the request body; preview writes nothing, import is all or nothing. */
-async function postRoster(branchId: number, step: 'preview' | 'import', file: File): Promise<RosterReport> {
-  const res = await fetchFile(`/orgs/${branchId}/roster/${step}`, {
-    method: 'POST',
-    headers: { 'Content-Type': XLSX_TYPE, Accept: 'application/json' },
-    body: file,
-  });
+async function postRoster(target: RosterTarget, step: 'preview' | 'import', { file, onProgress }: Upload): Promise<RosterReport> {
+  const res = await postFileWithProgress(`${base(target)}/${step}`, file, onProgress);
   return (await res.json()) as RosterReport;
 }
 
-export const previewRoster = (branchId: number, file: File) => postRoster(branchId, 'preview', file);
-export const importRoster = (branchId: number, file: File) => postRoster(branchId, 'import', file);
+export const previewRoster = (target: RosterTarget, upload: Upload) => postRoster(target, 'preview', upload);
+export const importRoster = (target: RosterTarget, upload: Upload) => postRoster(target, 'import', upload);
 
-export function usePreviewRoster(branchId: number) {
-  return useMutation({ mutationFn: (file: File) => previewRoster(branchId, file) });
+/** 问题清单: the same file back with a 问题 column, saved under the server's name. */
+export async function downloadRosterProblems(target: RosterTarget, file: File): Promise<string> {
+  return saveResponse(await postFileWithProgress(`${base(target)}/problems`, file), '党员名册问题清单.xlsx');
+}
+
+export function usePreviewRoster(target: RosterTarget) {
+  return useMutation({ mutationFn: (upload: Upload) => previewRoster(target, upload) });
+}
+
+export function useRosterProblems(target: RosterTarget) {
+  return useMutation({ mutationFn: (file: File) => downloadRosterProblems(target, file) });
 }
 
 /** An import changes the roll: rosters, counts (['orgs',…]), members and scores are refreshed by prefix. */
-export function useImportRoster(branchId: number) {
+export function useImportRoster(target: RosterTarget) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => importRoster(branchId, file),
+    mutationFn: (upload: Upload) => importRoster(target, upload),
     onSuccess: () => Promise.all(['orgs', 'members', 'quality'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
   });
 }

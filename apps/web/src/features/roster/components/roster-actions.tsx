@@ -9,7 +9,7 @@ import { RosterImportModal } from './roster-import-modal';
 interface RosterActionsProps {
   orgId: number;
   orgName: string;
-  /** Import fills one 党支部's roll; export works for any org (its whole sub-tree). */
+  /** Import fills one 党支部's roll, or (for a unit secretary on their unit) the unit's branches by 所在党支部; export works for any org. */
   isBranch: boolean;
 }
 
@@ -20,10 +20,13 @@ interface RosterActionsProps {
  */
 export function RosterActions({ orgId, orgName, isBranch }: RosterActionsProps) {
   const [importing, setImporting] = useState(false);
-  const role = useMe().data?.role;
+  const me = useMe().data;
+  const role = me?.role;
   const exporter = useExportRoster(orgId);
   const { message } = App.useApp();
-  const canImport = isBranch && role !== undefined && role !== 'viewer';
+  // A unit secretary on their own unit imports the unit's export, routed to branches by 所在党支部.
+  const isOwnUnit = !isBranch && role === 'unit_secretary' && me?.scopeOrgId === orgId;
+  const canImport = (isBranch || isOwnUnit) && role !== undefined && role !== 'viewer';
 
   return (
     <>
@@ -38,7 +41,9 @@ export function RosterActions({ orgId, orgName, isBranch }: RosterActionsProps) 
       >
         导出名册
       </Button>
-      {importing && <RosterImportModal branchId={orgId} branchName={orgName} onClose={() => setImporting(false)} />}
+      {importing && (
+        <RosterImportModal target={{ level: isBranch ? 'branch' : 'unit', id: orgId, name: orgName }} onClose={() => setImporting(false)} />
+      )}
     </>
   );
 }

@@ -50,11 +50,9 @@ export function filenameFromDisposition(header: string | null, fallback: string)
   return plain?.[1]?.trim() || fallback;
 }
 
-/** Downloads a file the API sends as an attachment and hands it to the browser under the server's name. */
-export async function downloadFile(path: string, fallbackName: string): Promise<string> {
-  const res = await fetchFile(path, { headers: { Accept: `${XLSX_TYPE}, application/json` } });
-  const filename = filenameFromDisposition(res.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await res.blob());
+/** Hands a blob to the browser as a download named `filename`. */
+export function saveBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -63,5 +61,53 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   link.remove();
   // Give the browser time to start the download before the blob goes.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves a file response under the server's (Chinese) name; returns that name. */
+export async function saveResponse(res: Response, fallbackName: string): Promise<string> {
+  const filename = filenameFromDisposition(res.headers.get('content-disposition'), fallbackName);
+  saveBlob(await res.blob(), filename);
   return filename;
+}
+
+/** Downloads a file the API sends as an attachment and hands it to the browser under the server's name. */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  const res = await fetchFile(path, { headers: { Accept: `${XLSX_TYPE}, application/json` } });
+  return saveResponse(res, fallbackName);
+}
+
+/** What an upload is doing: sending the file (with the share sent), then waiting while the server checks it. */
+export type UploadProgress = { phase: 'sending'; percent: number } | { phase: 'checking' };
+
+/**
+ * POSTs a file as the raw request body and reports progress (fetch cannot
+ * report upload progress; XMLHttpRequest can). Fails like fetchFile.
+ */
+export function postFileWithProgress(path: string, file: File, onProgress?: (p: UploadProgress) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.responseType = 'blob';
+    xhr.setRequestHeader('Content-Type', XLSX_TYPE);
+    xhr.setRequestHeader('Accept', `application/json, ${XLSX_TYPE}`);
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      onProgress?.(e.loaded < e.total ? { phase: 'sending', percent: Math.round((e.loaded / e.total) * 100) } : { phase: 'checking' });
+    };
+    xhr.upload.onload = () => onProgress?.({ phase: 'checking' });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', FALLBACK_ERROR_MESSAGE));
+    xhr.onload = () => {
+      const headers = new Headers();
+      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      const res = new Response(xhr.response as Blob, { status: xhr.status, headers });
+      if (res.ok) resolve(res);
+      else void failure(res).then(reject);
+    };
+    onProgress?.({ phase: 'sending', percent: 0 });
+    xhr.send(file);
+  });
 }
