@@ -1,78 +1,180 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
+import type { z } from 'zod';
+import { buildApp } from '../../src/app.js';
+import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/auth/demo-users.js';
+import { openDb, type Db } from '../../src/db/index.js';
 import { sessions } from '../../src/db/schema/index.js';
-import { build, type Client, type TestContext } from '../helpers/build.js';
+import { generateCommission, loadDemoData } from '../../src/demo/index.js';
+import type { DemoLogin } from '../helpers/build.js';
 import { entityOf } from '../helpers/policy.js';
 import { demoTargets, type Entity } from '../helpers/targets.js';
+import { arbitraryOf } from './zod-arbitrary.js';
+import { hints, mutateOne, poolOf, spellId, validBodies, VERSION_TABLE, type IdVariant, type Pool } from './fuzz-requests.js';
 
 /**
- * Random and hostile input at every route: bodies of any shape (deep nesting,
- * prototype keys, SQL and script fragments, huge numbers, wrong types), hostile
- * query strings and random bytes as uploads. The server must never answer 5xx,
- * and an answer of 4xx must leave the database exactly as it was.
+ * Requests built from each route's own zod schemas — bodies the schema accepts
+ * and bodies with one field mutated, path and query ids in and out of scope and
+ * in non-canonical spellings — sent as every role. The server never answers
+ * 5xx, and any 4xx (the validator's, the access check's or a service's) leaves
+ * the database as it was. A hook marks the requests whose handler ran; the
+ * table printed at the end counts them per route.
  */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
+const SEED = 20261123;
+const ROLES: DemoLogin[] = ['admin', 'leader', 'renmin', 'yanke', 'jijiu'];
+/** Every role in the first five requests to a route; then those who may write get more of the turns. */
+const ROLE_ORDER: DemoLogin[] = ['admin', 'renmin', 'jijiu', 'leader', 'yanke', 'admin', 'renmin', 'jijiu', 'admin', 'renmin', 'jijiu', 'admin'];
+/** Exports and roster files take a second or more each: one request per role is enough there. */
+const runsFor = (key: string) => (/\/reports\/|\/roster\//.test(key) ? Math.min(RUNS, ROLES.length) : RUNS);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const hostileString = fc.oneof(
-  fc.string(),
-  fc.constantFrom("'; drop table members; --", '<script>alert(1)</script>', '../../etc/passwd', '\u0000', '𠀀'.repeat(300), '%00', '__proto__', '1e309', '-0', '2026-02-30', '９９'),
-);
-const hostileValue = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.bigInt().map(String),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'version', 'id', 'orgId')), tie('value'), { maxKeys: 5 }),
-  ),
-})).value;
-const hostileQuery = fc.dictionary(fc.constantFrom('page', 'pageSize', 'year', 'asOf', 'unitId', 'q', 'type', 'status', 'employment', 'version', 'stage', 'from', 'to'), hostileString, { maxKeys: 4 });
+interface RouteSchema { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType }
+let app: Awaited<ReturnType<typeof buildApp>>;
+let db: Db;
+let dir: string;
+const cookies = new Map<DemoLogin, string>();
+const schemas = new Map<string, RouteSchema>();
+let reached = false;
 
-let ctx: TestContext;
-let admin: Client;
-let ids: Record<Entity, [number, number]>;
 beforeAll(async () => {
-  ctx = await build();
-  admin = await ctx.as('admin');
-  ids = demoTargets(ctx.db);
+  dir = mkdtempSync(join(tmpdir(), 'wj-fuzz-'));
+  db = openDb(join(dir, 'test.sqlite'));
+  loadDemoData(db, generateCommission());
+  await ensureDemoUsers(db);
+  app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', LOGIN_RATE_MAX: 1000 }, db, logger: false });
+  // Added after the app's own hooks: the schema probe answers once the access check has passed; the mark means the handler is next.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.headers['x-schema-probe']) {
+      schemas.set(`${req.method} ${req.routeOptions.url}`, (req.routeOptions.schema ?? {}) as RouteSchema);
+      return reply.code(204).send();
+    }
+  });
+  app.addHook('preHandler', async () => { reached = true; });
+  await app.ready();
+  for (const user of ROLES) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user, password: DEMO_PASSWORD } });
+    const c = res.cookies.find((x) => x.name === 'wj_session')!;
+    cookies.set(user, `${c.name}=${c.value}`);
+  }
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-/** Rows changed through the app's connection so far (SQLite's total_changes()). */
-const changes = () => (ctx.db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+const changes = () => (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
 /** A just-seen session is not touched by the request, so only the request's own writes count. */
-const touchSessions = () => ctx.db.update(sessions).set({ lastSeenAt: new Date().toISOString() }).run();
+const touchSessions = () => db.update(sessions).set({ lastSeenAt: new Date().toISOString() }).run();
+const send = (user: DemoLogin, o: InjectOptions) => app.inject({ ...o, headers: { ...(o.headers ?? {}), cookie: cookies.get(user)! } });
 
-function pathOf(url: string, key: string, target: 0 | 1): string {
-  const entity = entityOf(key);
-  return url.replace(':id', String(entity ? ids[entity][target] : ids.user[target])).replace(':year', '2026');
+/** Destructive routes go last, so the records the others act on are still there. */
+const lateness = (key: string) => (/\/users/.test(key) ? 3 : /merge|dissolve|leave|transfer|DELETE/.test(key) ? 2 : 0);
+
+function currentVersion(entity: Entity | null, id: string, key: string): number {
+  if (key === 'PUT /api/quality/rules') return (db.$client.prepare('select max(version) as v from rule_sets').get() as { v: number }).v;
+  if (!/^\d+$/.test(id)) return 1;
+  const table = key.includes('/milestones') ? 'secretary_projects' : entity ? VERSION_TABLE[entity] : undefined;
+  const sql = key.startsWith('PUT /api/milestones') ? 'select p.version as v from project_milestones m join secretary_projects p on p.id = m.project_id where m.id = ?' : `select version as v from ${table} where id = ?`;
+  if (!table) return 1;
+  return (db.$client.prepare(sql).get(Number(id)) as { v: number } | undefined)?.v ?? 1;
 }
 
-describe('hostile input at every route', () => {
-  it('never answers 5xx, and a 4xx changes nothing', async () => {
-    const routes = ctx.app.apiRoutes.filter((r) => !r.url.startsWith('/api/auth'));
+interface Tally { sent: number; reached: number; byStatus: Record<number, number>; validBodies: number; ms: number }
+
+describe('hostile input at every route, through to the handlers', () => {
+  it('never answers 5xx, and a 4xx changes nothing — with requests that reach the handlers', async () => {
+    const routes = app.apiRoutes.filter((r) => !r.url.startsWith('/api/auth')).map((r) => ({ ...r, key: `${r.method} ${r.url}` }))
+      .sort((a, b) => lateness(a.key) - lateness(b.key));
+    let ids = demoTargets(db);
+    let pool: Pool = poolOf(db, ids);
+    const rules = () => (JSON.parse((db.$client.prepare('select rules from rule_sets order by version desc limit 1').get() as { rules: string }).rules));
+    await send('admin', { url: '/api/quality/rules' }); // stores the default rules as version 1
+    const roster = (await send('admin', { url: `/api/orgs/${pool.ownBranch}/roster/export` })).rawPayload;
     const failures: string[] = [];
-    for (const { method, url } of routes) {
-      const key = `${method} ${url}`;
-      const upload = url.includes('/roster/') && method === 'POST';
-      await fc.assert(fc.asyncProperty(
-        hostileValue, hostileQuery, fc.uint8Array({ maxLength: 2048 }), fc.constantFrom<0 | 1>(0, 1),
-        async (body, query, bytes, target) => {
-          touchSessions();
-          const before = changes();
-          const res = await admin({
-            method: method as 'POST',
-            url: pathOf(url, key, target),
-            query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
-            ...(method === 'GET' ? {} : upload
-              ? { payload: Buffer.from(bytes), headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }
-              : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-          });
-          if (res.statusCode >= 500) failures.push(`${key} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
-          if (res.statusCode >= 400 && changes() !== before) failures.push(`${key} → ${res.statusCode} but the database changed`);
-          return true;
-        },
-      ), { numRuns: RUNS, seed: 20261123 });
+    const tally = new Map<string, Tally>();
+
+    for (const [r, route] of routes.entries()) {
+      try { ids = demoTargets(db); pool = poolOf(db, ids); } catch { /* a destructive route removed a target: keep the last ones */ }
+      const entity = entityOf(route.key) ?? (route.url.startsWith('/api/units/:id') ? 'unit' : route.url.startsWith('/api/orgs/:id') ? 'branch' : null);
+      const pathOf = (variant: IdVariant, seed: number) => {
+        const [own, foreign] = entity ? ids[entity] : ids.user;
+        return { id: spellId(variant, own, foreign, seed), year: variant === 'spelling' ? '02026' : '2026' };
+      };
+      const probe = pathOf('own', 0);
+      await send('admin', { method: route.method as 'GET', url: route.url.replace(':id', probe.id).replace(':year', probe.year), headers: { 'x-schema-probe': '1' } });
+      const schema = schemas.get(route.key) ?? {};
+      const hint = hints(pool, rules);
+      const upload = route.url.includes('/roster/') && route.method === 'POST';
+      const bodies = schema.body ? validBodies(schema.body, hint, RUNS, SEED + r) : [];
+      const t: Tally = { sent: 0, reached: 0, byStatus: {}, validBodies: bodies.length, ms: 0 };
+      const routeStarted = Date.now();
+      tally.set(route.key, t);
+      const variants = fc.sample(fc.constantFrom<IdVariant>('own', 'own', 'own', 'own', 'foreign', 'foreign', 'spelling', 'spelling', 'missing'), { numRuns: RUNS, seed: SEED + r });
+      const queries = schema.querystring ? fc.sample(arbitraryOf(schema.querystring, hint), { numRuns: RUNS, seed: SEED + r }) : [];
+
+      for (let i = 0; i < runsFor(route.key); i++) {
+        const user = ROLE_ORDER[i % ROLE_ORDER.length]!;
+        const mutated = i % 3 === 2;
+        const { id, year } = pathOf(variants[i % variants.length]!, SEED + r * 100 + i);
+        const version = currentVersion(entity, id, route.key);
+        let query = (queries[i] ?? {}) as Record<string, unknown>;
+        if ('version' in query || route.method === 'DELETE') query = { ...query, version: String(version) };
+        let payload: unknown = undefined;
+        if (schema.body && bodies.length) {
+          payload = { ...(bodies[i % bodies.length] as object) };
+          const p = payload as Record<string, unknown>;
+          if ('version' in p) p.version = version;
+          if ('baseVersion' in p) p.baseVersion = version;
+          if (mutated) payload = mutateOne(schema.body, payload, SEED + r * 100 + i).body;
+        } else if (schema.body) {
+          payload = {};
+        }
+        if (mutated && !schema.body && schema.querystring) query = { ...query, [Object.keys(query)[0] ?? 'year']: '\u0000' };
+        const opts: InjectOptions = {
+          method: route.method as 'POST',
+          url: route.url.replace(':id', id).replace(':year', year),
+          query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)])),
+          ...(upload
+            ? { payload: mutated ? Buffer.from(roster.subarray(0, 900)) : roster, headers: { 'content-type': XLSX } }
+            : payload !== undefined ? { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } } : {}),
+        };
+        touchSessions();
+        const before = changes();
+        reached = false;
+        const res = await send(user, opts);
+        t.sent += 1;
+        if (reached) t.reached += 1;
+        t.byStatus[res.statusCode] = (t.byStatus[res.statusCode] ?? 0) + 1;
+        const what = `${route.key} as ${user} ${opts.url} ${JSON.stringify(payload)?.slice(0, 160)}`;
+        // FUZZ_DEBUG=1 prints the service's answer to every schema-valid request it refused.
+        if (process.env.FUZZ_DEBUG && !mutated && res.statusCode === 400 && variants[i] !== 'spelling') console.log(`DEBUG ${what} → ${res.body.slice(0, 300)}`);
+        if (res.statusCode >= 500) failures.push(`${what} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 400 && changes() !== before) failures.push(`${what} → ${res.statusCode} but the database changed`);
+      }
+      t.ms = Date.now() - routeStarted;
     }
+
+    const rows = [...tally.entries()].map(([key, t]) => `${key.padEnd(48)} ${String(t.ms).padStart(5)} ms  sent ${t.sent}  reached ${String(t.reached).padStart(2)}  ${Object.entries(t.byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}${t.validBodies < RUNS && schemas.get(key)?.body ? `  (valid bodies ${t.validBodies})` : ''}`);
+    const writes = [...tally.entries()].filter(([key]) => !key.startsWith('GET'));
+    const writesReached = writes.filter(([, t]) => t.reached > 0);
+    const writeRequests = writes.reduce((s, [, t]) => s + t.sent, 0);
+    const writeRequestsReached = writes.reduce((s, [, t]) => s + t.reached, 0);
+    const writeSuccesses = writes.reduce((s, [, t]) => s + Object.entries(t.byStatus).filter(([st]) => Number(st) < 300).reduce((a, [, n]) => a + n, 0), 0);
+    console.log([
+      ...rows,
+      `write routes reached: ${writesReached.length}/${writes.length}; write requests reached: ${writeRequestsReached}/${writeRequests}, of which 2xx: ${writeSuccesses}`,
+    ].join('\n'));
+
     expect(failures).toEqual([]);
+    // The test must exercise the handlers, not only the validator: most write routes get requests through.
+    // (Measured at the default 12 runs: 41 of 43 write routes, 107 of 474 write requests, 60 of them 2xx.)
+    expect(writesReached.length / writes.length).toBeGreaterThanOrEqual(0.8);
+    expect(writeRequestsReached / writeRequests).toBeGreaterThanOrEqual(0.15);
+    expect(writeSuccesses).toBeGreaterThanOrEqual(30);
   }, 300_000);
 });
