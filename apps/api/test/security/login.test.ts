@@ -89,6 +89,15 @@ describe('concurrent wrong passwords', () => {
     expect(left).toBeGreaterThan(2 * MINUTE - 5000);
     expect(left).toBeLessThanOrEqual(2 * MINUTE);
   });
+
+  it('a block never lasts longer than an hour, however often the address was blocked before', async () => {
+    await login('leader', 'wrong');
+    db.update(loginThrottle).set({ blocks: 40 }).where(eq(loginThrottle.username, 'leader')).run();
+    for (let i = 1; i < LIMIT; i++) await login('leader', 'wrong');
+    const left = pair('leader', '10.0.0.66')!.blockedUntil! - Date.now();
+    expect(left).toBeGreaterThan(60 * MINUTE - 5000);
+    expect(left).toBeLessThanOrEqual(60 * MINUTE);
+  });
 });
 
 describe('one answer for every failure', () => {
