@@ -1,5 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 
 /**
  * Who is using a database file: `<database>.lock` beside it, created
@@ -43,6 +44,8 @@ function readLock(path: string): LockInfo | null {
 export function acquireDbLock(dbPath: string, purpose: LockInfo['purpose']): () => void {
   if (dbPath === ':memory:') return () => {};
   const path = lockPathOf(dbPath);
+  // The first start of a fresh clone: the data folder does not exist yet.
+  mkdirSync(dirname(path), { recursive: true });
   const mine: LockInfo = { pid: process.pid, purpose, host: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
