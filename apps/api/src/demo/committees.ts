@@ -49,7 +49,8 @@ function buildBranchCommittee(ctx: GenCtx, rng: Rng, br: BranchCtx): void {
   const overload = br.problems.has('partTimeOverload');
   const fullTime = !overload && rng.chance(0.05);
   // The survey's 兼职较多: an overloaded secretary holds 2–3 other posts; a 科主任 secretary holds one.
-  const secPosts = overload ? rng.int(2, 3) : fullTime ? 0 : secretary.isDeptHead ? 1 : rng.chance(0.25) ? 1 : 0;
+  // The 科主任 post itself is not counted as 兼职 (双带头人 asks for it), so an overloaded 科主任 holds 2–3 more.
+  const secPosts = overload ? rng.int(2, 3) + (secretary.isDeptHead ? 1 : 0) : fullTime ? 0 : secretary.isDeptHead ? 1 : rng.chance(0.25) ? 1 : 0;
   addSeat(ctx, id, secretary, 'secretary', fullTime, secPosts);
   others.forEach((m, i) => addSeat(ctx, id, m, roles[i]!, false, m.isDeptHead ? 1 : 0));
   br.committee = { id, members: [{ member: secretary, role: 'secretary' }, ...others.map((m, i) => ({ member: m, role: roles[i]! }))] };

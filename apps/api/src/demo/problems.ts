@@ -20,11 +20,12 @@ const BRANCH_RATES: readonly { key: BranchProblem; share: [number, number]; elig
   { key: 'irregularMeetings', share: [0.09, 0.12], eligible: () => true },
   { key: 'missingThemeDay', share: [0.06, 0.08], eligible: () => true },
   { key: 'lowAttendance', share: [0.05, 0.07], eligible: () => true },
-  { key: 'laggingProject', share: [0.1, 0.14], eligible: () => true },
+  // 书记项目 is not judged of 离退休党支部 by default (rule set: appliesToRetired).
+  { key: 'laggingProject', share: [0.1, 0.14], eligible: (b) => b.category !== 'retired' },
   { key: 'lowStudyHours', share: [0.05, 0.07], eligible: (b) => planned(b) >= 5 },
   { key: 'incompleteRoster', share: [0.03, 0.05], eligible: () => true },
   { key: 'noRecruitPipeline', share: [0.05, 0.07], eligible: (b) => b.category !== 'retired' },
-  { key: 'noProject', share: [0.04, 0.06], eligible: (b) => !b.problems.has('laggingProject') },
+  { key: 'noProject', share: [0.04, 0.06], eligible: (b) => b.category !== 'retired' && !b.problems.has('laggingProject') },
 ];
 
 const planned = (b: BranchCtx) => b.plannedInService + b.plannedRetired;

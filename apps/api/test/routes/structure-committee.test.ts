@@ -64,6 +64,12 @@ describe('支委会 elections', () => {
       seat(small.memberIds[0]!, 'secretary'), seat(small.memberIds[1]!, 'organization'),
       seat(small.memberIds[2]!, 'propaganda'), seat(small.memberIds[3]!, 'discipline'),
     ], 'members', '不设支部委员会'],
+    ['a 纪检委员 held twice through 兼任', () => [
+      seat(small.memberIds[0]!, 'secretary', { alsoRoles: ['discipline'] }), seat(small.memberIds[1]!, 'discipline'),
+    ], 'members.1.role', '只能有一名纪检委员'],
+    ['a seat holding its own role again', () => [seat(small.memberIds[0]!, 'secretary'), seat(small.memberIds[1]!, 'organization', { alsoRoles: ['organization'] })], 'members.1.alsoRoles', '不能与本职重复'],
+    ['书记 as a concurrent role', () => [seat(small.memberIds[0]!, 'organization', { alsoRoles: ['secretary'] })], 'members.0.alsoRoles.0', '兼任职务只能是'],
+    ['a 兼任 委员 in a branch too small for a committee', () => [seat(small.memberIds[0]!, 'secretary', { alsoRoles: ['discipline'] })], 'members', '不设支部委员会'],
     ['专职 marked on a non-secretary', () => [seat(small.memberIds[0]!, 'secretary'), seat(small.memberIds[1]!, 'deputy_secretary', { fullTime: true })], 'members.1.fullTime', '只有书记'],
   ])('refuses %s, naming the field, and records nothing', async (_n, seats, field, message) => {
     const before = committeeCount();
@@ -138,5 +144,23 @@ describe('支委会 elections', () => {
     const ok = await elect(jijiu, big.id, { electedDate: todayIso(), members: [seat(a!, 'secretary', { fullTime: true }), seat(b!, 'organization'), seat(c!, 'propaganda')] });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().updatedBy).toBe('jijiu');
+  });
+});
+
+describe('兼任: one member, more than one role', () => {
+  it('a 3-person committee whose secretary is also 纪检委员 is lawful and scores as complete', async () => {
+    const jijiu = await ctx.as('jijiu');
+    const [a, b, c] = big.memberIds;
+    const cur = (await jijiu(`/api/orgs/${big.id}/committee`)).json().current;
+    const res = await jijiu({
+      method: 'PUT', url: `/api/committees/${cur.id}`,
+      payload: { termYears: 3, version: cur.version, members: [seat(a!, 'secretary', { alsoRoles: ['discipline'] }), seat(b!, 'organization'), seat(c!, 'propaganda')] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().members[0]).toMatchObject({ memberId: a, role: 'secretary', alsoRoles: ['discipline'] });
+    const detail = (await jijiu(`/api/quality/branches/${big.id}`)).json();
+    const complete = detail.indicators.find((i: { code: string }) => i.code === 'committee_complete');
+    expect(complete.status).toBe('met');
+    expect(detail.gaps.filter((g: { code: string }) => g.code === 'committee_complete')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { IndicatorCode } from './catalogue.js';
 import type { BranchFacts, CommitteeFact } from './facts.js';
 import { cutoffOf, isCurrentYear } from './periods.js';
 import type { RuleParams } from './params.js';
@@ -36,6 +37,11 @@ export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOpt
     needsCommittee: fullCount >= rules.params.committeeMinFullMembers,
     secretary: facts.committee?.members.find((m) => m.role === 'secretary'),
   };
+}
+
+/** A 离退休党支部 not judged on this indicator under the rule set (IndicatorRule.appliesToRetired). */
+export function retiredExempt(ctx: Pick<BranchContext, 'facts' | 'rules'>, code: IndicatorCode): boolean {
+  return ctx.facts.category === 'retired' && !ctx.rules.indicators[code].appliesToRetired;
 }
 
 /** Tolerance for comparing computed ratios and ages with thresholds (0.8 vs 4/5). */

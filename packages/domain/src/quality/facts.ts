@@ -50,7 +50,10 @@ export interface CommitteeFact {
   termYears: number;
   members: {
     memberId: number;
+    /** The seat's own role. */
     role: CommitteeRole;
+    /** Roles held besides it (兼任: 书记兼纪检委员). */
+    alsoRoles?: CommitteeRole[];
     fullTime: boolean;
     otherPosts: number;
     birthDate: string;

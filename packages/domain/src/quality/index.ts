@@ -7,7 +7,7 @@ export type * from './facts.js';
 export * from './catalogue.js';
 export { PARAMS, PARAM_KEYS, type ParamKey, type ParamMeta, type RuleParams } from './params.js';
 export {
-  RuleSetSchema, DEFAULT_RULES, RULE_FIELDS, GRADE_LABELS, GRADE_COLORS,
+  RuleSetSchema, DEFAULT_RULES, RETIRED_EXEMPT_DEFAULT, RULE_FIELDS, GRADE_LABELS, GRADE_COLORS,
   getRuleValue, setRuleValue, withDefaults, passLine, gradeOf,
   type RuleSet, type IndicatorRule, type RuleField, type Grade,
 } from './rules.js';
@@ -17,6 +17,8 @@ export {
 export { yearsBetween, addYears, addMonths, monthEnd, daysInMonth } from './dates.js';
 export type * from './types.js';
 export { scoreBranch } from './score.js';
+export { countedPosts, isDualLeader } from './leadership.js';
+export { retiredExempt } from './context.js';
 export { scoreUnit, requiredFullTimeWorkers } from './unit.js';
 export { aggregateGaps, gapLineKey, gapPhraseOf, isProblem, type GapSummary } from './aggregate.js';
 export { DOCUMENTS, INDICATOR_SOURCES, TIERS, TIER_HEADINGS, TIER_LABELS, sourceText, type IndicatorSource, type Tier } from './sources.js';

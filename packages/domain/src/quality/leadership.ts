@@ -1,6 +1,6 @@
 import { COMMITTEE_ROLE_LABELS, TITLE_LEVEL_LABELS } from '../labels.js';
-import type { CommitteeRole } from '../enums.js';
-import { EPS, fail, met, na, warn, type BranchContext } from './context.js';
+import type { CommitteeRole, TitleLevel } from '../enums.js';
+import { EPS, fail, met, na, retiredExempt, warn, type BranchContext } from './context.js';
 import { addMonths, addYears, fmtNum, fmtYm, fmtYmd, yearsBetween } from './dates.js';
 import type { Outcome } from './types.js';
 
@@ -14,13 +14,21 @@ type Check = (ctx: BranchContext) => Outcome;
 /** 第六章: 党支部委员会设书记和组织委员、宣传委员、纪检委员等. */
 const REQUIRED_ROLES: CommitteeRole[] = ['secretary', 'organization', 'propaganda', 'discipline'];
 
-const secretaryDualLeader: Check = ({ facts, secretary: s }) => {
+/**
+ * The platform's 双带头人 test (本委规则, sources.ts): 内设机构负责人, or a
+ * 正高/副高 title. One definition for the score, the committee screen and the report.
+ */
+export function isDualLeader(s: { isDeptHead: boolean; titleLevel: TitleLevel }): boolean {
+  return s.isDeptHead || s.titleLevel === 'senior' || s.titleLevel === 'deputy_senior';
+}
+
+const secretaryDualLeader: Check = (ctx) => {
+  const { facts, secretary: s } = ctx;
   if (!s) return fail('red', facts.committee ? '支部班子中没有支部书记' : '支部未选举产生支部书记');
-  // The 双带头人 project is about 业务骨干 leading in-service branches; a retirees' branch has none.
-  if (facts.category === 'retired') return na('离退休党支部不考核“双带头人”');
-  const senior = s.titleLevel === 'senior' || s.titleLevel === 'deputy_senior';
+  // The 双带头人 project is about 业务骨干 leading in-service branches; by default a retirees' branch is not judged.
+  if (retiredExempt(ctx, 'secretary_dual_leader')) return na('离退休党支部不考核“双带头人”');
   if (s.isDeptHead) return met('支部书记为内设机构负责人，是“双带头人”');
-  if (senior) return met(`支部书记具有${TITLE_LEVEL_LABELS[s.titleLevel]}职称，是“双带头人”`);
+  if (isDualLeader(s)) return met(`支部书记具有${TITLE_LEVEL_LABELS[s.titleLevel]}职称，是“双带头人”`);
   return fail('red', '支部书记既非内设机构负责人也无副高以上职称，不是“双带头人”');
 };
 
@@ -30,13 +38,15 @@ const committeeComplete: Check = ({ facts, p, fullCount, needsCommittee }) => {
   if (members.length === 0) return fail('red', `支部有正式党员${fullCount}名，应设立支委会而未设立`);
   const red: string[] = [];
   if (members.length < p.committeeSizeMin) red.push(`支委会仅${members.length}人，少于${p.committeeSizeMin}人`);
-  const missing = REQUIRED_ROLES.filter((r) => !members.some((m) => m.role === r));
+  // A member may hold more than one role (书记兼纪检委员): count every role held.
+  const missing = REQUIRED_ROLES.filter((r) => !members.some((m) => m.role === r || (m.alsoRoles ?? []).includes(r)));
   if (missing.length) red.push(`支委会缺少${missing.map((r) => COMMITTEE_ROLE_LABELS[r]).join('、')}`);
   // “一般不超过7人”: a soft limit, so only amber.
   const amber = members.length > p.committeeSizeMax ? `支委会${members.length}人，超过${p.committeeSizeMax}人` : null;
   if (red.length) return fail('red', [...red, ...(amber ? [amber] : [])].join('；'));
   if (amber) return fail('amber', amber, 0.5);
-  return met(`支委会${members.length}人，书记和组织、宣传、纪检委员配备齐全`);
+  const doubled = members.filter((m) => (m.alsoRoles ?? []).length > 0).length;
+  return met(`支委会${members.length}人，书记和组织、宣传、纪检委员配备齐全${doubled ? `（${doubled}人兼任）` : ''}`);
 };
 
 const committeeTerm: Check = ({ facts, p, cutoff, needsCommittee }) => {
@@ -52,8 +62,9 @@ const committeeTerm: Check = ({ facts, p, cutoff, needsCommittee }) => {
   return met(`${who}${fmtYm(c.electedDate)}选举产生，任期至${fmtYm(ends)}`);
 };
 
-const committeeAge: Check = ({ facts, p, cutoff, needsCommittee }) => {
-  if (facts.category === 'retired') return na('离退休党支部不考核班子年龄结构');
+const committeeAge: Check = (ctx) => {
+  const { facts, p, cutoff, needsCommittee } = ctx;
+  if (retiredExempt(ctx, 'committee_age')) return na('离退休党支部不考核班子年龄结构');
   if (!needsCommittee) return na('不设支委会，不考核班子年龄结构');
   const members = facts.committee?.members ?? [];
   if (members.length === 0) return na('未设立支委会，不计年龄结构');
@@ -75,15 +86,23 @@ const secretaryPartyAge: Check = ({ facts, p, cutoff, secretary: s }) => {
   return fail('red', `支部书记党龄不足${p.secretaryPartyYearsMin}年（${fmtYm(fullDate)}转为正式党员）`);
 };
 
+/**
+ * Other posts that count against the 兼职 limit: the 内设机构负责人 post that
+ * 双带头人 asks of a secretary (科主任) is not counted, for anyone.
+ */
+export function countedPosts(m: { otherPosts: number; isDeptHead: boolean }): number {
+  return Math.max(0, m.otherPosts - (m.isDeptHead ? 1 : 0));
+}
+
 /** The survey: “有些党支部班子成员兼职较多，没有专人抓党建工作”. */
 const secretaryPartTime: Check = ({ facts, p, secretary: s }) => {
   const members = facts.committee?.members ?? [];
   if (members.length === 0) return na('未配备支部班子');
   const max = p.otherPostsMax;
-  if (s && !s.fullTime && s.otherPosts > max) {
-    return fail('red', `支部书记兼任其他职务${s.otherPosts}个，超过${max}个，难以集中精力抓党建`);
+  if (s && !s.fullTime && countedPosts(s) > max) {
+    return fail('red', `支部书记兼任其他职务${countedPosts(s)}个（不含内设机构负责人），超过${max}个，难以集中精力抓党建`);
   }
-  const busy = members.filter((m) => m.role !== 'secretary' && m.otherPosts > max);
+  const busy = members.filter((m) => m.role !== 'secretary' && countedPosts(m) > max);
   if (busy.length) return fail('amber', `支委会中${busy.length}名委员兼任其他职务超过${max}个`, 0.5);
   return met(s?.fullTime ? '支部书记为专职' : `班子成员兼任其他职务均不超过${max}个`);
 };

@@ -1,4 +1,4 @@
-import { fail, met, na, type BranchContext } from './context.js';
+import { fail, met, na, retiredExempt, type BranchContext } from './context.js';
 import { fmtYmd, monthEnd } from './dates.js';
 import type { ProjectFact } from './facts.js';
 import { endedMonths } from './periods.js';
@@ -12,7 +12,9 @@ import type { Outcome } from './types.js';
  */
 type Check = (ctx: BranchContext) => Outcome;
 
-const brand: Check = ({ facts, year }) => {
+const brand: Check = (ctx) => {
+  const { facts, year } = ctx;
+  if (retiredExempt(ctx, 'brand')) return na('离退休党支部不考核支部品牌（评分规则设置）');
   const active = facts.brands.filter((b) => b.active && b.createdYear <= year);
   if (active.length) return met(`支部品牌：${active.map((b) => `“${b.name}”`).join('、')}`);
   return fail('amber', '支部尚未创建特色党建品牌');
@@ -45,6 +47,7 @@ function judgeProject(ctx: BranchContext, x: ProjectFact): Outcome {
 
 const secretaryProject: Check = (ctx) => {
   const { facts, year, p } = ctx;
+  if (retiredExempt(ctx, 'secretary_project')) return na('离退休党支部不考核书记项目（评分规则设置）');
   const ofYear = facts.projects.filter((x) => x.year === year);
   const live = ofYear.filter((x) => x.status !== 'abandoned');
   if (live.length === 0) {
@@ -58,6 +61,7 @@ const secretaryProject: Check = (ctx) => {
 
 const vanguardPost: Check = (ctx) => {
   const { facts, year, p } = ctx;
+  if (retiredExempt(ctx, 'vanguard_post')) return na('离退休党支部不考核党员先锋岗（评分规则设置）');
   const posts = facts.vanguardPosts.filter((v) => v.year === year && v.memberCount > 0);
   if (posts.length) {
     const covered = posts.reduce((s, v) => s + v.memberCount, 0);

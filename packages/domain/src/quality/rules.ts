@@ -17,7 +17,17 @@ import { isValidFrequency } from './periods.js';
  * - A unit's total mixes the mean of its branches' totals with its own
  *   责任落实 score: (100 − responsibilityWeight)% + responsibilityWeight%.
  */
-export interface IndicatorRule { enabled: boolean; points: number }
+/**
+ * One indicator's settings. `appliesToRetired`: whether a 离退休党支部 is judged
+ * on it (default: not for 双带头人, 班子年龄, 发展党员, 高层次人才, 品牌, 书记项目
+ * and 先锋岗 — a retirees' branch has no 业务 to lead and recruits no one).
+ */
+export interface IndicatorRule { enabled: boolean; points: number; appliesToRetired: boolean }
+
+/** Indicators a retirees' branch is not judged on by default. */
+export const RETIRED_EXEMPT_DEFAULT: readonly IndicatorCode[] = [
+  'secretary_dual_leader', 'committee_age', 'recruitment', 'talent_recruitment', 'brand', 'secretary_project', 'vanguard_post',
+];
 export interface RuleSet {
   dimensions: Record<BranchDimension, { weight: number }>;
   /** Share (in %) of the unit's own 责任落实 score in the unit total. */
@@ -42,7 +52,9 @@ export const DEFAULT_RULES: RuleSet = {
   responsibilityWeight: 30,
   passLine: 60,
   goodLine: 85,
-  indicators: Object.fromEntries(INDICATOR_CODES.map((c) => [c, { enabled: true, points: DEFAULT_POINTS[c] }])) as Record<IndicatorCode, IndicatorRule>,
+  indicators: Object.fromEntries(INDICATOR_CODES.map((c) => [c, {
+    enabled: true, points: DEFAULT_POINTS[c], appliesToRetired: !RETIRED_EXEMPT_DEFAULT.includes(c),
+  }])) as Record<IndicatorCode, IndicatorRule>,
   params: Object.fromEntries(PARAM_KEYS.map((k) => [k, PARAMS[k].default])) as RuleParams,
 };
 
@@ -74,6 +86,7 @@ const IndicatorsSchema = z.object(Object.fromEntries(INDICATOR_CODES.map((c) => 
   return [c, z.object({
     enabled: z.boolean({ error: `${name}是否启用必须是布尔值` }),
     points: numberField(pointsLabel(c), { min: 0, max: 100, integer: false }),
+    appliesToRetired: z.boolean({ error: `${name}是否考核离退休党支部必须是布尔值` }).default(!RETIRED_EXEMPT_DEFAULT.includes(c)),
   }, { error: `缺少指标“${name}”的设置` })];
 })));
 

@@ -1,4 +1,4 @@
-import { EPS, fail, met, na, type BranchContext } from './context.js';
+import { EPS, fail, met, na, retiredExempt, type BranchContext } from './context.js';
 import { fmtNum } from './dates.js';
 import { judgedPeriods } from './periods.js';
 import type { Outcome, Severity } from './types.js';
@@ -46,8 +46,9 @@ const studyHours: Check = ({ facts, p, year, asOf, founded }) => {
 };
 
 /** A pipeline entry still being trained (申请人 → 预备党员), on record by the cutoff. */
-const recruitment: Check = ({ facts, cutoff }) => {
-  if (facts.category === 'retired') return na('离退休党支部不考核发展党员');
+const recruitment: Check = (ctx) => {
+  const { facts, cutoff } = ctx;
+  if (retiredExempt(ctx, 'recruitment')) return na('离退休党支部不考核发展党员');
   const pipeline = facts.recruits.filter((r) => r.status === 'active' && r.stage !== 'full' && r.applicationDate <= cutoff);
   if (pipeline.length) return met(`在培养的入党申请人、积极分子、发展对象和预备党员共${pipeline.length}名`);
   return fail('amber', '支部没有在培养的入党申请人、积极分子和发展对象，发展党员后继乏人');
@@ -57,8 +58,9 @@ const recruitment: Check = ({ facts, cutoff }) => {
  * 双培养: at least one 高层次人才 in the pipeline, or admitted (转正) during the
  * year. Judged for in-service and mixed branches only.
  */
-const talentRecruitment: Check = ({ facts, year, cutoff }) => {
-  if (facts.category === 'retired') return na('离退休党支部不考核高层次人才发展');
+const talentRecruitment: Check = (ctx) => {
+  const { facts, year, cutoff } = ctx;
+  if (retiredExempt(ctx, 'talent_recruitment')) return na('离退休党支部不考核高层次人才发展');
   const talents = facts.recruits.filter((r) => r.isTalent && r.status === 'active' && r.applicationDate <= cutoff
     && (r.stage !== 'full' || (r.fullDate !== null && r.fullDate.startsWith(`${year}-`))));
   if (talents.length) return met(`培养高层次人才入党${talents.length}名`);

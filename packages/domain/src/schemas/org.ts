@@ -33,6 +33,8 @@ export const CommitteeMemberViewSchema = z.object({
   memberId: z.number().int(),
   name: z.string(),
   role: z.enum(COMMITTEE_ROLES),
+  /** Roles held besides `role` (兼任). */
+  alsoRoles: z.array(z.enum(COMMITTEE_ROLES)).optional(),
   fullTime: z.boolean(),
   otherPosts: z.number().int(),
   birthDate: z.string(),

@@ -82,21 +82,35 @@ export type OrgMoveResult = z.infer<typeof OrgMoveResultSchema>;
 
 // ---- 支委会 ----
 
+/**
+ * Roles one member may hold besides their own (兼任, e.g. 书记兼纪检委员): a
+ * lawful 3-person committee covers 组织、宣传、纪检 this way. 书记 and 副书记
+ * are never held concurrently.
+ */
+export const CONCURRENT_ROLES = ['organization', 'propaganda', 'discipline', 'youth'] as const satisfies readonly CommitteeRole[];
+
 export const CommitteeSeatSchema = z.object({
   memberId: positiveId('委员'),
   role: z.enum(COMMITTEE_ROLES, { error: '请选择委员职务' }),
+  /** Roles held besides `role` (兼任: 书记兼纪检委员); 组织、宣传、纪检、青年委员 only. */
+  alsoRoles: z.array(z.enum(CONCURRENT_ROLES, { error: '兼任职务只能是组织委员、宣传委员、纪检委员或青年委员' }), { error: '兼任职务格式有误' })
+    .max(3, '兼任职务不能超过 3 个').default([]),
   /** Secretary only: 专职 (true) or 兼职 (false). */
   fullTime: z.boolean({ error: '专职/兼职取值无效' }).default(false),
   otherPosts: countField('兼任其他职务数', 20).default(0),
 });
 export type CommitteeSeat = z.infer<typeof CommitteeSeatSchema>;
 
+/** All roles a seat holds: its own and those it holds concurrently. */
+export const seatRoles = (s: { role: CommitteeRole; alsoRoles?: CommitteeRole[] }): CommitteeRole[] => [s.role, ...(s.alsoRoles ?? [])];
+
 /** Roles a committee may hold at most once (组织委员、宣传委员、纪检委员 each one person). */
 const SINGLE_ROLES: CommitteeRole[] = ['secretary', 'organization', 'propaganda', 'discipline'];
 
 /**
- * The rules that need no database: exactly one 书记, at most one of each of
- * 组织/宣传/纪检委员, nobody twice, 专职 only for the secretary.
+ * The rules that need no database: exactly one 书记, at most one holder of
+ * each of 组织/宣传/纪检委员 (counting 兼任), nobody twice, no seat holding its
+ * own role again, 专职 only for the secretary.
  */
 function checkSeats(seats: CommitteeSeat[], ctx: z.RefinementCtx) {
   const seen = new Map<number, number>();
@@ -104,17 +118,23 @@ function checkSeats(seats: CommitteeSeat[], ctx: z.RefinementCtx) {
   seats.forEach((s, i) => {
     if (seen.has(s.memberId)) ctx.addIssue({ code: 'custom', path: ['members', i, 'memberId'], message: '同一党员不能在支委会中重复出现' });
     seen.set(s.memberId, i);
-    if (SINGLE_ROLES.includes(s.role) && roleAt.has(s.role)) {
-      ctx.addIssue({ code: 'custom', path: ['members', i, 'role'], message: `支委会只能有一名${COMMITTEE_ROLE_LABELS[s.role]}` });
+    const also = s.alsoRoles ?? [];
+    if (also.includes(s.role as (typeof CONCURRENT_ROLES)[number]) || new Set(also).size !== also.length) {
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'alsoRoles'], message: '兼任职务不能与本职重复' });
     }
-    if (!roleAt.has(s.role)) roleAt.set(s.role, i);
+    for (const [role, path] of [[s.role, 'role'], ...also.map((r) => [r, 'alsoRoles'] as const)] as const) {
+      if (SINGLE_ROLES.includes(role) && roleAt.has(role) && roleAt.get(role) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['members', i, path], message: `支委会只能有一名${COMMITTEE_ROLE_LABELS[role]}` });
+      }
+      if (!roleAt.has(role)) roleAt.set(role, i);
+    }
     if (s.fullTime && s.role !== 'secretary') ctx.addIssue({ code: 'custom', path: ['members', i, 'fullTime'], message: '只有书记需要标明专职' });
   });
   if (!roleAt.has('secretary')) ctx.addIssue({ code: 'custom', path: ['members'], message: '支委会必须有一名书记' });
 }
 
 const seats = z.array(CommitteeSeatSchema, { error: '请填写支委会成员' }).min(1, '支委会必须有一名书记').max(7, '支委会一般不超过 7 人');
-/** 《关于党的基层组织任期的意见》(2018): 党支部每届任期 3 年. */
+/** 《中国共产党支部工作条例（试行）》第六章: 其他基层单位党支部委员会一般每届任期 3 年. */
 const termYears = z.number({ error: '任期年限必须是数字' }).int('任期年限必须是整数')
   .min(1, '任期年限应为 1 至 5 年').max(5, '任期年限应为 1 至 5 年').default(3);
 
@@ -133,18 +153,18 @@ export const CommitteeUpdateSchema = z.object({ termYears, members: seats })
 export type CommitteeUpdate = z.infer<typeof CommitteeUpdateSchema>;
 
 /**
- * 《中国共产党支部工作条例（试行）》第九条: 正式党员 7 人以上的党支部设立支部委员会，
+ * 《中国共产党支部工作条例（试行）》第六章: 正式党员 7 人以上的党支部设立支部委员会，
  * 由 3 至 5 人组成、一般不超过 7 人; 不足 7 人的只设书记 1 名，必要时设副书记 1 名.
  * Returns the problem with the committee's size or make-up, or null.
  */
-export function committeeSizeProblem(fullMembers: number, seatRoles: CommitteeRole[]): string | null {
+export function committeeSizeProblem(fullMembers: number, seatRoles: CommitteeRole[], concurrent: CommitteeRole[] = []): string | null {
   if (fullMembers >= 7) {
     if (seatRoles.length < 3 || seatRoles.length > 7) {
       return `本支部有正式党员 ${fullMembers} 名（7 名以上），应设支部委员会，委员 3 至 7 人，现为 ${seatRoles.length} 人`;
     }
     return null;
   }
-  const others = seatRoles.filter((r) => r !== 'secretary' && r !== 'deputy_secretary');
+  const others = [...seatRoles, ...concurrent].filter((r) => r !== 'secretary' && r !== 'deputy_secretary');
   const deputies = seatRoles.filter((r) => r === 'deputy_secretary');
   if (others.length > 0 || deputies.length > 1) {
     return `本支部正式党员不足 7 名（现有 ${fullMembers} 名），不设支部委员会，只设书记 1 名，必要时设副书记 1 名`;

@@ -54,6 +54,11 @@ describe('committee_complete — 支部工作条例第六章: 7名正式党员�
       status: 'unmet', severity: 'red', message: `支委会仅2人，少于${P.committeeSizeMin}人；支委会缺少宣传委员、纪检委员`,
     },
     { name: '3人缺纪检委员', mutate: sized(12, ['secretary', 'organization', 'propaganda']), status: 'unmet', severity: 'red', message: '支委会缺少纪检委员' },
+    // 兼任: a lawful 3-person committee with the secretary also 纪检委员 is complete.
+    {
+      name: '3人、书记兼纪检委员：齐全', mutate: (f) => { sized(12, ['secretary', 'organization', 'propaganda'])(f); sec(f).alsoRoles = ['discipline']; },
+      status: 'met', severity: null,
+    },
     { name: '4人齐全', mutate: sized(12, ['secretary', 'organization', 'propaganda', 'discipline']), status: 'met', severity: null },
     {
       name: `恰好${P.committeeSizeMax}人`, mutate: sized(12, [...COMMITTEE_ROLES_SOUND, 'deputy_secretary', 'other']),
@@ -141,16 +146,22 @@ describe(`secretary_party_age — 书记党龄不少于${P.secretaryPartyYearsMi
 });
 
 describe(`secretary_part_time — 调研“班子成员兼职较多”：兼任其他职务不超过${P.otherPostsMax}个`, () => {
-  const posts = (secretary: number, fullTime = false, others = 0) => (f: BranchFacts) => {
+  const posts = (secretary: number, fullTime = false, others = 0, deptHead = false) => (f: BranchFacts) => {
     for (const m of f.committee!.members) {
-      if (m.role === 'secretary') { m.otherPosts = secretary; m.fullTime = fullTime; } else m.otherPosts = others;
+      if (m.role === 'secretary') { m.otherPosts = secretary; m.fullTime = fullTime; m.isDeptHead = deptHead; } else m.otherPosts = others;
     }
   };
   const rows: Row[] = [
     { name: `书记兼职${P.otherPostsMax}个`, mutate: posts(P.otherPostsMax), status: 'met', severity: null },
     {
       name: `书记兼职${P.otherPostsMax + 1}个`, mutate: posts(P.otherPostsMax + 1), status: 'unmet', severity: 'red',
-      message: `支部书记兼任其他职务2个，超过${P.otherPostsMax}个，难以集中精力抓党建`,
+      message: `支部书记兼任其他职务2个（不含内设机构负责人），超过${P.otherPostsMax}个，难以集中精力抓党建`,
+    },
+    // 双带头人 asks for the 科主任 post: it is not counted as 兼职.
+    { name: '书记为科主任另兼1个：不计科主任', mutate: posts(P.otherPostsMax + 1, false, 0, true), status: 'met', severity: null },
+    {
+      name: '书记为科主任另兼2个', mutate: posts(P.otherPostsMax + 2, false, 0, true), status: 'unmet', severity: 'red',
+      message: `支部书记兼任其他职务2个（不含内设机构负责人），超过${P.otherPostsMax}个，难以集中精力抓党建`,
     },
     { name: '专职书记不受限', mutate: posts(3, true), status: 'met', severity: null },
     {

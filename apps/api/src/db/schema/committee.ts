@@ -24,6 +24,8 @@ export const committeeMembers = sqliteTable('committee_members', {
   committeeId: integer().notNull().references(() => committees.id),
   memberId: integer().notNull().references(() => members.id),
   role: text().$type<CommitteeRole>().notNull(),
+  /** Roles held besides `role` (兼任: 书记兼纪检委员), as a JSON array. */
+  alsoRoles: text({ mode: 'json' }).$type<CommitteeRole[]>().notNull().default([]),
   /** Secretary only: 专职 (true) or 兼职 (false). */
   fullTime: integer({ mode: 'boolean' }).notNull().default(false),
   /** Other posts held besides party work, e.g. 科主任 — the survey's 兼职多. */

@@ -65,7 +65,7 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
       members: (cmByCommittee.get(c.id) ?? []).flatMap((cm) => {
         const m = memberById.get(cm.memberId);
         return m ? [{
-          memberId: m.id, role: cm.role, fullTime: cm.fullTime, otherPosts: cm.otherPosts, birthDate: m.birthDate,
+          memberId: m.id, role: cm.role, alsoRoles: cm.alsoRoles, fullTime: cm.fullTime, otherPosts: cm.otherPosts, birthDate: m.birthDate,
           joinDate: m.joinDate, titleLevel: m.titleLevel, isDeptHead: m.isDeptHead, studyHours: study.get(m.id) ?? null,
         }] : [];
       }),

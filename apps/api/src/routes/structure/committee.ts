@@ -27,7 +27,7 @@ function branchRoll(db: Queryable, branchId: number) {
 
 function toRecord(db: Queryable, c: CommitteeRow): CommitteeRecord {
   const seats = db.select({
-    memberId: committeeMembers.memberId, role: committeeMembers.role, fullTime: committeeMembers.fullTime,
+    memberId: committeeMembers.memberId, role: committeeMembers.role, alsoRoles: committeeMembers.alsoRoles, fullTime: committeeMembers.fullTime,
     otherPosts: committeeMembers.otherPosts, name: members.name, birthDate: members.birthDate,
     titleLevel: members.titleLevel, isDeptHead: members.isDeptHead,
   }).from(committeeMembers).innerJoin(members, eq(members.id, committeeMembers.memberId))
@@ -58,7 +58,7 @@ export function listCommittees(db: Db, orgId: number): CommitteeHistory {
   };
 }
 
-/** Who may sit on the committee and how many (《中国共产党支部工作条例（试行）》第九条). */
+/** Who may sit on the committee and how many (《中国共产党支部工作条例（试行）》第六章). */
 function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[]) {
   const roll = branchRoll(db, branchId);
   const onRoll = new Set(roll.map((m) => m.id));
@@ -68,7 +68,7 @@ function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[])
   const full = new Set(roll.filter((m) => m.category === 'full').map((m) => m.id));
   const probationary = seats.flatMap((s, i) => (full.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '预备党员没有被选举权' }]));
   if (probationary.length) throw badRequest('支委会成员须为正式党员', probationary);
-  const problem = committeeSizeProblem(roll.filter((m) => m.category === 'full').length, seats.map((s) => s.role));
+  const problem = committeeSizeProblem(roll.filter((m) => m.category === 'full').length, seats.map((s) => s.role), seats.flatMap((s) => s.alsoRoles ?? []));
   if (problem) throw badRequest(problem, [{ field: 'members', message: problem }]);
 }
 

@@ -4,13 +4,16 @@ import { COMMITTEE_ROLE_LABELS, TITLE_LEVEL_LABELS } from '@wj/domain';
 import type { CommitteeView } from '@wj/domain/schemas';
 import { yearsSince } from '@/lib/format';
 import { sortSeats } from '../lib/committee-form';
-import { isDoubleLeader } from '../lib/double-leader';
+import { isDualLeader } from '@wj/domain/quality';
 
 type CommitteeMember = CommitteeView['members'][number];
 
 const columns: TableColumnsType<CommitteeMember> = [
   { title: '姓名', dataIndex: 'name', width: 110 },
-  { title: '职务', dataIndex: 'role', width: 110, render: (role: CommitteeMember['role']) => COMMITTEE_ROLE_LABELS[role] },
+  {
+    title: '职务', key: 'role', width: 150,
+    render: (_, m) => [m.role, ...(m.alsoRoles ?? [])].map((r, i) => (i === 0 ? COMMITTEE_ROLE_LABELS[r] : `兼${COMMITTEE_ROLE_LABELS[r]}`)).join('、'),
+  },
   {
     title: '专职/兼职',
     key: 'fullTime',
@@ -30,7 +33,7 @@ const columns: TableColumnsType<CommitteeMember> = [
     width: 100,
     // The rule binds the secretary; for other members it is shown for information only.
     render: (_, m) => {
-      const yes = isDoubleLeader(m);
+      const yes = isDualLeader(m);
       if (m.role !== 'secretary') return yes ? '是' : '否';
       return yes ? <Tag color="success">是</Tag> : <Tag color="warning">否</Tag>;
     },

@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { COMMITTEE_ROLE_LABELS, COMMITTEE_ROLES, MEMBER_CATEGORY_LABELS, TITLE_LEVEL_LABELS } from '@wj/domain';
-import { committeeSizeProblem, type CommitteeRecord, type MemberListItem } from '@wj/domain/schemas';
+import { committeeSizeProblem, CONCURRENT_ROLES, type CommitteeRecord, type MemberListItem } from '@wj/domain/schemas';
 import { yearsSince } from '@/lib/format';
-import { chosenRoles, type CommitteeFormValues } from '../lib/committee-form';
+import { chosenAlsoRoles, chosenRoles, type CommitteeFormValues } from '../lib/committee-form';
 
 const roleOptions = COMMITTEE_ROLES.map((r) => ({ value: r, label: COMMITTEE_ROLE_LABELS[r] }));
+const alsoOptions = CONCURRENT_ROLES.map((r) => ({ value: r, label: COMMITTEE_ROLE_LABELS[r] }));
 const MAX_SEATS = 7;
 
 /**
@@ -34,11 +35,11 @@ interface CommitteeSeatsFieldProps {
   fullMembers: number;
 }
 
-/** The seats of a committee: member, role, 专职 (书记 only) and other posts held; the size rule checked as you type. */
+/** The seats of a committee: member, role, roles held concurrently (兼任), 专职 (书记 only) and other posts held; the size rule checked as you type. */
 export function CommitteeSeatsField({ roster, rosterLoading, current, fullMembers }: CommitteeSeatsFieldProps) {
   const form = Form.useFormInstance<CommitteeFormValues>();
   const rows = Form.useWatch('members', form);
-  const problem = committeeSizeProblem(fullMembers, chosenRoles(rows));
+  const problem = committeeSizeProblem(fullMembers, chosenRoles(rows), chosenAlsoRoles(rows));
   const options = memberOptions(roster, current);
 
   return (
@@ -64,6 +65,15 @@ export function CommitteeSeatsField({ roster, rosterLoading, current, fullMember
               <Form.Item name={[field.name, 'role']} style={{ width: 130, marginBottom: 8 }}>
                 <Select aria-label="职务" placeholder="职务" options={roleOptions} />
               </Form.Item>
+              <Form.Item name={[field.name, 'alsoRoles']} style={{ width: 170, marginBottom: 8 }}>
+                <Select
+                  aria-label="兼任"
+                  mode="multiple"
+                  placeholder="兼任（可选）"
+                  options={alsoOptions.filter((o) => o.value !== rows?.[field.name]?.role)}
+                  maxTagCount="responsive"
+                />
+              </Form.Item>
               <Form.Item name={[field.name, 'fullTime']} valuePropName="checked" style={{ marginBottom: 8 }}>
                 <Checkbox disabled={rows?.[field.name]?.role !== 'secretary'}>专职</Checkbox>
               </Form.Item>
@@ -79,7 +89,7 @@ export function CommitteeSeatsField({ roster, rosterLoading, current, fullMember
             type="dashed"
             icon={<PlusOutlined />}
             disabled={fields.length >= MAX_SEATS}
-            onClick={() => add({ role: fields.length === 0 ? 'secretary' : undefined, fullTime: false, otherPosts: 0 })}
+            onClick={() => add({ role: fields.length === 0 ? 'secretary' : undefined, alsoRoles: [], fullTime: false, otherPosts: 0 })}
           >
             添加委员
           </Button>

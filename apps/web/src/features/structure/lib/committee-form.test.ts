@@ -20,11 +20,14 @@ describe('committee form values', () => {
   it('starts an empty branch with a lone secretary seat and a 3-year term', () => {
     expect(initialCommitteeValues(null)).toEqual({ termYears: 3, members: [{ role: 'secretary', fullTime: false, otherPosts: 0 }] });
   });
+  it('keeps a seat\'s concurrent roles (书记兼纪检委员) and drops one equal to its own role', () => {
+    expect(toSeats([{ memberId: 1, role: 'secretary', alsoRoles: ['discipline', 'secretary'] }])[0]!.alsoRoles).toEqual(['discipline']);
+  });
   it('drops 专职 from every role but the 书记 and fills other posts with 0', () => {
     const seats = toSeats([{ memberId: 1, role: 'secretary', fullTime: true }, { memberId: 2, role: 'propaganda', fullTime: true, otherPosts: null }]);
     expect(seats).toEqual([
-      { memberId: 1, role: 'secretary', fullTime: true, otherPosts: 0 },
-      { memberId: 2, role: 'propaganda', fullTime: false, otherPosts: 0 },
+      { memberId: 1, role: 'secretary', alsoRoles: [], fullTime: true, otherPosts: 0 },
+      { memberId: 2, role: 'propaganda', alsoRoles: [], fullTime: false, otherPosts: 0 },
     ]);
   });
   it('reads the roles chosen so far, skipping rows without one', () => {

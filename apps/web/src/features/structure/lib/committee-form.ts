@@ -5,6 +5,8 @@ import type { CommitteeRecord, CommitteeSeat } from '@wj/domain/schemas';
 export interface SeatValues {
   memberId?: number;
   role?: CommitteeRole;
+  /** 兼任: roles held besides `role`. */
+  alsoRoles?: CommitteeRole[];
   fullTime?: boolean;
   otherPosts?: number | null;
 }
@@ -15,7 +17,7 @@ export interface CommitteeFormValues {
   members?: (SeatValues | undefined)[];
 }
 
-/** 《关于党的基层组织任期的意见》(2018): 党支部每届任期 3 年. */
+/** 《中国共产党支部工作条例（试行）》第六章: 其他基层单位党支部委员会一般每届任期 3 年. */
 export const DEFAULT_TERM_YEARS = 3;
 
 /** Seats in the order of the roles (书记 first), as a committee list is read. */
@@ -31,7 +33,9 @@ export function initialCommitteeValues(current: CommitteeRecord | null): Committ
   if (!current) return { termYears: DEFAULT_TERM_YEARS, members: [{ role: 'secretary', fullTime: false, otherPosts: 0 }] };
   return {
     termYears: current.termYears,
-    members: sortSeats(current.members).map((m) => ({ memberId: m.memberId, role: m.role, fullTime: m.fullTime, otherPosts: m.otherPosts })),
+    members: sortSeats(current.members).map((m) => ({
+      memberId: m.memberId, role: m.role, alsoRoles: m.alsoRoles ?? [], fullTime: m.fullTime, otherPosts: m.otherPosts,
+    })),
   };
 }
 
@@ -40,6 +44,7 @@ export function toSeats(rows: CommitteeFormValues['members']): Partial<Committee
   return (rows ?? []).map((r) => ({
     memberId: r?.memberId,
     role: r?.role,
+    alsoRoles: (r?.alsoRoles ?? []).filter((x) => x !== r?.role) as CommitteeSeat['alsoRoles'],
     fullTime: r?.role === 'secretary' ? Boolean(r.fullTime) : false,
     otherPosts: r?.otherPosts ?? 0,
   }));
@@ -48,4 +53,9 @@ export function toSeats(rows: CommitteeFormValues['members']): Partial<Committee
 /** The roles chosen so far, for the live size rule. */
 export function chosenRoles(rows: CommitteeFormValues['members']): CommitteeRole[] {
   return (rows ?? []).flatMap((r) => (r?.role ? [r.role] : []));
+}
+
+/** The roles held concurrently so far (兼任), for the live size rule. */
+export function chosenAlsoRoles(rows: CommitteeFormValues['members']): CommitteeRole[] {
+  return (rows ?? []).flatMap((r) => r?.alsoRoles ?? []);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `committee_members` ADD `also_roles` text DEFAULT '[]' NOT NULL;
