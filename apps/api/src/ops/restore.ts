@@ -1,8 +1,8 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { acquireDbLock, DatabaseInUseError } from './db-lock.js';
-import { checkDatabaseIdentity, type DatabaseIdentity } from './identity.js';
+import { checkDatabaseIdentity, NotOurDatabaseError, type DatabaseIdentity } from './identity.js';
 
 export interface RestoreResult {
   /** The database that was replaced, kept beside it (null when there was none). */
@@ -51,6 +51,9 @@ function holdExclusive(target: string): Database.Database {
  * switch itself is one rename.
  */
 export async function restoreDatabase(backupPath: string, targetPath: string, now = new Date()): Promise<RestoreResult> {
+  if (existsSync(targetPath) && existsSync(backupPath) && realpathSync(backupPath) === realpathSync(targetPath)) {
+    throw new NotOurDatabaseError(`${backupPath} 就是当前数据库本身，不能用它恢复自己 / the backup is the database itself`);
+  }
   const identity = checkDatabaseIdentity(backupPath);
   const release = acquireDbLock(targetPath, 'restore');
   let held: Database.Database | null = null;

@@ -119,6 +119,14 @@ describe('restore refuses a file that is not this application\'s database, chang
   });
 });
 
+describe('restore refuses a backup that is the database itself', () => {
+  it('names it and leaves the database as it was', async () => {
+    const target = appDb(['现用数据']);
+    await expect(restoreDatabase(target, target)).rejects.toThrow(/就是当前数据库本身/);
+    expect(notesIn(target)).toEqual(['现用数据']);
+  });
+});
+
 describe('restore refuses while the database is in use', () => {
   it('refuses while a connection in this process has it open (SQLite\'s lock), and works once it is closed', async () => {
     const target = appDb(['现用数据']);
