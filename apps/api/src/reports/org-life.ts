@@ -1,6 +1,6 @@
 import { MEETING_TYPE_LABELS } from '@wj/domain/labels';
 import {
-  cutoffOf, judgedPeriods, JUDGED_MEETING_TYPES, MEETING_FREQUENCY_PARAMS, meetingNotDue, periodsPhrase,
+  JUDGED_MEETING_TYPES, meanAttendance, MEETING_FREQUENCY_PARAMS, meetingNotDue, meetingsInRange, periodsPhrase, tallyPeriods,
   type BranchFacts, type IndicatorCode, type JudgedMeetingType, type ParamKey, type RuleSet,
 } from '@wj/domain/quality';
 
@@ -47,10 +47,9 @@ function applies(kind: MeetingKind, facts: BranchFacts, rules: RuleSet): boolean
 }
 
 export function branchOrgLife(facts: BranchFacts, rules: RuleSet, year: number, asOf: string): BranchOrgLife {
-  const cutoff = cutoffOf(year, asOf);
   const founded = facts.foundedDate;
-  const inRange = (d: string) => d >= `${year}-01-01` && d <= cutoff && (founded === null || d >= founded);
-  const meetings = facts.meetings.filter((m) => inRange(m.date));
+  // The quality model's own counting (quality/meeting-tally.ts): nothing before founding or after the cutoff.
+  const meetings = meetingsInRange(facts.meetings, year, asOf, founded);
   const byType: Record<string, MeetingTally> = {};
   for (const kind of DUE_KINDS) {
     const dates = meetings.filter((m) => m.type === kind.type).map((m) => m.date);
@@ -58,22 +57,14 @@ export function branchOrgLife(facts: BranchFacts, rules: RuleSet, year: number, 
       byType[kind.type] = { due: null, held: dates.length, onTime: 0, missing: '' };
       continue;
     }
-    const periods = judgedPeriods(rules.params[kind.param], year, asOf, founded);
-    const heldIn = (p: { start: string; end: string }) => dates.filter((d) => d >= p.start && d <= p.end).length;
-    const short = periods.filter((p) => heldIn(p) < p.required);
-    byType[kind.type] = {
-      due: periods.reduce((n, p) => n + p.required, 0),
-      held: dates.length,
-      onTime: periods.reduce((n, p) => n + Math.min(p.required, heldIn(p)), 0),
-      missing: periodsPhrase(short),
-    };
+    const t = tallyPeriods(dates, rules.params[kind.param], year, asOf, founded);
+    byType[kind.type] = { due: t.due, held: dates.length, onTime: t.held, missing: periodsPhrase(t.short) };
   }
-  const ratios = meetings.filter((m) => m.expected > 0).map((m) => Math.min(1, m.present / m.expected));
   return {
     orgId: facts.orgId,
     byType,
     heartTalks: meetings.filter((m) => m.type === 'heart_talk').length,
-    attendance: ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : null,
+    attendance: meanAttendance(meetings),
   };
 }
 

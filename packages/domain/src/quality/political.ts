@@ -1,9 +1,10 @@
 import type { MeetingType } from '../enums.js';
 import { MEETING_TYPE_LABELS } from '../labels.js';
-import { EPS, fail, mean, met, na, remind, type BranchContext } from './context.js';
+import { EPS, fail, met, na, remind, type BranchContext } from './context.js';
 import { fmtMd, fmtPct, fmtYmd, parseYmd } from './dates.js';
 import type { ParamKey } from './params.js';
-import { judgedPeriods, periodsOf, periodsPhrase, startsAfterFounding, type Period } from './periods.js';
+import { meanAttendance, meetingsInRange, tallyPeriods } from './meeting-tally.js';
+import { periodsPhrase } from './periods.js';
 import type { Outcome } from './types.js';
 
 /**
@@ -24,22 +25,16 @@ const VERB: Record<MeetingType, string> = {
   theme_day: '开展', life_meeting: '召开', member_review: '开展', heart_talk: '开展',
 };
 
-function inJudgedRange(ctx: BranchContext, date: string): boolean {
-  return date >= `${ctx.year}-01-01` && date <= ctx.cutoff && (ctx.founded === null || date >= ctx.founded);
-}
-
 function periodic(ctx: BranchContext, type: MeetingType, perYear: number): Outcome {
   const { year, asOf, cutoff, founded } = ctx;
   const label = MEETING_TYPE_LABELS[type];
   const verb = VERB[type];
-  const dates = ctx.facts.meetings.filter((m) => m.type === type && inJudgedRange(ctx, m.date)).map((m) => m.date);
-  const held = (p: Period) => dates.filter((d) => d >= p.start && d <= p.end).length;
+  const dates = meetingsInRange(ctx.facts.meetings, year, asOf, founded).filter((m) => m.type === type).map((m) => m.date);
+  const t = tallyPeriods(dates, perYear, year, asOf, founded);
 
-  const judged = judgedPeriods(perYear, year, asOf, founded);
-  if (judged.length === 0) {
-    const open = periodsOf(perYear, year).find((p) => p.start <= cutoff && p.end > cutoff);
-    if (perYear === 1 && open && startsAfterFounding(open, founded)) {
-      if (held(open) >= open.required) return met(`${year}年度${label}已${verb}`);
+  if (t.judged.length === 0) {
+    if (perYear === 1 && t.open) {
+      if (t.heldOpen >= t.open.required) return met(`${year}年度${label}已${verb}`);
       if (parseYmd(cutoff).m >= 10) return remind(`${year}年度${label}尚未${verb}，应于年底前完成`);
       return na(`${year}年度${label}尚未${verb}，年底前完成即可`);
     }
@@ -47,9 +42,7 @@ function periodic(ctx: BranchContext, type: MeetingType, perYear: number): Outco
     return na(`截至${fmtMd(cutoff)}尚无到期的${label}`);
   }
 
-  const due = judged.reduce((n, p) => n + p.required, 0);
-  const done = judged.reduce((n, p) => n + Math.min(p.required, held(p)), 0);
-  const short = judged.filter((p) => held(p) < p.required);
+  const { due, held: done, short } = t;
   if (short.length === 0) return met(`${year}年已到期的${due}次${label}均已${verb}`);
 
   const first = short[0]!;
@@ -82,11 +75,8 @@ const groupMeeting: Check = (ctx) => {
 /** Mean of present/expected over the year's recorded meetings (all types). */
 const attendance: Check = (ctx) => {
   const { p, year } = ctx;
-  const ratios = ctx.facts.meetings
-    .filter((m) => m.expected > 0 && inJudgedRange(ctx, m.date))
-    .map((m) => Math.min(1, m.present / m.expected));
-  if (ratios.length === 0) return na(`${year}年尚无组织生活记录，不计到会率`);
-  const avg = mean(ratios);
+  const avg = meanAttendance(meetingsInRange(ctx.facts.meetings, year, ctx.asOf, ctx.founded));
+  if (avg === null) return na(`${year}年尚无组织生活记录，不计到会率`);
   const text = `${year}年组织生活平均到会率${fmtPct(avg)}`;
   if (avg + EPS >= p.attendanceMin) return met(text);
   const message = `${text}，低于${fmtPct(p.attendanceMin)}`;

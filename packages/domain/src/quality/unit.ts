@@ -17,15 +17,32 @@ import type { BranchScore, Outcome, ScoreOptions, UnitScore } from './types.js';
 interface UnitContext { facts: UnitFacts; p: RuleParams; year: number; asOf: string; cutoff: string; current: boolean }
 type Check = (ctx: UnitContext) => Outcome;
 
+/** The last day a year's 党建工作计划 is on time: the end of month planDueMonth (default 31 March). */
+export function planDeadline(year: number, p: Pick<RuleParams, 'planDueMonth'>): string {
+  return monthEnd(year, p.planDueMonth);
+}
+
+export type PlanStatus = 'on_time' | 'late' | 'missing' | 'not_due';
+
+/**
+ * A year's plan as judged at asOf: on time by the deadline, late after it,
+ * missing once the deadline has passed without one, not due before that.
+ * One rule for the score, the 年度计划 list and the report.
+ */
+export function planStatusOf(year: number, submittedDate: string | null, asOf: string, p: Pick<RuleParams, 'planDueMonth'>): PlanStatus {
+  const deadline = planDeadline(year, p);
+  if (submittedDate === null) return cutoffOf(year, asOf) < deadline ? 'not_due' : 'missing';
+  return submittedDate <= deadline ? 'on_time' : 'late';
+}
+
 /** Plan due by the end of month planDueMonth (default: end of Q1). Late → amber; none after the deadline → red. */
-const plan: Check = ({ facts, p, year, cutoff }) => {
-  const deadline = monthEnd(year, p.planDueMonth);
-  if (!facts.plan) {
-    if (cutoff < deadline) return remind(`${year}年度党建工作计划尚未提交（应于${fmtMd(deadline)}前提交）`);
-    return fail('red', `${year}年未制定年度党建工作计划`);
-  }
+const plan: Check = ({ facts, p, year, asOf }) => {
+  const deadline = planDeadline(year, p);
+  const status = planStatusOf(year, facts.plan?.submittedDate ?? null, asOf, p);
+  if (status === 'not_due') return remind(`${year}年度党建工作计划尚未提交（应于${fmtMd(deadline)}前提交）`);
+  if (status === 'missing' || !facts.plan) return fail('red', `${year}年未制定年度党建工作计划`);
   const submitted = facts.plan.submittedDate;
-  if (submitted <= deadline) return met(`${year}年度党建工作计划已于${fmtYmd(submitted)}提交`);
+  if (status === 'on_time') return met(`${year}年度党建工作计划已于${fmtYmd(submitted)}提交`);
   return fail('amber', `${year}年度党建工作计划于${fmtYmd(submitted)}提交，晚于${fmtMd(deadline)}的期限`, 0.5, 'late');
 };
 

@@ -4,18 +4,22 @@ import type { TableColumnsType } from 'antd';
 import type { UnitPlan } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { todayIso } from '@wj/domain/schemas';
 import { usePlans } from '../api/plans';
+import { rulesOrDefault, useRules } from '../api/rules';
 import { currentYear } from '../lib/dates';
 import { PLAN_STATUS_TAG, planRows, planStatus } from '../lib/plan-status';
 import { PlanFormModal } from './plan-form-modal';
 
 type Row = { year: number; plan: UnitPlan | undefined };
 
-/** 年度党建工作计划 by year, with whether it came in the first quarter, on time. */
+/** 年度党建工作计划 by year, with whether it came by the rule set's deadline (default 31 March). */
 export function PlansSection({ unitId, canWrite }: { unitId: number; canWrite: boolean }) {
   const plans = usePlans(unitId);
   const [editing, setEditing] = useState<{ year: number; plan: UnitPlan | undefined } | null>(null);
   const thisYear = currentYear();
+  const params = rulesOrDefault(useRules().data).params;
+  const today = todayIso();
 
   const columns: TableColumnsType<Row> = [
     { title: '年度', dataIndex: 'year', width: 80 },
@@ -26,7 +30,7 @@ export function PlansSection({ unitId, canWrite }: { unitId: number; canWrite: b
       key: 'status',
       width: 110,
       render: (_, r) => {
-        const tag = PLAN_STATUS_TAG[planStatus(r.year, r.plan, thisYear)];
+        const tag = PLAN_STATUS_TAG[planStatus(r.year, r.plan, today, params)];
         return <Tag color={tag.color}>{tag.label}</Tag>;
       },
     },

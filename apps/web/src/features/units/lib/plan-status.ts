@@ -1,15 +1,15 @@
+import { planStatusOf, type PlanStatus, type RuleParams } from '@wj/domain/quality';
 import type { UnitPlan } from '@wj/domain/schemas';
 
-export type PlanStatus = 'on_time' | 'late' | 'missing' | 'not_due';
+export type { PlanStatus };
 
 /**
- * The year's plan is due in the first quarter (DESIGN.md, 责任落实: “annual
- * party-work plan submitted in Q1”): after 31 March it is 逾期; the current
- * year without one is 未提交.
+ * The year's plan as the score judges it (quality/unit.ts planStatusOf): due
+ * by the end of the month the rule set names (planDueMonth, default March);
+ * later is 逾期; none once that day has passed is 未提交, before it 未到期.
  */
-export function planStatus(year: number, plan: UnitPlan | undefined, currentYear: number): PlanStatus {
-  if (!plan) return year <= currentYear ? 'missing' : 'not_due';
-  return plan.submittedDate > `${year}-03-31` ? 'late' : 'on_time';
+export function planStatus(year: number, plan: UnitPlan | undefined, today: string, params: Pick<RuleParams, 'planDueMonth'>): PlanStatus {
+  return planStatusOf(year, plan?.submittedDate ?? null, today, params);
 }
 
 export const PLAN_STATUS_TAG: Record<PlanStatus, { color: string; label: string }> = {
