@@ -148,7 +148,7 @@ describe('hostile input at every route, through to the handlers', () => {
           url: route.url.replace(':id', id).replace(':year', year),
           query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)])),
           ...(upload
-            ? { payload: mutated ? Buffer.from(roster.subarray(0, 900)) : roster, headers: { 'content-type': XLSX } }
+            ? { payload: mutated ? ((r + i) % 2 ? Buffer.from(roster.subarray(0, 900)) : Buffer.from(fc.sample(fc.uint8Array({ minLength: 1, maxLength: 2048 }), { numRuns: 1, seed: SEED + i })[0]!)) : roster, headers: { 'content-type': XLSX } }
             : payload !== undefined ? { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } } : {}),
         };
         touchSessions();
@@ -178,6 +178,7 @@ describe('hostile input at every route, through to the handlers', () => {
     const writeHandlerRefusals = (status: number) => writes.reduce((s, [, t]) => s + sumWhere(t.handler, (st) => st === status), 0);
     console.log([
       ...rows,
+      `requests: ${[...tally.values()].reduce((n, t) => n + t.sent, 0)}, reaching a handler: ${[...tally.values()].reduce((n, t) => n + t.reached, 0)}`,
       `write routes reached: ${writesReached.length}/${writes.length}; write requests reached: ${writeRequestsReached}/${writeRequests}: 2xx ${writeSuccesses}, service 400 ${writeHandlerRefusals(400)}, 404 ${writeHandlerRefusals(404)}, 409 ${writeHandlerRefusals(409)}`,
     ].join('\n'));
 

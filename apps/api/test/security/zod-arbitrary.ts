@@ -97,7 +97,7 @@ export const hostileField = fc.oneof(
   fc.constantFrom(
     undefined, null, '', ' ', '\u0000', '\u200B\u200B', 'a\uD800b', '2026-02-30', '0123', '+12', '1e2', ' 12', '0x1f', -1, 0, 1.5,
     2 ** 53, 1e309, true, [], {}, ['x'], JSON.parse('{"__proto__":{"admin":true},"constructor":{"prototype":{}}}') as unknown, "'; drop table members; --", '<script>alert(1)</script>',
-    '第一行\n第二行', '𠀀'.repeat(300), 'x'.repeat(30000),
+    '第一行\n第二行', '𠀀'.repeat(300), 'x'.repeat(30000), [[[[[[[[[[]]]]]]]]]], { a: { b: { c: { d: [{ e: null }] } } } },
   ),
   fc.string({ maxLength: 8 }), fc.integer(), fc.double(),
 );
