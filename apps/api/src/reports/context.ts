@@ -30,6 +30,8 @@ export interface ReportContext {
   index: OrgIndex;
   gaps: GapLine[];
   dash: Dashboard;
+  /** The year before, judged whole and cut to the same scope, for the 同比 paragraph; null when it has no records. */
+  previous: { year: number; branches: BranchScore[]; gaps: GapLine[]; passLine: number; goodLine: number } | null;
   /** 市人民医院急诊急救党支部: a branch named with its institution. */
   branchName: (orgId: number) => string;
   /** 市人民医院 (or the organisation's name where no institution is recorded). */
@@ -63,6 +65,15 @@ export function reportContext(db: Db, quality: QualityService, target: ReportTar
   const unitFacts = once(() => new Map(loaded().units.map((u) => [u.orgId, u])));
   const gaps = once(() => gapLines(ys, branches, units));
   const dash = once(() => dashboard(ys, target.scope, dataYears(db), null));
+  const previous = once(() => {
+    if (!quality.dataYears().includes(year - 1)) return null;
+    const py = quality.scores(year - 1, `${year - 1}-12-31`);
+    const seen = visible(py, target.scope);
+    return {
+      year: year - 1, branches: seen.branches, gaps: gapLines(py, seen.branches, seen.units),
+      passLine: py.rules.rules.passLine, goodLine: py.rules.rules.goodLine,
+    };
+  });
   return {
     target, year, asOf, cutoff, ys,
     branches: byTree(branches),
@@ -72,6 +83,7 @@ export function reportContext(db: Db, quality: QualityService, target: ReportTar
     index,
     get gaps() { return gaps(); },
     get dash() { return dash(); },
+    get previous() { return previous(); },
     branchName: (orgId) => {
       const o = ys.orgs.get(orgId);
       if (!o) return '';

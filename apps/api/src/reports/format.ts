@@ -55,3 +55,23 @@ export function joinCn(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
 }
+
+/**
+ * Quotation marks inside quotation marks become single ones (GB/T 15834: 双引号
+ * 里面再用引号时用单引号): “以‘四强支部’建设为抓手”. Pairs are matched by
+ * depth, so a name that carries its own quotes (谨“肾”晓“心”) nests correctly.
+ */
+export function nestQuotes(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '“') {
+      out += depth > 0 ? '‘' : '“';
+      depth += 1;
+    } else if (ch === '”' && depth > 0) {
+      depth -= 1;
+      out += depth > 0 ? '’' : '”';
+    } else out += ch;
+  }
+  return out;
+}

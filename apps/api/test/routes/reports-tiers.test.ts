@@ -149,6 +149,30 @@ describe('tiers and figures in the annual report text', () => {
   });
 });
 
+describe('the report\'s wording', () => {
+  it('puts single quotes inside double ones, names no software, and has a 同比 paragraph', async () => {
+    const res = await admin(`/api/reports/annual.docx?year=${YEAR}`);
+    const ps = await paragraphs(res.rawPayload);
+    for (const p of ps) {
+      let depth = 0;
+      for (const ch of p.text) {
+        if (ch === '“') depth += 1;
+        if (ch === '”') depth -= 1;
+        expect(depth, p.text).toBeLessThanOrEqual(1);
+      }
+    }
+    const all = ps.map((p) => p.text).join('\n');
+    expect(all).not.toMatch(/平台|评分规则第\d+版|时序进度|均为预警/);
+    const yoy = ps.find((p) => p.text.startsWith(`与${YEAR - 1}年相比`));
+    expect(yoy?.text).toMatch(/党支部平均得分由([\d.]+)分(提高|下降)到([\d.]+)分（[+−]([\d.]+)分）|党支部平均得分持平/);
+    const m = /由([\d.]+)分(提高|下降)到([\d.]+)分（[+−]([\d.]+)分）/.exec(yoy!.text);
+    if (m) expect(Math.round(Math.abs(Number(m[3]) - Number(m[1])) * 10) / 10).toBe(Number(m[4]));
+    // The previous year's average is the one its own dashboard shows.
+    const before = await get<Dashboard>(admin, `/api/quality/dashboard?year=${YEAR - 1}`);
+    if (m) expect(Number(m[1])).toBe(before.averageScore);
+  });
+});
+
 describe('tiers in the Excel 问题清单', () => {
   it('labels 党内法规 only the lines of 党内法规 indicators', async () => {
     const res = await admin(`/api/reports/gaps.xlsx?year=${YEAR}`);

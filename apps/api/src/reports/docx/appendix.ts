@@ -57,12 +57,13 @@ export function appendixSection(ctx: ReportContext, w: WorkFigures): (Paragraph 
     { header: '主体责任清单（完成/总数）', width: 900, numeric: true }, { header: '问题数', width: 580, numeric: true },
   ], unitRows));
 
-  out.push(caption(`附表3  ${ctx.year}年度已完成书记项目及成效`));
-  out.push(table(
-    [{ header: '序号', width: 520, numeric: true }, { header: '党支部', width: 2000 }, { header: '项目名称', width: 1900 }, { header: '服务的业务目标', width: 1600 }, { header: '成效', width: 2800 }],
-    w.projects.results.length
-      ? w.projects.results.map((r, i) => [i + 1, r.branch, r.title, r.businessGoal, r.review])
-      : [[null, '尚无已完成的书记项目', null, null, null]],
-  ));
+  // 附表3 only when there is something to list: no placeholder row.
+  if (w.projects.results.length) {
+    out.push(caption(`附表3  ${ctx.year}年度已完成书记项目及成效`));
+    out.push(table(
+      [{ header: '序号', width: 640, numeric: true }, { header: '党支部', width: 2000 }, { header: '项目名称', width: 1900 }, { header: '服务的业务目标', width: 1600 }, { header: '成效', width: 2800 }],
+      w.projects.results.map((r, i) => [i + 1, r.branch, r.title, r.businessGoal, r.review]),
+    ));
+  }
   return out;
 }

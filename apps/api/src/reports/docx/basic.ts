@@ -59,6 +59,8 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
     + `平均得分${dash.averageScore === null ? '—' : num(dash.averageScore)}分，其中优良（${rules.goodLine}分及以上）${dash.grades.good}个、`
     + `合格${dash.grades.fair}个、不合格（低于${rules.passLine}分）${dash.grades.poor}个。四个维度平均得分为：${dims}。`,
   ));
+  const yoy = yearOnYear(ctx);
+  if (yoy) out.push(para(yoy));
   const [dist, ranking] = await Promise.all([
     distributionChart(dash.distribution, rules.passLine),
     target.unitId === null
@@ -89,4 +91,37 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
     out.push(image(ranking), caption(`图2  各党支部质量评价得分${ctx.branches.length > RANKING_MAX ? `（最高和最低的各${RANKING_MAX / 2}个）` : ''}`));
   }
   return out;
+}
+
+/**
+ * 同比: the year against the one before, in the same scope — average score,
+ * grade counts and the problems found (reminders left out) — every figure
+ * printed with its previous value, so a reader can check the change.
+ */
+export function yearOnYear(ctx: ReportContext): string | null {
+  const prev = ctx.previous;
+  if (!prev || prev.branches.length === 0 || ctx.branches.length === 0) return null;
+  const rules = ctx.ys.rules.rules;
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const now = avg(ctx.branches.map((b) => b.total));
+  const then = avg(prev.branches.map((b) => b.total));
+  // The change is that of the printed (rounded) figures, so the reader's subtraction agrees.
+  const delta = Math.round((Math.round(now * 10) - Math.round(then * 10))) / 10;
+  const grade = (list: { total: number }[], passLine: number, goodLine: number) => ({
+    good: list.filter((b) => b.total >= goodLine).length, poor: list.filter((b) => b.total < passLine).length,
+  });
+  const g1 = grade(ctx.branches, rules.passLine, rules.goodLine);
+  const g0 = grade(prev.branches, prev.passLine, prev.goodLine);
+  const problems = (lines: typeof ctx.gaps) => lines.filter((g) => g.tier !== 'reminder');
+  const affected = (list: { gaps: { tier: string }[] }[]) => list.filter((b) => b.gaps.some((x) => x.tier !== 'reminder')).length;
+  const p1 = problems(ctx.gaps);
+  const p0 = problems(prev.gaps);
+  const reg = (lines: typeof ctx.gaps) => lines.filter((g) => g.tier === 'regulation').length;
+  const score = delta === 0
+    ? `党支部平均得分持平，为${num(now)}分`
+    : `党支部平均得分由${num(then)}分${delta > 0 ? '提高' : '下降'}到${num(now)}分（${delta > 0 ? '+' : '−'}${num(Math.abs(delta))}分）`;
+  return `与${prev.year}年相比，${score}；`
+    + `优良等次支部由${g0.good}个变为${g1.good}个，不合格支部由${g0.poor}个变为${g1.poor}个；`
+    + `发现的问题由${p0.length}类（其中涉及违反党内法规制度的${reg(p0)}类）、涉及${affected(prev.branches)}个支部，变为${p1.length}类（${reg(p1)}类）、涉及${affected(ctx.branches)}个支部。`
+    + `${ctx.cutoff < `${ctx.year}-12-31` ? `${ctx.year}年为截至${mdCn(ctx.cutoff)}的序时情况，${prev.year}年为全年情况。` : ''}`;
 }

@@ -3,6 +3,7 @@ import {
   VerticalAlign, WidthType, type IRunOptions, type IStylesOptions,
 } from 'docx';
 import type { Png } from '../charts.js';
+import { nestQuotes } from '../format.js';
 
 /**
  * Chinese typography after GB/T 9704-2012《党政机关公文格式》: body in 仿宋
@@ -48,8 +49,8 @@ export const h3 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADIN
 /** A body paragraph; `lead` is set bold at its start (the survey's “（一）坚持党要管党，…。” run-in heads). */
 export function para(text: string, opts: { lead?: string; align?: 'center' | 'right' } = {}): Paragraph {
   const runs: TextRun[] = [];
-  if (opts.lead) runs.push(new TextRun({ text: opts.lead, bold: true }));
-  runs.push(new TextRun(text));
+  if (opts.lead) runs.push(new TextRun({ text: nestQuotes(opts.lead), bold: true }));
+  runs.push(new TextRun(nestQuotes(text)));
   const alignment = opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : undefined;
   return new Paragraph({ children: runs, indent: opts.align ? { firstLine: 0 } : INDENT, ...(alignment ? { alignment } : {}) });
 }

@@ -32,7 +32,7 @@ export function workSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Ta
     ],
     w.orgLife.totals.filter((t) => t.branches > 0).map((t) => [
       // A yearly meeting of the current year is due only at its end: nothing to measure on time yet.
-      t.kind.label, t.branches, t.due, t.held, t.due ? t.onTime : null, t.due ? pct(t.onTime, t.due) : '年底到期', t.due ? t.compliant : null,
+      t.kind.label, t.branches, t.due || '年底到期', t.held, t.due ? t.onTime : null, t.due ? pct(t.onTime, t.due) : null, t.due ? t.compliant : null,
     ]),
   ));
 
@@ -46,7 +46,8 @@ export function workSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Ta
   out.push(h2('（三）书记项目'));
   const p = w.projects;
   out.push(para(p.total === 0 ? `${ctx.year}年尚未确定书记项目。` : (
-    `${p.branches}个党支部确定${ctx.year}年度书记项目${p.total}个，紧扣医院中心工作选题。${until}，已完成${p.completed}个、推进中${p.inProgress}个、未启动${p.planned}个`
+    `${p.branches}个党支部确定${ctx.year}年度书记项目${p.total}个，紧扣医院中心工作选题。${until}，`
+    + ([p.completed && `已完成${p.completed}个`, p.inProgress && `推进中${p.inProgress}个`, p.planned && `未启动${p.planned}个`].filter(Boolean).join('、') || '各项目均已确定')
     + `${p.lagging ? `，${p.lagging}个支部的书记项目推进滞后` : ''}。`
     + (p.results.length ? `已完成项目的成效如下（全部见附表3）：` : '')
   )));
