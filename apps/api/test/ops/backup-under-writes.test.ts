@@ -23,7 +23,7 @@ beforeAll(() => {
   db = openDb(join(dir, 'live.sqlite'));
   loadDemoData(db, generateCommission()); // a realistic size: the copy takes many steps
   orgId = (db.$client.prepare("select id from orgs where kind = 'branch' and status = 'active' order by id limit 1").get() as { id: number }).id;
-});
+}, 60_000);
 afterAll(() => {
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ beforeAll(async () => {
   ctx = await build();
   admin = await ctx.as('admin');
   branch = demoTargets(ctx.db).branch[0];
-});
+}, 60_000); // the demo commission loads slowly on a busy machine
 afterAll(() => ctx.close());
 
 const changes = () => (ctx.db.$client.prepare('select total_changes() as n').get() as { n: number }).n;

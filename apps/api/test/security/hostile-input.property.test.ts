@@ -64,7 +64,7 @@ beforeAll(async () => {
     const c = res.cookies.find((x) => x.name === 'wj_session')!;
     cookies.set(user, `${c.name}=${c.value}`);
   }
-});
+}, 60_000);
 afterAll(async () => {
   await app.close();
   rmSync(dir, { recursive: true, force: true });
