@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router';
 import { Card, Tabs } from 'antd';
 import type { OrgDetail } from '@wj/domain/schemas';
 import { MembersTable } from '@/features/members/components/members-table';
@@ -17,6 +18,8 @@ import { BranchWorkPanel } from '@/features/work/components/branch-work-panel';
  * records and recruitment; a unit its score and 责任落实 records.
  */
 export function OrgSections({ org, childrenTable }: { org: OrgDetail; childrenTable: React.ReactNode }) {
+  // ?tab=committee opens that tab (links from 待办).
+  const [params] = useSearchParams();
   const isBranch = org.kind === 'branch';
   const isUnit = org.unitId === org.id;
   const items = [
@@ -37,7 +40,7 @@ export function OrgSections({ org, childrenTable }: { org: OrgDetail; childrenTa
   ];
   return (
     <Card extra={<OrgActions org={org} />}>
-      <Tabs items={items} destroyOnHidden />
+      <Tabs items={items} destroyOnHidden defaultActiveKey={items.some((i) => i.key === params.get('tab')) ? params.get('tab')! : undefined} />
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '@wj/domain';
 import {
   ApartmentOutlined,
+  BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -20,6 +21,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '总览', icon: <DashboardOutlined /> },
+  { path: '/todos', label: '待办', icon: <BellOutlined /> },
   { path: '/orgs', label: '组织架构', icon: <ApartmentOutlined /> },
   { path: '/members', label: '党员', icon: <TeamOutlined /> },
   { path: '/org-life', label: '组织生活', icon: <CalendarOutlined /> },

@@ -26,13 +26,15 @@ interface MeetingFormModalProps {
   record: Meeting | null;
   /** Expected count offered for a new record: the branch's members. */
   defaultExpected: number;
+  /** A new record's type and date, when opened from a 待办 ("登记12月支委会"). */
+  preset?: { type: MeetingType; date: string };
   onClose: () => void;
   /** After a 409: fetch the record again and reset the form from it. */
   onReload: () => void;
 }
 
 /** 登记/修改组织生活, checked with the API's own schema before it is sent. */
-export function MeetingFormModal({ orgId, record, defaultExpected, onClose, onReload }: MeetingFormModalProps) {
+export function MeetingFormModal({ orgId, record, defaultExpected, preset, onClose, onReload }: MeetingFormModalProps) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
   const saveError = useSaveError();
@@ -73,7 +75,7 @@ export function MeetingFormModal({ orgId, record, defaultExpected, onClose, onRe
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={record ? toValues(record) : { type: 'general_meeting', date: dayjs(), expected: defaultExpected || undefined }}
+        initialValues={record ? toValues(record) : { type: preset?.type ?? 'general_meeting', date: preset ? dayjs(preset.date) : dayjs(), expected: defaultExpected || undefined }}
         onValuesChange={(changed) => clearChangedErrors(form, changed)}
         onFinish={submit}
       >

@@ -1,0 +1,58 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login } from './helpers/login';
+
+/**
+ * The branch secretary's month on a phone (390 × 844): open 待办, record the
+ * month's 支委会 from its item with the form prefilled, and the item is gone.
+ * No page scrolls sideways.
+ */
+test.use({ viewport: { width: 390, height: 844 } });
+
+const chinaToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const noSideways = async (page: Page) => {
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+};
+
+test('the branch secretary records the month\'s 支委会 from 待办 and the item is gone', async ({ page }) => {
+  await login(page, 'jijiu');
+  await noSideways(page);
+  // The 总览 leads with the branch's own 待办 and score.
+  await expect(page.getByText('本支部待办')).toBeVisible();
+  await expect(page.getByText('本支部得分')).toBeVisible();
+
+  await page.getByTestId('todo-badge').click();
+  await expect(page).toHaveURL(/\/todos$/);
+  const month = Number(chinaToday().slice(5, 7));
+  const item = page.getByTestId('todo-item').filter({ hasText: `召开${month}月支委会` });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('依据：');
+  await noSideways(page);
+
+  await item.getByRole('button', { name: /登\s*记/ }).click();
+  const dialog = page.getByRole('dialog', { name: '登记组织生活' });
+  await expect(dialog).toBeVisible();
+  // Prefilled from the item: the type and today's date.
+  await expect(dialog.locator('.ant-select').first()).toContainText('支委会');
+  await expect(dialog.getByLabel('会议日期')).toHaveValue(chinaToday());
+  await dialog.getByLabel('会议主题').fill('研究本月支部工作');
+  await dialog.getByLabel('应到人数').fill('5');
+  await dialog.getByLabel('实到人数').fill('5');
+  await noSideways(page);
+  await dialog.getByRole('button', { name: /登\s*记/ }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(item).toHaveCount(0);
+  await expect(page.getByTestId('todo-item').first()).toBeVisible();
+  await noSideways(page);
+});
+
+test('at 390 px the header fits: the user sits in a menu, nothing spills sideways', async ({ page }) => {
+  await login(page, 'renmin', '/todos');
+  await expect(page.getByTestId('todo-list')).toBeVisible();
+  await noSideways(page);
+  const header = await page.locator('header').boundingBox();
+  expect(header!.width).toBeLessThanOrEqual(390);
+  await page.getByRole('button', { name: '当前用户' }).click();
+  await expect(page.getByRole('menuitem', { name: /退出/ })).toBeVisible();
+});
