@@ -30,8 +30,12 @@ const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]
 const FORMAT_SINGLE = /[\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 const FORMAT_MULTILINE = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// Characters that show nothing: white space, zero-width and joiner characters, BOM, soft hyphen, Hangul fillers …
-const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u2028-\u202F\u205F-\u206F\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+// Text shows something only if it has a letter, digit, punctuation or symbol (private-use counts: rare
+// characters of names are often encoded there). Marks alone, format characters (zero-width, tags, BOM),
+// unassigned code points and white space show nothing; so do these letters and symbols that render blank.
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}\p{Co}]/u;
+const BLANK_LOOKING = /[\u115F\u1160\u2800\u3164\uFFA0\uFFFC]/gu;
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
 
 /** What is wrong with a piece of user text as text (not its length or content), or null. */
 export function textProblem(s: string, label: string, opts: TextOptions = {}): string | null {
@@ -40,7 +44,8 @@ export function textProblem(s: string, label: string, opts: TextOptions = {}): s
     return opts.multiline ? `${label}含有不可见的控制字符（只允许换行和制表符）` : `${label}含有控制字符或换行，请删除后重新输入`;
   }
   if ((opts.multiline ? FORMAT_MULTILINE : FORMAT_SINGLE).test(s)) return `${label}含有改变文字方向或分行的格式字符，请删除后重新输入`;
-  if (s.length > 0 && s.replace(INVISIBLE, '') === '') return `${label}不能只由空格或不可见字符组成`;
+  if (NONCHARACTER.test(s)) return `${label}含有无效的字符（非字符码位），请重新输入`;
+  if (s.length > 0 && !VISIBLE.test(s.replace(BLANK_LOOKING, ''))) return `${label}不能只由空格或不可见字符组成`;
   return null;
 }
 

@@ -22,7 +22,7 @@ export const IndicatorResultSchema = z.object({
 
 export const QualityQuerySchema = z.object({
   year: z.coerce.number({ error: 'year 必须是数字' }).int('year 必须是整数').min(2000, 'year 超出范围').max(2100, 'year 超出范围').optional(),
-  asOf: dateField('asOf ').optional(),
+  asOf: dateField('asOf ').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'asOf 超出范围（应在 2000—2100 年之间）').optional(),
   unitId: idText('unitId').optional(),
 });
 export type QualityQuery = z.infer<typeof QualityQuerySchema>;

@@ -26,6 +26,15 @@ describe('text fields refuse what is not text', () => {
     ['only zero-width spaces', '\u200B\u200B'],
     ['only a BOM and a zero-width joiner', '\uFEFF\u200D'],
     ['only a Hangul filler', '\u3164'],
+    ['only braille blanks', '\u2800\u2800'],
+    ['only tag characters', '\u{E0020}\u{E0041}'],
+    ['only a musical-symbol format character', '\u{1D173}'],
+    ['a noncharacter', '会议\uFFFF'],
+    ['only a combining mark', '\u0301'],
+    ['only interlinear annotation anchors', '\uFFF9\uFFFA'],
+    ['only a shorthand format control', '\u{1BCA0}'],
+    ['only a Mongolian variation selector', '\u180F'],
+    ['only an object replacement character', '\uFFFC'],
     ['a right-to-left override', '会议\u202E议会'],
     ['a line separator', '会议\u2028主题'],
   ])('refuses %s with the field named in Chinese', (_what, value) => {
@@ -65,6 +74,12 @@ describe('dates that do not exist', () => {
     expect(q.success).toBe(false);
     expect(messages(q).join()).toContain('asOf');
     expect(AuditQuerySchema.safeParse({ from: d }).success).toBe(false);
+  });
+
+  it('refuses an as-of date outside the years the platform judges', () => {
+    expect(QualityQuerySchema.safeParse({ asOf: '0000-01-01' }).success).toBe(false);
+    expect(QualityQuerySchema.safeParse({ asOf: '9999-12-31' }).success).toBe(false);
+    expect(QualityQuerySchema.safeParse({ asOf: '2026-12-01' }).success).toBe(true);
   });
 
   it('accepts real ones, a leap day included', () => {
