@@ -56,3 +56,28 @@ test('at 390 px the header fits: the user sits in a menu, nothing spills sideway
   await page.getByRole('button', { name: '当前用户' }).click();
   await expect(page.getByRole('menuitem', { name: /退出/ })).toBeVisible();
 });
+
+test('the unit secretary returns a record with a reason, and the branch sees it in 待办', async ({ page }) => {
+  await login(page, 'jijiu');
+  const me = await (await page.request.get('/api/auth/me')).json() as { scopeOrgId: number };
+  await page.context().clearCookies();
+
+  await login(page, 'renmin', `/org-life?branch=${me.scopeOrgId}`);
+  const review = page.getByRole('button', { name: /^审核 / }).first();
+  await review.click();
+  const dialog = page.getByRole('dialog', { name: '审核组织生活记录' });
+  await dialog.getByLabel('退回').check();
+  await dialog.getByLabel('退回原因').fill('缺少会议记录和签到表');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('review-status').filter({ hasText: '已退回' })).toHaveCount(1);
+  await noSideways(page);
+  await page.context().clearCookies();
+
+  await login(page, 'jijiu', '/todos');
+  const item = page.getByTestId('todo-item').filter({ hasText: '缺少会议记录和签到表' });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('修改被退回的');
+  await item.getByRole('button', { name: '修改记录' }).click();
+  await expect(page.getByRole('dialog', { name: '修改组织生活记录' })).toBeVisible();
+});

@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   dissolve: '撤销组织',
   reset_password: '重置密码',
   unlock_login: '解除登录限制',
+  review: '审核组织生活',
 };
 
 export const AUDIT_ACTION_COLORS: Record<string, string> = {

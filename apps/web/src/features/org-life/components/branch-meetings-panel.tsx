@@ -14,6 +14,8 @@ import { meetingCompliance } from '../lib/compliance';
 import { ComplianceStrip } from './compliance-strip';
 import { MeetingFormModal } from './meeting-form-modal';
 import { MeetingsTable } from './meetings-table';
+import { ReviewModal } from './review-modal';
+import { useMe } from '@/lib/auth';
 
 const YEARS_BACK = 5;
 
@@ -30,6 +32,10 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
   const inputs = useComplianceInputs(orgId);
   const remove = useDeleteMeeting();
   const editing = useEditing<Meeting>(() => meetings.refetch());
+  // The unit reviews its branches' records; a branch secretary does not review their own.
+  const me = useMe();
+  const canReview = canEdit && (me.data?.role === 'unit_secretary' || me.data?.role === 'admin');
+  const [reviewing, setReviewing] = useState<Meeting | null>(null);
 
   const compliance = useMemo(() => {
     if (!meetings.data || !inputs.data) return null;
@@ -83,6 +89,7 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
           emptyText={meetings.isPending ? '正在加载…' : type === 'all' ? `${year}年尚未登记组织生活` : `${year}年没有${MEETING_TYPE_LABELS[type]}记录`}
           attendanceMin={inputs.data?.rules.params.attendanceMin ?? 0.8}
           {...(canEdit ? { onEdit: editing.open, onDelete } : {})}
+          {...(canReview ? { onReview: setReviewing } : {})}
         />
       )}
       {editing.isOpen && (
@@ -94,6 +101,7 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
           onReload={editing.reload}
         />
       )}
+      {reviewing && <ReviewModal meeting={reviewing} onClose={() => setReviewing(null)} onReload={() => { setReviewing(null); void meetings.refetch(); }} />}
     </Flex>
   );
 }

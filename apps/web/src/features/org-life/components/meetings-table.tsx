@@ -1,8 +1,8 @@
 import { Button, Flex, Popconfirm, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { AuditOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { MEETING_TYPE_LABELS } from '@wj/domain';
-import type { Meeting } from '@wj/domain/schemas';
+import { MEETING_REVIEW_LABELS, type Meeting } from '@wj/domain/schemas';
 import { formatDate } from '@/lib/format';
 
 const TYPE_COLORS: Partial<Record<Meeting['type'], string>> = {
@@ -19,9 +19,13 @@ interface MeetingsTableProps {
   onDelete?: (m: Meeting) => void;
   /** Attendance below this share (0–1) shows in red. */
   attendanceMin: number;
+  /** The unit's review action; absent for a user who may not review (the branch itself, the leader). */
+  onReview?: (m: Meeting) => void;
 }
 
-export function MeetingsTable({ items, loading, emptyText, onEdit, onDelete, attendanceMin }: MeetingsTableProps) {
+const REVIEW_COLORS: Record<Meeting['reviewStatus'], string> = { pending: 'default', approved: 'green', returned: 'red' };
+
+export function MeetingsTable({ items, loading, emptyText, onEdit, onDelete, attendanceMin, onReview }: MeetingsTableProps) {
   const columns: TableProps<Meeting>['columns'] = [
     { title: '日期', dataIndex: 'date', width: 112, render: formatDate },
     { title: '类型', dataIndex: 'type', width: 128, render: (t: Meeting['type']) => <Tag color={TYPE_COLORS[t]}>{MEETING_TYPE_LABELS[t]}</Tag> },
@@ -46,12 +50,24 @@ export function MeetingsTable({ items, loading, emptyText, onEdit, onDelete, att
     },
     { title: '备注', dataIndex: 'notes', width: 180, ellipsis: { showTitle: true }, render: (n: string | null) => n ?? <Typography.Text type="secondary">—</Typography.Text> },
     { title: '登记人', dataIndex: 'updatedBy', width: 100, render: (u: string | null) => u ?? '—' },
+    {
+      title: '审核', dataIndex: 'reviewStatus', width: 96,
+      render: (r: Meeting['reviewStatus'], m) => {
+        const tag = <Tag color={REVIEW_COLORS[r]} data-testid="review-status">{MEETING_REVIEW_LABELS[r]}</Tag>;
+        return m.reviewReason ? <Tooltip title={`退回原因：${m.reviewReason}`}>{tag}</Tooltip> : tag;
+      },
+    },
   ];
   if (onEdit && onDelete) {
     columns.push({
-      title: '操作', key: 'actions', width: 104, fixed: 'right',
+      title: '操作', key: 'actions', width: onReview ? 136 : 104, fixed: 'right',
       render: (_, m) => (
         <Flex gap={4}>
+          {onReview && (
+            <Tooltip title="审核">
+              <Button type="text" size="small" icon={<AuditOutlined />} aria-label={`审核 ${m.topic}`} onClick={() => onReview(m)} />
+            </Tooltip>
+          )}
           <Tooltip title="修改">
             <Button type="text" size="small" icon={<EditOutlined />} aria-label={`修改 ${m.topic}`} onClick={() => onEdit(m)} />
           </Tooltip>
