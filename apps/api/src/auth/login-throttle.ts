@@ -25,8 +25,31 @@ export interface Reservation {
   attempt: number | null;
 }
 
+/**
+ * One address trying many usernames (password spraying) is slowed down too: every attempt from an
+ * address also counts against the address as a whole, under this higher limit, with the same growing
+ * blocks. A right password takes its own attempt back, so an office behind one address that logs in
+ * all day is not blocked; only failures add up.
+ */
+export const MAX_FAILED_PER_ADDRESS = 30;
+const ANY_USER = '*';
+
+/** Reserves the attempt for the username from this address and for the address as a whole. */
+export function reserveLogin(db: Db, username: string, client: string, now = Date.now()): Reservation {
+  const address = reserveAttempt(db, ANY_USER, client, now, MAX_FAILED_PER_ADDRESS);
+  if (address.attempt === null) return address;
+  return reserveAttempt(db, username, client, now);
+}
+
+/** A right password: the pair starts afresh and the address gets its attempt back. */
+export function clearLogin(db: Db, username: string, client: string) {
+  clearAttempts(db, username, client);
+  db.update(loginThrottle).set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
+    .where(and(eq(loginThrottle.username, ANY_USER), eq(loginThrottle.client, client), isNull(loginThrottle.blockedUntil))).run();
+}
+
 /** Counts the attempt; answers whether its password may be checked at all. */
-export function reserveAttempt(db: Db, username: string, client: string, now = Date.now()): Reservation {
+export function reserveAttempt(db: Db, username: string, client: string, now = Date.now(), max = MAX_FAILED_LOGINS): Reservation {
   db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, now - FORGET_MS),
     or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now)))).run();
   // SET expressions all read the old row; `next` is the attempt's number (1 again after a block).
@@ -37,9 +60,9 @@ export function reserveAttempt(db: Db, username: string, client: string, now = D
       target: [loginThrottle.username, loginThrottle.client],
       set: {
         failures: next,
-        blockedUntil: sql`CASE WHEN ${next} >= ${MAX_FAILED_LOGINS}
+        blockedUntil: sql`CASE WHEN ${next} >= ${max}
           THEN ${now} + min(${MAX_BLOCK_MS}, ${FIRST_BLOCK_MS} << min(${loginThrottle.blocks}, 16)) ELSE NULL END`,
-        blocks: sql`${loginThrottle.blocks} + (${next} >= ${MAX_FAILED_LOGINS})`,
+        blocks: sql`${loginThrottle.blocks} + (${next} >= ${max})`,
         updatedAt: now,
       },
       // A blocked pair is left as it is, and RETURNING then gives no row.
@@ -48,7 +71,7 @@ export function reserveAttempt(db: Db, username: string, client: string, now = D
     .returning({ failures: loginThrottle.failures })
     .get();
   const attempt = row?.failures ?? null;
-  return { attempt: attempt != null && attempt <= MAX_FAILED_LOGINS ? attempt : null };
+  return { attempt: attempt != null && attempt <= max ? attempt : null };
 }
 
 /** A right password: this pair starts afresh (other addresses' counts stay). */

@@ -147,6 +147,24 @@ describe('a stranger cannot keep the real user out', () => {
   });
 });
 
+describe('one address spraying many usernames', () => {
+  it('is blocked after 30 failures across usernames, while other addresses and its own successes are unaffected', async () => {
+    // Successes give their attempt back: an office behind one address logging in all day is never blocked.
+    for (let i = 0; i < 40; i++) expect((await login('renmin', DEMO_PASSWORD, '10.0.0.90')).statusCode).toBe(200);
+    // 4 guesses per username stay under the per-username limit; 30 in all reach the per-address one.
+    const names = Array.from({ length: 8 }, (_, i) => (i < 4 ? ['admin', 'leader', 'yanke', 'jijiu'][i]! : `nobody${i}`));
+    let sent = 0;
+    for (const name of names) for (let k = 0; k < 4 && sent < 30; k++, sent++) expect((await login(name, `spray-${k}`, '10.0.0.90')).statusCode).toBe(401);
+    expect(sent).toBe(30);
+    // Now even a right password from that address is refused, answered like any failure …
+    const blocked = await login('leader', DEMO_PASSWORD, '10.0.0.90');
+    expect(blocked.statusCode).toBe(401);
+    expect(blocked.json().error.code).toBe('BAD_CREDENTIALS');
+    // … while the same user logs in from elsewhere.
+    expect((await login('leader', DEMO_PASSWORD, '10.0.0.91')).statusCode).toBe(200);
+  });
+});
+
 describe('admin unlock', () => {
   const session = async (username: string, from: string) => {
     const res = await login(username, DEMO_PASSWORD, from);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ErrorBodySchema, LoginBodySchema, MeSchema, type Me } from '@wj/domain/schemas';
 import { dummyHash, verifyPassword } from '../../auth/password.js';
-import { clearAttempts, reserveAttempt } from '../../auth/login-throttle.js';
+import { clearLogin, reserveLogin } from '../../auth/login-throttle.js';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from '../../auth/sessions.js';
 import type { Db } from '../../db/index.js';
 import { orgs, users } from '../../db/schema/index.js';
@@ -32,12 +32,12 @@ const routes: FastifyPluginAsyncZod<{ loginRateMax: number }> = async (app, opts
   }, async (req, reply) => {
     const { username, password } = req.body;
     // Reserved before the password is checked: concurrent guesses cannot outrun the count.
-    const { attempt } = reserveAttempt(app.db, username, req.ip);
+    const { attempt } = reserveLogin(app.db, username, req.ip);
     const row = app.db.select().from(users).where(eq(users.username, username)).get();
     const usable = attempt != null && row != null && !row.disabled;
     const right = await verifyPassword(usable ? row.passwordHash : await dummyHash(), password);
     if (!usable || !right) throw new AppError(401, 'BAD_CREDENTIALS', BAD_LOGIN);
-    clearAttempts(app.db, username, req.ip);
+    clearLogin(app.db, username, req.ip);
     // A fresh token on every login: a session id planted before login is never promoted.
     const old = req.cookies[SESSION_COOKIE];
     if (old) deleteSession(app.db, old);
