@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import {
-  AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type Table,
+  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type Table,
 } from 'docx';
 import { todayIso } from '@wj/domain/schemas';
 import { basicFigures } from '../basic-figures.js';
@@ -11,7 +11,7 @@ import type { Db } from '../../db/index.js';
 import { workFigures } from '../work-figures.js';
 import { appendixSection } from './appendix.js';
 import { basicSection } from './basic.js';
-import { FONT_FALLBACKS, FONTS, font, para, STYLES, title } from './kit.js';
+import { FONT_FALLBACKS, FONT_FAMILY, FONTS, font, GRID, para, STYLES, title } from './kit.js';
 import { adviceSection, problemsSection } from './problems.js';
 import { workSection } from './work.js';
 
@@ -19,6 +19,8 @@ export const annualTitle = (ctx: ReportContext) => `${subjectOf(ctx.target)}${ct
 
 // GB/T 9704-2012 5.2.1: A4, top margin 37 mm, bottom 35 mm, left 28 mm, right 26 mm (1 mm = 56.7 twips).
 const MARGINS = { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1000 };
+/** The landscape 附表: the same side margins, 25 mm top and 20 mm bottom, so a page holds more rows. */
+const APPENDIX_MARGINS = { top: 1418, bottom: 1134, left: 1588, right: 1474, footer: 567 };
 
 function preamble(ctx: ReportContext, units: { hospitals: number; institutions: number } | null): string {
   const t = ctx.target;
@@ -39,7 +41,7 @@ export async function annualReport(db: Db, ctx: ReportContext): Promise<Buffer> 
   const work = workFigures(db, ctx);
   const today = todayIso();
   const children: (Paragraph | Table)[] = [
-    title(annualTitle(ctx)),
+    title(annualTitle(ctx), '基层党组织'),
     para(`（${ymdCn(today)}）`, { align: 'center' }),
     para(preamble(ctx, basic.units)),
     ...(await basicSection(ctx, basic)),
@@ -49,28 +51,36 @@ export async function annualReport(db: Db, ctx: ReportContext): Promise<Buffer> 
     new Paragraph({ text: '' }),
     para(ctx.target.orgName, { align: 'right' }),
     para(ymdCn(today), { align: 'right' }),
-    ...appendixSection(ctx, work),
   ];
   const doc = new Document({
-    creator: '卫健党建质量平台',
     title: annualTitle(ctx),
-    description: `${ctx.year}年度，截至${ctx.cutoff}，评分规则第${ctx.ys.rules.version}版`,
+    description: `${ctx.year}年度，截至${ctx.cutoff}`,
     styles: STYLES,
-    sections: [{
-      properties: { page: { margin: MARGINS, pageNumbers: { start: 1 } } },
-      footers: {
-        // GB/T 9704-2012 7.5: 页码 in 4号 半角宋体 digits between dashes: — 1 —
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.song), size: 28 })],
-          })],
-        }),
+    // GB/T 9704-2012 7.5: odd pages carry the number on the right, even pages on the left.
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      { properties: { page: { margin: MARGINS, pageNumbers: { start: 1 } }, grid: GRID }, footers: pageFooters(), children },
+      // The 附表 in a landscape section of their own: the section break starts a new page (no blank one), and the
+      // wide tables keep 序号 and unit names on one line.
+      {
+        properties: { page: { margin: APPENDIX_MARGINS, size: { orientation: PageOrientation.LANDSCAPE } } },
+        footers: pageFooters(),
+        children: appendixSection(ctx, work),
       },
-      children,
-    }],
+    ],
   });
   return withFontFallbacks(await Packer.toBuffer(doc));
+}
+
+/** GB/T 9704-2012 7.5: 页码 in 4号 半角宋体 digits between dashes (— 1 —), one character in from the outside edge. */
+function pageFooters() {
+  const number = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) => new Footer({
+    children: [new Paragraph({
+      alignment, indent: { firstLine: 0, ...indent },
+      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.song), size: 28 })],
+    })],
+  });
+  return { default: number(AlignmentType.RIGHT, { right: 280 }), even: number(AlignmentType.LEFT, { left: 280 }) };
 }
 
 /** The part of JSZip's API used here (it is not a direct dependency, so its types are not at hand). */
@@ -96,7 +106,7 @@ async function withFontFallbacks(file: Buffer): Promise<Buffer> {
   if (!entry) return file;
   const xml = await entry.async('string');
   const fonts = Object.entries(FONT_FALLBACKS).map(([name, alt]) => (
-    `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`
+    `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${FONT_FAMILY[name] ?? 'auto'}"/><w:pitch w:val="variable"/></w:font>`
   )).join('');
   const patched = /<w:fonts[^>]*\/>/.test(xml)
     ? xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${fonts}</w:fonts>`)

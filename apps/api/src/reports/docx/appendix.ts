@@ -1,4 +1,4 @@
-import { PageBreak, Paragraph, type Table } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import { REVIEW_GRADE_LABELS } from '@wj/domain/labels';
 import { BRANCH_DIMENSIONS, GRADE_LABELS, gradeOf, isProblem, monthEnd } from '@wj/domain/quality';
 import type { ReportContext } from '../context.js';
@@ -13,18 +13,19 @@ const DIM_SHORT: Record<(typeof BRANCH_DIMENSIONS)[number], string> = { leadersh
 export function appendixSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Table)[] {
   const rules = ctx.ys.rules.rules;
   const whole = ctx.target.unitId === null;
-  const out: (Paragraph | Table)[] = [new Paragraph({ children: [new PageBreak()] }), h1('附表')];
+  // Landscape (annual.ts): 13 776 twips of text width, so that 序号 and names stay on one line.
+  const out: (Paragraph | Table)[] = [h1('附表')];
 
   out.push(caption('附表1  各党支部质量评价得分'));
   const cols: Column[] = [
-    { header: '序号', width: 520, numeric: true },
-    ...(whole ? [{ header: '单位', width: 1300 }] : []),
-    { header: '党支部', width: whole ? 1800 : 3100 },
-    { header: '党员数', width: 620, numeric: true },
-    { header: '总分', width: 660, numeric: true },
-    ...BRANCH_DIMENSIONS.map((d) => ({ header: DIM_SHORT[d], width: 660, numeric: true })),
-    { header: '等次', width: 640, numeric: true },
-    { header: '问题数', width: 640, numeric: true },
+    { header: '序号', width: 760, numeric: true },
+    ...(whole ? [{ header: '单位', width: 2400 }] : []),
+    { header: '党支部', width: whole ? 3300 : 5700 },
+    { header: '党员数', width: 800, numeric: true },
+    { header: '总分', width: 800, numeric: true },
+    ...BRANCH_DIMENSIONS.map((d) => ({ header: DIM_SHORT[d], width: 950, numeric: true })),
+    { header: '等次', width: 800, numeric: true },
+    { header: '问题数', width: 800, numeric: true },
   ];
   const rows: Cell[][] = ctx.branches.map((b, i) => {
     const o = ctx.ys.orgs.get(b.orgId)!;
@@ -51,17 +52,17 @@ export function appendixSection(ctx: ReportContext, w: WorkFigures): (Paragraph 
     ];
   });
   out.push(table([
-    { header: '单位', width: 1650 }, { header: '综合得分', width: 820, numeric: true }, { header: '支部平均分', width: 880, numeric: true },
-    { header: '责任落实得分', width: 900, numeric: true }, { header: '年度党建工作计划', width: 1350, numeric: true },
-    { header: '专职党务干部（名）', width: 950, numeric: true }, { header: '述职评议等次', width: 800, numeric: true },
-    { header: '主体责任清单（完成/总数）', width: 900, numeric: true }, { header: '问题数', width: 580, numeric: true },
+    { header: '单位', width: 2600 }, { header: '综合得分', width: 1200, numeric: true }, { header: '支部平均分', width: 1300, numeric: true },
+    { header: '责任落实得分', width: 1400, numeric: true }, { header: '年度党建工作计划', width: 2000, numeric: true },
+    { header: '专职党务干部（名）', width: 1400, numeric: true }, { header: '述职评议等次', width: 1300, numeric: true },
+    { header: '主体责任清单（完成/总数）', width: 1500, numeric: true }, { header: '问题数', width: 900, numeric: true },
   ], unitRows));
 
   // 附表3 only when there is something to list: no placeholder row.
   if (w.projects.results.length) {
     out.push(caption(`附表3  ${ctx.year}年度已完成书记项目及成效`));
     out.push(table(
-      [{ header: '序号', width: 640, numeric: true }, { header: '党支部', width: 2000 }, { header: '项目名称', width: 1900 }, { header: '服务的业务目标', width: 1600 }, { header: '成效', width: 2800 }],
+      [{ header: '序号', width: 760, numeric: true }, { header: '党支部', width: 3300 }, { header: '项目名称', width: 2800 }, { header: '服务的业务目标', width: 2400 }, { header: '成效', width: 4400 }],
       w.projects.results.map((r, i) => [i + 1, r.branch, r.title, r.businessGoal, r.review]),
     ));
   }
