@@ -81,3 +81,13 @@ test('the unit secretary returns a record with a reason, and the branch sees it 
   await item.getByRole('button', { name: '修改记录' }).click();
   await expect(page.getByRole('dialog', { name: '修改组织生活记录' })).toBeVisible();
 });
+
+test('a branch secretary\'s pages do not scroll sideways at 390 px', async ({ page }) => {
+  await login(page, 'jijiu');
+  const me = await (await page.request.get('/api/auth/me')).json() as { scopeOrgId: number };
+  for (const path of ['/', '/todos', '/org-life', '/members', `/orgs/${me.scopeOrgId}`, '/work']) {
+    await page.goto(path);
+    await expect(page.getByTestId('current-user')).toBeVisible();
+    await noSideways(page);
+  }
+});

@@ -41,7 +41,8 @@ export function BranchMeetingsPanel({ orgId }: { orgId: number }) {
     if (!meetings.data || !inputs.data) return null;
     const { rules, org, fullCount } = inputs.data;
     const hasGroups = org.children.some((c) => c.kind === 'party_group');
-    return meetingCompliance({ meetings: meetings.data, rules, year, asOf: today, foundedDate: org.foundedDate, hasGroups, fullCount });
+    // A returned record does not count until corrected, as in the score.
+    return meetingCompliance({ meetings: meetings.data.filter((m) => m.reviewStatus !== 'returned'), rules, year, asOf: today, foundedDate: org.foundedDate, hasGroups, fullCount });
   }, [meetings.data, inputs.data, year, today]);
 
   const onDelete = (m: Meeting) =>
