@@ -179,11 +179,11 @@ describe('tiers in the Excel 问题清单', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('问题汇总')!;
-    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const header = (ws.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
     const at = (h: string) => header.indexOf(h);
     let regulation = 0;
     ws.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n <= 2) return;
       const tier = String(row.getCell(at('性质')).value);
       const name = String(row.getCell(at('指标')).value);
       const def = Object.values(INDICATOR_BY_CODE).find((d) => d.name === name)!;

@@ -30,7 +30,7 @@ async function download(client: Client, url: string, name: RegExp) {
 }
 
 /** Data rows as objects keyed by the header row's text. */
-function rowsOf(ws: ExcelJS.Worksheet, headerRow = 1): Record<string, ExcelJS.CellValue>[] {
+function rowsOf(ws: ExcelJS.Worksheet, headerRow = 2): Record<string, ExcelJS.CellValue>[] {
   const header = (ws.getRow(headerRow).values as ExcelJS.CellValue[]).map((v) => String(v ?? ''));
   const out: Record<string, ExcelJS.CellValue>[] = [];
   ws.eachRow((row, n) => {
@@ -54,7 +54,10 @@ describe('scores.xlsx', () => {
     const wb = await download(admin, `/api/reports/scores.xlsx?year=${YEAR}`, /^市卫生健康委直属机关2025年度党支部质量评价得分\.xlsx$/);
     const units = (await get<{ items: UnitScoreRow[] }>(admin, `/api/quality/units?year=${YEAR}`)).items;
     const summary = wb.getWorksheet('各单位汇总')!;
-    expect(frozen(summary)).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(frozen(summary)).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // A title row naming the issuer, the year and the day the figures stand at; landscape, one page wide, headers repeated.
+    expect(summary.getCell(1, 1).value).toBe(`市卫生健康委直属机关党委  ${YEAR}年度各单位质量评价得分（截至${YEAR}年12月31日）`);
+    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
     expect(summary.getColumn(2).width).toBeGreaterThan(10);
     const rows = rowsOf(summary);
     expect(rows).toHaveLength(units.length);
@@ -66,7 +69,9 @@ describe('scores.xlsx', () => {
 
       const sheet = wb.getWorksheet(u.institutionName!)!;
       expect(sheet, u.institutionName!).toBeDefined();
-      expect(frozen(sheet).ySplit).toBe(1);
+      expect(frozen(sheet).ySplit).toBe(2);
+      expect(String(sheet.getCell(1, 1).value)).toContain(`${u.institutionName}党支部质量评价得分`);
+      expect(sheet.pageSetup.orientation).toBe('landscape');
       const branches = (await get<{ items: BranchScoreRow[] }>(admin, `/api/quality/branches?year=${YEAR}&unitId=${u.orgId}`)).items;
       const lines = rowsOf(sheet);
       expect(lines.map((l) => l['党支部']).sort()).toEqual(branches.map((b) => b.name).sort());
@@ -84,7 +89,7 @@ describe('scores.xlsx', () => {
         if (b.total === 100) expect(l['问题数']).toBe(0);
       }
     }
-    const about = rowsOf(wb.getWorksheet('说明')!);
+    const about = rowsOf(wb.getWorksheet('说明')!, 1);
     expect(about.find((r) => r['项目'] === '统计截至')!['内容']).toEqual(new Date(Date.UTC(YEAR, 11, 31)));
   });
 
@@ -100,11 +105,13 @@ describe('gaps.xlsx', () => {
     const wb = await download(admin, `/api/reports/gaps.xlsx?year=${YEAR}`, /问题清单\.xlsx$/);
     const { items } = await get<{ items: GapLine[] }>(admin, `/api/quality/gaps?year=${YEAR}`);
     const summary = rowsOf(wb.getWorksheet('问题汇总')!);
+    expect(String(wb.getWorksheet('问题汇总')!.getCell(1, 1).value)).toMatch(/^市卫生健康委直属机关党委  2025年度问题清单/);
+    for (const name of ['问题汇总', '问题明细']) expect(wb.getWorksheet(name)!.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:2' });
     const TIER = { regulation: '党内法规', commission: '本委工作要求', reminder: '提醒' } as const;
     expect(summary.map((r) => [r['性质'], r['问题'], r['涉及数'], r['红色'], r['黄色']]))
       .toEqual(items.map((g) => [TIER[g.tier], g.text, g.count, g.red, g.amber]));
     // No column says 违反 for a colour, and no English code is shown.
-    const headers = (wb.getWorksheet('问题汇总')!.getRow(1).values as unknown[]).map(String);
+    const headers = (wb.getWorksheet('问题汇总')!.getRow(2).values as unknown[]).map(String);
     expect(headers).not.toContain('问题代码');
     expect(summary.every((r) => !String(r['颜色']).includes('违反'))).toBe(true);
     const detail = rowsOf(wb.getWorksheet('问题明细')!);
@@ -125,16 +132,18 @@ describe('org-life.xlsx', () => {
   it('gives each branch its due, held and on-time meetings, agreeing with the meeting records and the quality model', async () => {
     const wb = await download(admin, `/api/reports/org-life.xlsx?year=${YEAR}`, /组织生活落实情况\.xlsx$/);
     const ws = wb.getWorksheet('组织生活')!;
-    expect(frozen(ws)).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.getCell(1, 3).value).toBe('支部党员大会');
-    expect([ws.getCell(2, 3).value, ws.getCell(2, 4).value, ws.getCell(2, 5).value]).toEqual(['应开', '实开', '按期']);
-    expect(ws.rowCount - 2).toBe(tree.counts.branches);
+    expect(frozen(ws)).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(String(ws.getCell(1, 1).value)).toContain('2025年度组织生活落实情况');
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:3' });
+    expect(ws.getCell(2, 3).value).toBe('支部党员大会');
+    expect([ws.getCell(3, 3).value, ws.getCell(3, 4).value, ws.getCell(3, 5).value]).toEqual(['应开', '实开', '按期']);
+    expect(ws.rowCount - 3).toBe(tree.counts.branches);
 
     const rules = (await get<{ rules: { params: Record<string, number> } }>(admin, '/api/quality/rules')).rules;
     const branchId = ctx.db.select().from(users).where(eq(users.username, 'jijiu')).get()!.scopeOrgId!;
     const all = (n: OrgTreeNode): OrgTreeNode[] => [n, ...n.children.flatMap(all)];
     const branch = all(tree).find((b) => b.id === branchId)!;
-    const row = [...Array(ws.rowCount - 2).keys()].map((i) => ws.getRow(i + 3)).find((r) => r.getCell(2).value === branch.name)!;
+    const row = [...Array(ws.rowCount - 3).keys()].map((i) => ws.getRow(i + 4)).find((r) => r.getCell(2).value === branch.name)!;
     const meetings = await get<{ type: string; date: string }[]>(admin, `/api/orgs/${branch.id}/meetings?year=${YEAR}&type=general_meeting`);
     const [due, held, onTime] = [3, 4, 5].map((c) => row.getCell(c).value);
     expect(held).toBe(meetings.length);

@@ -1,7 +1,7 @@
 import { DIMENSION_LABELS, INDICATOR_BY_CODE, TIER_LABELS, type Dimension, type IndicatorCode } from '@wj/domain/quality';
 import type { GapLine } from '@wj/domain/schemas';
 import type { ReportContext } from '../context.js';
-import { aboutSheet, newWorkbook, SCORE_FMT, tableSheet, toBuffer } from './kit.js';
+import { aboutSheet, newWorkbook, SCORE_FMT, sheetHeading, tableSheet, toBuffer } from './kit.js';
 
 /** Colour only: whether a line breaks 党内法规 is its 性质 (tier), never its colour. */
 const SEVERITY = { red: '红色', amber: '黄色' } as const;
@@ -23,11 +23,11 @@ export async function gapsWorkbook(ctx: ReportContext, title: string): Promise<B
     { header: '序号', width: 6 }, { header: '性质', width: 13 }, { header: '问题', width: 40 }, { header: '指标', width: 22 }, { header: '层级', width: 11 },
     { header: '维度', width: 11 }, { header: '颜色', width: 7 }, { header: '涉及数', width: 8 }, { header: '红色', width: 7 },
     { header: '黄色', width: 7 }, { header: '依据', width: 60, wrap: true }, { header: '本委规则', width: 40, wrap: true }, { header: '整改建议', width: 60, wrap: true },
-  ], 3);
+  ], 3, sheetHeading(ctx, '问题清单（汇总）'));
   const detail = tableSheet(wb, '问题明细', [
     { header: '性质', width: 13 }, { header: '问题', width: 30 }, { header: '单位', width: 22 }, { header: '组织', width: 30 },
     { header: '颜色', width: 7 }, { header: '得分', width: 8, numFmt: SCORE_FMT }, { header: '问题描述', width: 70, wrap: true },
-  ], 2);
+  ], 2, sheetHeading(ctx, '问题清单（明细）'));
   ctx.gaps.forEach((g, i) => {
     summary.addRow([
       i + 1, TIER_LABELS[g.tier], g.text, INDICATOR_BY_CODE[g.code as IndicatorCode]?.name ?? g.name, LEVEL[g.level],

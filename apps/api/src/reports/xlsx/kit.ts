@@ -32,17 +32,53 @@ export function styleHeader(row: ExcelJS.Row) {
   row.eachCell((cell) => { cell.fill = HEADER_FILL; });
 }
 
-/** A sheet with one frozen header row and the columns' widths and formats. */
-export function tableSheet(wb: ExcelJS.Workbook, name: string, columns: XColumn[], freezeColumns = 0): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: freezeColumns }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+/**
+ * The title row every data sheet starts with: who issues it, what it is, the
+ * year and the day the figures stand at —
+ * “市卫生健康委直属机关党委 2025年度党支部质量评价得分（截至2025年12月31日）”.
+ */
+export function sheetHeading(ctx: ReportContext, what: string): string {
+  const [y, m, d] = ctx.cutoff.split('-').map(Number);
+  return `${ctx.target.rootName}  ${ctx.year}年度${what}（截至${y}年${m}月${d}日）`;
+}
+
+/** Print setup of a data sheet: A4 landscape, fit to one page wide, the title and header rows repeated on every page. */
+export function printSetup(ws: ExcelJS.Worksheet, headerRows: number) {
+  ws.pageSetup = {
+    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    printTitlesRow: `1:${headerRows}`, horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
+}
+
+/** Writes the title row (row 1) across `width` columns. */
+export function titleRow(ws: ExcelJS.Worksheet, heading: string, width: number) {
+  const row = ws.getRow(1);
+  row.getCell(1).value = heading;
+  ws.mergeCells(1, 1, 1, Math.max(1, width));
+  row.font = { bold: true, size: 14 };
+  row.alignment = { vertical: 'middle', horizontal: 'center' };
+  row.height = 30;
+}
+
+/**
+ * A data sheet: the title row, one header row (row 2) frozen with it, the
+ * columns' widths and formats, printable landscape on one page wide.
+ */
+export function tableSheet(wb: ExcelJS.Workbook, name: string, columns: XColumn[], freezeColumns: number, heading: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2, xSplit: freezeColumns }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
   columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     if (c.numFmt) col.numFmt = c.numFmt;
     if (c.wrap) col.alignment = { wrapText: true, vertical: 'top' };
   });
-  styleHeader(ws.getRow(1));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  titleRow(ws, heading, columns.length);
+  ws.getRow(2).values = columns.map((c) => c.header);
+  styleHeader(ws.getRow(2));
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+  printSetup(ws, 2);
   return ws;
 }
 

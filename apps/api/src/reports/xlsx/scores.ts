@@ -2,7 +2,7 @@ import { INSTITUTION_TYPE_LABELS, ORG_KIND_LABELS } from '@wj/domain/labels';
 import { BRANCH_DIMENSIONS, DIMENSION_LABELS, GRADE_LABELS, isProblem, TIER_LABELS } from '@wj/domain/quality';
 import { branchRow, unitRow } from '../../routes/quality/views.js';
 import type { ReportContext } from '../context.js';
-import { aboutSheet, newWorkbook, SCORE_FMT, sheetName, tableSheet, toBuffer, type XColumn } from './kit.js';
+import { aboutSheet, newWorkbook, SCORE_FMT, sheetHeading, sheetName, tableSheet, toBuffer, type XColumn } from './kit.js';
 
 export const UNIT_SHEET = '各单位汇总';
 
@@ -24,7 +24,7 @@ export async function scoresWorkbook(ctx: ReportContext, title: string): Promise
     { header: '支部平均分', width: 11, numFmt: SCORE_FMT }, { header: '责任落实得分', width: 12, numFmt: SCORE_FMT },
     { header: '支部数', width: 8 }, { header: '单位问题数', width: 10 }, { header: '支部问题数', width: 10 }, { header: '红色问题数', width: 11 },
     { header: '提醒事项数', width: 10 }, { header: '明细工作表', width: 24 },
-  ], 2);
+  ], 2, sheetHeading(ctx, '各单位质量评价得分'));
 
   const perUnit = new Map<number, typeof ctx.branches>();
   for (const b of ctx.branches) {
@@ -49,7 +49,7 @@ export async function scoresWorkbook(ctx: ReportContext, title: string): Promise
       { header: '序号', width: 6 }, { header: '党支部', width: 30 }, { header: '党员数', width: 8 },
       { header: '总分', width: 8, numFmt: SCORE_FMT }, { header: '等次', width: 8 }, ...DIMENSION_COLUMNS,
       { header: '问题数', width: 8 }, { header: '红色问题数', width: 11 }, { header: '问题', width: 90, wrap: true }, { header: '提醒事项', width: 50, wrap: true },
-    ], 2);
+    ], 2, sheetHeading(ctx, `${row.institutionName ?? row.name}党支部质量评价得分`));
     (perUnit.get(u.orgId) ?? []).forEach((b, j) => {
       const r = branchRow(ys, b);
       ws.addRow([
