@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { TodoItemView, TodoList } from '@wj/domain/quality';
 import type { BranchScoreDetail } from '@wj/domain/schemas';
-import { meetings, orgs, users } from '../../src/db/schema/index.js';
+import { meetings, orgs, unitPlans, users } from '../../src/db/schema/index.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 /**
@@ -146,5 +146,15 @@ describe('bad requests', () => {
 
   it('asks for a login', async () => {
     expect((await ctx.anon('/api/todos')).statusCode).toBe(401);
+  });
+});
+
+// Last: it edits the database directly (no audit row), which cached lists of other dates do not see.
+describe('a unit\'s own items', () => {
+  it('in the first quarter, a unit without its 年度计划 has the item, linked to its records; the branch secretary does not', async () => {
+    ctx.db.delete(unitPlans).where(and(eq(unitPlans.unitId, renminUnit), eq(unitPlans.year, 2026))).run();
+    const plan = all(await list(renmin, 'asOf=2026-03-15')).filter((i) => i.kind === 'unit_plan');
+    expect(plan.map((i) => [i.orgId, i.dueDate, i.status, i.target])).toEqual([[renminUnit, '2026-03-31', 'due', { form: 'unit_plan', orgId: renminUnit }]]);
+    expect(all(await list(jijiu, 'asOf=2026-03-15')).filter((i) => i.kind.startsWith('unit_'))).toEqual([]);
   });
 });
