@@ -13,17 +13,29 @@ export interface ReportPreview {
   members: number;
   averageScore: number | null;
   grades: { good: number; fair: number; poor: number };
-  /** Kinds of gap found: the report's 三、存在问题 takes up each. */
+  /** Kinds of problem found (reminders left out): the report's 三、存在问题 takes up each. */
   gapKinds: number;
+  /** Of them, breaches of 党内法规 (the report's “涉及违反党内法规制度的问题N类”). */
+  regulationKinds: number;
+  /** Kinds of reminder (not yet due, at risk). */
+  reminderKinds: number;
   /** Unit report only: the unit's own total and 责任落实 score. */
   unit: { total: number; responsibility: number } | null;
+}
+
+function kinds(lines: { tier: GapLine['tier'] }[]) {
+  return {
+    gapKinds: lines.filter((g) => g.tier !== 'reminder').length,
+    regulationKinds: lines.filter((g) => g.tier === 'regulation').length,
+    reminderKinds: lines.filter((g) => g.tier === 'reminder').length,
+  };
 }
 
 function fromDashboard(d: Dashboard): ReportPreview {
   return {
     year: d.year, asOf: d.asOf, ruleVersion: d.ruleVersion,
     branches: d.counts.branches, members: d.counts.members, averageScore: d.averageScore, grades: d.grades,
-    gapKinds: d.topGaps.length, unit: null,
+    ...kinds(d.topGaps), unit: null,
   };
 }
 
@@ -33,7 +45,7 @@ function fromUnit(u: UnitScoreDetail, gaps: GapLine[]): ReportPreview {
   return {
     year: u.year, asOf: u.asOf, ruleVersion: u.ruleVersion,
     branches: u.branchCount, members: u.branches.reduce((n, b) => n + b.memberCount, 0),
-    averageScore: u.branchAverage.total, grades, gapKinds: gaps.length,
+    averageScore: u.branchAverage.total, grades, ...kinds(gaps),
     unit: { total: u.total, responsibility: u.responsibility.score },
   };
 }

@@ -24,6 +24,8 @@ export function ReportPreviewCard({ title, preview, pending, error, onRetry }: R
     { label: '优良支部', value: preview.grades.good, suffix: '个' },
     { label: '不合格支部', value: preview.grades.poor, suffix: '个', danger: preview.grades.poor > 0 },
     { label: '问题类别', value: preview.gapKinds, suffix: '类', danger: preview.gapKinds > 0 },
+    { label: '其中违反党内法规', value: preview.regulationKinds, suffix: '类', danger: preview.regulationKinds > 0 },
+    { label: '提醒事项', value: preview.reminderKinds, suffix: '类' },
     ...(preview.unit ? [{ label: '责任落实得分', value: preview.unit.responsibility, suffix: '分', precision: 1 }] : []),
   ] : [];
   return (
