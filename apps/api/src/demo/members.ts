@@ -14,7 +14,27 @@ const RETIRED_JOB_MIX: readonly (readonly [JobCategory, number])[] = [
 
 export function buildMembers(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   for (const unit of units) for (const br of unit.branches) buildBranch(ctx, rng.fork('branch', br.id), br);
+  markNationalStatus(ctx, rng.fork('national'), units);
   addLeavers(ctx, rng.fork('leavers'), units);
+}
+
+const ageOn = (birth: string, asOf: string) => Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4));
+
+/**
+ * What the 全国党员管理信息系统 records beside the roll, as a health system
+ * has it: some retirees live with their children elsewhere (流动党员, about 2%),
+ * a few of the oldest cannot be reached (失联党员), and of those two have had
+ * their 党籍 stopped after losing contact. A fork of its own, so the rest of
+ * the demo is the same as before these fields existed.
+ */
+function markNationalStatus(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
+  const retirees = units.flatMap((u) => u.branches.flatMap((b) => b.members)).filter((m) => m.employment === 'retired');
+  const older = retirees.filter((m) => ageOn(m.birthDate, ctx.asOf) >= 70);
+  for (const m of rng.sample(older, Math.round(retirees.length * 0.02))) m.floating = true;
+  const oldest = retirees.filter((m) => ageOn(m.birthDate, ctx.asOf) >= 80 && !m.floating);
+  const lost = rng.sample(oldest, Math.min(4, oldest.length));
+  for (const m of lost) m.lostContact = true;
+  for (const m of lost.slice(0, 2)) m.partyStanding = 'suspended';
 }
 
 function buildBranch(ctx: GenCtx, rng: Rng, br: BranchCtx): void {
