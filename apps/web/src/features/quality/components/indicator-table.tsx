@@ -1,12 +1,12 @@
-import { Table, Tooltip, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DIMENSION_LABELS, type Dimension } from '@wj/domain/quality';
+import { DIMENSION_LABELS, TIER_LABELS, type Dimension } from '@wj/domain/quality';
 import type { BranchScoreDetail } from '@wj/domain/schemas';
 import { StatusTag } from './status-tag';
 
 type Indicator = BranchScoreDetail['indicators'][number];
 
-/** Every indicator of the rule set, met or not, with its points inside its dimension and its source. */
+/** Every indicator of the rule set, met or not, with its points inside its dimension, its tier and its source. */
 export function IndicatorTable({ indicators, showDimension = true }: { indicators: Indicator[]; showDimension?: boolean }) {
   const columns: TableColumnsType<Indicator> = [
     ...(showDimension
@@ -22,6 +22,13 @@ export function IndicatorTable({ indicators, showDimension = true }: { indicator
       render: (_, row) => (row.status === 'na' ? '—' : `${row.earned}/${row.possible}`),
     },
     { title: '说明', dataIndex: 'detail' },
+    {
+      title: '性质',
+      dataIndex: 'tier',
+      width: 110,
+      // 党内法规: the regulation's own text; 本委工作要求: the commission's threshold, never a breach of 党内法规.
+      render: (tier: Indicator['tier']) => <Tag color={tier === 'regulation' ? 'red' : 'blue'}>{TIER_LABELS[tier]}</Tag>,
+    },
     {
       title: '依据',
       dataIndex: 'source',
@@ -42,7 +49,7 @@ export function IndicatorTable({ indicators, showDimension = true }: { indicator
       dataSource={indicators}
       pagination={false}
       tableLayout="fixed"
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1110 }}
       locale={{ emptyText: '没有适用的指标' }}
     />
   );
