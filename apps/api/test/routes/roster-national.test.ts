@@ -4,6 +4,9 @@ import type { OrgTreeNode, RosterReport } from '@wj/domain/schemas';
 import { members, users } from '../../src/db/schema/index.js';
 import { dbFileHash, nationalRow, NATIONAL_HEADERS, NATIONAL_JOBS, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
+import { planRoster, planRosterInSlices, planStillHolds } from '../../src/routes/roster/plan.js';
+import { readRosterSheet } from '../../src/routes/roster/read-workbook.js';
+import { branchTarget } from '../../src/routes/roster/routing.js';
 
 /** Issue 12: the export an office already has from 全国党员管理信息系统, imported as it is. */
 let ctx: TestContext;
@@ -220,5 +223,29 @@ describe('the 问题 file', () => {
     expect(String(problem(back[3]!))).toContain('【工作岗位】');
     expect(problem(back[4]!)).toBeNull();
     expect(String(problem(back[5]!))).toMatch(/【姓名】.*；【转为正式党员日期】/);
+  });
+});
+
+describe('planning outside the transaction', () => {
+  it('holds only while the numbers\' holders are unchanged; the import plans again otherwise', async () => {
+    const row = nationalRow(300, branch.name);
+    const sheet = await readRosterSheet(await nationalFile([row]));
+    const me = ctx.db.select().from(users).where(eq(users.username, 'renmin')).get()!;
+    const target = branchTarget(ctx.db, branch.id, { name: branch.name });
+    const plan = await planRosterInSlices(ctx.db, target, sheet.rows, me as never);
+    expect(plan.rows[0]!.action).toBe('create');
+    expect(planStillHolds(ctx.db, target, plan)).toBe(true);
+    // Meanwhile someone enrols the same person in another branch.
+    const created = await renmin({
+      method: 'POST', url: `/api/orgs/${second.id}/members`,
+      payload: {
+        name: row['姓名'], gender: row['性别'] === '男' ? 'male' : 'female', ethnicity: '汉族', birthDate: isoOf(row['出生日期']!), education: 'bachelor',
+        idNumber: row['公民身份号码'], joinDate: isoOf(row['入党日期']!), fullDate: isoOf(row['转为正式党员日期']!), category: 'full', employment: 'in_service',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(planStillHolds(ctx.db, target, plan)).toBe(false);
+    const again = planRoster(ctx.db, target, sheet.rows, me as never);
+    expect(again.rows[0]!.problems.map((p) => p.column)).toEqual(['公民身份号码']);
   });
 });

@@ -68,25 +68,25 @@ function changedColumns(existing: MemberRow, input: RosterInput): string[] {
     .filter((c) => (existing[c.field as RosterField] ?? null) !== (input[c.field as RosterField] ?? null)).map((c) => c.header);
 }
 
-/**
- * Plans the import of `rows` into the target (a branch, or a unit whose rows
- * name their branch): every row gets 'create', 'update' (matched by 公民身份号码
- * to a member of the row's branch) or 'error' with all its problems, so the
- * user can fix the whole file in one pass. A number held outside `user`'s
- * scope is reported without naming its holder.
- */
-export function planRoster(db: Queryable, target: RosterTarget, rows: SheetRow[], user: SessionUser): PlannedRow[] {
-  const planned = rows.map((r) => firstPass(target, r));
-
-  // The same 公民身份号码 twice in the file: every row involved is named (even rows wrong in other ways).
+/** The 公民身份号码 twice in the file: every row involved is named (even rows wrong in other ways). */
+function markRepeats(planned: PlannedRow[]): string[] {
   const seen = new Map<string, number[]>();
   for (const p of planned) if (p.idText) seen.set(p.idText, [...(seen.get(p.idText) ?? []), p.rowNumber]);
   for (const p of planned) {
     const same = p.idText ? seen.get(p.idText)!.filter((n) => n !== p.rowNumber) : [];
     if (same.length) p.problems.push({ column: ID_HEADER, message: `公民身份号码与第 ${same.join('、')} 行重复` });
   }
+  return [...seen.keys()];
+}
 
-  const byIdNumber = holders(db, [...seen.keys()]);
+/** What the plan assumed about the database: the holders of the file's numbers and the target's branches. */
+function stateKey(target: RosterTarget, byIdNumber: Map<string, MemberRow>): string {
+  const held = [...byIdNumber.values()].map((m) => `${m.idNumber}:${m.id}:${m.version}:${m.orgId}:${m.status}`).sort();
+  return JSON.stringify([target.branches.map((b) => b.id), held]);
+}
+
+/** Matches each number to its holder: a member of the row's branch is updated, anyone else refuses the row. */
+function matchHolders(db: Queryable, user: SessionUser, planned: PlannedRow[], byIdNumber: Map<string, MemberRow & { orgName: string }>) {
   for (const p of planned) {
     const holder = p.idText ? byIdNumber.get(p.idText) : undefined;
     if (!holder) continue;
@@ -99,20 +99,65 @@ export function planRoster(db: Queryable, target: RosterTarget, rows: SheetRow[]
       p.existing = holder;
     }
   }
-
-  for (const p of planned) {
-    const completed = completeValues(p.read, p.existing, p.notes);
-    p.problems.push(...completed.problems);
-    const checked = validate(completed.values, p.problems);
-    p.problems.push(...checked.problems);
-    if (p.problems.length || !checked.input) { p.action = 'error'; continue; }
-    p.input = checked.input;
-    p.notes.push(...rowNotes(checked.input));
-    p.action = p.existing ? 'update' : 'create';
-    if (p.existing) p.changes = changedColumns(p.existing, p.input);
-  }
-  return planned;
 }
+
+/** The row's values completed and checked against the member schema; its action and changes. */
+function finish(p: PlannedRow): void {
+  const completed = completeValues(p.read, p.existing, p.notes);
+  p.problems.push(...completed.problems);
+  const checked = validate(completed.values, p.problems);
+  p.problems.push(...checked.problems);
+  if (p.problems.length || !checked.input) { p.action = 'error'; return; }
+  p.input = checked.input;
+  p.notes.push(...rowNotes(checked.input));
+  p.action = p.existing ? 'update' : 'create';
+  if (p.existing) p.changes = changedColumns(p.existing, p.input);
+}
+
+export interface Plan { rows: PlannedRow[]; ids: string[]; stateKey: string }
+
+/**
+ * Plans the import of `rows` into the target (a branch, or a unit whose rows
+ * name their branch): every row gets 'create', 'update' (matched by 公民身份号码
+ * to a member of the row's branch) or 'error' with all its problems, so the
+ * user can fix the whole file in one pass. A number held outside `user`'s
+ * scope is reported without naming its holder.
+ */
+export function planRoster(db: Queryable, target: RosterTarget, rows: SheetRow[], user: SessionUser): Plan {
+  const planned = rows.map((r) => firstPass(target, r));
+  const ids = markRepeats(planned);
+  const byIdNumber = holders(db, ids);
+  matchHolders(db, user, planned, byIdNumber);
+  planned.forEach(finish);
+  return { rows: planned, ids, stateKey: stateKey(target, byIdNumber) };
+}
+
+const SLICE = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+async function eachInSlices<T>(items: T[], fn: (item: T) => void) {
+  for (let i = 0; i < items.length; i += SLICE) {
+    items.slice(i, i + SLICE).forEach(fn);
+    await nextTurn();
+  }
+}
+
+/**
+ * The same plan, in slices of 200 rows with the event loop free between
+ * them: checking 3,000 rows takes about a second of CPU, which would
+ * otherwise hold every other user's request for that long.
+ */
+export async function planRosterInSlices(db: Queryable, target: RosterTarget, rows: SheetRow[], user: SessionUser): Promise<Plan> {
+  const planned: PlannedRow[] = [];
+  await eachInSlices(rows, (r) => planned.push(firstPass(target, r)));
+  const ids = markRepeats(planned);
+  const byIdNumber = holders(db, ids);
+  matchHolders(db, user, planned, byIdNumber);
+  await eachInSlices(planned, finish);
+  return { rows: planned, ids, stateKey: stateKey(target, byIdNumber) };
+}
+
+/** Whether what a plan assumed is still what the database holds (checked inside the import's transaction). */
+export const planStillHolds = (db: Queryable, target: RosterTarget, plan: Plan) => stateKey(target, holders(db, plan.ids)) === plan.stateKey;
 
 /** Columns the file lacks, each with what the import does instead. */
 export function noticesOf(present: RosterColumn[], target: RosterTarget): RosterProblem[] {

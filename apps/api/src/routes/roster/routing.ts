@@ -69,14 +69,27 @@ function unitPrefixes(t: RosterTarget): string[] {
   return [...out].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
+/** Per target, once: the unit's prefixes and each branch under its written-either-way key (3,000 rows look these up). */
+const lookups = new WeakMap<RosterTarget, { prefixes: string[]; byKey: Map<string, BranchRef[]> }>();
+function lookupOf(t: RosterTarget) {
+  let found = lookups.get(t);
+  if (!found) {
+    const byKey = new Map<string, BranchRef[]>();
+    for (const b of t.branches) byKey.set(core(b.name), [...(byKey.get(core(b.name)) ?? []), b]);
+    found = { prefixes: unitPrefixes(t), byKey };
+    lookups.set(t, found);
+  }
+  return found;
+}
+
 /** The branch of the target that a 所在党支部 cell names, or why none. */
 export function resolveBranch(t: RosterTarget, text: string): { branch: BranchRef } | { problem: string } {
+  const { prefixes, byKey } = lookupOf(t);
   let s = squeeze(text).replace(/^中国共产党/, '').replace(/^中共/, '');
-  for (const prefix of unitPrefixes(t)) {
+  for (const prefix of prefixes) {
     if (s.startsWith(prefix) && s.length > prefix.length) { s = s.slice(prefix.length); break; }
   }
-  const key = core(s);
-  const matches = t.branches.filter((b) => core(b.name) === key || core(b.name) === core(text));
+  const matches = byKey.get(core(s)) ?? byKey.get(core(text)) ?? [];
   if (matches.length === 1) return { branch: matches[0]! };
   if (matches.length > 1) return { problem: `所在党支部“${text}”对应本单位多个党支部，请写出党支部全称` };
   return { problem: `所在党支部“${text}”不是${t.unitName}的党支部，请核对名称（本单位党支部：${t.branches.slice(0, 5).map((b) => b.name).join('、')}${t.branches.length > 5 ? ' 等' : ''}）` };

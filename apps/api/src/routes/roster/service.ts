@@ -10,7 +10,7 @@ import { updateVersioned } from '../../lib/versioned.js';
 import { assertBranchTarget, getMember } from '../members/rules.js';
 import { memberScopeCondition } from '../members/service.js';
 import { MEMBER_ENTITY } from '../members/write-service.js';
-import { noticesOf, planRoster, reportOf } from './plan.js';
+import { noticesOf, planRoster, planRosterInSlices, planStillHolds, reportOf } from './plan.js';
 import { branchTarget, unitTarget, type RosterTarget } from './routing.js';
 import { readRosterSheet } from './read-workbook.js';
 import { exportWorkbook } from './write-workbook.js';
@@ -36,7 +36,7 @@ function targetOf(db: Queryable, scope: RosterScope): RosterTarget {
 export async function previewRoster(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<RosterReport> {
   const target = targetOf(db, scope);
   const sheet = await readRosterSheet(file);
-  return reportOf(planRoster(db, target, sheet.rows, user), noticesOf(sheet.present, target));
+  return reportOf((await planRosterInSlices(db, target, sheet.rows, user)).rows, noticesOf(sheet.present, target));
 }
 
 /**
@@ -46,7 +46,7 @@ export async function previewRoster(db: Db, user: SessionUser, scope: RosterScop
 export async function problemsFile(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<{ file: Buffer; bad: number }> {
   const target = targetOf(db, scope);
   const sheet = await readRosterSheet(file);
-  const report = reportOf(planRoster(db, target, sheet.rows, user), []);
+  const report = reportOf((await planRosterInSlices(db, target, sheet.rows, user)).rows, []);
   const problems: Record<number, string> = {};
   for (const r of report.rows) {
     if (r.problems.length) problems[r.rowNumber] = r.problems.map((p) => `【${p.column}】${p.message}`).join('；');
@@ -58,17 +58,19 @@ const rosterValues = (input: RosterInput) =>
   Object.fromEntries(ROSTER_COLUMNS.filter((c) => c.field !== 'branch').map((c) => [c.field, input[c.field as RosterField]]));
 
 /**
- * All or nothing: the plan is made again inside the transaction (so it sees
- * what is there now) and any problem in any row refuses the whole file.
+ * All or nothing: the plan is checked again inside the transaction (so it
+ * holds for what is there now) and any problem in any row refuses the whole file.
  * Rows identical to the stored member are left alone, so re-importing the
  * same file neither duplicates nor bumps versions under someone's open form.
  */
 export async function importRoster(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<RosterReport> {
   const checked = targetOf(db, scope);
   const sheet = await readRosterSheet(file);
+  const early = await planRosterInSlices(db, checked, sheet.rows, user);
   return db.transaction((tx) => {
     const target = targetOf(tx, scope);
-    const planned = planRoster(tx, target, sheet.rows, user);
+    // Planned outside (in slices); made again here only if a holder or the branches changed meanwhile.
+    const planned = (planStillHolds(tx, target, early) ? early : planRoster(tx, target, sheet.rows, user)).rows;
     const report = reportOf(planned, noticesOf(sheet.present, checked));
     if (report.summary.error > 0) throw new RosterRejected(report);
     for (const p of planned) {
