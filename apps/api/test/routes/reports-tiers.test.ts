@@ -24,6 +24,31 @@ async function paragraphs(body: Buffer) {
   return [...xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) => ({ style: /<w:pStyle w:val="([^"]+)"/.exec(p[0])?.[1] ?? null, text: textOf(p[0]) }));
 }
 
+/** Every 占P% of `text` checked against the numbers printed with it; returns how many were checked. */
+function checkShares(text: string): number {
+  const share = (a: number, b: number) => `${Math.round((a / b) * 1000) / 10}%`.replace('.0%', '%');
+  const checks: [RegExp, (m: RegExpMatchArray) => [number, number]][] = [
+    [/共有党员(\d+)名，其中在职党员(\d+)名、离退休党员\d+名，在职党员占([\d.]+%)/, (m) => [+m[2]!, +m[1]!]],
+    [/班子成员共(\d+)名[^\n]*?46至55岁(\d+)名、56岁及以上(\d+)名，46岁及以上的占([\d.]+%)/, (m) => [+m[2]! + +m[3]!, +m[1]!]],
+    [/班子成员共(\d+)名[^\n]*?正高级(\d+)名、副高级(\d+)名[^\n]*?副高级以上的占([\d.]+%)/, (m) => [+m[2]! + +m[3]!, +m[1]!]],
+    [/党支部书记(\d+)名中，“双带头人”(\d+)名，占([\d.]+%)/, (m) => [+m[2]!, +m[1]!]],
+    [/覆盖(\d+)个党支部，占(\d+)个党支部的([\d.]+%)/, (m) => [+m[1]!, +m[2]!]],
+  ];
+  let checked = 0;
+  // The rule's own weights (所属支部平均分占70%) are settings, not shares of counted numbers.
+  const all = (text.match(/[^\n]{0,30}?(占[\d.]+%|的[\d.]+%)/g) ?? []).filter((m) => !/(平均分|责任落实)占[\d.]+%$/.test(m));
+  for (const [re, nums] of checks) {
+    const m = text.match(re);
+    if (!m) continue;
+    const [a, b] = nums(m);
+    expect(m.at(-1), m[0]).toBe(share(a, b));
+    checked += 1;
+  }
+  // Every 占 of the text is one of the checked sentences.
+  expect(all.length, all.join('\n')).toBe(checked);
+  return checked;
+}
+
 let ctx: TestContext;
 let admin: Client;
 const YEAR = 2026;
@@ -91,29 +116,15 @@ describe('tiers and figures in the annual report text', () => {
 
   it('computes every 占P% from the numbers printed beside it and names the excluded group', () => {
     const text = section('一、基本情况', '四、对策建议').map((p) => p.text).join('\n');
-    const share = (a: number, b: number) => `${Math.round((a / b) * 1000) / 10}%`.replace('.0%', '%');
-    const checks: [RegExp, (m: RegExpMatchArray) => [number, number]][] = [
-      [/共有党员(\d+)名，其中在职党员(\d+)名、离退休党员\d+名，在职党员占([\d.]+%)/, (m) => [+m[2]!, +m[1]!]],
-      [/班子成员共(\d+)名[^\n]*?46至55岁(\d+)名、56岁及以上(\d+)名，46岁及以上的占([\d.]+%)/, (m) => [+m[2]! + +m[3]!, +m[1]!]],
-      [/班子成员共(\d+)名[^\n]*?正高级(\d+)名、副高级(\d+)名[^\n]*?副高级以上的占([\d.]+%)/, (m) => [+m[2]! + +m[3]!, +m[1]!]],
-      [/党支部书记(\d+)名中，“双带头人”(\d+)名，占([\d.]+%)/, (m) => [+m[2]!, +m[1]!]],
-      [/覆盖(\d+)个党支部，占(\d+)个党支部的([\d.]+%)/, (m) => [+m[1]!, +m[2]!]],
-    ];
-    let checked = 0;
-    // The rule's own weights (所属支部平均分占70%) are settings, not shares of counted numbers.
-    const all = (text.match(/[^\n]{0,30}?(占[\d.]+%|的[\d.]+%)/g) ?? []).filter((m) => !/(平均分|责任落实)占[\d.]+%$/.test(m));
-    for (const [re, nums] of checks) {
-      const m = text.match(re);
-      if (!m) continue;
-      const [a, b] = nums(m);
-      expect(m.at(-1), m[0]).toBe(share(a, b));
-      checked += 1;
-    }
-    // Every 占 of the text is one of the checked sentences.
-    expect(all.length, all.join('\n')).toBe(checked);
-    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(checkShares(text)).toBeGreaterThanOrEqual(4);
     // The retirees' secretaries are named as left out of the 双带头人 base.
     expect(text).toMatch(/在职党支部书记\d+名中，“双带头人”\d+名，占[\d.]+%（离退休党支部书记\d+名不作认定）/);
+  });
+
+  it('does the same in a unit\'s report', async () => {
+    const res = await (await ctx.as('renmin'))(`/api/reports/annual.docx?year=${YEAR}`);
+    const text = (await paragraphs(res.rawPayload)).map((p) => p.text).join('\n');
+    expect(checkShares(text)).toBeGreaterThanOrEqual(3);
   });
 
   it('counts as 未按期换届 exactly the branches whose term has ended', () => {
