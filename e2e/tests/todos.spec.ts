@@ -55,6 +55,25 @@ test('at 390 px the header fits: the user sits in a menu, nothing spills sideway
   expect(header!.width).toBeLessThanOrEqual(390);
   await page.getByRole('button', { name: '当前用户' }).click();
   await expect(page.getByRole('menuitem', { name: /退出/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The navigation opens from the header's menu button and folds away after a choice.
+  await page.getByRole('button', { name: '导航菜单' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByText('组织生活').click();
+  await expect(page).toHaveURL(/\/org-life/);
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByText('组织生活')).toBeHidden();
+  await noSideways(page);
+});
+
+test('the commission sees overdue items by unit and drills into one', async ({ page }) => {
+  await login(page, 'admin', '/todos');
+  await expect(page.getByRole('heading', { name: '各单位逾期待办' })).toBeVisible();
+  await noSideways(page);
+  const first = page.getByRole('button', { name: /查看全部/ }).first();
+  await first.click();
+  await expect(page).toHaveURL(/unitId=\d+/);
+  await expect(page.getByRole('button', { name: '各单位' })).toBeVisible();
+  await expect(page.getByTestId('todo-item').first()).toBeVisible();
+  await noSideways(page);
 });
 
 test('the unit secretary returns a record with a reason, and the branch sees it in 待办', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Dropdown, Flex, Grid, Layout, Menu, Spin, Tag, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@wj/domain';
 import { QueryError } from '@/components/query-error';
 import { useLogout } from '@/features/auth/api/login';
@@ -43,6 +43,9 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Header style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInline: narrow ? 12 : 24, position: 'sticky', top: 0, zIndex: 10 }}>
+        {narrow && (
+          <Button type="text" size="small" icon={<MenuOutlined />} aria-label="导航菜单" onClick={() => setCollapsed((c) => !c)} style={{ color: '#fff' }} />
+        )}
         <Typography.Title level={narrow ? 5 : 4} style={{ color: '#fff', margin: 0, letterSpacing: narrow ? 0 : 2, whiteSpace: 'nowrap' }}>
           {PRODUCT_NAME}
         </Typography.Title>
@@ -85,6 +88,8 @@ export function AppLayout() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           collapsedWidth={narrow ? 0 : 80}
+          // On a phone the header's menu button opens the navigation; no floating tab over the page.
+          trigger={narrow ? null : undefined}
           theme="light"
           // Sticky under the header, so the navigation stays in reach on long rosters.
           // On a phone it opens over the page instead of squeezing it.
