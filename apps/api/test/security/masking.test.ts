@@ -23,7 +23,7 @@ const DETAILS_PER_ROLE = 150;
 const header = (field: string) => ROSTER_COLUMNS.find((c) => c.field === field)!.header;
 const genderOf = Object.fromEntries(Object.entries(GENDER_LABELS).map(([k, v]) => [v, k])) as Record<string, 'male' | 'female'>;
 const iso = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
-const keyOf = (orgName: string, name: string, birthDate: string, gender: string) => `${orgName}|${name}|${birthDate}|${gender}`;
+const personOf = (name: string, birthDate: string, gender: string) => `${name}|${birthDate}|${gender}`;
 
 interface Seen extends Shown { id: number }
 
@@ -62,8 +62,8 @@ async function gather(login: DemoLogin) {
     ?? ctx.db.select().from(orgs).where(isNull(orgs.parentId)).get()!.id;
   const listed = await listAll(client, scope);
   const seen = new Map<number, Seen>(listed.map((m) => [m.id, { id: m.id, masks: [], birthDate: m.birthDate, gender: m.gender }]));
-  const byKey = new Map<string, number[]>();
-  for (const m of listed) byKey.set(keyOf(m.orgName, m.name, m.birthDate, m.gender), [...(byKey.get(keyOf(m.orgName, m.name, m.birthDate, m.gender)) ?? []), m.id]);
+  const byPerson = new Map<string, { id: number; orgName: string }[]>();
+  for (const m of listed) byPerson.set(personOf(m.name, m.birthDate, m.gender), [...(byPerson.get(personOf(m.name, m.birthDate, m.gender)) ?? []), { id: m.id, orgName: m.orgName }]);
   const step = Math.max(1, Math.floor(listed.length / DETAILS_PER_ROLE));
   let details = 0;
   for (let i = 0; i < listed.length; i += step) {
@@ -77,7 +77,10 @@ async function gather(login: DemoLogin) {
   for (const url of [`/api/orgs/${scope}/roster/export`, '/api/reports/roster.xlsx']) {
     for (const r of (await sheetRows(client, url)) ?? []) {
       exportRows++;
-      const ids = byKey.get(keyOf(String(r['所在党支部']), String(r[header('name')]), iso(r[header('birthDate')]), genderOf[String(r[header('gender')])]!)) ?? [];
+      // The export names the branch as the national system does, with its unit in front (市人民医院急诊急救党支部).
+      const branch = String(r['所在党支部']);
+      const ids = (byPerson.get(personOf(String(r[header('name')]), iso(r[header('birthDate')]), genderOf[String(r[header('gender')])]!)) ?? [])
+        .filter((m) => branch.endsWith(m.orgName)).map((m) => m.id);
       if (ids.length !== 1) { unmatched++; continue; } // two members alike in every shown field: attacked below by their details alone
       seen.get(ids[0]!)!.masks.push(String(r[header('idNumber')]));
     }
