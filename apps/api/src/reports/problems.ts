@@ -48,21 +48,26 @@ export const MAX_MENTIONS = 2;
 export type Mentions = Map<number, number>;
 
 /**
- * One line as the survey would write it: the count in the dashboard's words
+ * One line as the survey would write it (`i`: its place for 一是…二是…, null
+ * when it stands alone): the count in the dashboard's words
  * and up to three organisations by name with what is missing at each — the
  * worst ones not yet named twice elsewhere in the report.
  */
-export function gapSentence(gap: GapLine, i: number, name: (orgId: number) => string, mentions: Mentions = new Map()): string {
-  let s = `${ordinal(i)}${gap.text}`;
+export function gapSentence(gap: GapLine, i: number | null, name: (orgId: number) => string, mentions: Mentions = new Map()): string {
+  let s = `${i === null ? '' : ordinal(i)}${gap.text}`;
   const named = gap.orgs.filter((o) => (mentions.get(o.orgId) ?? 0) < MAX_MENTIONS).slice(0, NAMED);
   for (const o of named) mentions.set(o.orgId, (mentions.get(o.orgId) ?? 0) + 1);
-  const messages = [...new Set(named.map((o) => o.message))];
+  // A message goes in brackets behind a name: its own brackets become commas, so brackets never nest.
+  const messages = [...new Set(named.map((o) => unbracket(o.message)))];
   // One shared reason is said once after the names; differing ones go in brackets behind each name.
-  const worst = named.map((o) => (messages.length === 1 ? name(o.orgId) : `${name(o.orgId)}（${o.message}）`));
+  const worst = named.map((o) => (messages.length === 1 ? name(o.orgId) : `${name(o.orgId)}（${unbracket(o.message)}）`));
   if (worst.length) s += gap.count > worst.length ? `，如${joinCn(worst)}等` : `，即${joinCn(worst)}`;
   if (worst.length && messages.length === 1) s += `，${messages[0]}`;
   return `${s}。`;
 }
+
+/** “仅开展8次（1、9、10月未开展）” → “仅开展8次，1、9、10月未开展”. */
+export const unbracket = (message: string): string => message.replace(/（([^（）]*)）/g, '，$1');
 
 /** The group's recommendations, each said once, in the order of its lines. */
 export function remedies(group: ProblemGroup): string[] {

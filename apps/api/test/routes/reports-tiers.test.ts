@@ -107,11 +107,15 @@ describe('tiers and figures in the annual report text', () => {
     const end = three.findIndex((p, i) => i > start && p.style === 'Heading2');
     const part = three.slice(start + 1, end).map((p) => p.text).join('');
     for (const g of items) {
-      const inPart = new RegExp(`[是]${g.text}[，。]`).test(part);
+      const esc = g.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // A line follows 一是/二是 or, standing alone, its theme's lead sentence.
+      const inPart = new RegExp(`(?:是|。)${esc}[，。]`).test(part);
       expect(inPart, `${g.tier} ${g.text}`).toBe(g.tier === 'regulation');
     }
     // The old blanket wording is gone.
     expect(three.map((p) => p.text).join('')).not.toMatch(/均为预警|已违反规定|硬性要求/);
+    // Brackets never nest, and a lone line is not numbered 一是.
+    expect(three.map((p) => p.text).join('')).not.toMatch(/（[^（）]*（/);
   });
 
   it('computes every 占P% from the numbers printed beside it and names the excluded group', () => {

@@ -123,6 +123,6 @@ export function yearOnYear(ctx: ReportContext): string | null {
     : `党支部平均得分由${num(then)}分${delta > 0 ? '提高' : '下降'}到${num(now)}分（${delta > 0 ? '+' : '−'}${num(Math.abs(delta))}分）`;
   return `与${prev.year}年相比，${score}；`
     + `${change('优良等次支部', g0.good, g1.good)}，${change('不合格支部', g0.poor, g1.poor)}；`
-    + `发现的问题由${p0.length}类（其中涉及违反党内法规制度的${reg(p0)}类）、涉及${affected(prev.branches)}个支部，变为${p1.length}类（${reg(p1)}类）、涉及${affected(ctx.branches)}个支部。`
+    + `发现的问题由${p0.length}类（其中涉及违反党内法规制度的${reg(p0)}类）、涉及${affected(prev.branches)}个支部，变为${p1.length}类（其中涉及违反党内法规制度的${reg(p1)}类）、涉及${affected(ctx.branches)}个支部。`
     + `${ctx.cutoff < `${ctx.year}-12-31` ? `${ctx.year}年为截至${mdCn(ctx.cutoff)}的序时情况，${prev.year}年为全年情况。` : ''}`;
 }

@@ -39,7 +39,8 @@ export function problemsSection(ctx: ReportContext): Paragraph[] {
     n += 1;
     out.push(h2(`（${cnNumber(n)}）${TIER_HEADINGS[tier]}${mine.length}类`));
     for (const group of problemGroups(mine)) {
-      const sentences = group.gaps.map((g, j) => gapSentence(g, j, ctx.branchName, mentions));
+      // 一是…二是… only where there is more than one.
+      const sentences = group.gaps.map((g, j) => gapSentence(g, group.gaps.length > 1 ? j : null, ctx.branchName, mentions));
       out.push(para(sentences.join(''), tier === 'reminder' ? {} : { lead: `${group.theme.problem}。` }));
     }
   }
