@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { attachmentsDirFor, type Config } from './config.js';
 import type { Db } from './db/index.js';
 import { AppError } from './lib/errors.js';
 import authPlugin from './plugins/auth.js';
@@ -27,7 +27,8 @@ import userRoutes from './routes/users/index.js';
 import workRoutes from './routes/work/index.js';
 
 export interface BuildOptions {
-  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'> & Partial<Pick<Config, 'LOGIN_RATE_MAX'>>;
+  /** ATTACHMENTS_DIR: when absent, `attachments/` beside the database file. */
+  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'> & Partial<Pick<Config, 'LOGIN_RATE_MAX' | 'ATTACHMENTS_DIR'>>;
   db: Db;
   logger?: FastifyServerOptions['logger'];
 }
@@ -75,7 +76,9 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(authRoutes, { prefix: '/api/auth', loginRateMax: config.LOGIN_RATE_MAX ?? 10 });
   await app.register(orgRoutes, { prefix: '/api/orgs' });
   await app.register(memberRoutes, { prefix: '/api' });
-  await app.register(meetingRoutes, { prefix: '/api' });
+  const attachmentsDir = config.ATTACHMENTS_DIR ?? attachmentsDirFor(db.$client.name);
+  await app.register(meetingRoutes, { prefix: '/api', attachmentsDir });
+  await app.register(import('./routes/attachments/index.js'), { prefix: '/api', dir: attachmentsDir });
   await app.register(structureRoutes, { prefix: '/api' });
   await app.register(unitRoutes, { prefix: '/api' });
   await app.register(workRoutes, { prefix: '/api' });

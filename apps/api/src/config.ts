@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -16,13 +16,18 @@ const EnvSchema = z.object({
   BACKUP_DIR: z.string().default(resolve(repoRoot, 'data/backups')),
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  /** Evidence files of records (sign-in sheets, minutes); default: `attachments/` beside the database. */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
   /** Login attempts allowed per client address and username per minute. */
   LOGIN_RATE_MAX: z.coerce.number().int().min(1).max(100000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
 
-export type Config = z.infer<typeof EnvSchema>;
+export type Config = Omit<z.infer<typeof EnvSchema>, 'ATTACHMENTS_DIR'> & { ATTACHMENTS_DIR: string };
+
+/** The attachments folder that goes with a database file: `attachments/` beside it. */
+export const attachmentsDirFor = (databasePath: string) => join(dirname(resolve(databasePath)), 'attachments');
 
 /** process.env is read here and nowhere else; a bad value stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +36,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${lines}`);
   }
-  return parsed.data;
+  return { ...parsed.data, ATTACHMENTS_DIR: resolve(parsed.data.ATTACHMENTS_DIR ?? attachmentsDirFor(parsed.data.DATABASE_PATH)) };
 }

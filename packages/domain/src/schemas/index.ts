@@ -3,6 +3,7 @@ export * from './org.js';
 export * from './member.js';
 export * from './auth.js';
 export * from './fields.js';
+export * from './attachment.js';
 export * from './meeting.js';
 export * from './admin.js';
 export * from './structure.js';

@@ -10,7 +10,7 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
 
 /** 组织生活 (三会一课 and the rest): list and record per branch, edit and delete per record. */
-const routes: FastifyPluginAsyncZod = async (app) => {
+const routes: FastifyPluginAsyncZod<{ attachmentsDir: string }> = async (app, opts) => {
   const byMeeting = { org: (req: { params: unknown }) => meetingOrgId(app.db, (req.params as { id: number }).id) };
 
   app.get('/orgs/:id/meetings', {
@@ -42,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       response: { 204: z.null(), 409: ErrorBodySchema, ...errors },
     },
   }, async (req, reply) => {
-    deleteMeeting(app.db, req.user!, req.params.id, req.query.version);
+    deleteMeeting(app.db, req.user!, req.params.id, req.query.version, opts.attachmentsDir);
     return reply.code(204).send(null);
   });
 };

@@ -6,6 +6,7 @@ import { meetings } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
+import { meetingOut } from './evidence.js';
 
 /** What an edit of the record's content does to its review: back to 待审核 (a returned record counts again). */
 export const REVIEW_RESET = { reviewStatus: 'pending', reviewReason: null, reviewedAt: null, reviewedBy: null } as const;
@@ -17,8 +18,8 @@ export const REVIEW_RESET = { reviewStatus: 'pending', reviewReason: null, revie
  */
 export function reviewMeeting(db: Db, user: SessionUser, id: number, input: MeetingReview): Meeting {
   return db.transaction((tx) => {
-    const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-    if (!before) throw notFound(`会议记录（id=${id}）不存在`);
+    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get()) throw notFound(`会议记录（id=${id}）不存在`);
+    const before = meetingOut(tx, id);
     const returned = input.decision === 'returned';
     updateVersioned(tx, meetings, id, input.version, {
       reviewStatus: input.decision,
@@ -26,7 +27,7 @@ export function reviewMeeting(db: Db, user: SessionUser, id: number, input: Meet
       reviewedAt: new Date().toISOString(),
       reviewedBy: user.username,
     }, user.username);
-    const after = tx.select().from(meetings).where(eq(meetings.id, id)).get()!;
+    const after = meetingOut(tx, id);
     recordAudit(tx, user, { action: 'review', entityType: 'meeting', entityId: id, orgId: before.orgId, before, after });
     return after;
   });

@@ -6,6 +6,8 @@ import { meetings, orgs } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
+import { deleteRecordFiles, removeStoredFiles } from '../attachments/service.js';
+import { assertPeopleInBranch, meetingOut, meetingValues, withEvidence, writeAttendance } from './evidence.js';
 import { REVIEW_RESET } from './review.js';
 
 const ENTITY = 'meeting';
@@ -15,12 +17,12 @@ export function meetingOrgId(db: Db, id: number): number | undefined {
 }
 
 export function listMeetings(db: Db, orgId: number, q: { year?: number; type?: Meeting['type'] }): Meeting[] {
-  return db.select().from(meetings).where(and(
+  return withEvidence(db, db.select().from(meetings).where(and(
     eq(meetings.orgId, orgId),
     q.year ? gte(meetings.date, `${q.year}-01-01`) : undefined,
     q.year ? lte(meetings.date, `${q.year}-12-31`) : undefined,
     q.type ? eq(meetings.type, q.type) : undefined,
-  )).orderBy(desc(meetings.date), desc(meetings.id)).all();
+  )).orderBy(desc(meetings.date), desc(meetings.id)).all());
 }
 
 const get = (db: Queryable, id: number) => {
@@ -40,31 +42,40 @@ function assertBranchLike(db: Queryable, orgId: number, type: MeetingInput['type
 
 export function createMeeting(db: Db, user: SessionUser, orgId: number, input: MeetingInput): Meeting {
   assertBranchLike(db, orgId, input.type);
+  assertPeopleInBranch(db, orgId, input);
   return db.transaction((tx) => {
-    const row = tx.insert(meetings).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId, after: row });
-    return row;
+    const row = tx.insert(meetings).values({ ...meetingValues(input), orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
+    writeAttendance(tx, row.id, input);
+    const after = meetingOut(tx, row.id);
+    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId, after });
+    return after;
   });
 }
 
 export function updateMeeting(db: Db, user: SessionUser, id: number, input: MeetingInput & { version: number }): Meeting {
   return db.transaction((tx) => {
-    const before = get(tx, id);
+    const before = meetingOut(tx, id);
     const { version, ...values } = input;
     assertBranchLike(tx, before.orgId, values.type);
-    updateVersioned(tx, meetings, id, version, { ...values, ...REVIEW_RESET }, user.username);
-    const after = get(tx, id);
+    assertPeopleInBranch(tx, before.orgId, values);
+    updateVersioned(tx, meetings, id, version, { ...meetingValues(values), ...REVIEW_RESET }, user.username);
+    writeAttendance(tx, id, values);
+    const after = meetingOut(tx, id);
     recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
     return after;
   });
 }
 
-export function deleteMeeting(db: Db, user: SessionUser, id: number, version: number) {
-  db.transaction((tx) => {
-    const before = get(tx, id);
+export function deleteMeeting(db: Db, user: SessionUser, id: number, version: number, attachmentsDir: string) {
+  const files = db.transaction((tx) => {
+    const before = meetingOut(tx, id);
     // Bump-and-check first, so deleting a record someone just changed is refused like a stale save.
     updateVersioned(tx, meetings, id, version, {}, user.username);
+    const stored = deleteRecordFiles(tx, 'meeting', id);
     tx.delete(meetings).where(eq(meetings.id, id)).run();
     recordAudit(tx, user, { action: 'delete', entityType: ENTITY, entityId: id, orgId: before.orgId, before });
+    return stored;
   });
+  // The files go once the rows are gone: a failed transaction leaves both in place.
+  removeStoredFiles(attachmentsDir, files);
 }
