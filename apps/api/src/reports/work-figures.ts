@@ -53,7 +53,8 @@ export function workFigures(db: Db, ctx: ReportContext): WorkFigures {
     .orderBy(asc(secretaryProjects.id)).all()
     .filter((p) => inScope.has(p.orgId))
     .map((p) => ({ ...p, branch: ctx.branchName(p.orgId), review: p.review?.trim() || '项目已完成，尚未填写总结评价' }));
-  const lagging = ctx.gaps.find((g) => g.code === 'secretary_project')?.count ?? 0;
+  // Behind schedule only: a branch without a project is a line of its own (variant 'missing').
+  const lagging = ctx.gaps.find((g) => g.code === 'secretary_project' && g.variant === null)?.count ?? 0;
 
   const posts = facts.map((f) => f.vanguardPosts.filter((p) => p.year === year));
   const recruits = facts.flatMap((f) => f.recruits);

@@ -164,6 +164,7 @@ const DEFS: Record<IndicatorCode, ReturnType<typeof b> | ReturnType<typeof u>> =
     name: '书记项目按计划推进',
     gapPhrase: '个支部书记项目推进滞后',
     recommendation: '书记项目紧扣医院中心工作选题，细化节点、定期调度，逾期节点限时销号。',
+    variants: { missing: '个支部未确定年度书记项目' },
   }),
   vanguard_post: b('role', {
     name: '设立党员先锋岗',

@@ -52,7 +52,7 @@ const secretaryProject: Check = (ctx) => {
   const live = ofYear.filter((x) => x.status !== 'abandoned');
   if (live.length === 0) {
     if (beforeSetup(ctx)) return na(`${year}年书记项目应于${p.annualSetupDueMonth}月底前确定`);
-    return fail('red', ofYear.length ? `${year}年书记项目已终止，未确定新的书记项目` : `${year}年未确定书记项目`);
+    return fail('red', ofYear.length ? `${year}年书记项目已终止，未确定新的书记项目` : `${year}年未确定书记项目`, 0, 'missing');
   }
   // Several projects: the branch is judged on its best one.
   const results = live.map((x) => judgeProject(ctx, x));

@@ -24,12 +24,12 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
     out.push(para(
       `${target.orgName}管理所属${u.total}家单位，其中公立医院${u.hospitals}家，卫生健康事业单位${u.institutions}家；按党组织类型分，`
       + `基层党委${u.partyCommittees}家，党总支${u.generalBranches}家，支部单位${u.branchUnits}家。`
-      + `全委共有${inner}党支部${f.branches}个（${catText}），党小组${f.partyGroups}个。`,
+      + `全委共有${inner}党支部${f.branches}个（${catText}）${f.partyGroups ? `，党小组${f.partyGroups}个` : ''}。`,
     ));
   } else {
     out.push(para(
       `${target.orgName}是${target.institutionName ?? ''}的基层${ORG_KIND_LABELS[target.kind]}，`
-      + `${target.kind === 'branch' ? '以支部形式设置，' : `下设${inner}党支部${f.branches}个（${catText}），`}党小组${f.partyGroups}个。`,
+      + `${target.kind === 'branch' ? '以支部形式设置' : `下设${inner}党支部${f.branches}个（${catText}）`}${f.partyGroups ? `，党小组${f.partyGroups}个` : ''}。`,
     ));
   }
 
@@ -47,7 +47,7 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures): Promise
     + `${c.averageAge === null ? '' : `，平均年龄${num(c.averageAge)}岁`}。从年龄结构看，35岁及以下${a1}名、36至45岁${a2}名、46至55岁${a3}名、56岁及以上${a4}名，`
     + `46岁及以上的占${pct(a3 + a4, c.seats)}；从职称结构看，正高级${c.titles.senior}名、副高级${c.titles.deputySenior}名、中级${c.titles.intermediate}名、`
     + `初级及以下${c.titles.juniorOrNone}名，副高级以上的占${pct(c.titles.senior + c.titles.deputySenior, c.seats)}。`
-    + `支部书记${c.secretaries}名，其中专职书记${c.fullTimeSecretaries}名；`
+    + `支部书记${c.secretaries}名，${c.fullTimeSecretaries ? `其中专职书记${c.fullTimeSecretaries}名` : '均为兼职'}；`
     + (c.dualJudged === 0 ? '“双带头人”不作认定。' : `${c.dualJudged === c.secretaries ? '' : '在职'}党支部书记${c.dualJudged}名中，“双带头人”${c.dualLeaders}名，占${pct(c.dualLeaders, c.dualJudged)}`
       + `${c.dualJudged === c.secretaries ? '' : `（离退休党支部书记${c.secretaries - c.dualJudged}名不作认定）`}。`),
   ));

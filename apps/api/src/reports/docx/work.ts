@@ -62,7 +62,7 @@ export function workSection(ctx: ReportContext, w: WorkFigures): (Paragraph | Ta
   const r = w.recruits;
   out.push(para(
     `${until}，新接收入党申请${r.applied}人，新确定入党积极分子${r.activists}名、发展对象${r.candidates}名，`
-    + `发展党员（接收预备党员）${r.admitted}名，其中高层次人才${r.admittedTalents}名；预备党员按期转正${r.converted}名。`
+    + `发展党员（接收预备党员）${r.admitted}名${r.admittedTalents ? `，其中高层次人才${r.admittedTalents}名` : ''}${r.converted ? `；预备党员按期转正${r.converted}名` : ''}。`
     + `目前在培养的入党申请人、积极分子、发展对象和预备党员共${r.pipeline}人，其中高层次人才${r.pipelineTalents}人。`,
   ));
 
