@@ -99,3 +99,26 @@ describe('aggregating gaps by tier', () => {
     expect(TIER_HEADINGS.reminder).not.toContain('问题');
   });
 });
+
+describe('tiers as scored', () => {
+  const opts = { year: 2026, asOf: '2026-12-31' };
+  test('an expired term is a 党内法规 problem; a term ending within the warning months is a reminder that costs nothing', async () => {
+    const { branch } = await import('./builders.js');
+    const { scoreBranch } = await import('../../src/quality/score.js');
+    const { DEFAULT_RULES } = await import('../../src/quality/rules.js');
+    const expired = scoreBranch(branch((f) => { f.committee!.electedDate = '2023-06-01'; }), DEFAULT_RULES, opts);
+    expect(expired.gaps.find((g) => g.code === 'committee_term')).toMatchObject({ tier: 'regulation', severity: 'red' });
+    const soon = scoreBranch(branch((f) => { f.committee!.electedDate = '2024-02-15'; }), DEFAULT_RULES, opts);
+    expect(soon.gaps.find((g) => g.code === 'committee_term')).toMatchObject({ tier: 'reminder', points: 0 });
+    expect(soon.total).toBe(100);
+  });
+
+  test('a branch without a 书记项目 is counted as 未确定, not as 推进滞后', async () => {
+    const { branch } = await import('./builders.js');
+    const { scoreBranch } = await import('../../src/quality/score.js');
+    const { DEFAULT_RULES } = await import('../../src/quality/rules.js');
+    const none = scoreBranch(branch((f) => { f.projects = []; }), DEFAULT_RULES, opts);
+    expect(none.gaps.find((g) => g.code === 'secretary_project')).toMatchObject({ tier: 'commission', variant: 'missing' });
+    expect(aggregateGaps([none]).find((l) => l.code === 'secretary_project')!.text).toBe('1个支部未确定年度书记项目');
+  });
+});
