@@ -114,7 +114,7 @@ describe('parsing off the event loop', () => {
     expect(latencies.length).toBeGreaterThan(10);
     expect(median).toBeLessThan(50);
     // Checking the rows runs in slices with the loop free between them (inline it held the loop 1.1 s here).
-    expect(heldMs).toBeLessThan(500);
+    expect(heldMs).toBeLessThan(600);
 
     // The import itself writes all 3,000 in one transaction: measured, for the README.
     const writes = monitorEventLoopDelay({ resolution: 5 });

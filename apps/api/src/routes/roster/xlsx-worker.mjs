@@ -1,6 +1,6 @@
-// Parses one uploaded .xlsx off the event loop (a worker thread per parse; see parse-pool.ts).
+// Parses uploaded .xlsx files off the event loop, one job per message (see parse-pool.ts).
 // Plain JavaScript so that it runs as is under tsx, vitest and node alike.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 
@@ -112,9 +112,12 @@ async function annotate({ file, entries, maxRows, headerRow, problems }) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-(workerData.mode === 'annotate' ? annotate(workerData) : parse(workerData)).then(
-  (result) => parentPort.postMessage({ ok: true, result }),
-  (err) => parentPort.postMessage(err instanceof Refusal
-    ? { ok: false, status: err.status, code: err.code, message: err.message }
-    : { ok: false, status: 400, code: 'BAD_REQUEST', message: NOT_XLSX }),
-);
+/** One job per message; the worker stays (exceljs loaded) for the next, until the pool lets it go. */
+parentPort.on('message', (job) => {
+  (job.mode === 'annotate' ? annotate(job) : parse(job)).then(
+    (result) => parentPort.postMessage({ ok: true, result }),
+    (err) => parentPort.postMessage(err instanceof Refusal
+      ? { ok: false, status: err.status, code: err.code, message: err.message }
+      : { ok: false, status: 400, code: 'BAD_REQUEST', message: NOT_XLSX }),
+  );
+});
