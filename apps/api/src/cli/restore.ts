@@ -3,7 +3,8 @@
  *   pnpm restore <backup-file>
  * Refuses while the server (or anything else) has the database open, and
  * refuses a file that is not this application's database; the database it
- * replaces is kept beside it as <name>.before-restore-<time>.sqlite.
+ * replaces is kept beside it as <name>.before-restore-<time>.sqlite; the
+ * backup's attachments folder (<backup-file>.attachments/) replaces ATTACHMENTS_DIR.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
@@ -22,9 +23,11 @@ if (!existsSync(file)) {
 }
 const config = loadConfig();
 try {
-  const { keptCopy, identity } = await restoreDatabase(file, config.DATABASE_PATH);
+  const { keptCopy, identity, attachments } = await restoreDatabase(file, config.DATABASE_PATH, new Date(), config.ATTACHMENTS_DIR);
   console.log(`已恢复 restored ${file} → ${config.DATABASE_PATH}（数据库版本 ${identity.tag}）`);
   if (keptCopy) console.log(`原数据库已保留在 the replaced database is kept at ${keptCopy}`);
+  if (attachments) console.log(`已恢复附件 ${attachments.restored} 个 → ${config.ATTACHMENTS_DIR}${attachments.keptCopy ? `（原附件目录保留在 ${attachments.keptCopy}）` : ''}`);
+  else console.log('该备份没有附件目录，附件未改动 / the backup has no attachments folder: attachments left as they are');
   if (identity.applied < identity.known) {
     console.log(`该备份来自较早版本，服务启动时将自动升级 ${identity.known - identity.applied} 个迁移 / ${identity.known - identity.applied} migration(s) will run at the next start`);
   }

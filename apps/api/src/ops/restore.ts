@@ -2,6 +2,7 @@ import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { acquireDbLock, DatabaseInUseError } from './db-lock.js';
+import { restoreAttachments, type AttachmentsRestore } from './backup-files.js';
 import { checkDatabaseIdentity, NotOurDatabaseError, type DatabaseIdentity } from './identity.js';
 
 export interface RestoreResult {
@@ -9,6 +10,8 @@ export interface RestoreResult {
   keptCopy: string | null;
   /** The restored file's schema version; the server applies newer migrations when it starts. */
   identity: DatabaseIdentity;
+  /** The attachment files put back (null: none asked for, or the backup has no folder). */
+  attachments: AttachmentsRestore | null;
 }
 
 const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -48,9 +51,10 @@ function holdExclusive(target: string): Database.Database {
  * backup is not this application's database or when anything has the target
  * open, and keeping the replaced database beside it. Nothing is replaced until
  * every check has passed and the new file is complete next to the target; the
- * switch itself is one rename.
+ * switch itself is one rename. With `attachmentsDir`, the backup's
+ * attachments folder (<backup>.attachments/) is put back too.
  */
-export async function restoreDatabase(backupPath: string, targetPath: string, now = new Date()): Promise<RestoreResult> {
+export async function restoreDatabase(backupPath: string, targetPath: string, now = new Date(), attachmentsDir?: string): Promise<RestoreResult> {
   if (existsSync(targetPath) && existsSync(backupPath) && realpathSync(backupPath) === realpathSync(targetPath)) {
     throw new NotOurDatabaseError(`${backupPath} 就是当前数据库本身，不能用它恢复自己 / the backup is the database itself`);
   }
@@ -77,7 +81,9 @@ export async function restoreDatabase(backupPath: string, targetPath: string, no
     checkDatabaseIdentity(incoming);
     for (const side of ['-wal', '-shm', '-journal']) rmSync(`${targetPath}${side}`, { force: true });
     renameSync(incoming, targetPath);
-    return { keptCopy, identity };
+    // Still under the lock: the attachments folder beside the backup replaces the current one (kept beside it).
+    const attachments = attachmentsDir ? restoreAttachments(backupPath, attachmentsDir, stamp(now)) : null;
+    return { keptCopy, identity, attachments };
   } finally {
     held?.close();
     for (const side of ['', '-wal', '-shm', '-journal']) rmSync(`${incoming}${side}`, { force: true });
