@@ -133,4 +133,27 @@ describe('rules', () => {
     const stale = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: cur.rules, baseVersion: cur.version } });
     expect(stale.statusCode).toBe(409);
   });
+
+  it('which indicators judge a 离退休党支部 is a saved rule: switching 品牌 on for them adds their gaps', async () => {
+    type Rules = { indicators: Record<string, { appliesToRetired: boolean }> };
+    const cur = await json<{ version: number; rules: Rules }>(admin, '/api/quality/rules');
+    // The default: a retirees' branch is not judged on 品牌, 书记项目 or 先锋岗.
+    for (const code of ['brand', 'secretary_project', 'vanguard_post']) expect(cur.rules.indicators[code]!.appliesToRetired, code).toBe(false);
+    const retiredBrandGaps = async () => {
+      const { items } = await json<{ items: GapLine[] }>(admin, `/api/quality/gaps?${period}`);
+      const brand = items.filter((g) => g.code === 'brand').flatMap((g) => g.orgs);
+      return brand.filter((o) => /离退休/.test(o.name)).length;
+    };
+    expect(await retiredBrandGaps()).toBe(0);
+    const next = structuredClone(cur.rules);
+    next.indicators.brand!.appliesToRetired = true;
+    const res = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: next, baseVersion: cur.version, note: '品牌考核离退休支部' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await retiredBrandGaps()).toBeGreaterThan(0);
+    const bad = structuredClone(next) as unknown as { indicators: Record<string, Record<string, unknown>> };
+    bad.indicators.brand!.appliesToRetired = 'yes';
+    const refused = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: bad, baseVersion: cur.version + 1 } });
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toContain('是否考核离退休党支部必须是布尔值');
+  });
 });

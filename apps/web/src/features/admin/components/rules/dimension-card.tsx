@@ -21,6 +21,11 @@ function IndicatorBlock({ section }: { section: IndicatorSection }) {
           <Form.Item name={['indicators', indicator.code, 'enabled']} valuePropName="checked" noStyle>
             <Switch size="small" checkedChildren="考核" unCheckedChildren="不考核" aria-label={`${indicator.name}是否考核`} style={{ alignSelf: 'flex-start' }} />
           </Form.Item>
+          {indicator.scope === 'branch' && (
+            <Form.Item name={['indicators', indicator.code, 'appliesToRetired']} valuePropName="checked" noStyle>
+              <Switch size="small" checkedChildren="含离退休支部" unCheckedChildren="离退休支部不考核" aria-label={`${indicator.name}是否考核离退休党支部`} style={{ alignSelf: 'flex-start' }} />
+            </Form.Item>
+          )}
         </Flex>
       </Col>
       {/* A switched-off indicator keeps its numbers (they return when it is switched on again), dimmed. */}
