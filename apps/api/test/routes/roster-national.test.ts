@@ -102,12 +102,12 @@ describe('a national export into one branch', () => {
 
   it('columns the file lacks leave a stored member as it was', async () => {
     const row = nationalRow(40, branch.name);
-    const product = { ...row, '在职/离退休': '在职', 专业技术职务: '正高', 高层次人才: '是' };
-    const withOwn = await rosterFile([product], { headers: [...NATIONAL_HEADERS, '在职/离退休', '专业技术职务', '高层次人才'] });
+    const product = { ...row, '在职/离退休': '在职', 专业技术职务: '正高', 高层次人才: '是', 所在科室: '心血管内科' };
+    const withOwn = await rosterFile([product], { headers: [...NATIONAL_HEADERS, '在职/离退休', '专业技术职务', '高层次人才', '所在科室'] });
     expect((await send('orgs', branch.id, 'import', withOwn)).statusCode).toBe(200);
     const again = await send('orgs', branch.id, 'import', await nationalFile([{ ...row, 联系电话: '13800009999' }]));
     expect(again.json().rows[0]).toMatchObject({ action: 'update', changes: ['联系电话'] });
-    expect(stored([row])[0]).toMatchObject({ titleLevel: 'senior', isTalent: true, phone: '13800009999' });
+    expect(stored([row])[0]).toMatchObject({ titleLevel: 'senior', isTalent: true, department: '心血管内科', phone: '13800009999' });
   });
 });
 

@@ -25,7 +25,7 @@ export function readRow(row: SheetRow): ReadRow {
   return { values, branchText, problems };
 }
 
-/** Blank means "no value" for these: a blank 联系电话 clears the stored one, as in the member form. */
+/** A blank cell means "no value" for these: a blank 联系电话 clears the stored one, as in the member form (a missing column does not). */
 const CLEARABLE = new Set<RosterField>(['phone', 'department', 'fullDate']);
 const DEFAULTS: Partial<Record<RosterField, unknown>> = {
   titleLevel: 'none', jobCategory: null, isTalent: false, isDeptHead: false, partyStanding: 'normal', lostContact: false, floating: false,
@@ -47,7 +47,8 @@ export function completeValues(read: ReadRow, existing: MemberRow | undefined, n
   }
   for (const c of ROSTER_COLUMNS) {
     if (c.field === 'branch' || values[c.field] !== undefined) continue;
-    if (CLEARABLE.has(c.field)) values[c.field] = null;
+    const present = c.field in read.values;
+    if (CLEARABLE.has(c.field) && (present || !existing)) values[c.field] = null;
     else if (c.field === 'employment') {
       values.employment = retiredByJob ? 'retired' : existing?.employment ?? 'in_service';
       // Said on the row only when the column is there but blank; a missing column is said once for the file.
