@@ -98,6 +98,9 @@ describe('a national export into one branch', () => {
     // The member page shows what was stored.
     const detail = (await renmin(`/api/members/${saved[4]!.id}`)).json();
     expect(detail).toMatchObject({ partyStanding: 'suspended', floating: true, lostContact: false });
+    // And the roster lists it.
+    const listed = (await renmin(`/api/orgs/${branch.id}/members?q=${encodeURIComponent(saved[5]!.name)}`)).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id: saved[5]!.id, partyStanding: 'normal', lostContact: true, floating: false })]);
   });
 
   it('columns the file lacks leave a stored member as it was', async () => {
