@@ -41,7 +41,8 @@ export async function annualReport(db: Db, ctx: ReportContext): Promise<Buffer> 
   const work = workFigures(db, ctx);
   const today = todayIso();
   const children: (Paragraph | Table)[] = [
-    title(annualTitle(ctx), '基层党组织'),
+    // Two lines that each read as a phrase: a short subject keeps the year on line one, a long one (a unit's full name) gives it to line two.
+    title(annualTitle(ctx), subjectOf(ctx.target).length > 14 ? `${ctx.year}年度` : '基层党组织'),
     para(`（${ymdCn(today)}）`, { align: 'center' }),
     para(preamble(ctx, basic.units)),
     ...(await basicSection(ctx, basic)),
