@@ -28,7 +28,7 @@ import workRoutes from './routes/work/index.js';
 
 export interface BuildOptions {
   /** ATTACHMENTS_DIR: when absent, `attachments/` beside the database file. */
-  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'> & Partial<Pick<Config, 'LOGIN_RATE_MAX' | 'ATTACHMENTS_DIR'>>;
+  config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'> & Partial<Pick<Config, 'LOGIN_RATE_MAX' | 'ROSTER_RATE_MAX' | 'ATTACHMENTS_DIR'>>;
   db: Db;
   logger?: FastifyServerOptions['logger'];
 }
@@ -83,7 +83,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(unitRoutes, { prefix: '/api' });
   await app.register(workRoutes, { prefix: '/api' });
   await app.register(recruitmentRoutes, { prefix: '/api' });
-  await app.register(rosterRoutes, { prefix: '/api' });
+  await app.register(rosterRoutes, { prefix: '/api', rosterRateMax: config.ROSTER_RATE_MAX ?? 30 });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(qualityRoutes, { prefix: '/api' });

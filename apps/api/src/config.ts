@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   /** Login attempts allowed per client address and username per minute. */
   LOGIN_RATE_MAX: z.coerce.number().int().min(1).max(100000).default(10),
+  /** Roster uploads (preview, import, 问题清单) per user and hour. */
+  ROSTER_RATE_MAX: z.coerce.number().int().min(1).max(100000).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

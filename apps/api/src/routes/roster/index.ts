@@ -25,7 +25,28 @@ function sendXlsx(reply: FastifyReply, file: Buffer, filename: string) {
  * file (the request body is the .xlsx itself) into one branch or a whole unit,
  * the file back with a 问题 column, and export — all in the national layout.
  */
-const routes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * Each roster upload is checked against the database (numbers already held),
+ * which makes every preview a question the caller could use to test guesses.
+ * So a user has one upload in progress at a time and a number of them per
+ * hour (`ROSTER_RATE_MAX`, default 30), and one person may appear only once
+ * per file (plan.ts): guessing one member's number takes many hours, not one
+ * file. The pool (parse-pool.ts) also bounds the waiting line for everyone.
+ */
+const inProgress = new Set<number>();
+
+const routes: FastifyPluginAsyncZod<{ rosterRateMax: number }> = async (app, opts) => {
+  const uploadLimit = {
+    max: opts.rosterRateMax, timeWindow: '1 hour', hook: 'preHandler' as const,
+    keyGenerator: (req: { user: { id: number } | null; ip: string }) => `roster|${req.user?.id ?? req.ip}`,
+  };
+  /** One upload at a time per user: a second one while the first is parsed is refused, not queued. */
+  const oneAtATime = <T>(userId: number, work: () => Promise<T>): Promise<T> => {
+    if (inProgress.has(userId)) throw new AppError(429, 'UPLOAD_IN_PROGRESS', '您上传的上一个名册文件仍在处理中，请等它完成后再上传');
+    inProgress.add(userId);
+    return work().finally(() => inProgress.delete(userId));
+  };
+
   // The upload is the raw file; octet-stream too, for browsers that do not know the .xlsx type.
   app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: FILE_LIMIT }, (_req, body, done) => done(null, body));
 
@@ -51,32 +72,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const scope = (id: number): RosterScope => (level === 'branch' ? { branchId: id } : { unitId: id });
 
     app.post(`${base}/preview`, {
-      config: { access: byParamOrg },
+      config: { access: byParamOrg, rateLimit: uploadLimit },
       bodyLimit: FILE_LIMIT,
       schema: {
         tags: ['党员名册'], summary: `预览导入${where}：逐行列出将新增、更新的党员和每行的问题（请求体为 .xlsx 文件）`,
         params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
       },
-    }, async (req) => previewRoster(app.db, req.user!, scope(req.params.id), req.body));
+    }, async (req) => oneAtATime(req.user!.id, () => previewRoster(app.db, req.user!, scope(req.params.id), req.body)));
 
     app.post(`${base}/import`, {
-      config: { access: byParamOrg },
+      config: { access: byParamOrg, rateLimit: uploadLimit },
       bodyLimit: FILE_LIMIT,
       schema: {
         tags: ['党员名册'], summary: `导入党员名册${where}：任一行有问题则整份不导入（请求体为 .xlsx 文件）`,
         params: IdParamSchema, response: { 200: RosterReportSchema, ...upload },
       },
-    }, async (req) => importRoster(app.db, req.user!, scope(req.params.id), req.body));
+    }, async (req) => oneAtATime(req.user!.id, () => importRoster(app.db, req.user!, scope(req.params.id), req.body)));
 
     app.post(`${base}/problems`, {
-      config: { access: byParamOrg },
+      config: { access: byParamOrg, rateLimit: uploadLimit },
       bodyLimit: FILE_LIMIT,
       schema: {
         tags: ['党员名册'], summary: `问题清单（导入${where}）：原文件末尾增加“问题”列，填写每个有问题的行（请求体为 .xlsx 文件）`,
         params: IdParamSchema, response: { 400: ErrorBodySchema, 413: ErrorBodySchema, ...errors },
       },
     }, async (req, reply) => {
-      const { file } = await problemsFile(app.db, req.user!, scope(req.params.id), req.body);
+      const { file } = await oneAtATime(req.user!.id, () => problemsFile(app.db, req.user!, scope(req.params.id), req.body));
       return sendXlsx(reply, file, '党员名册问题清单.xlsx');
     });
   }

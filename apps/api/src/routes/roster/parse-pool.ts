@@ -18,7 +18,9 @@ type Reply<T> = { ok: true; result: T } | { ok: false; status: number; code: str
  * that worker is never reused.
  */
 const PARALLEL = 2;
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 20_000;
+/** Beyond this many files waiting, a new one is refused at once rather than queued behind them. */
+const MAX_WAITING = 4;
 const IDLE_MS = 60_000;
 const WORKER_URL = new URL('./xlsx-worker.mjs', import.meta.url);
 
@@ -28,6 +30,7 @@ interface Idle { worker: Worker; timer: NodeJS.Timeout; onExit: () => void }
 const idle: Idle[] = [];
 
 async function slot(): Promise<() => void> {
+  if (running >= PARALLEL && waiting.length >= MAX_WAITING) throw new AppError(503, 'BUSY', '服务器正在处理较多名册文件，请稍后再试');
   if (running >= PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
   return () => { running--; waiting.shift()?.(); };

@@ -24,6 +24,7 @@ export interface PlannedRow extends RosterRow {
 
 const ID_HEADER = headerOf('idNumber');
 const BRANCH_HEADER = headerOf('branch');
+const NAME_HEADER = headerOf('name');
 
 /** The branch a row goes to: the one chosen, or (at unit level) the one its 所在党支部 names. */
 function route(target: RosterTarget, text: string | null): { branch?: BranchRef; problem?: string } {
@@ -76,7 +77,28 @@ function markRepeats(planned: PlannedRow[]): string[] {
     const same = p.idText ? seen.get(p.idText)!.filter((n) => n !== p.rowNumber) : [];
     if (same.length) p.problems.push({ column: ID_HEADER, message: `公民身份号码与第 ${same.join('、')} 行重复` });
   }
+  markSamePerson(planned);
   return [...seen.keys()];
+}
+
+/**
+ * One person on several rows (same 姓名, 性别 and 出生日期) is refused too,
+ * whatever numbers the rows carry: otherwise a file of guessed numbers for one
+ * member, each row otherwise true to what the caller is shown, would find the
+ * real number by which row matches (issue 9: masking that holds).
+ */
+function markSamePerson(planned: PlannedRow[]): void {
+  const key = (p: PlannedRow) => {
+    const { name, gender, birthDate } = p.read.values;
+    return typeof name === 'string' && name.trim() && birthDate ? `${name.trim()}|${String(gender ?? '')}|${String(birthDate)}` : null;
+  };
+  const rowsOf = new Map<string, number[]>();
+  for (const p of planned) { const k = key(p); if (k) rowsOf.set(k, [...(rowsOf.get(k) ?? []), p.rowNumber]); }
+  for (const p of planned) {
+    const k = key(p);
+    const same = k ? rowsOf.get(k)!.filter((n) => n !== p.rowNumber) : [];
+    if (same.length) p.problems.push({ column: NAME_HEADER, message: `与第 ${same.join('、')} 行姓名、性别、出生日期相同：同一党员在名册中只能出现一次` });
+  }
 }
 
 /** What the plan assumed about the database: the holders of the file's numbers and the target's branches. */
