@@ -13,3 +13,4 @@ export * from './work.js';
 export * from './recruitment.js';
 export * from './roster.js';
 export * from './quality.js';
+export * from './report-draft.js';

@@ -6,3 +6,4 @@ export * from './work.js';
 export * from './recruitment.js';
 export * from './unit.js';
 export * from './system.js';
+export * from './report.js';
