@@ -1,9 +1,10 @@
 import { Button, Flex, Popconfirm, Progress, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { AuditOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { AuditOutlined, DeleteOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { MEETING_TYPE_LABELS } from '@wj/domain';
 import { MEETING_REVIEW_LABELS, type Meeting } from '@wj/domain/schemas';
 import { formatDate } from '@/lib/format';
+import { MeetingEvidence } from './meeting-evidence';
 
 const TYPE_COLORS: Partial<Record<Meeting['type'], string>> = {
   general_meeting: 'red', committee_meeting: 'volcano', group_meeting: 'orange', party_lecture: 'gold',
@@ -47,6 +48,10 @@ export function MeetingsTable({ items, loading, emptyText, onEdit, onDelete, att
           </Flex>
         );
       },
+    },
+    {
+      title: '附件', key: 'files', width: 64,
+      render: (_, m) => (m.attachments.length ? <span data-testid="attachment-count"><PaperClipOutlined /> {m.attachments.length}</span> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     { title: '备注', dataIndex: 'notes', width: 180, ellipsis: { showTitle: true }, render: (n: string | null) => n ?? <Typography.Text type="secondary">—</Typography.Text> },
     { title: '登记人', dataIndex: 'updatedBy', width: 100, render: (u: string | null) => u ?? '—' },
@@ -95,6 +100,7 @@ export function MeetingsTable({ items, loading, emptyText, onEdit, onDelete, att
       scroll={{ x: 'max-content' }}
       pagination={items.length > 20 ? { pageSize: 20, showTotal: (t) => `共 ${t} 条`, showSizeChanger: false } : false}
       locale={{ emptyText }}
+      expandable={{ expandedRowRender: (m) => <MeetingEvidence meeting={m} />, columnTitle: '', expandRowByClick: false }}
     />
   );
 }
