@@ -8,7 +8,8 @@ import type { ReportContext } from '../context.js';
 import { ymdCn } from '../format.js';
 import { subjectOf } from '../target.js';
 import type { Db } from '../../db/index.js';
-import { workFigures } from '../work-figures.js';
+import { workFigures, type WorkFigures } from '../work-figures.js';
+import { DraftWriter, NO_EDITS, type DraftEdits, type GeneratedParagraph } from '../draft.js';
 import { appendixSection } from './appendix.js';
 import { basicSection } from './basic.js';
 import { FONT_FALLBACKS, FONT_FAMILY, FONTS, font, GRID, para, STYLES, title } from './kit.js';
@@ -36,23 +37,9 @@ function preamble(ctx: ReportContext, units: { hospitals: number; institutions: 
  * The annual report (DESIGN.md: exports) in the shape of the commission's
  * survey: 基本情况, 工作成效, 存在问题, 对策建议, then the 附表.
  */
-export async function annualReport(db: Db, ctx: ReportContext): Promise<Buffer> {
-  const basic = basicFigures(ctx);
+export async function annualReport(db: Db, ctx: ReportContext, edits: DraftEdits = NO_EDITS): Promise<Buffer> {
   const work = workFigures(db, ctx);
-  const today = todayIso();
-  const children: (Paragraph | Table)[] = [
-    // Two lines that each read as a phrase: a short subject keeps the year on line one, a long one (a unit's full name) gives it to line two.
-    title(annualTitle(ctx), subjectOf(ctx.target).length > 14 ? `${ctx.year}年度` : '基层党组织'),
-    para(`（${ymdCn(today)}）`, { align: 'center' }),
-    para(preamble(ctx, basic.units)),
-    ...(await basicSection(ctx, basic)),
-    ...workSection(ctx, work),
-    ...problemsSection(ctx),
-    ...adviceSection(ctx),
-    new Paragraph({ text: '' }),
-    para(ctx.target.orgName, { align: 'right' }),
-    para(ymdCn(today), { align: 'right' }),
-  ];
+  const children = await body(db, ctx, new DraftWriter(edits), work);
   const doc = new Document({
     title: annualTitle(ctx),
     description: `${ctx.year}年度，截至${ctx.cutoff}`,
@@ -71,6 +58,33 @@ export async function annualReport(db: Db, ctx: ReportContext): Promise<Buffer> 
     ],
   });
   return withFontFallbacks(await Packer.toBuffer(doc));
+}
+
+/** The report's text up to the signature: title, preamble, the four parts — each paragraph keyed, the office's edits applied. */
+async function body(db: Db, ctx: ReportContext, draft: DraftWriter, work: WorkFigures): Promise<(Paragraph | Table)[]> {
+  const basic = basicFigures(ctx);
+  const today = todayIso();
+  return [
+    // Two lines that each read as a phrase: a short subject keeps the year on line one, a long one (a unit's full name) gives it to line two.
+    title(annualTitle(ctx), subjectOf(ctx.target).length > 14 ? `${ctx.year}年度` : '基层党组织'),
+    para(`（${ymdCn(today)}）`, { align: 'center' }),
+    ...draft.para('intro', 'intro.preamble', preamble(ctx, basic.units)),
+    ...draft.added('intro'),
+    ...(await basicSection(ctx, basic, draft)),
+    ...workSection(ctx, work, draft),
+    ...problemsSection(ctx, draft),
+    ...adviceSection(ctx, draft),
+    new Paragraph({ text: '' }),
+    para(ctx.target.orgName, { align: 'right' }),
+    para(ymdCn(today), { align: 'right' }),
+  ];
+}
+
+/** The paragraphs the report generates for its year and scope, keyed, before any edit (the 报告 page's draft). */
+export async function generatedParagraphs(db: Db, ctx: ReportContext): Promise<GeneratedParagraph[]> {
+  const draft = new DraftWriter();
+  await body(db, ctx, draft, workFigures(db, ctx));
+  return draft.generated;
 }
 
 /** GB/T 9704-2012 7.5: 页码 in 4号 半角宋体 digits between dashes (— 1 —), one character in from the outside edge. */
