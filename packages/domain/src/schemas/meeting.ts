@@ -24,7 +24,8 @@ export type AttendeeInput = z.infer<typeof AttendeeInputSchema>;
  * 应到/实到: when `attendees` is given, they are its counts (everyone listed /
  * those present); counts sent with it must agree with the list, or the record
  * is refused naming the field — a typed count never overrides the list.
- * Without `attendees` (older clients, imports) the counts are required as before.
+ * Without `attendees`, or with an empty list (older clients, imports, a
+ * count-only record sent back as read), the counts are required as before.
  */
 export const MeetingInputSchema = z.object({
   type: z.enum(MEETING_TYPES, { error: '请选择会议类型' }),
@@ -34,7 +35,9 @@ export const MeetingInputSchema = z.object({
   present: countField('实到人数', 10000).optional(),
   hostId: memberRef('主持人').nullish().transform((v) => v ?? null),
   recorderId: memberRef('记录人').nullish().transform((v) => v ?? null),
-  attendees: z.array(AttendeeInputSchema, { error: '参会人员应为名单' }).max(2000, '参会人员不能超过 2000 人').optional(),
+  // An empty list is no list: a record read back from the API (attendees: []) saves as the count-only record it is.
+  attendees: z.array(AttendeeInputSchema, { error: '参会人员应为名单' }).max(2000, '参会人员不能超过 2000 人').optional()
+    .transform((a) => (a?.length ? a : undefined)),
   minutes: optionalText('会议记录', 20000, { multiline: true }),
   notes: optionalText('备注', 2000, { multiline: true }),
 }).superRefine((m, ctx) => {
@@ -46,7 +49,6 @@ export const MeetingInputSchema = z.object({
     }
     return;
   }
-  if (m.attendees.length === 0) ctx.addIssue({ code: 'custom', path: ['attendees'], message: '请选择参会人员（应到会的党员）' });
   const seen = new Set<number>();
   m.attendees.forEach((a, i) => {
     if (seen.has(a.memberId)) ctx.addIssue({ code: 'custom', path: ['attendees', i, 'memberId'], message: '同一党员在参会人员中重复出现' });

@@ -128,7 +128,7 @@ export function MeetingFormModal({ orgId, record, defaultExpected, preset, onClo
           <Select options={TYPE_OPTIONS} placeholder="请选择会议类型" />
         </Form.Item>
         <Form.Item name="date" label="会议日期" required>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
         </Form.Item>
         <Form.Item name="topic" label="会议主题" required>
           <Input maxLength={200} placeholder="如：学习贯彻党的二十届三中全会精神" />
