@@ -96,6 +96,9 @@ export const POLICY: Record<string, Policy> = {
   'GET /api/reports/gaps.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
   'GET /api/reports/org-life.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
   'GET /api/reports/roster.xlsx': { kind: 'org', entity: 'unit', via: 'query' },
+  // The report workbench: read like the exports; written by admin and a unit's secretary (own unit), never by the leaders.
+  'GET /api/reports/draft': { kind: 'org', entity: 'unit', via: 'query' },
+  'PUT /api/reports/draft': { kind: 'org', entity: 'unit', via: 'query', writers: 'unit' },
 };
 
 /** The kind of record a route's :id names. */

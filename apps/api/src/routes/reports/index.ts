@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBodySchema, QualityQuerySchema } from '@wj/domain/schemas';
+import { ErrorBodySchema, QualityQuerySchema, ReportDraftSchema, ReportParagraphWriteSchema } from '@wj/domain/schemas';
 import type { Access } from '../../plugins/auth.js';
 import { reportContext } from '../../reports/context.js';
 import { annualReport, annualTitle } from '../../reports/docx/annual.js';
@@ -9,6 +9,7 @@ import { reportAccessOrg, resolveTarget, subjectOf } from '../../reports/target.
 import { gapsWorkbook } from '../../reports/xlsx/gaps.js';
 import { orgLifeWorkbook } from '../../reports/xlsx/org-life.js';
 import { scoresWorkbook } from '../../reports/xlsx/scores.js';
+import { draftEdits, reportDraft, saveParagraph } from '../../services/reports/draft.js';
 import { exportRoster } from '../roster/service.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -44,7 +45,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '下载年度基层党组织建设质量报告（Word）', querystring: ReportQuerySchema, response: errors },
   }, async (req, reply) => {
     const ctx = contextOf(req);
-    return send(reply, await annualReport(app.db, ctx), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
+    return send(reply, await annualReport(app.db, ctx, draftEdits(app.db, ctx)), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
+  });
+
+  // The 报告 page's workbench: the report paragraph by paragraph; the office's edits and own paragraphs go into the Word file.
+  app.get('/reports/draft', {
+    config: { access },
+    schema: { tags, summary: '年度报告草稿（逐段：生成内容、修改和补充的段落）', querystring: ReportQuerySchema, response: { 200: ReportDraftSchema, ...errors } },
+  }, async (req) => reportDraft(app.db, contextOf(req)));
+
+  app.put('/reports/draft', {
+    config: { access },
+    schema: {
+      tags, summary: '保存年度报告的一个段落（修改生成段落、补充段落；内容为空即恢复生成内容或删除补充段落）',
+      querystring: ReportQuerySchema, body: ReportParagraphWriteSchema, response: { 200: ReportDraftSchema, 409: ErrorBodySchema, ...errors },
+    },
+  }, async (req) => {
+    const ctx = contextOf(req);
+    await saveParagraph(app.db, req.user!, ctx, req.body);
+    return reportDraft(app.db, ctx);
   });
 
   app.get('/reports/scores.xlsx', {
