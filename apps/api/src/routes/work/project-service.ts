@@ -36,6 +36,20 @@ const milestonesOf = (db: Queryable, projectId: number) =>
   db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).all();
 const getProject = (db: Queryable, id: number) => withMilestones(getRow(db, id), milestonesOf(db, id));
 
+/**
+ * A project whose milestones are all done has reached its end: 100 % and
+ * 已完成 (an abandoned one stays 已终止). The 结项评价 is still asked for
+ * when the project is next edited.
+ */
+function settleCompletion(tx: Queryable, projectId: number) {
+  const row = getRow(tx, projectId);
+  const all = milestonesOf(tx, projectId);
+  if (!all.length || all.some((m) => !m.doneDate) || row.status === 'abandoned') return;
+  if (row.status !== 'completed' || row.progress !== 100) {
+    tx.update(secretaryProjects).set({ status: 'completed', progress: 100 }).where(eq(secretaryProjects.id, projectId)).run();
+  }
+}
+
 export function listProjects(db: Db, orgId: number, q: { year?: number }): Project[] {
   const rows = db.select().from(secretaryProjects)
     .where(and(eq(secretaryProjects.orgId, orgId), q.year ? eq(secretaryProjects.year, q.year) : undefined))
@@ -52,6 +66,7 @@ export function createProject(db: Db, user: SessionUser, orgId: number, input: P
     const { milestones, ...fields } = input;
     const row = tx.insert(secretaryProjects).values({ ...fields, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
     tx.insert(projectMilestones).values(milestones.map((m) => ({ ...m, projectId: row.id }))).run();
+    settleCompletion(tx, row.id);
     const after = getProject(tx, row.id);
     recordAudit(tx, user, { action: 'create', entityType: 'secretary_project', entityId: row.id, orgId, after });
     return after;
@@ -97,6 +112,7 @@ export function addMilestone(db: Db, user: SessionUser, projectId: number, input
     assertInYear(project, values.dueDate);
     updateVersioned(tx, secretaryProjects, projectId, version, {}, user.username);
     const row = tx.insert(projectMilestones).values({ ...values, projectId }).returning().get();
+    settleCompletion(tx, projectId);
     recordAudit(tx, user, { action: 'create', entityType: 'project_milestone', entityId: row.id, orgId: project.orgId, after: row });
     return getProject(tx, projectId);
   });
@@ -112,6 +128,7 @@ export function updateMilestone(db: Db, user: SessionUser, id: number, input: Mi
     assertInYear(project, values.dueDate);
     updateVersioned(tx, secretaryProjects, project.id, version, {}, user.username);
     tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, id)).run();
+    settleCompletion(tx, project.id);
     const after = tx.select().from(projectMilestones).where(eq(projectMilestones.id, id)).get();
     recordAudit(tx, user, { action: 'update', entityType: 'project_milestone', entityId: id, orgId: project.orgId, before, after });
     return getProject(tx, project.id);
