@@ -93,3 +93,13 @@ async function pick(page: Page, combobox: Locator, name?: string): Promise<strin
     }
   }
 }
+
+test('another unit\'s page says 无权访问, with nothing to retry', async ({ page }) => {
+  await login(page, 'yanke');
+  // Org 2 is 市人民医院's 党委 in the (deterministic) demo data.
+  expect((await page.request.get('/api/orgs/2')).status()).toBe(403);
+  await page.goto('/orgs/2');
+  await expect(page.getByTestId('no-access').first()).toContainText('无权访问');
+  await expect(page.getByText('加载失败')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /重\s*试/ })).toHaveCount(0);
+});

@@ -44,6 +44,8 @@ describe('meeting records with their people', () => {
     const m = res.json();
     expect(m).toMatchObject({ expected: 4, present: 3, hostId: own[0]!.id, hostName: own[0]!.name, recorderName: own[1]!.name, minutes: '一、传达上级精神\n二、研究发展党员工作' });
     expect(m.attendees).toHaveLength(4);
+    // 登记人 by name, the account beside it.
+    expect(m).toMatchObject({ updatedBy: 'jijiu', updatedByName: '人民医院急救支部书记' });
     expect(m.attendees[3]).toEqual({ memberId: own[3]!.id, name: own[3]!.name, present: false, absenceReason: 'sick', absenceNote: null });
     expect(ctx.db.select({ n: count() }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id)).get()!.n).toBe(4);
     const listed = (await jijiu(`/api/orgs/${branchId}/meetings?year=2026&type=committee_meeting`)).json();

@@ -107,6 +107,8 @@ export const MeetingSchema = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
+  /** 登记人 by name: the account's display name (null when the account is gone). */
+  updatedByName: z.string().nullable(),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

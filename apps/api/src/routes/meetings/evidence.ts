@@ -1,7 +1,7 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { attendanceCounts, type Attachment, type Attendee, type Meeting, type MeetingInput } from '@wj/domain/schemas';
 import type { Queryable } from '../../db/index.js';
-import { attachments, meetingAttendance, meetings, members, orgs } from '../../db/schema/index.js';
+import { attachments, meetingAttendance, meetings, members, orgs, users } from '../../db/schema/index.js';
 import { badRequest, notFound, type FieldProblem } from '../../lib/errors.js';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -61,7 +61,7 @@ export const attachmentColumns = {
   sha256: attachments.sha256, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt, version: attachments.version,
 };
 
-/** The records as the API serves them: with 主持人/记录人 names, the list and the files. */
+/** The records as the API serves them: with 主持人/记录人 and 登记人 names, the list and the files. */
 export function withEvidence(db: Queryable, rows: MeetingRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -71,9 +71,12 @@ export function withEvidence(db: Queryable, rows: MeetingRow[]) {
   const files = db.select({ ...attachmentColumns, recordId: attachments.recordId }).from(attachments)
     .where(and(eq(attachments.recordType, 'meeting'), inArray(attachments.recordId, ids))).orderBy(attachments.id).all();
   const leadIds = [...new Set(rows.flatMap((r) => [r.hostMemberId, r.recorderMemberId]).filter((x): x is number => x != null))];
-  const names = new Map(leadIds.length ? db.select({ id: members.id, name: members.name }).from(members).where(or(inArray(members.id, leadIds))).all().map((m) => [m.id, m.name]) : []);
+  const names = new Map(leadIds.length ? db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, leadIds)).all().map((m) => [m.id, m.name]) : []);
+  const writers = [...new Set(rows.map((r) => r.updatedBy).filter((x): x is string => x != null))];
+  const writerNames = new Map(writers.length ? db.select({ username: users.username, name: users.displayName }).from(users).where(inArray(users.username, writers)).all().map((u) => [u.username, u.name]) : []);
   return rows.map((r) => ({
     ...r,
+    updatedByName: r.updatedBy ? writerNames.get(r.updatedBy) ?? null : null,
     hostId: r.hostMemberId, hostName: r.hostMemberId ? names.get(r.hostMemberId) ?? null : null,
     recorderId: r.recorderMemberId, recorderName: r.recorderMemberId ? names.get(r.recorderMemberId) ?? null : null,
     attendees: people.filter((p) => p.meetingId === r.id).map(({ meetingId: _m, ...a }): Attendee => a),

@@ -54,7 +54,7 @@ export function MeetingsTable({ items, loading, emptyText, onEdit, onDelete, att
       render: (_, m) => (m.attachments.length ? <span data-testid="attachment-count"><PaperClipOutlined /> {m.attachments.length}</span> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     { title: '备注', dataIndex: 'notes', width: 180, ellipsis: { showTitle: true }, render: (n: string | null) => n ?? <Typography.Text type="secondary">—</Typography.Text> },
-    { title: '登记人', dataIndex: 'updatedBy', width: 100, render: (u: string | null) => u ?? '—' },
+    { title: '登记人', dataIndex: 'updatedBy', width: 160, ellipsis: { showTitle: true }, render: (u: string | null, m) => (u ? (m.updatedByName ? `${m.updatedByName}（${u}）` : u) : '—') },
     {
       title: '审核', dataIndex: 'reviewStatus', width: 96,
       render: (r: Meeting['reviewStatus'], m) => {
