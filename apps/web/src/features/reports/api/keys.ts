@@ -3,4 +3,5 @@ export const reportKeys = {
   all: ['reports'] as const,
   units: () => [...reportKeys.all, 'units'] as const,
   preview: (year: number | undefined, unitId: number | null) => [...reportKeys.all, 'preview', { year, unitId }] as const,
+  draft: (year: number | undefined, unitId: number | null) => [...reportKeys.all, 'draft', { year, unitId }] as const,
 };

@@ -5,8 +5,10 @@ import { QueryError } from '@/components/query-error';
 import { useMe } from '@/lib/auth';
 import { useQualityYears } from '@/lib/quality-years';
 import { useReportPreview } from '../api/get-report-preview';
+import { useReportDraft } from '../api/report-draft';
 import { useReportScopes } from '../api/get-report-units';
 import { DownloadList } from '../components/download-list';
+import { ReportDraftCard } from '../components/report-draft-card';
 import { ReportPreviewCard } from '../components/report-preview-card';
 import { ReportScopeBar } from '../components/report-scope-bar';
 
@@ -14,7 +16,8 @@ const intParam = (raw: string | null) => (raw && /^\d+$/.test(raw) ? Number(raw)
 
 /**
  * 报告: pick a year and the commission or one unit, see the figures the
- * report will carry, download the Word report and the Excel tables. A unit
+ * report will carry, download the Word report and the Excel tables, and
+ * edit the report's draft paragraph by paragraph (the Word file prints it). A unit
  * secretary reports on their own unit only; a branch secretary has no exports.
  */
 export function ReportsPage() {
@@ -27,6 +30,7 @@ export function ReportsPage() {
   const unitId = allowCommission ? intParam(params.get('unit')) ?? null : own;
   const year = intParam(params.get('year')) ?? years.data?.defaultYear;
   const preview = useReportPreview(year, unitId);
+  const draft = useReportDraft(year, unitId);
 
   if (me?.role === 'branch_secretary') {
     return (
@@ -62,6 +66,11 @@ export function ReportsPage() {
         preview={preview.data} pending={preview.isPending} error={preview.error} onRetry={() => void preview.refetch()}
       />
       <DownloadList params={{ year: chosenYear, unitId }} />
+      <ReportDraftCard
+        year={chosenYear} unitId={unitId}
+        draft={draft.data} pending={draft.isPending} error={draft.error} onReload={() => void draft.refetch()}
+        canEdit={me.role === 'admin' || me.role === 'unit_secretary'}
+      />
     </Flex>
   );
 }
