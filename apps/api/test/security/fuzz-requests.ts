@@ -43,6 +43,8 @@ export function hints(pool: Pool, rules: () => unknown): Hint {
     if (key === 'toOrgId' || key === 'intoOrgId' || key === 'moveMembersTo') return branchIds;
     if (key === 'scopeOrgId') return fc.constantFrom(null, pool.ownBranch, pool.ownUnit, pool.foreignUnit);
     if (key === 'memberId' || key === 'leaderMemberId') return memberIds;
+    // A meeting's 主持人/记录人: members of the branch mostly, so records get through to the handler.
+    if (key === 'hostId' || key === 'recorderId') return fc.option(fc.constantFrom(...pool.ownMembers), { nil: null, freq: 3 });
     if (key === 'unitId') return asText(fc.constantFrom(pool.ownUnit, pool.ownUnit, pool.foreignUnit));
     if (key === 'version' || key === 'baseVersion') return fc.constant(1); // replaced by the record's version when sent
     if (key === 'rules') return fc.constant(null).map(() => structuredClone(rules()));
