@@ -15,6 +15,10 @@ export interface BasicFigures {
   retired: number;
   probationary: number;
   talents: number;
+  /** As the national system records them: 流动党员, 失联党员, and members whose standing is not 正常 (停止党籍, 留党察看). */
+  floating: number;
+  lostContact: number;
+  notNormal: { suspended: number; probation: number };
   committee: {
     /** Branches with a 支委会 (or a lone elected secretary) on record. */
     withCommittee: number;
@@ -69,6 +73,12 @@ export function basicFigures(ctx: ReportContext): BasicFigures {
     retired: counts.retired,
     probationary: people.filter((m) => m.category === 'probationary').length,
     talents: people.filter((m) => m.isTalent).length,
+    floating: people.filter((m) => m.floating).length,
+    lostContact: people.filter((m) => m.lostContact).length,
+    notNormal: {
+      suspended: people.filter((m) => m.partyStanding === 'suspended').length,
+      probation: people.filter((m) => m.partyStanding === 'probation').length,
+    },
     committee: {
       withCommittee: facts.filter((f) => f.committee && f.committee.members.length > 0).length,
       seats: seats.length,

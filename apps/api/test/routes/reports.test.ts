@@ -96,6 +96,17 @@ describe('the commission\'s annual report (.docx)', () => {
     expect(text).toContain('“双带头人”');
   });
 
+  it('counts in 一、基本情况 the 流动党员, 失联党员 and 停止党籍 members the roster records (issue 12), as the tables hold them', () => {
+    const text = doc.sections.get('一、基本情况')!;
+    const count = (where: string) => (ctx.db.$client.prepare(`select count(*) as n from members where status = 'active' and ${where}`).get() as { n: number }).n;
+    const floating = count('floating = 1'), lost = count('lost_contact = 1'), suspended = count("party_standing = 'suspended'");
+    // The demo holds some of each (demo/members.ts); a report that dropped them would fail here.
+    expect(floating * lost * suspended).toBeGreaterThan(0);
+    expect(text).toContain(`流动党员${floating}名`);
+    expect(text).toContain(`失联党员${lost}名`);
+    expect(text).toContain(`停止党籍${suspended}名`);
+  });
+
   it('names every gap of the catalogue in 三 with its count, each group in the catalogue\'s order, and its recommendation in 四', async () => {
     const { items } = await get<{ items: GapLine[] }>(admin, `/api/quality/gaps?year=${YEAR}`);
     expect(items.length).toBeGreaterThan(3);

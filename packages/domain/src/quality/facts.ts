@@ -43,6 +43,10 @@ export interface MemberFact {
   studyHours: number | null;
   /** Roster record complete (id number, phone, education, job category filled). */
   rosterComplete: boolean;
+  /** What the national system records (issue 12): counted in the report's 基本情况; no indicator judges them yet. */
+  partyStanding?: 'normal' | 'suspended' | 'probation';
+  lostContact?: boolean;
+  floating?: boolean;
 }
 
 export interface CommitteeFact {

@@ -38,7 +38,10 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures, draft: D
   out.push(draft.h2('（二）党员队伍'));
   out.push(...draft.para('basic', 'basic.members',
     `共有党员${f.members}名，其中在职党员${f.inService}名、离退休党员${f.retired}名，在职党员占${pct(f.inService, f.members)}；`
-    + `预备党员${f.probationary}名；高层次人才党员${f.talents}名。`,
+    + `预备党员${f.probationary}名；高层次人才党员${f.talents}名`
+    + [f.floating && `流动党员${f.floating}名`, f.lostContact && `失联党员${f.lostContact}名`,
+      f.notNormal.suspended && `停止党籍${f.notNormal.suspended}名`, f.notNormal.probation && `留党察看${f.notNormal.probation}名`]
+      .filter(Boolean).map((t) => `；${t}`).join('') + '。',
   ));
 
   out.push(draft.h2('（三）支部班子'));

@@ -45,6 +45,7 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
     id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
     category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
     isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
+    partyStanding: members.partyStanding, lostContact: members.lostContact, floating: members.floating,
   }).from(members).where(and(eq(members.status, 'active'), byOrg(members.orgId))).all();
   const scopedMembers = inScopeOrgs ? db.select({ id: members.id }).from(members).where(inArray(members.orgId, inScopeOrgs)) : undefined;
   const study = new Map(db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
@@ -93,6 +94,7 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
       studyHours: study.get(m.id) ?? null,
       // 党员信息采集: phone and (for in-service staff) the job category are the fields most often missing.
       rosterComplete: Boolean(m.phone && m.education && (m.employment === 'retired' || m.jobCategory)),
+      partyStanding: m.partyStanding, lostContact: m.lostContact, floating: m.floating,
     })),
     committee: committeeByOrg.get(b.id) ?? null,
     meetings: (meetingsByOrg.get(b.id) ?? []).map(({ orgId: _o, ...m }) => m),
