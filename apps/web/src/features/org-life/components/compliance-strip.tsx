@@ -1,5 +1,6 @@
 import { Card, Tooltip, Typography } from 'antd';
 import type { ComplianceItem, ComplianceStatus } from '../lib/compliance';
+import { figure } from '../lib/compliance-figure';
 
 const COLORS: Record<ComplianceStatus, { border: string; text: string; background: string }> = {
   met: { border: '#b7eb8f', text: '#389e0d', background: '#f6ffed' },
@@ -9,18 +10,9 @@ const COLORS: Record<ComplianceStatus, { border: string; text: string; backgroun
   na: { border: '#f0f0f0', text: 'rgba(0,0,0,0.45)', background: '#fafafa' },
 };
 
-function figure(item: ComplianceItem): { value: string; caption: string } {
-  if (item.key === 'attendance') {
-    return { value: item.status === 'na' ? '—' : `${item.held}%`, caption: `达标线 ${item.due}%` };
-  }
-  if (item.status === 'na') return { value: '不考核', caption: '' };
-  if (item.due === 0) return { value: `${item.recorded} 次`, caption: '已登记' };
-  return { value: `${item.held} / ${item.due}`, caption: '已开 / 应开' };
-}
-
 function tip(item: ComplianceItem): string {
   if (item.key === 'attendance') return `本年度 ${item.recorded} 次组织生活的平均到会率`;
-  return `本年度共登记${item.label} ${item.recorded} 次；按规则每期只计一次，未到期的不计入应开`;
+  return `本年度已召开${item.label} ${item.recorded} 次；达标期数按规则每期只计一次，未到期的期不计入应开`;
 }
 
 /** One tile per kind of meeting: green when every due period is covered, red when one is missing. */
