@@ -165,3 +165,16 @@ test('aggregateGaps counts branches per gap, in the survey\'s voice', () => {
   ]);
   expect(aggregateGaps(scores, 'red').map((x) => x.code)).toEqual(['secretary_dual_leader']);
 });
+
+test.each(['2026-12-01', '2026-12-15', '2026-12-31'])('a sound branch founded on %s, judged the same month, is not judged on periods before it existed and never exceeds 100', (foundedDate) => {
+  for (const asOf of [foundedDate, '2026-12-31']) {
+    const f = branch((x) => {
+      x.foundedDate = foundedDate;
+      x.meetings = x.meetings.filter((m) => m.date >= foundedDate);
+    });
+    const s = scoreBranch(f, DEFAULT_RULES, { year: 2026, asOf });
+    expect(s.total).toBeLessThanOrEqual(100);
+    expect(s.gaps.filter((g) => g.tier !== 'reminder').map((g) => g.code).filter((c) => INDICATOR_BY_CODE[c as IndicatorCode]?.dimension === 'political')).toEqual([]);
+    for (const d of Object.values(s.dimensions)) expect(d.score).toBeLessThanOrEqual(100);
+  }
+});
