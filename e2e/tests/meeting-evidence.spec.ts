@@ -22,6 +22,11 @@ test('the branch secretary records a 支委会 with attendees and a photo and se
   const dialog = page.getByRole('dialog', { name: '登记组织生活' });
   await expect(dialog).toBeVisible();
   await selectOption(page, dialog.locator('.ant-select').first(), '支委会');
+  // Dated in an earlier month: this month's 支委会 is what todos.spec.ts records from 待办.
+  const earlier = new Date(Date.now() + 8 * 3600_000 - 40 * 86400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel('会议日期').fill(earlier);
+  await dialog.getByLabel('会议日期').press('Enter');
+  await expect(dialog.getByLabel('会议日期')).toHaveValue(earlier);
   const topic = `支委会研究发展党员工作 ${Date.now() % 100000}`;
   await dialog.getByLabel('会议主题').fill(topic);
 
