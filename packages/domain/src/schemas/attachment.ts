@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Records that carry evidence files: 组织生活 records (and, later, 书记项目 milestones and 先锋岗). */
-export const ATTACHMENT_RECORD_TYPES = ['meeting'] as const;
+/** Records that carry evidence files: 组织生活 records, 书记项目 milestones and 先锋岗. */
+export const ATTACHMENT_RECORD_TYPES = ['meeting', 'milestone', 'vanguard_post'] as const;
 export type AttachmentRecordType = (typeof ATTACHMENT_RECORD_TYPES)[number];
 
 /** The only file types taken, recognised from the content (magic bytes), never from the name. */

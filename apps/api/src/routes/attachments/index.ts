@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, AttachmentSchema, ErrorBodySchema, IdParamSchema } from '@wj/domain/schemas';
+import { ATTACHMENT_MAX_BYTES, AttachmentSchema, type AttachmentRecordType, ErrorBodySchema, IdParamSchema } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
-import { attachmentOrgId, deleteAttachment, originalNameOf, readAttachment, saveAttachment } from './service.js';
+import { attachmentOrgId, deleteAttachment, listAttachments, originalNameOf, readAttachment, recordOrgId, saveAttachment } from './service.js';
 import { meetingOrgId } from '../meetings/service.js';
 
 const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'];
@@ -35,6 +35,27 @@ const routes: FastifyPluginAsyncZod<{ dir: string }> = async (app, opts) => {
       params: IdParamSchema, response: { 201: AttachmentSchema, 413: ErrorBodySchema, ...errors },
     },
   }, async (req, reply) => reply.code(201).send(saveAttachment(app.db, opts.dir, req.user!, 'meeting', req.params.id, originalNameOf(req.headers['x-file-name']), req.body)));
+
+  // 书记项目 milestones and 先锋岗 carry files as well; their lists are read on their own (the records' schemas stay as they are).
+  const others: { path: string; type: AttachmentRecordType; tag: string; what: string }[] = [
+    { path: '/milestones/:id/attachments', type: 'milestone', tag: '书记项目', what: '书记项目节点' },
+    { path: '/vanguard-posts/:id/attachments', type: 'vanguard_post', tag: '党员先锋岗', what: '党员先锋岗' },
+  ];
+  for (const { path, type, tag, what } of others) {
+    const access = { org: (req: { params: unknown }) => recordOrgId(app.db, type, (req.params as { id: number }).id) };
+    app.post(path, {
+      config: { access },
+      bodyLimit: ATTACHMENT_MAX_BYTES + 1,
+      schema: {
+        tags: [tag], summary: `上传${what}的附件（照片、扫描件或 PDF；请求体为文件本身，文件名放在 X-File-Name，百分号编码）`,
+        params: IdParamSchema, response: { 201: AttachmentSchema, 413: ErrorBodySchema, ...errors },
+      },
+    }, async (req, reply) => reply.code(201).send(saveAttachment(app.db, opts.dir, req.user!, type, req.params.id, originalNameOf(req.headers['x-file-name']), req.body)));
+    app.get(path, {
+      config: { access },
+      schema: { tags: [tag], summary: `${what}的附件列表`, params: IdParamSchema, response: { 200: z.array(AttachmentSchema), ...errors } },
+    }, async (req) => listAttachments(app.db, type, req.params.id));
+  }
 
   app.get('/attachments/:id', {
     config: { access: byAttachment },

@@ -7,7 +7,7 @@ import {
 } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Db, Queryable } from '../../db/index.js';
-import { attachments, meetings } from '../../db/schema/index.js';
+import { attachments, meetings, projectMilestones, secretaryProjects, vanguardPosts } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { attachmentColumns } from '../meetings/evidence.js';
@@ -19,7 +19,19 @@ const MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 /** The branch a record belongs to (the scope its files are served in), or undefined when there is no such record. */
 export function recordOrgId(db: Queryable, type: AttachmentRecordType, id: number): number | undefined {
   if (type === 'meeting') return db.select({ orgId: meetings.orgId }).from(meetings).where(eq(meetings.id, id)).get()?.orgId;
+  if (type === 'vanguard_post') return db.select({ orgId: vanguardPosts.orgId }).from(vanguardPosts).where(eq(vanguardPosts.id, id)).get()?.orgId;
+  if (type === 'milestone') {
+    return db.select({ orgId: secretaryProjects.orgId }).from(projectMilestones)
+      .innerJoin(secretaryProjects, eq(secretaryProjects.id, projectMilestones.projectId)).where(eq(projectMilestones.id, id)).get()?.orgId;
+  }
   return undefined;
+}
+
+/** A record's files, oldest first (404 when there is no such record). */
+export function listAttachments(db: Queryable, type: AttachmentRecordType, recordId: number): Attachment[] {
+  if (recordOrgId(db, type, recordId) === undefined) throw notFound();
+  return db.select(attachmentColumns).from(attachments)
+    .where(and(eq(attachments.recordType, type), eq(attachments.recordId, recordId))).orderBy(attachments.id).all();
 }
 
 /** An attachment's scope: its record's branch, looked up through the record (never stored twice). */
