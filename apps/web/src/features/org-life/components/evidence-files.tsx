@@ -1,32 +1,12 @@
 import { useRef } from 'react';
-import { App, Button, Flex, Popconfirm, Typography } from 'antd';
+import { App, Button, Flex, Typography } from 'antd';
 import { CameraOutlined, DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_PER_RECORD, type Attachment } from '@wj/domain/schemas';
 import { errorMessage } from '@/lib/api-client';
-import { attachmentUrl, useDeleteAttachment } from '../api/attachments';
+import { AttachmentLinks, sizeText } from '@/components/attachment-links';
+import { useDeleteAttachment } from '../api/attachments';
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
-
-/** The files of a record, each a download link (the server sends it as an attachment). */
-export function AttachmentLinks({ items, onDelete }: { items: Attachment[]; onDelete?: (a: Attachment) => void }) {
-  if (items.length === 0) return <Typography.Text type="secondary">无附件</Typography.Text>;
-  return (
-    <Flex vertical gap={4} data-testid="attachment-list">
-      {items.map((a) => (
-        <Flex key={a.id} gap={8} align="center" style={{ minWidth: 0 }}>
-          <PaperClipOutlined />
-          <Typography.Link href={attachmentUrl(a.id)} download={a.originalName} ellipsis style={{ minWidth: 0, flex: '0 1 auto' }}>{a.originalName}</Typography.Link>
-          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{sizeText(a.size)}</Typography.Text>
-          {onDelete && (
-            <Popconfirm title="删除这个附件？" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => onDelete(a)}>
-              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除附件 ${a.originalName}`} />
-            </Popconfirm>
-          )}
-        </Flex>
-      ))}
-    </Flex>
-  );
-}
+export { AttachmentLinks };
 
 interface EvidenceFilesProps {
   /** Files already on the record (editing). */

@@ -2,6 +2,7 @@ import { Flex, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import type { Milestone } from '@wj/domain/schemas';
 import { todayIso } from '@wj/domain/schemas';
+import { RecordFiles } from '@/components/record-files';
 import { formatDate } from '@/lib/format';
 
 /** Overdue as the API and the quality model judge it: due today or earlier and not done. */
@@ -11,10 +12,12 @@ interface MilestoneTimelineProps {
   milestones: Milestone[];
   /** Opens the milestone's dialog (登记完成 / 修改); absent when the user may not edit. */
   onOpen?: (m: Milestone) => void;
+  /** Whether the user may upload the milestones' files (readers see the links). */
+  canEdit?: boolean;
 }
 
 /** The project's milestones in due order: done green, overdue red, the rest waiting. */
-export function MilestoneTimeline({ milestones, onOpen }: MilestoneTimelineProps) {
+export function MilestoneTimeline({ milestones, onOpen, canEdit = onOpen !== undefined }: MilestoneTimelineProps) {
   const today = todayIso();
   return (
     <Timeline
@@ -40,6 +43,7 @@ export function MilestoneTimeline({ milestones, onOpen }: MilestoneTimelineProps
                 计划 {formatDate(m.dueDate)}
                 {m.doneDate ? ` · 完成 ${formatDate(m.doneDate)}` : overdue ? ' · 尚未完成' : ''}
               </Typography.Text>
+              <RecordFiles path={`/milestones/${m.id}/attachments`} canEdit={canEdit} label="节点材料" />
             </Flex>
           ),
         };

@@ -3,6 +3,7 @@ import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { VanguardPost } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
+import { RecordFiles } from '@/components/record-files';
 import { useEditing } from '@/lib/use-editing';
 import { useVanguardPosts } from '../api/get-vanguard-posts';
 import { SectionHeader } from './section-header';
@@ -18,6 +19,10 @@ export function VanguardSection({ orgId, year, canEdit }: { orgId: number; year:
     { title: '负责人', dataIndex: 'leaderName', width: 110, render: (n: string | null) => n ?? '—' },
     { title: '岗位党员', dataIndex: 'memberCount', width: 96, render: (n: number) => `${n} 人` },
     { title: '岗位简介', dataIndex: 'description', ellipsis: { showTitle: true }, render: (d: string | null) => d ?? '—' },
+    {
+      title: '附件', key: 'files', width: 200,
+      render: (_: unknown, p: VanguardPost) => <RecordFiles path={`/vanguard-posts/${p.id}/attachments`} canEdit={canEdit} label="材料" />,
+    },
     ...(canEdit ? [{
       title: '操作', key: 'actions', width: 72,
       render: (_: unknown, p: VanguardPost) => <Typography.Link onClick={() => editing.open(p)}>修改</Typography.Link>,
