@@ -164,3 +164,20 @@ describe('兼任: one member, more than one role', () => {
     expect(detail.gaps.filter((g: { code: string }) => g.code === 'committee_complete')).toEqual([]);
   });
 });
+
+describe('the committee size follows the rule set in force', () => {
+  it('after the admin lowers 设立支委会的正式党员人数 to 5, a 5-member branch needs a committee of 3 to 7', async () => {
+    const admin = await ctx.as('admin');
+    const lone = [seat(small.memberIds[0]!, 'secretary')];
+    const cur = (await admin('/api/quality/rules')).json() as { version: number; rules: { params: Record<string, number> } };
+    const next = structuredClone(cur.rules);
+    next.params.committeeMinFullMembers = 5;
+    const saved = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: next, baseVersion: cur.version, note: '测试：5名正式党员设支委会' } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const before = committeeCount();
+    const refused = await elect(renmin, small.id, { electedDate: '2026-06-01', termYears: 3, members: lone });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldError(refused, 'members')).toBe('本支部有正式党员 5 名（5 名以上），应设支部委员会，委员 3 至 7 人，现为 1 人');
+    expect(committeeCount()).toBe(before);
+  });
+});

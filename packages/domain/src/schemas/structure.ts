@@ -3,6 +3,7 @@ import { BRANCH_CATEGORIES, COMMITTEE_ROLES, ORG_KINDS, ORG_STATUSES, type Commi
 import { COMMITTEE_ROLE_LABELS } from '../labels.js';
 import { cleanText, countField, optionalText, pastDateField, VersionSchema } from './fields.js';
 import { CommitteeViewSchema } from './org.js';
+import { PARAMS } from '../quality/params.js';
 
 const orgName = z.string({ error: '请填写组织名称' }).trim()
   .min(2, '组织名称至少 2 个字').max(50, '组织名称不能超过 50 个字').superRefine(cleanText('组织名称'));
@@ -157,17 +158,29 @@ export type CommitteeUpdate = z.infer<typeof CommitteeUpdateSchema>;
  * 由 3 至 5 人组成、一般不超过 7 人; 不足 7 人的只设书记 1 名，必要时设副书记 1 名.
  * Returns the problem with the committee's size or make-up, or null.
  */
-export function committeeSizeProblem(fullMembers: number, seatRoles: CommitteeRole[], concurrent: CommitteeRole[] = []): string | null {
-  if (fullMembers >= 7) {
-    if (seatRoles.length < 3 || seatRoles.length > 7) {
-      return `本支部有正式党员 ${fullMembers} 名（7 名以上），应设支部委员会，委员 3 至 7 人，现为 ${seatRoles.length} 人`;
+/** The rule set's committee sizes (quality/params.ts): a branch with `minFull` full members or more has a 支委会 of `min`–`max`. */
+export interface CommitteeSize { minFull: number; min: number; max: number }
+export const committeeSizeOf = (p: { committeeMinFullMembers: number; committeeSizeMin: number; committeeSizeMax: number }): CommitteeSize =>
+  ({ minFull: p.committeeMinFullMembers, min: p.committeeSizeMin, max: p.committeeSizeMax });
+const DEFAULT_SIZE: CommitteeSize = {
+  minFull: PARAMS.committeeMinFullMembers.default, min: PARAMS.committeeSizeMin.default, max: PARAMS.committeeSizeMax.default,
+};
+
+/**
+ * Whether the seats fit the branch (《中国共产党支部工作条例（试行）》第六章; the sizes are the rule set's,
+ * default 7 / 3–7): the form, the API and the score read the same numbers.
+ */
+export function committeeSizeProblem(fullMembers: number, seatRoles: CommitteeRole[], concurrent: CommitteeRole[] = [], size: CommitteeSize = DEFAULT_SIZE): string | null {
+  if (fullMembers >= size.minFull) {
+    if (seatRoles.length < size.min || seatRoles.length > size.max) {
+      return `本支部有正式党员 ${fullMembers} 名（${size.minFull} 名以上），应设支部委员会，委员 ${size.min} 至 ${size.max} 人，现为 ${seatRoles.length} 人`;
     }
     return null;
   }
   const others = [...seatRoles, ...concurrent].filter((r) => r !== 'secretary' && r !== 'deputy_secretary');
   const deputies = seatRoles.filter((r) => r === 'deputy_secretary');
   if (others.length > 0 || deputies.length > 1) {
-    return `本支部正式党员不足 7 名（现有 ${fullMembers} 名），不设支部委员会，只设书记 1 名，必要时设副书记 1 名`;
+    return `本支部正式党员不足 ${size.minFull} 名（现有 ${fullMembers} 名），不设支部委员会，只设书记 1 名，必要时设副书记 1 名`;
   }
   return null;
 }

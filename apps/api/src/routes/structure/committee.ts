@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import {
-  committeeSizeProblem, type CommitteeHistory, type CommitteeInput, type CommitteeRecord, type CommitteeSeat, type CommitteeUpdate,
+  committeeSizeOf, committeeSizeProblem, type CommitteeSize, type CommitteeHistory, type CommitteeInput, type CommitteeRecord, type CommitteeSeat, type CommitteeUpdate,
 } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Db, Queryable } from '../../db/index.js';
@@ -9,6 +9,7 @@ import { recordAudit } from '../../lib/audit.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
 import { assertActive, getOrg } from './orgs-common.js';
+import { currentRules } from '../quality/rules-store.js';
 
 const ENTITY = 'committee';
 type CommitteeRow = typeof committees.$inferSelect;
@@ -59,7 +60,7 @@ export function listCommittees(db: Db, orgId: number): CommitteeHistory {
 }
 
 /** Who may sit on the committee and how many (《中国共产党支部工作条例（试行）》第六章). */
-function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[]) {
+function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[], size: CommitteeSize) {
   const roll = branchRoll(db, branchId);
   const onRoll = new Set(roll.map((m) => m.id));
   const outsiders = seats.flatMap((s, i) => (onRoll.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '该党员不是本支部在册党员' }]));
@@ -68,7 +69,7 @@ function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[])
   const full = new Set(roll.filter((m) => m.category === 'full').map((m) => m.id));
   const probationary = seats.flatMap((s, i) => (full.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '预备党员没有被选举权' }]));
   if (probationary.length) throw badRequest('支委会成员须为正式党员', probationary);
-  const problem = committeeSizeProblem(roll.filter((m) => m.category === 'full').length, seats.map((s) => s.role), seats.flatMap((s) => s.alsoRoles ?? []));
+  const problem = committeeSizeProblem(roll.filter((m) => m.category === 'full').length, seats.map((s) => s.role), seats.flatMap((s) => s.alsoRoles ?? []), size);
   if (problem) throw badRequest(problem, [{ field: 'members', message: problem }]);
 }
 
@@ -78,11 +79,12 @@ function insertSeats(tx: Queryable, committeeId: number, seats: CommitteeSeat[])
 
 /** A new election; the committee in office until now ends on the election day. */
 export function createCommittee(db: Db, user: SessionUser, orgId: number, input: CommitteeInput): CommitteeRecord {
+  const size = committeeSizeOf(currentRules(db).rules.params);
   return db.transaction((tx) => {
     const org = getOrg(tx, orgId);
     if (org.kind !== 'branch') throw badRequest('只有党支部设支部委员会', [{ field: 'id', message: '该组织不是党支部' }]);
     assertActive(org);
-    assertSeatsFit(tx, orgId, input.members);
+    assertSeatsFit(tx, orgId, input.members, size);
     const open = tx.select().from(committees).where(and(eq(committees.orgId, orgId), isNull(committees.endedDate))).all();
     const latest = open.map((c) => c.electedDate).sort().at(-1);
     if (latest && input.electedDate <= latest) {
@@ -105,12 +107,13 @@ export function createCommittee(db: Db, user: SessionUser, orgId: number, input:
 
 /** Corrects the committee in office (members, roles, term); earlier committees are history and stay as they were. */
 export function updateCommittee(db: Db, user: SessionUser, id: number, input: CommitteeUpdate): CommitteeRecord {
+  const size = committeeSizeOf(currentRules(db).rules.params);
   return db.transaction((tx) => {
     const row = getCommittee(tx, id);
     if (row.endedDate !== null) throw badRequest('往届支委会是历史记录，不能修改', [{ field: 'id', message: '该届支委会已结束' }]);
     const org = getOrg(tx, row.orgId);
     assertActive(org);
-    assertSeatsFit(tx, row.orgId, input.members);
+    assertSeatsFit(tx, row.orgId, input.members, size);
     const before = toRecord(tx, row);
     updateVersioned(tx, committees, id, input.version, { termYears: input.termYears }, user.username);
     tx.delete(committeeMembers).where(eq(committeeMembers.committeeId, id)).run();

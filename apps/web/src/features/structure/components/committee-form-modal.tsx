@@ -4,7 +4,7 @@ import { useSaveError } from '@/components/use-save-error';
 import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
 import { useBranchRoster } from '../api/get-branch-roster';
 import { useSaveCommittee } from '../api/save-committee';
-import { chosenRoles, initialCommitteeValues, toSeats, type CommitteeFormValues } from '../lib/committee-form';
+import { chosenAlsoRoles, chosenRoles, initialCommitteeValues, toSeats, type CommitteeFormValues } from '../lib/committee-form';
 import { disableFuture, toIsoDate } from '../lib/dates';
 import { CommitteeSeatsField } from './committee-seats-field';
 
@@ -36,7 +36,7 @@ export function CommitteeFormModal({ orgId, mode, data, open, onClose, onReload 
       ? validateWith(form, CommitteeInputSchema, { electedDate: toIsoDate(values.electedDate), termYears: values.termYears ?? undefined, members })
       : validateWith(form, CommitteeUpdateSchema, { termYears: values.termYears ?? undefined, members, version: current?.version });
     // 《中国共产党支部工作条例（试行）》第九条: the size depends on the branch's 正式党员, which the schema cannot know.
-    const sizeProblem = committeeSizeProblem(data.fullMembers, chosenRoles(values.members));
+    const sizeProblem = committeeSizeProblem(data.fullMembers, chosenRoles(values.members), chosenAlsoRoles(values.members));
     // The rule's message already shows live under the seats; say it once more where the eye is.
     if (!checked.data || sizeProblem) {
       [...checked.other, ...(sizeProblem ? [sizeProblem] : [])].forEach((m) => void message.error(m));
