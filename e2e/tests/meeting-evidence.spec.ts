@@ -13,7 +13,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const noSideways = async (page: Page) => {
   await page.waitForLoadState('networkidle');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Polled: a drawer or popup still animating out may overhang for a moment on a busy machine; a real overflow stays.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 };
 
 test('the branch secretary records a 支委会 with attendees and a photo and sees it listed', async ({ page }) => {

@@ -11,7 +11,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 const chinaToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const noSideways = async (page: Page) => {
   await page.waitForLoadState('networkidle');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Polled: a drawer or popup still animating out may overhang for a moment on a busy machine; a real overflow stays.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 };
 
 test('the branch secretary records the month\'s 支委会 from 待办 and the item is gone', async ({ page }) => {
