@@ -1,28 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attachment, MemberPage } from '@wj/domain/schemas';
-import { ApiError, apiGet, apiRequest, FALLBACK_ERROR_MESSAGE } from '@/lib/api-client';
+import { apiGet, apiRequest } from '@/lib/api-client';
+import { uploadFile } from '@/components/attachment-links';
 import { meetingKeys } from './keys';
 
-/** Where a file is downloaded from (served as an attachment, in the record's scope only). */
-export const attachmentUrl = (id: number) => `/api/attachments/${id}`;
+export { attachmentUrl } from '@/components/attachment-links';
 
-/** Sends one file as the raw body, its name in X-File-Name; fails with the server's Chinese message. */
-export async function uploadMeetingFile(meetingId: number, file: File): Promise<Attachment> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/meetings/${meetingId}/attachments`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name), Accept: 'application/json' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', FALLBACK_ERROR_MESSAGE);
-  }
-  const body = (await res.json().catch(() => null)) as (Attachment & { error?: { code: string; message: string } }) | null;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? (res.status === 413 ? '文件超过 10 MB' : FALLBACK_ERROR_MESSAGE));
-  return body!;
-}
+/** Sends one file to the meeting's attachments (the shared upload: raw body, name in X-File-Name). */
+export const uploadMeetingFile = (meetingId: number, file: File): Promise<Attachment> => uploadFile(`/api/meetings/${meetingId}/attachments`, file);
 
 export function useDeleteAttachment() {
   const queryClient = useQueryClient();
