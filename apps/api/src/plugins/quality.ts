@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { QualityService } from '../routes/quality/service.js';
+import { QualityService } from '../modules/quality/service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,10 +1,10 @@
 import type { BranchFacts, BranchScore, UnitFacts, UnitScore } from '@wj/domain/quality';
 import type { Dashboard, GapLine } from '@wj/domain/schemas';
 import type { Db } from '../db/index.js';
-import { loadOrgIndex, type OrgIndex } from '../routes/orgs/org-index.js';
-import { loadFacts } from '../routes/quality/facts-loader.js';
-import { dataYears, resolvePeriod, type QualityService, type YearScores } from '../routes/quality/service.js';
-import { dashboard, gapLines, visible } from '../routes/quality/views.js';
+import { loadOrgIndex, type OrgIndex } from '../modules/orgs/org-index.js';
+import { loadFacts } from '../modules/quality/facts-loader.js';
+import { dataYears, resolvePeriod, type QualityService, type YearScores } from '../modules/quality/service.js';
+import { dashboard, gapLines, visible } from '../modules/quality/views.js';
 import { branchLabel } from './format.js';
 import type { ReportTarget } from './target.js';
 

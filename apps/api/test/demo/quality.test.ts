@@ -2,7 +2,7 @@ import { DEFAULT_RULES, scoreBranch, scoreUnit, type BranchScore, type Indicator
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/index.js';
 import { generateCommission, loadDemoData, type BranchProblem, type DemoData } from '../../src/demo/index.js';
-import { loadFacts } from '../../src/routes/quality/facts-loader.js';
+import { loadFacts } from '../../src/modules/quality/facts-loader.js';
 
 /**
  * The demo's point: a new user sees a living dashboard. Loaded into SQLite

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchScoreDetail, Dashboard, GapLine, OrgTreeNode } from '@wj/domain/schemas';
-import { QualityService } from '../../src/routes/quality/service.js';
+import { QualityService } from '../../src/modules/quality/service.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;

@@ -4,9 +4,9 @@ import type { OrgTreeNode, RosterReport } from '@wj/domain/schemas';
 import { members, users } from '../../src/db/schema/index.js';
 import { dbFileHash, nationalRow, NATIONAL_HEADERS, NATIONAL_JOBS, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
-import { planRoster, planRosterInSlices, planStillHolds } from '../../src/routes/roster/plan.js';
-import { readRosterSheet } from '../../src/routes/roster/read-workbook.js';
-import { branchTarget } from '../../src/routes/roster/routing.js';
+import { planRoster, planRosterInSlices, planStillHolds } from '../../src/modules/roster/plan.js';
+import { readRosterSheet } from '../../src/modules/roster/read-workbook.js';
+import { branchTarget } from '../../src/modules/roster/routing.js';
 
 /** Issue 12: the export an office already has from 全国党员管理信息系统, imported as it is. */
 let ctx: TestContext;

@@ -1,6 +1,6 @@
 import { INSTITUTION_TYPE_LABELS, ORG_KIND_LABELS } from '@wj/domain/labels';
 import { BRANCH_DIMENSIONS, DIMENSION_LABELS, GRADE_LABELS, isProblem, TIER_LABELS } from '@wj/domain/quality';
-import { branchRow, unitRow } from '../../routes/quality/views.js';
+import { branchRow, unitRow } from '../../modules/quality/views.js';
 import type { ReportContext } from '../context.js';
 import { aboutSheet, newWorkbook, SCORE_FMT, sheetHeading, sheetName, tableSheet, toBuffer, type XColumn } from './kit.js';
 

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, AttachmentSchema, type AttachmentRecordType, ErrorBodySchema, IdParamSchema } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
-import { attachmentOrgId, deleteAttachment, listAttachments, originalNameOf, readAttachment, recordOrgId, saveAttachment } from './service.js';
-import { meetingOrgId } from '../meetings/service.js';
+import { attachmentOrgId, deleteAttachment, listAttachments, originalNameOf, readAttachment, recordOrgId, saveAttachment } from '../../modules/attachments/service.js';
+import { meetingOrgId } from '../../modules/meetings/service.js';
 
 const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'];
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };

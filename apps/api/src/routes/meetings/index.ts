@@ -3,8 +3,8 @@ import { z } from 'zod';
 import {
   ErrorBodySchema, IdParamSchema, MeetingInputSchema, MeetingListQuerySchema, MeetingReviewSchema, MeetingSchema, MeetingUpdateSchema,
 } from '@wj/domain/schemas';
-import { reviewMeeting } from './review.js';
-import { createMeeting, deleteMeeting, listMeetings, meetingOrgId, updateMeeting } from './service.js';
+import { reviewMeeting } from '../../modules/meetings/review.js';
+import { createMeeting, deleteMeeting, listMeetings, meetingOrgId, updateMeeting } from '../../modules/meetings/service.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };

@@ -3,8 +3,8 @@ import {
   ErrorBodySchema, IdParamSchema, MemberDetailSchema, MemberInputSchema, MemberLeaveSchema, MemberTransferSchema, MemberUpdateSchema,
 } from '@wj/domain/schemas';
 import { assertOrgAccess } from '../../auth/scope.js';
-import { memberDetail, memberOrgId } from './service.js';
-import { createMember, leaveMember, transferMember, updateMember } from './write-service.js';
+import { memberDetail, memberOrgId } from '../../modules/members/service.js';
+import { createMember, leaveMember, transferMember, updateMember } from '../../modules/members/write-service.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const writeErrors = { ...errors, 409: ErrorBodySchema };

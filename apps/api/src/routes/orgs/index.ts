@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgDetailSchema, OrgTreeSchema } from '@wj/domain/schemas';
-import { listMembers } from '../members/service.js';
-import { orgDetail, orgTree } from './service.js';
+import { listMembers } from '../../modules/members/service.js';
+import { orgDetail, orgTree } from '../../modules/orgs/service.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tree', {

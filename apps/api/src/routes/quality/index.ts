@@ -7,9 +7,9 @@ import {
 import { ruleSets } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { currentRules, ruleHistory } from './rules-store.js';
-import { resolvePeriod } from './service.js';
-import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from './views.js';
+import { currentRules, ruleHistory } from '../../modules/quality/rules-store.js';
+import { resolvePeriod } from '../../modules/quality/service.js';
+import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from '../../modules/quality/views.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const tags = ['质量评价'];

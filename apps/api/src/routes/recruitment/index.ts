@@ -4,7 +4,7 @@ import {
   ErrorBodySchema, IdParamSchema, RecruitAdvanceSchema, RecruitInputSchema, RecruitListQuerySchema, RecruitSchema,
   RecruitStopSchema, RecruitUpdateSchema,
 } from '@wj/domain/schemas';
-import { advanceRecruit, createRecruit, listRecruits, recruitOrgId, stopRecruit, updateRecruit } from './service.js';
+import { advanceRecruit, createRecruit, listRecruits, recruitOrgId, stopRecruit, updateRecruit } from '../../modules/recruitment/service.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const withConflict = { ...errors, 409: ErrorBodySchema };

@@ -9,8 +9,8 @@ import { reportAccessOrg, resolveTarget, subjectOf } from '../../reports/target.
 import { gapsWorkbook } from '../../reports/xlsx/gaps.js';
 import { orgLifeWorkbook } from '../../reports/xlsx/org-life.js';
 import { scoresWorkbook } from '../../reports/xlsx/scores.js';
-import { draftEdits, reportDraft, saveParagraph } from '../../services/reports/draft.js';
-import { exportRoster } from '../roster/service.js';
+import { draftEdits, reportDraft, saveParagraph } from '../../modules/reports/draft.js';
+import { exportRoster } from '../../modules/roster/service.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -2,9 +2,9 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamSchema, RosterRejectedSchema, RosterReportSchema } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
-import { NOT_XLSX } from './read-workbook.js';
-import { exportRoster, importRoster, previewRoster, problemsFile, RosterRejected, type RosterScope } from './service.js';
-import { templateWorkbook } from './write-workbook.js';
+import { NOT_XLSX } from '../../modules/roster/read-workbook.js';
+import { exportRoster, importRoster, previewRoster, problemsFile, RosterRejected, type RosterScope } from '../../modules/roster/service.js';
+import { templateWorkbook } from '../../modules/roster/write-workbook.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_LIMIT = 5 * 1024 * 1024;

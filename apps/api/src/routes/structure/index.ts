@@ -5,9 +5,9 @@ import {
 } from '@wj/domain/schemas';
 import type { Role } from '@wj/domain';
 import { assertOrgAccess } from '../../auth/scope.js';
-import { createOrg, updateOrg } from './branches.js';
-import { committeeOrgId, createCommittee, listCommittees, updateCommittee } from './committee.js';
-import { moveAndDissolve } from './merge.js';
+import { createOrg, updateOrg } from '../../modules/structure/branches.js';
+import { committeeOrgId, createCommittee, listCommittees, updateCommittee } from '../../modules/structure/committee.js';
+import { moveAndDissolve } from '../../modules/structure/merge.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const byParamOrg = (req: { params: unknown }) => (req.params as { id: number }).id;

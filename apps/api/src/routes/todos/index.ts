@@ -3,7 +3,7 @@ import { TodoListSchema, TodoQuerySchema } from '@wj/domain/quality';
 import { ErrorBodySchema } from '@wj/domain/schemas';
 import { assertOrgAccess } from '../../auth/scope.js';
 import { forbidden } from '../../lib/errors.js';
-import { todosFor } from '../../services/todos/index.js';
+import { todosFor } from '../../modules/todos/index.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 

@@ -6,10 +6,10 @@ import {
   ResponsibilityItemSchema, ResponsibilityItemUpdateSchema, SecretaryReviewInputSchema, SecretaryReviewSchema, UnitPlanInputSchema,
   UnitPlanSchema, UnitRecordYearQuerySchema, UnitYearParamSchema,
 } from '@wj/domain/schemas';
-import { listPlans, savePlan } from './plans.js';
-import { createItem, itemUnitId, listItems, updateItem } from './responsibility.js';
-import { listReviews, saveReview } from './reviews.js';
-import { createWorker, listWorkers, updateWorker, workerUnitId } from './workers.js';
+import { listPlans, savePlan } from '../../modules/units/plans.js';
+import { createItem, itemUnitId, listItems, updateItem } from '../../modules/units/responsibility.js';
+import { listReviews, saveReview } from '../../modules/units/reviews.js';
+import { createWorker, listWorkers, updateWorker, workerUnitId } from '../../modules/units/workers.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const byParamOrg = (req: { params: unknown }) => (req.params as { id: number }).id;

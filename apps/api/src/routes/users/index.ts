@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, IdParamSchema, PasswordResetSchema, UserCreateSchema, UserSchema, UserUpdateSchema } from '@wj/domain/schemas';
-import { createUser, listUsers, resetPassword, unlockUser, updateUser } from './service.js';
+import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '../../modules/users/service.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const adminOnly = { access: { roles: ['admin' as const] } };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BrandInputSchema, BrandSchema, BrandUpdateSchema, IdParamSchema } from '@wj/domain/schemas';
 import { byParamOrg, byRecord, errors, withConflict } from './access.js';
-import { brandOrgId, createBrand, listBrands, updateBrand } from './brand-service.js';
+import { brandOrgId, createBrand, listBrands, updateBrand } from '../../modules/work/brand-service.js';
 
 const tags = ['支部品牌'];
 

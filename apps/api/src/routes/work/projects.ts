@@ -6,7 +6,7 @@ import {
 import { byParamOrg, byRecord, errors, withConflict } from './access.js';
 import {
   addMilestone, createProject, listProjects, milestoneOrgId, projectOrgId, updateMilestone, updateProject,
-} from './project-service.js';
+} from '../../modules/work/project-service.js';
 
 const tags = ['书记项目'];
 

@@ -4,7 +4,7 @@ import {
   IdParamSchema, VanguardPostInputSchema, VanguardPostListQuerySchema, VanguardPostSchema, VanguardPostUpdateSchema,
 } from '@wj/domain/schemas';
 import { byParamOrg, byRecord, errors, withConflict } from './access.js';
-import { createPost, listPosts, postOrgId, updatePost } from './vanguard-service.js';
+import { createPost, listPosts, postOrgId, updatePost } from '../../modules/work/vanguard-service.js';
 
 const tags = ['党员先锋岗'];
 

@@ -5,7 +5,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { Db } from '../../db/index.js';
 import { auditLog, orgs } from '../../db/schema/index.js';
 import { badRequest, notFound } from '../../lib/errors.js';
-import { currentRules } from '../../routes/quality/rules-store.js';
+import { currentRules } from '../quality/rules-store.js';
 import { loadTodoFacts } from './facts.js';
 
 /**

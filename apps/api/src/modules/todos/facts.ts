@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { ReturnedMeeting, TodoBranchFacts, TodoRecruit } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
 import { recruits } from '../../db/schema/index.js';
-import { loadFacts, type CommissionFacts } from '../../routes/quality/facts-loader.js';
+import { loadFacts, type CommissionFacts } from '../quality/facts-loader.js';
 import { returnedMeetings } from './returned.js';
 
 export interface TodoFacts {
