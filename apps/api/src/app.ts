@@ -76,7 +76,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(authRoutes, { prefix: '/api/auth', loginRateMax: config.LOGIN_RATE_MAX ?? 10 });
   await app.register(orgRoutes, { prefix: '/api/orgs' });
   await app.register(memberRoutes, { prefix: '/api' });
-  const attachmentsDir = config.ATTACHMENTS_DIR ?? attachmentsDirFor(db.$client.name);
+  const attachmentsDir = config.ATTACHMENTS_DIR ?? attachmentsDirFor(db.sqlite?.path ?? 'data/wj.sqlite');
   await app.register(meetingRoutes, { prefix: '/api', attachmentsDir });
   await app.register(import('./routes/attachments/index.js'), { prefix: '/api', dir: attachmentsDir });
   await app.register(structureRoutes, { prefix: '/api' });

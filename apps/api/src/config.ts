@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_PATH: z.string().default(resolve(repoRoot, 'data/wj.sqlite')),
+  /** postgres://user:pass@host:port/db — when set, the server runs on PostgreSQL and DATABASE_PATH is not used. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '须为 postgres:// 或 postgresql:// 开头的连接串').optional(),
   /** Where the built SPA lives; served when the folder exists. */
   WEB_DIST: z.string().default(resolve(repoRoot, 'apps/web/dist')),
   /** Load the demo commission into an empty database on start. */
@@ -30,6 +32,9 @@ export type Config = Omit<z.infer<typeof EnvSchema>, 'ATTACHMENTS_DIR'> & { ATTA
 
 /** The attachments folder that goes with a database file: `attachments/` beside it. */
 export const attachmentsDirFor = (databasePath: string) => join(dirname(resolve(databasePath)), 'attachments');
+
+/** What openDb is given: the PostgreSQL URL when set, else the SQLite file. */
+export const databaseTarget = (config: Pick<Config, 'DATABASE_URL' | 'DATABASE_PATH'>) => config.DATABASE_URL ?? config.DATABASE_PATH;
 
 /** process.env is read here and nowhere else; a bad value stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { databaseTarget, loadConfig } from './config.js';
 import { openDb } from './db/index.js';
 import { backupDatabase, pruneBackups } from './ops/backup.js';
 import { acquireDbLock, DatabaseInUseError } from './ops/db-lock.js';
@@ -7,19 +7,22 @@ import { ensureDemoUsers } from './auth/demo-users.js';
 import { ensureDemoData } from './demo/index.js';
 
 const config = loadConfig();
-// The lock file beside the database tells `pnpm restore` (and a second server) that this process uses it.
-let releaseLock: () => void;
-try {
-  releaseLock = acquireDbLock(config.DATABASE_PATH, 'server');
-} catch (err) {
-  if (!(err instanceof DatabaseInUseError)) throw err;
-  console.error(`无法启动 cannot start: ${err.message}`);
-  process.exit(1);
+// SQLite: the lock file beside the database tells `pnpm restore` (and a second server) that this process uses it.
+// PostgreSQL: several servers share one database by design; there is no lock.
+if (!config.DATABASE_URL) {
+  let releaseLock: () => void;
+  try {
+    releaseLock = acquireDbLock(config.DATABASE_PATH, 'server');
+  } catch (err) {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    console.error(`无法启动 cannot start: ${err.message}`);
+    process.exit(1);
+  }
+  process.on('exit', () => releaseLock());
 }
-process.on('exit', () => releaseLock());
-const db = openDb(config.DATABASE_PATH);
+const db = await openDb(databaseTarget(config));
 if (config.DEMO_DATA) {
-  if (ensureDemoData(db)) console.log(`已载入演示数据 (demo data loaded into ${config.DATABASE_PATH})`);
+  if (await ensureDemoData(db)) console.log(`已载入演示数据 (demo data loaded into ${config.DATABASE_URL ? 'PostgreSQL' : config.DATABASE_PATH})`);
   if (await ensureDemoUsers(db)) console.log('已创建演示账号 (demo logins created, see README)');
 }
 

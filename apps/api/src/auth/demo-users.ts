@@ -1,6 +1,6 @@
 import { and, count, eq, like } from 'drizzle-orm';
 import type { Role } from '@wj/domain';
-import type { Db } from '../db/index.js';
+import type { Db, Queryable } from '../db/index.js';
 import { brands, orgs, users } from '../db/schema/index.js';
 import { hashPassword } from './password.js';
 
@@ -10,13 +10,13 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export interface DemoUser { username: string; displayName: string; role: Role; scopeOrgId: number | null }
 
 /** The demo logins, one per role, plus a second unit secretary to show that units cannot see each other. */
-export function demoUsers(db: Db): DemoUser[] {
-  const unit = (institution: string) =>
-    db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.institutionName, institution), eq(orgs.unitId, orgs.id))).get()?.id ?? null;
-  const renmin = unit('市人民医院');
-  const yanke = unit('市眼科医院');
+export async function demoUsers(db: Queryable): Promise<DemoUser[]> {
+  const unit = async (institution: string) =>
+    (await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.institutionName, institution), eq(orgs.unitId, orgs.id))).limit(1))[0]?.id ?? null;
+  const renmin = await unit('市人民医院');
+  const yanke = await unit('市眼科医院');
   // The branch secretary keeps the 人民医院 branch that carries the survey's “120救(就)在身边” brand.
-  const emergency = db.select({ id: brands.orgId }).from(brands).where(like(brands.name, '%120%')).get()?.id ?? null;
+  const emergency = (await db.select({ id: brands.orgId }).from(brands).where(like(brands.name, '%120%')).orderBy(brands.id).limit(1))[0]?.id ?? null;
   return [
     { username: 'admin', displayName: '委机关党委管理员', role: 'admin', scopeOrgId: null },
     { username: 'leader', displayName: '委领导', role: 'viewer', scopeOrgId: null },
@@ -28,9 +28,11 @@ export function demoUsers(db: Db): DemoUser[] {
 
 /** Creates the demo logins when no user exists yet. */
 export async function ensureDemoUsers(db: Db): Promise<boolean> {
-  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return false;
+  if (((await db.select({ n: count() }).from(users))[0]?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
-  db.insert(users).values(demoUsers(db).map((u) => ({ ...u, passwordHash, createdAt: now, updatedAt: now }))).run();
+  const rows = (await demoUsers(db)).map((u) => ({ ...u, passwordHash, createdAt: now, updatedAt: now }));
+  // Two servers starting together on one PostgreSQL both find no user: the unique username keeps one set.
+  await db.transaction((tx) => tx.insert(users).values(rows).onConflictDoNothing());
   return true;
 }

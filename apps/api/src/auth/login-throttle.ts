@@ -1,4 +1,5 @@
 import { and, eq, gt, lt, or, isNull, sql } from 'drizzle-orm';
+import { asInt, big, greatest, least } from '../db/dialect.js';
 import type { Db, Queryable } from '../db/index.js';
 import { loginThrottle } from '../db/schema/index.js';
 
@@ -35,59 +36,63 @@ export const MAX_FAILED_PER_ADDRESS = 30;
 const ANY_USER = '*';
 
 /** Reserves the attempt for the username from this address and for the address as a whole. */
-export function reserveLogin(db: Db, username: string, client: string, now = Date.now()): Reservation {
-  const address = reserveAttempt(db, ANY_USER, client, now, MAX_FAILED_PER_ADDRESS);
+export async function reserveLogin(db: Db, username: string, client: string, now = Date.now()): Promise<Reservation> {
+  const address = await reserveAttempt(db, ANY_USER, client, now, MAX_FAILED_PER_ADDRESS);
   if (address.attempt === null) return address;
   return reserveAttempt(db, username, client, now);
 }
 
 /** A right password: the pair starts afresh and the address gets its attempt back. */
-export function clearLogin(db: Db, username: string, client: string) {
-  clearAttempts(db, username, client);
-  db.update(loginThrottle).set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
-    .where(and(eq(loginThrottle.username, ANY_USER), eq(loginThrottle.client, client), isNull(loginThrottle.blockedUntil))).run();
+export async function clearLogin(db: Db, username: string, client: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await clearAttempts(tx, username, client);
+    await tx.update(loginThrottle).set({ failures: greatest(sql`${loginThrottle.failures} - 1`, 0) })
+      .where(and(eq(loginThrottle.username, ANY_USER), eq(loginThrottle.client, client), isNull(loginThrottle.blockedUntil)));
+  });
 }
 
 /** Counts the attempt; answers whether its password may be checked at all. */
-export function reserveAttempt(db: Db, username: string, client: string, now = Date.now(), max = MAX_FAILED_LOGINS): Reservation {
-  db.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, now - FORGET_MS),
-    or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now)))).run();
+export async function reserveAttempt(db: Db, username: string, client: string, now = Date.now(), max = MAX_FAILED_LOGINS): Promise<Reservation> {
+  return db.transaction(async (tx) => {
+  await tx.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, now - FORGET_MS),
+    or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now))));
   // SET expressions all read the old row; `next` is the attempt's number (1 again after a block).
   const next = sql`(CASE WHEN ${loginThrottle.blockedUntil} IS NOT NULL THEN 1 ELSE ${loginThrottle.failures} + 1 END)`;
-  const row = db.insert(loginThrottle)
+  const [row] = await tx.insert(loginThrottle)
     .values({ username, client, failures: 1, blocks: 0, blockedUntil: null, updatedAt: now })
     .onConflictDoUpdate({
       target: [loginThrottle.username, loginThrottle.client],
       set: {
         failures: next,
         blockedUntil: sql`CASE WHEN ${next} >= ${max}
-          THEN ${now} + min(${MAX_BLOCK_MS}, ${FIRST_BLOCK_MS} << min(${loginThrottle.blocks}, 16)) ELSE NULL END`,
-        blocks: sql`${loginThrottle.blocks} + (${next} >= ${max})`,
+          THEN ${big(now)} + ${least(big(MAX_BLOCK_MS), sql`${big(FIRST_BLOCK_MS)} << ${least(loginThrottle.blocks, 16)}`)} ELSE NULL END`,
+        blocks: sql`${loginThrottle.blocks} + ${asInt(sql`${next} >= ${max}`)}`,
         updatedAt: now,
       },
       // A blocked pair is left as it is, and RETURNING then gives no row.
-      setWhere: or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, sql`${now} + 1`)),
+      setWhere: or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, sql`${big(now)} + 1`)),
     })
-    .returning({ failures: loginThrottle.failures })
-    .get();
+    .returning({ failures: loginThrottle.failures });
   const attempt = row?.failures ?? null;
   return { attempt: attempt != null && attempt <= max ? attempt : null };
+  });
 }
 
 /** A right password: this pair starts afresh (other addresses' counts stay). */
-export function clearAttempts(db: Db, username: string, client: string) {
-  db.delete(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, client))).run();
+export async function clearAttempts(tx: Queryable, username: string, client: string): Promise<void> {
+  await tx.delete(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, client)));
 }
 
 /** An admin's unlock: every address may try this username again. Answers how many were blocked. */
-export function clearUserAttempts(db: Queryable, username: string, now = Date.now()): number {
-  const blocked = blockedCount(db, username, now);
-  db.delete(loginThrottle).where(eq(loginThrottle.username, username)).run();
+export async function clearUserAttempts(tx: Queryable, username: string, now = Date.now()): Promise<number> {
+  const blocked = await blockedCount(tx, username, now);
+  await tx.delete(loginThrottle).where(eq(loginThrottle.username, username));
   return blocked;
 }
 
 /** How many addresses are blocked from logging in as this username right now. */
-export function blockedCount(db: Queryable, username: string, now = Date.now()): number {
-  return db.select({ client: loginThrottle.client }).from(loginThrottle)
-    .where(and(eq(loginThrottle.username, username), gt(loginThrottle.blockedUntil, now))).all().length;
+export async function blockedCount(db: Queryable, username: string, now = Date.now()): Promise<number> {
+  const rows = await db.select({ client: loginThrottle.client }).from(loginThrottle)
+    .where(and(eq(loginThrottle.username, username), gt(loginThrottle.blockedUntil, now)));
+  return rows.length;
 }

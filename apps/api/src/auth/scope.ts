@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
+import type { Queryable } from '../db/index.js';
 import { orgs } from '../db/schema/index.js';
 import { forbidden, notFound } from '../lib/errors.js';
 import type { SessionUser } from './sessions.js';
@@ -30,16 +30,17 @@ export function inScope(scope: Scope, org: OrgRef): boolean {
   return org.id === scope.branchId || org.parentId === scope.branchId;
 }
 
-export function orgRef(db: Db, orgId: number): OrgRef | undefined {
-  return db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, orgId)).get();
+export async function orgRef(db: Queryable, orgId: number): Promise<OrgRef | undefined> {
+  const [org] = await db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, orgId));
+  return org;
 }
 
 /**
  * Throws 404 for an unknown org, 403 when it is outside the user's scope or
  * the user may only read. The one check every org-bound route goes through.
  */
-export function assertOrgAccess(db: Db, user: SessionUser, orgId: number, mode: 'read' | 'write'): OrgRef {
-  const org = orgRef(db, orgId);
+export async function assertOrgAccess(db: Queryable, user: SessionUser, orgId: number, mode: 'read' | 'write'): Promise<OrgRef> {
+  const org = await orgRef(db, orgId);
   if (!org) throw notFound(`组织（id=${orgId}）不存在`);
   if (mode === 'write' && user.role === 'viewer') throw forbidden('只读账号不能修改数据');
   if (!inScope(scopeOf(user), org)) throw forbidden('无权访问本单位（支部）以外的数据');

@@ -1,28 +1,208 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePg, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { ENGINE, isPostgresUrl, type Engine } from './engine.js';
+import type * as pgSchema from './pg-schema/index.js';
+import * as sqliteSchema from './sqlite-schema/index.js';
 import * as schema from './schema/index.js';
 
-export { schema };
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The database or a transaction on it: what services that may run inside a transaction take. */
-export type Queryable = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+export { schema, ENGINE, type Engine };
 
-const migrationsFolder = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../drizzle');
+/**
+ * What services take: the database or a transaction on it. Typed as drizzle's
+ * PostgreSQL database, whose builders are only awaited (no synchronous
+ * `.get()/.all()/.run()`); on SQLite the same calls run on better-sqlite3.
+ */
+export type Queryable = PgDatabase<NodePgQueryResultHKT, typeof pgSchema>;
 
-/** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
-export function openDb(path: string): Db {
+export interface DbHandle {
+  engine: Engine;
+  /** SQLite only: the file and its two connections (reads; the one writer). */
+  sqlite?: { path: string; reader: Database.Database; writer: Database.Database };
+  /** PostgreSQL only: the pool and the URL it was opened with. */
+  pg?: { pool: pg.Pool; url: string };
+  /** Closes the connections once the transaction in progress (if any) has ended. */
+  close(): Promise<void>;
+}
+
+export type Db = Queryable & DbHandle;
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const sqliteMigrations = resolve(here, '../../drizzle');
+export const pgMigrations = resolve(here, '../../drizzle-pg');
+
+// PostgreSQL's count(*) and sum() are bigint/numeric, which node-postgres hands over as strings;
+// every such figure here is far below 2^53, so they come back as numbers, as on SQLite.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** Set while a transaction's callback runs: opening another one from inside it is a bug (it would wait for itself). */
+const inTransaction = new AsyncLocalStorage<true>();
+
+function refuseNested() {
+  if (inTransaction.getStore()) {
+    throw new Error('db.transaction() called inside a transaction: use the transaction handle (tx.transaction for a savepoint)');
+  }
+}
+
+/**
+ * Opens the database this process is configured for: a PostgreSQL URL
+ * (DATABASE_URL) or a SQLite file path, creating the file if needed, and
+ * applies the engine's pending migrations.
+ */
+export async function openDb(target: string): Promise<Db> {
+  const engine: Engine = isPostgresUrl(target) ? 'postgres' : 'sqlite';
+  if (engine !== ENGINE) {
+    throw new Error(`this process runs on ${ENGINE} (DATABASE_URL ${ENGINE === 'postgres' ? 'set' : 'unset'}) and cannot open a ${engine} database`);
+  }
+  return engine === 'postgres' ? openPostgres(target) : openSqlite(target);
+}
+
+/**
+ * SQLite: one writer connection and one read-only connection on the file (WAL).
+ * better-sqlite3 is synchronous and its transactions cannot span an `await`,
+ * so a transaction here is a unit of work on the writer: queued behind the one
+ * in progress (SQLite allows one writer anyway), BEGIN IMMEDIATE, the async
+ * callback, COMMIT — or ROLLBACK on a throw. Reads outside a transaction go to
+ * the reader and see committed data only, never a transaction's half-done
+ * writes; a write outside a transaction fails (the reader is read-only).
+ */
+function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db;
-  migrate(db, { migrationsFolder });
-  return db;
+  const writer = new Database(path);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = NORMAL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma('busy_timeout = 5000');
+  const writeDb = drizzleSqlite({ client: writer, schema: sqliteSchema, casing: 'snake_case' });
+  migrateSqlite(writeDb, { migrationsFolder: sqliteMigrations });
+  const reader = path === ':memory:' ? writer : new Database(path, { readonly: true });
+  if (reader !== writer) reader.pragma('busy_timeout = 5000');
+  const readDb = drizzleSqlite({ client: reader, schema: sqliteSchema, casing: 'snake_case' });
+
+  let queue: Promise<unknown> = Promise.resolve();
+  let savepoints = 0;
+  const savepoint = async <T>(fn: (tx: unknown) => Promise<T>): Promise<T> => {
+    const name = `sp${++savepoints}`;
+    writer.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(writeDb);
+      writer.exec(`RELEASE ${name}`);
+      return result;
+    } catch (err) {
+      writer.exec(`ROLLBACK TO ${name}`);
+      writer.exec(`RELEASE ${name}`);
+      throw err;
+    } finally {
+      savepoints--;
+    }
+  };
+  const transaction = <T>(fn: (tx: unknown) => Promise<T>): Promise<T> => {
+    refuseNested();
+    const run = queue.then(() => inTransaction.run(true, async () => {
+      writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(writeDb);
+        writer.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        throw err;
+      }
+    }));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  Object.assign(writeDb, { transaction: savepoint, execute: executeOn(writeDb, writer) });
+  const handle: DbHandle = {
+    engine: 'sqlite',
+    sqlite: { path, reader, writer },
+    close: async () => {
+      await queue;
+      if (reader !== writer && reader.open) reader.close();
+      if (writer.open) writer.close();
+    },
+  };
+  return Object.assign(readDb, { transaction, execute: executeOn(readDb, reader) }, handle) as unknown as Db;
+}
+
+/**
+ * `execute(sql)` as drizzle's PostgreSQL database has it — `{ rows }` — for
+ * the few raw statements that have no builder (e.g. deferring foreign keys).
+ */
+function executeOn(db: object, client: Database.Database) {
+  const dialect = (db as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect;
+  return async (query: SQL) => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const statement = client.prepare(text);
+    if (statement.reader) return { rows: statement.all(...params) };
+    statement.run(...params);
+    return { rows: [] };
+  };
+}
+
+/** A lock id of this application's, so two servers starting together migrate one after the other. */
+const MIGRATION_LOCK = 7_270_2026;
+
+/** Retried on: serialization_failure, deadlock_detected. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 8;
+
+const sqlState = (err: unknown): string | undefined => {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+};
+
+/**
+ * PostgreSQL: a pool; transactions are real ones at SERIALIZABLE, so that the
+ * same service code that SQLite runs one at a time gives the same results
+ * under concurrency here — a transaction that PostgreSQL cannot serialise is
+ * run again from the start (its callback only touches the database).
+ */
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder: pgMigrations });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+  const db = drizzlePg({ client: pool, schema: schema as unknown as typeof pgSchema, casing: 'snake_case' });
+  const base = db.transaction.bind(db);
+  const transaction = async <T>(fn: (tx: Parameters<Parameters<typeof base>[0]>[0]) => Promise<T>): Promise<T> => {
+    refuseNested();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction.run(true, () => base(fn, { isolationLevel: 'serializable' }));
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlState(err) ?? '')) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      }
+    }
+  };
+  let ended: Promise<void> | null = null;
+  const handle: DbHandle = { engine: 'postgres', pg: { pool, url }, close: () => (ended ??= pool.end()) };
+  return Object.assign(db, { transaction }, handle) as unknown as Db;
+}
+
+/** The database answers a trivial query (health). */
+export async function ping(db: Db): Promise<void> {
+  if (db.sqlite) db.sqlite.reader.prepare('select 1').get();
+  else await db.pg!.pool.query('select 1');
 }

@@ -1,8 +1,8 @@
 import type { SessionUser } from '../auth/sessions.js';
-import type { Db } from '../db/index.js';
+import type { Queryable } from '../db/index.js';
 import { auditLog } from '../db/schema/index.js';
 
-type Tx = Pick<Db, 'insert'>;
+type Tx = Pick<Queryable, 'insert'>;
 
 /** Fields never written to the audit log in clear (DESIGN.md: sensitive fields masked). */
 const SENSITIVE = new Set(['idNumber', 'phone', 'passwordHash']);
@@ -29,8 +29,8 @@ export interface AuditEntry {
 }
 
 /** Appends one audit row; call it inside the write's transaction so both land or neither does. */
-export function recordAudit(tx: Tx, user: SessionUser | null, e: AuditEntry) {
-  tx.insert(auditLog).values({
+export async function recordAudit(tx: Tx, user: SessionUser | null, e: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
     at: new Date().toISOString(),
     userId: user?.id ?? null,
     username: user?.username ?? 'system',
@@ -40,5 +40,5 @@ export function recordAudit(tx: Tx, user: SessionUser | null, e: AuditEntry) {
     orgId: e.orgId,
     before: mask(e.before) ?? null,
     after: mask(e.after) ?? null,
-  }).run();
+  });
 }

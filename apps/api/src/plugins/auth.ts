@@ -42,7 +42,8 @@ function parsePart(schema: ZodType | undefined, value: unknown, part: 'params' |
 export interface Access {
   public?: boolean;
   roles?: Role[];
-  org?: (req: FastifyRequest, db: Db) => number | null | undefined;
+  /** Resolves the org the request touches; it may read the database (a record's owner). */
+  org?: (req: FastifyRequest, db: Db) => number | null | undefined | Promise<number | null | undefined>;
   /** The org is named in the query string (reports' `unitId`): parse it for the check. Otherwise `org` sees an empty query. */
   orgInQuery?: boolean;
   selfService?: boolean;
@@ -91,7 +92,7 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
     req.scope = NO_SCOPE;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      req.user = findSessionUser(app.db, token);
+      req.user = await findSessionUser(app.db, token);
       if (req.user) req.scope = scopeOf(req.user);
     }
 
@@ -110,10 +111,10 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
         query: access.orgInQuery ? parsePart(schema?.querystring, req.query, 'querystring') : {},
       };
       const view = Object.create(req, { params: { value: checked.params }, query: { value: checked.query } }) as FastifyRequest;
-      const orgId = access.org(view, app.db);
+      const orgId = await access.org(view, app.db);
       if (orgId == null) throw notFound();
       if (parseId(orgId) === null) throw forbidden();
-      assertOrgAccess(app.db, user, orgId, writing && !access.selfService ? 'write' : 'read');
+      await assertOrgAccess(app.db, user, orgId, writing && !access.selfService ? 'write' : 'read');
       checkedTargets.set(req, JSON.stringify(checked));
     }
   });

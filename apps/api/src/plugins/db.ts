@@ -11,6 +11,6 @@ declare module 'fastify' {
 export default fp<{ db: Db }>(async (app, opts) => {
   app.decorate('db', opts.db);
   app.addHook('onClose', async () => {
-    opts.db.$client.close();
+    await opts.db.close();
   });
 });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/auth/demo-users.js';
-import { openDb, type Db } from '../../src/db/index.js';
+import type { Db } from '../../src/db/index.js';
 import { generateCommission, loadDemoData } from '../../src/demo/index.js';
+import { openTestDb } from './db.js';
 
 export type DemoLogin = 'admin' | 'leader' | 'renmin' | 'yanke' | 'jijiu';
 export type Client = (opts: string | InjectOptions) => Promise<LightMyRequestResponse>;
@@ -22,14 +23,16 @@ export interface TestContext {
 }
 
 /**
- * A fresh app on a fresh SQLite file (one per test file), holding the demo
- * commission and its demo logins unless `demo: false`.
+ * A fresh app on a fresh database of the run's engine (a SQLite file, or a
+ * new PostgreSQL database; one per test file), holding the demo commission
+ * and its demo logins unless `demo: false`.
  */
 export async function build(opts: { demo?: boolean } = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'wj-api-test-'));
-  const db = openDb(join(dir, 'test.sqlite'));
+  const opened = await openTestDb(dir);
+  const db = opened.db;
   if (opts.demo !== false) {
-    loadDemoData(db, generateCommission());
+    await loadDemoData(db, generateCommission());
     await ensureDemoUsers(db);
   }
   const app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent' }, db, logger: false });
@@ -55,6 +58,7 @@ export async function build(opts: { demo?: boolean } = {}): Promise<TestContext>
     app, db, dir, as, anon,
     close: async () => {
       await app.close();
+      await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../src/db/index.js';
 import {
   attachments, brands, committees, meetings, members, orgs, partyWorkers, projectMilestones, recruits, responsibilityItems,
@@ -11,35 +12,41 @@ export type Entity = 'branch' | 'unit' | 'member' | 'meeting' | 'attachment' | '
  * Real record ids in the demo data for every kind of :id a route takes:
  * [inside jijiu's branch / renmin's unit, inside 眼科医院 (yanke's unit)].
  */
-export function demoTargets(db: Db): Record<Entity, [number, number]> {
-  const scope = (u: string) => db.select().from(users).where(eq(users.username, u)).get()!.scopeOrgId!;
-  const ownBranch = scope('jijiu');
-  const ownUnit = scope('renmin');
-  const foreignUnit = scope('yanke');
-  const foreignBranch = db.select().from(brands).innerJoin(orgs, eq(orgs.id, brands.orgId)).where(eq(orgs.unitId, foreignUnit)).get()!.orgs.id;
-  const pick = <T extends { id: number }>(rows: (orgId: number) => T | undefined, label: string): [number, number] => {
-    const a = rows(ownBranch), b = rows(foreignBranch);
+export async function demoTargets(db: Db): Promise<Record<Entity, [number, number]>> {
+  const scope = async (u: string) => (await db.select().from(users).where(eq(users.username, u)))[0]!.scopeOrgId!;
+  const ownBranch = await scope('jijiu');
+  const ownUnit = await scope('renmin');
+  const foreignUnit = await scope('yanke');
+  const [foreign] = await db.select().from(brands).innerJoin(orgs, eq(orgs.id, brands.orgId)).where(eq(orgs.unitId, foreignUnit)).orderBy(brands.id).limit(1);
+  const foreignBranch = foreign!.orgs.id;
+  // The first row by id (PostgreSQL has no implicit order): the same records on both engines.
+  const first = async <T extends { id: number }>(table: PgTable & { id: PgColumn }, where: SQL | undefined): Promise<T | undefined> =>
+    ((await db.select().from(table as never).where(where).orderBy(table.id).limit(1)) as T[])[0];
+  const pick = async (table: PgTable & { id: PgColumn }, where: (orgId: number) => SQL | undefined, label: string): Promise<[number, number]> => {
+    const a = await first(table, where(ownBranch)), b = await first(table, where(foreignBranch));
     if (!a || !b) throw new Error(`demo data lacks a ${label} in the chosen branches`);
     return [a.id, b.id];
   };
-  const project = pick((o) => db.select().from(secretaryProjects).where(eq(secretaryProjects.orgId, o)).get(), 'project');
+  const both = async (ids: [number, number], fn: (id: number) => Promise<number>): Promise<[number, number]> => [await fn(ids[0]), await fn(ids[1])];
+  const project = await pick(secretaryProjects, (o) => eq(secretaryProjects.orgId, o), 'project');
   const unit: [number, number] = [ownUnit, foreignUnit];
-  const meeting = pick((o) => db.select().from(meetings).where(eq(meetings.orgId, o)).get(), 'meeting');
+  const meeting = await pick(meetings, (o) => eq(meetings.orgId, o), 'meeting');
+  const userId = async (u: string) => (await db.select().from(users).where(eq(users.username, u)))[0]!.id;
   return {
     branch: [ownBranch, foreignBranch],
     unit,
-    member: pick((o) => db.select().from(members).where(and(eq(members.orgId, o), eq(members.status, 'active'))).get(), 'member'),
+    member: await pick(members, (o) => and(eq(members.orgId, o), eq(members.status, 'active')), 'member'),
     meeting,
-    attachment: meeting.map((m) => attachmentOn(db, m)) as [number, number],
-    committee: pick((o) => db.select().from(committees).where(eq(committees.orgId, o)).get(), 'committee'),
-    brand: pick((o) => db.select().from(brands).where(eq(brands.orgId, o)).get(), 'brand'),
+    attachment: await both(meeting, (m) => attachmentOn(db, m)),
+    committee: await pick(committees, (o) => eq(committees.orgId, o), 'committee'),
+    brand: await pick(brands, (o) => eq(brands.orgId, o), 'brand'),
     project,
-    milestone: project.map((p) => db.select().from(projectMilestones).where(eq(projectMilestones.projectId, p)).get()!.id) as [number, number],
-    post: pick((o) => db.select().from(vanguardPosts).where(eq(vanguardPosts.orgId, o)).get(), 'vanguard post'),
-    recruit: pick((o) => db.select().from(recruits).where(eq(recruits.orgId, o)).get(), 'recruit'),
-    worker: unit.map((u) => db.select().from(partyWorkers).where(eq(partyWorkers.unitId, u)).get()!.id) as [number, number],
-    item: unit.map((u) => db.select().from(responsibilityItems).where(eq(responsibilityItems.unitId, u)).get()!.id) as [number, number],
-    user: [db.select().from(users).where(eq(users.username, 'jijiu')).get()!.id, db.select().from(users).where(eq(users.username, 'yanke')).get()!.id],
+    milestone: await both(project, async (p) => (await first(projectMilestones, eq(projectMilestones.projectId, p)))!.id),
+    post: await pick(vanguardPosts, (o) => eq(vanguardPosts.orgId, o), 'vanguard post'),
+    recruit: await pick(recruits, (o) => eq(recruits.orgId, o), 'recruit'),
+    worker: await both(unit, async (u) => (await first(partyWorkers, eq(partyWorkers.unitId, u)))!.id),
+    item: await both(unit, async (u) => (await first(responsibilityItems, eq(responsibilityItems.unitId, u)))!.id),
+    user: [await userId('jijiu'), await userId('yanke')],
   };
 }
 
@@ -47,11 +54,12 @@ export function demoTargets(db: Db): Record<Entity, [number, number]> {
  * The demo data has no files: an attachment row on the meeting (its file is
  * not on disk, so a download that passes the access check answers 404).
  */
-function attachmentOn(db: Db, meetingId: number): number {
-  const found = db.select().from(attachments).where(and(eq(attachments.recordType, 'meeting'), eq(attachments.recordId, meetingId))).get();
+async function attachmentOn(db: Db, meetingId: number): Promise<number> {
+  const [found] = await db.select().from(attachments).where(and(eq(attachments.recordType, 'meeting'), eq(attachments.recordId, meetingId))).orderBy(attachments.id).limit(1);
   if (found) return found.id;
-  return db.insert(attachments).values({
+  const [row] = await db.transaction((tx) => tx.insert(attachments).values({
     recordType: 'meeting', recordId: meetingId, originalName: '签到表.jpg', mime: 'image/jpeg', size: 3, sha256: '0'.repeat(64),
     storedName: `missing-${meetingId}`, uploadedBy: 'test', uploadedAt: new Date().toISOString(),
-  }).returning().get().id;
+  }).returning());
+  return row!.id;
 }

@@ -59,7 +59,7 @@ describe('sessions', () => {
     const cookie = `wj_session=${res.cookies.find((c) => c.name === 'wj_session')!.value}`;
     expect((await ctx.anon({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
     const idle = new Date(Date.now() - SESSION_IDLE_MS - 1000).toISOString();
-    ctx.db.update(sessions).set({ lastSeenAt: idle }).run();
+    await ctx.db.transaction((tx) => tx.update(sessions).set({ lastSeenAt: idle }));
     expect((await ctx.anon({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 

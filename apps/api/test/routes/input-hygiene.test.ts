@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 import { demoTargets } from '../helpers/targets.js';
+import { writeCounter } from '../helpers/db.js';
 
 /** Input that is not text, dates that do not exist and a malformed rule set: 400 naming the field, nothing stored. */
 let ctx: TestContext;
@@ -9,11 +10,11 @@ let branch: number;
 beforeAll(async () => {
   ctx = await build();
   admin = await ctx.as('admin');
-  branch = demoTargets(ctx.db).branch[0];
+  branch = (await demoTargets(ctx.db)).branch[0];
 }, 60_000); // the demo commission loads slowly on a busy machine
 afterAll(() => ctx.close());
 
-const changes = () => (ctx.db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+const changes = () => writeCounter(ctx.db);
 const meeting = (topic: string, notes: string | null = null) =>
   admin({ method: 'POST', url: `/api/orgs/${branch}/meetings`, payload: { type: 'theme_day', date: '2026-01-05', topic, expected: 5, present: 5, notes } });
 
@@ -26,12 +27,12 @@ describe('text that is not text is refused at every route', () => {
   ])('%s in 会议主题: 400 naming the field, no row written', async (_what, topic) => {
     // Warm the session so its last-seen stamp is not counted as the request's write.
     await admin('/api/auth/me');
-    const before = changes();
+    const before = await changes();
     const res = await meeting(topic);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('会议主题');
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain('topic');
-    expect(changes()).toBe(before);
+    expect(await changes()).toBe(before);
   });
 
   it('a text area keeps its line breaks', async () => {

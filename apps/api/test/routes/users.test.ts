@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const userCount = () => ctx.db.select({ n: count() }).from(users).get()!.n;
+const userCount = async () => (await ctx.db.select({ n: count() }).from(users))[0]!.n;
 const login = (username: string, password: string) => ctx.anon({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 describe('user management', () => {
@@ -36,11 +36,11 @@ describe('user management', () => {
     ['a secretary without an org', { role: 'branch_secretary', scopeOrgId: null }, 'scopeOrgId', '须指定所管理的组织'],
     ['a bad username', { username: 'Zhang San' }, 'username', '小写字母'],
   ])('refuses %s naming the field, creating nothing', async (_n, patch, field, message) => {
-    const before = userCount();
+    const before = await userCount();
     const res = await admin({ method: 'POST', url: '/api/users', payload: { username: 'lisi', password: 'Secret2026x', displayName: '李四', role: 'viewer', scopeOrgId: null, ...patch } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.find((d: { field: string }) => d.field === field)?.message).toContain(message);
-    expect(userCount()).toBe(before);
+    expect(await userCount()).toBe(before);
   });
 
   it('refuses a duplicate username', async () => {

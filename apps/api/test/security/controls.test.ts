@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const meetingCount = () => ctx.db.select({ n: count() }).from(meetings).get()!.n;
+const meetingCount = async () => (await ctx.db.select({ n: count() }).from(meetings))[0]!.n;
 const body = { type: 'party_lecture', date: '2026-11-01', topic: '专题党课', expected: 10, present: 9 };
 
 describe('security headers', () => {
@@ -33,13 +33,13 @@ describe('security headers', () => {
 
 describe('cross-site requests', () => {
   it('a write from another origin is refused even with a valid session, and changes nothing', async () => {
-    const before = meetingCount();
+    const before = await meetingCount();
     const res = await renmin({ method: 'POST', url: `/api/orgs/${branchId}/meetings`, payload: body, headers: { origin: 'https://evil.example', host: 'localhost:80' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('跨站');
     const fetchMeta = await renmin({ method: 'POST', url: `/api/orgs/${branchId}/meetings`, payload: body, headers: { 'sec-fetch-site': 'cross-site' } });
     expect(fetchMeta.statusCode).toBe(403);
-    expect(meetingCount()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 
   it('the same write from the app\'s own origin goes through', async () => {
@@ -71,7 +71,7 @@ describe('account lockout', () => {
     const locked = await login('Demo@2026');
     expect(locked.statusCode).toBe(401);
     expect(locked.body).toBe((await login('wrong-again')).body);
-    ctx.db.update(loginThrottle).set({ blockedUntil: Date.now() - 1000 }).where(eq(loginThrottle.username, 'yanke')).run();
+    await ctx.db.transaction((tx) => tx.update(loginThrottle).set({ blockedUntil: Date.now() - 1000 }).where(eq(loginThrottle.username, 'yanke')));
     expect((await login('Demo@2026')).statusCode).toBe(200);
   });
 });

@@ -20,7 +20,7 @@ let ids: Record<Entity, [number, number]>;
 beforeAll(async () => {
   ctx = await build();
   for (const r of ROLES) clients.set(r, r === 'anon' ? ctx.anon : await ctx.as(r));
-  ids = demoTargets(ctx.db);
+  ids = await demoTargets(ctx.db);
 });
 afterAll(() => ctx.close());
 
@@ -55,8 +55,8 @@ describe('permission matrix', () => {
     expect((await ctx.anon({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
     // Sessions made directly: the login route's rate limit is spent by the matrix above.
     for (const role of ['admin', 'leader', 'renmin', 'jijiu'] as const) {
-      const user = ctx.db.select().from(users).where(eq(users.username, role)).get()!;
-      const cookie = `wj_session=${createSession(ctx.db, user.id)}`;
+      const [user] = await ctx.db.select().from(users).where(eq(users.username, role));
+      const cookie = `wj_session=${await createSession(ctx.db, user!.id)}`;
       expect((await ctx.anon({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
     }
   });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { User, UserCreate, UserUpdate } from '@wj/domain/schemas';
 import { blockedCount, clearUserAttempts } from '../../auth/login-throttle.js';
 import { hashPassword } from '../../auth/password.js';
@@ -11,71 +11,77 @@ import { chinaTime } from '../../lib/time.js';
 
 const ENTITY = 'user';
 
-function view(db: Queryable, id: number): User {
-  const row = db.select({
+async function view(db: Queryable, id: number): Promise<User> {
+  const [row] = await db.select({
     id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeOrgId: users.scopeOrgId,
     scopeOrgName: orgs.name, disabled: users.disabled, version: users.version, createdAt: users.createdAt, updatedAt: users.updatedAt,
-  }).from(users).leftJoin(orgs, eq(orgs.id, users.scopeOrgId)).where(eq(users.id, id)).get();
+  }).from(users).leftJoin(orgs, eq(orgs.id, users.scopeOrgId)).where(eq(users.id, id));
   if (!row) throw notFound(`用户（id=${id}）不存在`);
-  return { ...row, loginBlocked: blockedCount(db, row.username) };
+  return { ...row, loginBlocked: await blockedCount(db, row.username) };
 }
 
-export function listUsers(db: Db): User[] {
-  return db.select({ id: users.id }).from(users).orderBy(users.id).all().map((u) => view(db, u.id));
+export async function listUsers(db: Db): Promise<User[]> {
+  const ids = await db.select({ id: users.id }).from(users).orderBy(users.id);
+  const out: User[] = [];
+  for (const u of ids) out.push(await view(db, u.id));
+  return out;
 }
 
 /** A unit secretary's scope must be a unit-level org, a branch secretary's a branch. */
-function checkScopeOrg(db: Queryable, role: UserCreate['role'], scopeOrgId: number | null) {
+async function checkScopeOrg(db: Queryable, role: UserCreate['role'], scopeOrgId: number | null): Promise<void> {
   if (scopeOrgId == null) return;
-  const org = db.select().from(orgs).where(eq(orgs.id, scopeOrgId)).get();
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, scopeOrgId));
   const ok = org && org.status === 'active' && (role === 'unit_secretary' ? org.unitId === org.id : org.kind === 'branch');
   if (!ok) throw badRequest('所管理的组织不正确', [{ field: 'scopeOrgId', message: role === 'unit_secretary' ? '须选择一个直属单位党组织' : '须选择一个党支部' }]);
 }
 
 export async function createUser(db: Db, actor: SessionUser, input: UserCreate): Promise<User> {
-  if (db.select().from(users).where(eq(users.username, input.username)).get()) {
-    throw conflict('用户名已存在', [{ field: 'username', message: `用户名 ${input.username} 已被使用` }]);
-  }
-  checkScopeOrg(db, input.role, input.scopeOrgId);
+  await checkScopeOrg(db, input.role, input.scopeOrgId);
   const passwordHash = await hashPassword(input.password);
   const now = new Date().toISOString();
-  return db.transaction((tx) => {
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw conflict('用户名已存在', [{ field: 'username', message: `用户名 ${input.username} 已被使用` }]);
     const { password: _p, ...rest } = input;
-    const row = tx.insert(users).values({ ...rest, passwordHash, createdAt: now, updatedAt: now }).returning().get();
-    recordAudit(tx, actor, { action: 'create', entityType: ENTITY, entityId: row.id, orgId: row.scopeOrgId, after: row });
-    return view(tx, row.id);
+    const [row] = await tx.insert(users).values({ ...rest, passwordHash, createdAt: now, updatedAt: now }).returning();
+    await recordAudit(tx, actor, { action: 'create', entityType: ENTITY, entityId: row!.id, orgId: row!.scopeOrgId, after: row });
+    return view(tx, row!.id);
   });
 }
 
-function versionCheck(db: Queryable, id: number, version: number) {
-  const cur = db.select().from(users).where(eq(users.id, id)).get();
+async function versionCheck(db: Queryable, id: number, version: number) {
+  const [cur] = await db.select().from(users).where(eq(users.id, id));
   if (!cur) throw notFound(`用户（id=${id}）不存在`);
   if (cur.version !== version) throw conflict(`该账号已于 ${chinaTime(cur.updatedAt)} 被修改，请刷新后再保存`);
   return cur;
 }
 
-export function updateUser(db: Db, actor: SessionUser, id: number, input: UserUpdate): User {
+export async function updateUser(db: Db, actor: SessionUser, id: number, input: UserUpdate): Promise<User> {
   if (id === actor.id && (input.disabled || input.role !== 'admin')) throw badRequest('不能停用自己的账号或取消自己的管理员角色', [{ field: 'role', message: '请由其他管理员操作' }]);
-  checkScopeOrg(db, input.role, input.scopeOrgId);
-  return db.transaction((tx) => {
-    const before = versionCheck(tx, id, input.version);
+  await checkScopeOrg(db, input.role, input.scopeOrgId);
+  return db.transaction(async (tx) => {
+    const before = await versionCheck(tx, id, input.version);
     const { version, ...values } = input;
-    tx.update(users).set({ ...values, version: version + 1, updatedAt: new Date().toISOString() }).where(eq(users.id, id)).run();
+    const changed = await tx.update(users).set({ ...values, version: version + 1, updatedAt: new Date().toISOString() })
+      .where(and(eq(users.id, id), eq(users.version, version))).returning({ id: users.id });
+    if (changed.length !== 1) throw conflict('该账号刚被修改，请刷新后再保存');
     // A changed role, scope or a disabled account takes effect at once: end the user's sessions.
-    if (values.disabled || values.role !== before.role || values.scopeOrgId !== before.scopeOrgId) deleteUserSessions(tx, id);
-    recordAudit(tx, actor, { action: 'update', entityType: ENTITY, entityId: id, orgId: values.scopeOrgId, before, after: view(tx, id) });
+    if (values.disabled || values.role !== before.role || values.scopeOrgId !== before.scopeOrgId) await deleteUserSessions(tx, id);
+    await recordAudit(tx, actor, { action: 'update', entityType: ENTITY, entityId: id, orgId: values.scopeOrgId, before, after: await view(tx, id) });
     return view(tx, id);
   });
 }
 
 export async function resetPassword(db: Db, actor: SessionUser, id: number, password: string, version: number): Promise<User> {
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
-    versionCheck(tx, id, version);
-    const cur = tx.update(users).set({ passwordHash, version: version + 1, updatedAt: new Date().toISOString() }).where(eq(users.id, id)).returning().get()!;
-    clearUserAttempts(tx, cur.username);
-    deleteUserSessions(tx, id);
-    recordAudit(tx, actor, { action: 'reset_password', entityType: ENTITY, entityId: id, orgId: null });
+  return db.transaction(async (tx) => {
+    await versionCheck(tx, id, version);
+    const [cur] = await tx.update(users).set({ passwordHash, version: version + 1, updatedAt: new Date().toISOString() })
+      .where(and(eq(users.id, id), eq(users.version, version))).returning();
+    if (!cur) throw conflict('该账号刚被修改，请刷新后再保存');
+    await clearUserAttempts(tx, cur.username);
+    await deleteUserSessions(tx, id);
+    await recordAudit(tx, actor, { action: 'reset_password', entityType: ENTITY, entityId: id, orgId: null });
     return view(tx, id);
   });
 }
@@ -84,12 +90,12 @@ export async function resetPassword(db: Db, actor: SessionUser, id: number, pass
  * 解除登录限制: every client address blocked for too many wrong passwords may try this user again
  * (the throttle is per username and address, see auth/login-throttle.ts). Audited with the count.
  */
-export function unlockUser(db: Db, actor: SessionUser, id: number): User {
-  return db.transaction((tx) => {
-    const cur = tx.select().from(users).where(eq(users.id, id)).get();
+export async function unlockUser(db: Db, actor: SessionUser, id: number): Promise<User> {
+  return db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(users).where(eq(users.id, id));
     if (!cur) throw notFound(`用户（id=${id}）不存在`);
-    const blocked = clearUserAttempts(tx, cur.username);
-    recordAudit(tx, actor, { action: 'unlock_login', entityType: ENTITY, entityId: id, orgId: null, before: { loginBlocked: blocked }, after: { loginBlocked: 0 } });
+    const blocked = await clearUserAttempts(tx, cur.username);
+    await recordAudit(tx, actor, { action: 'unlock_login', entityType: ENTITY, entityId: id, orgId: null, before: { loginBlocked: blocked }, after: { loginBlocked: 0 } });
     return view(tx, id);
   });
 }
