@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { isPostgresUrl } from '../db/engine.js';
 
 /**
  * Who is using a database file: `<database>.lock` beside it, created
@@ -12,6 +13,10 @@ import { dirname } from 'node:path';
  * SQLite's own lock (see `holdExclusive` in restore.ts): every open connection
  * to a WAL database holds a shared lock that the kernel drops when the process
  * dies, so an exclusive lock succeeds only when nobody has the file open.
+ *
+ * SQLite files only: on PostgreSQL several servers share one database by
+ * design, so for a PostgreSQL URL there is nothing to lock (the restore checks
+ * the server's connections instead, see restore.ts).
  */
 export interface LockInfo { pid: number; purpose: 'server' | 'restore'; host: string; startedAt: string }
 
@@ -40,9 +45,13 @@ function readLock(path: string): LockInfo | null {
   }
 }
 
-/** Takes the lock file for `dbPath`, or throws DatabaseInUseError naming the live holder. Returns the release function. */
+/**
+ * Takes the lock file for `dbPath`, or throws DatabaseInUseError naming the
+ * live holder. Returns the release function. A PostgreSQL URL (or :memory:)
+ * takes nothing and returns a no-op.
+ */
 export function acquireDbLock(dbPath: string, purpose: LockInfo['purpose']): () => void {
-  if (dbPath === ':memory:') return () => {};
+  if (dbPath === ':memory:' || isPostgresUrl(dbPath)) return () => {};
   const path = lockPathOf(dbPath);
   // The first start of a fresh clone: the data folder does not exist yet.
   mkdirSync(dirname(path), { recursive: true });

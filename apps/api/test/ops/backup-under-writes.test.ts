@@ -1,3 +1,4 @@
+// engine: sqlite
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,14 +19,14 @@ import { restoreDatabase } from '../../src/ops/restore.js';
 let dir: string;
 let db: Db;
 let orgId: number;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wj-backup-writes-'));
-  db = openDb(join(dir, 'live.sqlite'));
-  loadDemoData(db, generateCommission()); // a realistic size: the copy takes many steps
-  orgId = (db.$client.prepare("select id from orgs where kind = 'branch' and status = 'active' order by id limit 1").get() as { id: number }).id;
+  db = await openDb(join(dir, 'live.sqlite'));
+  await loadDemoData(db, generateCommission()); // a realistic size: the copy takes many steps
+  orgId = (db.sqlite!.reader.prepare("select id from orgs where kind = 'branch' and status = 'active' order by id limit 1").get() as { id: number }).id;
 }, 60_000);
-afterAll(() => {
-  db.$client.close();
+afterAll(async () => {
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,7 +51,7 @@ describe('backup during writes', () => {
     await until(() => acks.length >= 200);
     const ackedBefore = acks.length; // every one of these was committed before the backup started
     const started = Date.now();
-    const file = await backupDatabase(db.$client, join(dir, 'backups'));
+    const file = await backupDatabase(db, join(dir, 'backups'));
     const took = Date.now() - started;
     const ackedDuring = acks.length - ackedBefore;
     worker.postMessage('stop');

@@ -1,3 +1,4 @@
+// engine: sqlite
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,9 +27,9 @@ describe('online backup and restore', () => {
 
     expect((await write('备份前的记录')).statusCode).toBe(201);
     const backupDir = join(ctx.dir, 'backups');
-    const pending = backupDatabase(ctx.db.$client, backupDir);
+    const pending = backupDatabase(ctx.db, backupDir);
     const file = await pending;
-    const atBackup = snapshot(ctx.db.$client);
+    const atBackup = snapshot(ctx.db.sqlite!.reader);
     expect((await write('备份后的记录')).statusCode).toBe(201);
 
     const restored = join(ctx.dir, 'restored.sqlite');
@@ -50,7 +51,7 @@ describe('online backup and restore', () => {
 
   it('keeps only the newest backups', async () => {
     const dir = join(ctx.dir, 'rotation');
-    for (let i = 0; i < 4; i++) await backupDatabase(ctx.db.$client, dir, new Date(Date.UTC(2026, 10, 20 + i)));
+    for (let i = 0; i < 4; i++) await backupDatabase(ctx.db, dir, new Date(Date.UTC(2026, 10, 20 + i)));
     expect(pruneBackups(dir, 2)).toHaveLength(2);
     expect(readdirSync(dir).sort()).toEqual(['wj-backup-20261122T000000Z.sqlite', 'wj-backup-20261123T000000Z.sqlite']);
   });

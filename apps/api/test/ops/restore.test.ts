@@ -1,3 +1,4 @@
+// engine: sqlite
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,11 +22,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
 /** A database of this application holding rule-set rows noted with `notes` (closed again). */
-function appDb(notes: string[]): string {
+async function appDb(notes: string[]): Promise<string> {
   const path = join(dir, `db-${++n}.sqlite`);
-  const db = openDb(path);
-  notes.forEach((note, i) => db.$client.prepare("insert into rule_sets (version, rules, note, created_at, created_by) values (?, '{}', ?, '2026-01-01', 'test')").run(i + 1, note));
-  db.$client.close();
+  const db = await openDb(path);
+  const insert = db.sqlite!.writer.prepare("insert into rule_sets (version, rules, note, created_at, created_by) values (?, '{}', ?, '2026-01-01', 'test')");
+  notes.forEach((note, i) => insert.run(i + 1, note));
+  await db.close();
   return path;
 }
 const notesIn = (path: string) => {
@@ -40,8 +42,8 @@ const keptCopies = () => readdirSync(dir).filter((f) => f.includes('.before-rest
 
 describe('restore keeps what it replaces', () => {
   it('replaces the target with the backup and keeps the replaced database beside it, timestamped', async () => {
-    const target = appDb(['现用数据']);
-    const backup = appDb(['备份数据甲', '备份数据乙']);
+    const target = await appDb(['现用数据']);
+    const backup = await appDb(['备份数据甲', '备份数据乙']);
     const at = new Date(Date.UTC(2026, 11, 1, 8, 30, 0));
     const { keptCopy, identity } = await restoreDatabase(backup, target, at);
     expect(notesIn(target)).toEqual(['备份数据甲', '备份数据乙']);
@@ -51,9 +53,9 @@ describe('restore keeps what it replaces', () => {
     expect(existsSync(lockPathOf(target))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('.restoring'))).toEqual([]);
     // The restored file opens as the app's database again.
-    const db = openDb(target);
-    expect((db.$client.prepare('select count(*) as c from rule_sets').get() as { c: number }).c).toBe(2);
-    db.$client.close();
+    const db = await openDb(target);
+    expect((db.sqlite!.reader.prepare('select count(*) as c from rule_sets').get() as { c: number }).c).toBe(2);
+    await db.close();
   });
 
   it('a backup of an older schema version is restored and brought up to date when the app opens it', async () => {
@@ -70,45 +72,45 @@ describe('restore keeps what it replaces', () => {
     migrate(drizzle({ client: raw }), { migrationsFolder: folder });
     raw.close();
 
-    const target = appDb(['现用数据']);
+    const target = await appDb(['现用数据']);
     const { identity } = await restoreDatabase(older, target);
     expect(identity).toMatchObject({ applied: 1, known: total, tag: '0000_init' });
-    const db = openDb(target);
-    expect((db.$client.prepare('select count(*) as c from __drizzle_migrations').get() as { c: number }).c).toBe(total);
-    db.$client.close();
+    const db = await openDb(target);
+    expect((db.sqlite!.reader.prepare('select count(*) as c from __drizzle_migrations').get() as { c: number }).c).toBe(total);
+    await db.close();
   });
 });
 
 describe('restore refuses a file that is not this application\'s database, changing nothing', () => {
-  const cases: [string, (path: string) => void, RegExp][] = [
+  const cases: [string, (path: string) => void | Promise<void>, RegExp][] = [
     ['a text file', (p) => writeFileSync(p, 'this is not sqlite'), /无法作为 SQLite 数据库打开/],
     ['another program\'s SQLite database', (p) => { const d = new Database(p); d.exec('create table notes (id integer primary key, body text)'); d.close(); }, /没有迁移记录表/],
-    ['a database whose migrations differ from this program\'s', (p) => {
-      cpSync(appDb([]), p);
+    ['a database whose migrations differ from this program\'s', async (p) => {
+      cpSync(await appDb([]), p);
       const d = new Database(p); d.prepare("update __drizzle_migrations set hash = 'abc' where rowid = (select min(rowid) from __drizzle_migrations)").run(); d.close();
     }, /第 1 个迁移.*不一致/],
-    ['a database made by a newer version', (p) => {
-      cpSync(appDb([]), p);
+    ['a database made by a newer version', async (p) => {
+      cpSync(await appDb([]), p);
       const d = new Database(p); d.prepare("insert into __drizzle_migrations (hash, created_at) values ('future', 99999999999999)").run(); d.close();
     }, /更新版本/],
-    ['a database missing a table', (p) => {
-      cpSync(appDb([]), p);
+    ['a database missing a table', async (p) => {
+      cpSync(await appDb([]), p);
       const d = new Database(p); d.pragma('foreign_keys = OFF'); d.exec('drop table meetings'); d.close();
     }, /缺少数据表 meetings/],
-    ['a database missing a column', (p) => {
-      cpSync(appDb([]), p);
+    ['a database missing a column', async (p) => {
+      cpSync(await appDb([]), p);
       const d = new Database(p); d.exec('alter table rule_sets drop column note'); d.close();
     }, /rule_sets 缺少字段 note/],
-    ['a database whose rows point at missing rows', (p) => {
-      cpSync(appDb([]), p);
+    ['a database whose rows point at missing rows', async (p) => {
+      cpSync(await appDb([]), p);
       const d = new Database(p); d.pragma('foreign_keys = OFF');
       d.prepare("insert into orgs (parent_id, kind, name, updated_at) values (424242, 'branch', '孤立支部', '2026-01-01')").run(); d.close();
     }, /外键/],
   ];
   it.each(cases)('%s', async (_what, make, message) => {
     const bad = join(dir, `bad-${++n}.sqlite`);
-    make(bad);
-    const target = appDb(['现用数据']);
+    await make(bad);
+    const target = await appDb(['现用数据']);
     const before = keptCopies().length;
     const err = await restoreDatabase(bad, target).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotOurDatabaseError);
@@ -121,7 +123,7 @@ describe('restore refuses a file that is not this application\'s database, chang
 
 describe('restore refuses a backup that is the database itself', () => {
   it('names it and leaves the database as it was', async () => {
-    const target = appDb(['现用数据']);
+    const target = await appDb(['现用数据']);
     await expect(restoreDatabase(target, target)).rejects.toThrow(/就是当前数据库本身/);
     expect(notesIn(target)).toEqual(['现用数据']);
   });
@@ -129,21 +131,21 @@ describe('restore refuses a backup that is the database itself', () => {
 
 describe('restore refuses while the database is in use', () => {
   it('refuses while a connection in this process has it open (SQLite\'s lock), and works once it is closed', async () => {
-    const target = appDb(['现用数据']);
-    const backup = appDb(['备份数据']);
-    const open = openDb(target);
+    const target = await appDb(['现用数据']);
+    const backup = await appDb(['备份数据']);
+    const open = await openDb(target);
     const err = await restoreDatabase(backup, target).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseInUseError);
     expect((err as Error).message).toContain('正被其他程序打开');
     expect(notesIn(target)).toEqual(['现用数据']);
-    open.$client.close();
+    await open.close();
     await restoreDatabase(backup, target);
     expect(notesIn(target)).toEqual(['备份数据']);
   });
 
   it('refuses while the real server runs on it — by its lock file, and by SQLite\'s lock when the file is gone — and the CLI says so', async () => {
-    const target = appDb(['现用数据']);
-    const backup = appDb(['备份数据']);
+    const target = await appDb(['现用数据']);
+    const backup = await appDb(['备份数据']);
     const server = await startServer(target);
     try {
       const holder = JSON.parse(readFileSync(lockPathOf(target), 'utf8')) as { pid: number; purpose: string };
@@ -172,7 +174,7 @@ describe('restore refuses while the database is in use', () => {
   }, 60_000);
 
   it('a second server will not start on a database a server uses; a lock file left by a dead process is taken over', async () => {
-    const target = appDb(['现用数据']);
+    const target = await appDb(['现用数据']);
     const first = await startServer(target);
     try {
       const second = await startServer(target).catch((e: unknown) => e);
@@ -182,7 +184,7 @@ describe('restore refuses while the database is in use', () => {
     }
     expect(existsSync(lockPathOf(target))).toBe(false);
     writeFileSync(lockPathOf(target), JSON.stringify({ pid: 2 ** 22 + 12345, purpose: 'server', host: (await import('node:os')).hostname(), startedAt: '2026-01-01T00:00:00Z' }));
-    await restoreDatabase(appDb(['备份数据']), target);
+    await restoreDatabase(await appDb(['备份数据']), target);
     expect(notesIn(target)).toEqual(['备份数据']);
   }, 60_000);
 });
