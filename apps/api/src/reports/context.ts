@@ -1,9 +1,9 @@
 import type { BranchFacts, BranchScore, UnitFacts, UnitScore } from '@wj/domain/quality';
 import type { Dashboard, GapLine } from '@wj/domain/schemas';
-import type { Db } from '../db/index.js';
+import type { Queryable } from '../db/index.js';
 import { loadOrgIndex, type OrgIndex } from '../modules/orgs/org-index.js';
 import { loadFacts } from '../modules/quality/facts-loader.js';
-import { dataYears, resolvePeriod, type QualityService, type YearScores } from '../modules/quality/service.js';
+import { resolvePeriod, type QualityService, type YearScores } from '../modules/quality/service.js';
 import { dashboard, gapLines, visible } from '../modules/quality/views.js';
 import { branchLabel } from './format.js';
 import type { ReportTarget } from './target.js';
@@ -11,9 +11,10 @@ import type { ReportTarget } from './target.js';
 /**
  * Everything one report is written from, read once through the services the
  * dashboard uses (scores, gap catalogue, facts, org tree), so the report and
- * the screens cannot disagree. The costly parts (facts, gap catalogue,
- * dashboard) are loaded on first use: the scores workbook of a province-sized
- * tree needs none of them.
+ * the screens cannot disagree. The costly reads (facts, last year's scores)
+ * are made only when asked for (`ContextNeeds`): the scores workbook of a
+ * province-sized tree needs neither; the gap catalogue and dashboard are
+ * computed on first use.
  */
 export interface ReportContext {
   target: ReportTarget;
@@ -38,12 +39,27 @@ export interface ReportContext {
   unitName: (unitId: number) => string;
 }
 
-export function reportContext(db: Db, quality: QualityService, target: ReportTarget, q: { year?: number }): ReportContext {
-  const { year, asOf } = resolvePeriod(quality.dataYears(), q);
+/** What a report reads beyond the scores and the org tree. */
+export interface ContextNeeds {
+  /** The branches' and units' facts (`facts`, `unitFacts`). */
+  facts?: boolean;
+  /** Last year's scores (`previous`). */
+  previous?: boolean;
+}
+
+export async function reportContext(
+  db: Queryable, quality: QualityService, target: ReportTarget, q: { year?: number }, needs: ContextNeeds = {},
+): Promise<ReportContext> {
+  const years = await quality.dataYears();
+  const { year, asOf } = resolvePeriod(years, q);
   const cutoff = year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
-  const ys = quality.scores(year, asOf);
+  const [ys, index, loaded, py] = await Promise.all([
+    quality.scores(year, asOf),
+    loadOrgIndex(db, target.scope),
+    needs.facts ? loadFacts(db, year, target.unitId === null ? undefined : [target.unitId]) : null,
+    needs.previous && years.includes(year - 1) ? quality.scores(year - 1, `${year - 1}-12-31`) : null,
+  ]);
   const { branches, units } = visible(ys, target.scope);
-  const index = loadOrgIndex(db, target.scope);
   // Tree order: units as the tree lists them, each unit's branches together in their own order.
   const order = new Map([...index.byId.values()].map((o, i) => [o.id, i]));
   const rank = (orgId: number) => [order.get(ys.orgs.get(orgId)?.unitId ?? orgId) ?? 0, order.get(orgId) ?? 0] as const;
@@ -60,14 +76,17 @@ export function reportContext(db: Db, quality: QualityService, target: ReportTar
     let value: T | undefined;
     return () => (value ??= make());
   };
-  const loaded = once(() => loadFacts(db, year, target.unitId === null ? undefined : [target.unitId]));
-  const facts = once(() => new Map(loaded().branches.map((f) => [f.orgId, f])));
-  const unitFacts = once(() => new Map(loaded().units.map((u) => [u.orgId, u])));
+  const needed = <T>(what: keyof ContextNeeds, value: T | null) => {
+    if (value === null) throw new Error(`reportContext: ${what} not loaded (ask for it in the needs)`);
+    return value;
+  };
+  const facts = once(() => new Map(needed('facts', loaded).branches.map((f) => [f.orgId, f])));
+  const unitFacts = once(() => new Map(needed('facts', loaded).units.map((u) => [u.orgId, u])));
   const gaps = once(() => gapLines(ys, branches, units));
-  const dash = once(() => dashboard(ys, target.scope, dataYears(db), null));
+  const dash = once(() => dashboard(ys, target.scope, years, null));
   const previous = once(() => {
-    if (!quality.dataYears().includes(year - 1)) return null;
-    const py = quality.scores(year - 1, `${year - 1}-12-31`);
+    if (!needs.previous) throw new Error('reportContext: previous not loaded (ask for it in the needs)');
+    if (!py) return null;
     const seen = visible(py, target.scope);
     return {
       year: year - 1, branches: seen.branches, gaps: gapLines(py, seen.branches, seen.units),

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { InstitutionType, OrgKind } from '@wj/domain';
 import type { Scope } from '../auth/scope.js';
-import type { Db } from '../db/index.js';
+import type { Queryable } from '../db/index.js';
 import { orgs } from '../db/schema/index.js';
 import { notFound } from '../lib/errors.js';
 
@@ -23,8 +23,8 @@ export interface ReportTarget {
   scope: Scope;
 }
 
-export function rootOrg(db: Db) {
-  const root = db.select().from(orgs).where(and(isNull(orgs.parentId), eq(orgs.status, 'active'))).get();
+export async function rootOrg(db: Queryable) {
+  const [root] = await db.select().from(orgs).where(and(isNull(orgs.parentId), eq(orgs.status, 'active'))).orderBy(asc(orgs.id)).limit(1);
   if (!root) throw notFound('组织树尚未建立');
   return root;
 }
@@ -36,16 +36,16 @@ export function rootOrg(db: Db) {
  * by the route's schema (a non-canonical `unitId` was refused with 400), and
  * it is the same value resolveTarget then reads.
  */
-export function reportAccessOrg(req: FastifyRequest, db: Db): number | null {
+export async function reportAccessOrg(req: FastifyRequest, db: Queryable): Promise<number | null> {
   const unitId = (req.query as { unitId?: number } | undefined)?.unitId;
   if (unitId !== undefined) return unitId;
   if (req.user?.role === 'unit_secretary') return req.user.scopeOrgId;
-  return rootOrg(db).id;
+  return (await rootOrg(db)).id;
 }
 
 /** The report's target: the unit asked for (or the secretary's own), else the commission. */
-export function resolveTarget(db: Db, scope: Scope, unitId: number | undefined): ReportTarget {
-  const root = rootOrg(db);
+export async function resolveTarget(db: Queryable, scope: Scope, unitId: number | undefined): Promise<ReportTarget> {
+  const root = await rootOrg(db);
   const wanted = unitId ?? (scope.all ? null : scope.unitId);
   if (wanted === null) {
     return {
@@ -53,7 +53,7 @@ export function resolveTarget(db: Db, scope: Scope, unitId: number | undefined):
       rootName: root.name, scope: { all: true, unitId: null, branchId: null },
     };
   }
-  const unit = db.select().from(orgs).where(eq(orgs.id, wanted)).get();
+  const [unit] = await db.select().from(orgs).where(eq(orgs.id, wanted));
   if (!unit || unit.status !== 'active' || unit.unitId !== unit.id) throw notFound('该组织不是直属单位党组织，无法生成单位报告');
   return {
     unitId: unit.id, orgId: unit.id, orgName: unit.name, kind: unit.kind, institutionName: unit.institutionName,

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { monthEnd } from '@wj/domain/quality';
 import type { ReviewGrade } from '@wj/domain';
-import type { Db } from '../db/index.js';
+import type { Queryable } from '../db/index.js';
 import { brands, secretaryProjects } from '../db/schema/index.js';
 import type { ReportContext } from './context.js';
 import { branchOrgLife, orgLifeTotals, type BranchOrgLife, type OrgLifeTotal } from './org-life.js';
@@ -33,7 +33,7 @@ export function orgLifeRows(ctx: ReportContext): BranchOrgLife[] {
   });
 }
 
-export function workFigures(db: Db, ctx: ReportContext): WorkFigures {
+export async function workFigures(db: Queryable, ctx: ReportContext): Promise<WorkFigures> {
   const { year, cutoff } = ctx;
   const rules = ctx.ys.rules.rules;
   const facts = ctx.branches.map((b) => ctx.facts.get(b.orgId)).filter((f) => f !== undefined);
@@ -43,14 +43,18 @@ export function workFigures(db: Db, ctx: ReportContext): WorkFigures {
   const rows = orgLifeRows(ctx);
   const ratios = rows.map((r) => r.attendance).filter((a) => a !== null);
 
-  const brandRows = db.select({ orgId: brands.orgId, name: brands.name, createdYear: brands.createdYear }).from(brands)
-    .where(eq(brands.active, true)).orderBy(asc(brands.id)).all().filter((b) => inScope.has(b.orgId) && b.createdYear <= year);
+  const [allBrands, completed] = await Promise.all([
+    db.select({ orgId: brands.orgId, name: brands.name, createdYear: brands.createdYear }).from(brands)
+      .where(eq(brands.active, true)).orderBy(asc(brands.id)),
+    db.select({
+      orgId: secretaryProjects.orgId, title: secretaryProjects.title, businessGoal: secretaryProjects.businessGoal, review: secretaryProjects.review,
+    }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), eq(secretaryProjects.status, 'completed')))
+      .orderBy(asc(secretaryProjects.id)),
+  ]);
+  const brandRows = allBrands.filter((b) => inScope.has(b.orgId) && b.createdYear <= year);
 
   const projects = facts.flatMap((f) => f.projects.filter((p) => p.year === year));
-  const results = db.select({
-    orgId: secretaryProjects.orgId, title: secretaryProjects.title, businessGoal: secretaryProjects.businessGoal, review: secretaryProjects.review,
-  }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), eq(secretaryProjects.status, 'completed')))
-    .orderBy(asc(secretaryProjects.id)).all()
+  const results = completed
     .filter((p) => inScope.has(p.orgId))
     .map((p) => ({ ...p, branch: ctx.branchName(p.orgId), review: p.review?.trim() || '项目已完成，尚未填写总结评价' }));
   // Behind schedule only: a branch without a project is a line of its own (variant 'missing').

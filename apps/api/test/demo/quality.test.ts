@@ -1,11 +1,14 @@
 import { DEFAULT_RULES, scoreBranch, scoreUnit, type BranchScore, type IndicatorCode, type UnitScore } from '@wj/domain/quality';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/db/index.js';
 import { generateCommission, loadDemoData, type BranchProblem, type DemoData } from '../../src/demo/index.js';
 import { loadFacts } from '../../src/modules/quality/facts-loader.js';
+import { openTestDb } from '../helpers/db.js';
 
 /**
- * The demo's point: a new user sees a living dashboard. Loaded into SQLite
+ * The demo's point: a new user sees a living dashboard. Loaded into the database
  * and scored by the shared quality model with the default rules, every
  * seeded problem must surface as a gap of its indicator — and nowhere else.
  */
@@ -34,17 +37,22 @@ const sorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 const holders = (scores: (BranchScore | UnitScore)[], codes: IndicatorCode[], severity?: 'red' | 'amber') =>
   sorted(scores.filter((s) => s.gaps.some((g) => codes.includes(g.code) && (!severity || g.severity === severity))).map((s) => s.orgId));
 
-beforeAll(() => {
+beforeAll(async () => {
   data = generateCommission();
-  const db = openDb(':memory:');
-  loadDemoData(db, data);
-  const year = Number(data.asOf.slice(0, 4));
-  const facts = loadFacts(db, year);
-  const opts = { year, asOf: data.asOf };
-  branches = facts.branches.map((b) => scoreBranch(b, DEFAULT_RULES, opts));
-  units = facts.units.map((u) => scoreUnit(u, branches.filter((s) => facts.branches.find((b) => b.orgId === s.orgId)!.unitId === u.orgId), DEFAULT_RULES, opts));
-  db.$client.close();
-});
+  const dir = mkdtempSync(join(tmpdir(), 'wj-demo-quality-'));
+  const { db, close } = await openTestDb(dir, 'demo_quality');
+  try {
+    await loadDemoData(db, data);
+    const year = Number(data.asOf.slice(0, 4));
+    const facts = await loadFacts(db, year);
+    const opts = { year, asOf: data.asOf };
+    branches = facts.branches.map((b) => scoreBranch(b, DEFAULT_RULES, opts));
+    units = facts.units.map((u) => scoreUnit(u, branches.filter((s) => facts.branches.find((b) => b.orgId === s.orgId)!.unitId === u.orgId), DEFAULT_RULES, opts));
+  } finally {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
 
 describe('the demo under the quality model', () => {
   const exact = (Object.keys(GAP_OF) as BranchProblem[]).filter((k) => !['termExpired', 'laggingProject', 'noProject'].includes(k));

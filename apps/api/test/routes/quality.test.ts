@@ -96,8 +96,8 @@ describe('incremental refresh', () => {
     const unit = root.children[4]!;
     const item = await admin({ method: 'POST', url: `/api/units/${unit.id}/responsibility-items`, payload: { year: 2026, title: '新增责任事项', done: false } });
     expect(item.statusCode, item.body).toBe(201);
-    const kept = ctx.app.quality.scores(2026, '2026-11-20');
-    const fresh = new QualityService(ctx.db).scores(2026, '2026-11-20');
+    const kept = await ctx.app.quality.scores(2026, '2026-11-20');
+    const fresh = await new QualityService(ctx.db).scores(2026, '2026-11-20');
     const byId = <T extends { orgId: number }>(xs: T[]) => [...xs].sort((a, b) => a.orgId - b.orgId);
     expect(byId(kept.branches)).toEqual(byId(fresh.branches));
     expect(byId(kept.units)).toEqual(byId(fresh.units));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDraft, ReportDraftParagraph } from '@wj/domain/schemas';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 import { demoTargets } from '../helpers/targets.js';
+import { rawRows } from '../../src/db/raw.js';
 
 /**
  * The report workbench: the office edits a generated paragraph or adds its
@@ -39,18 +40,18 @@ let ctx: TestContext;
 let admin: Client;
 let renmin: Client;
 let leader: Client;
-let ids: ReturnType<typeof demoTargets>;
+let ids: Awaited<ReturnType<typeof demoTargets>>;
 let rootId: number;
 const url = (unitId?: number) => `/api/reports/draft?year=${YEAR}${unitId === undefined ? '' : `&unitId=${unitId}`}`;
 const find = (d: ReportDraft, key: string): ReportDraftParagraph | undefined => d.sections.flatMap((s) => s.paragraphs).find((p) => p.key === key);
-const rowCount = () => (ctx.db.$client.prepare('select count(*) as n from report_paragraphs').get() as { n: number }).n;
+const rowCount = async () => (await rawRows<{ n: number }>(ctx.db, 'select count(*) as n from report_paragraphs'))[0]!.n;
 const put = (client: Client, body: unknown, unitId?: number) => client({ method: 'PUT', url: url(unitId), payload: body as object });
 
 beforeAll(async () => {
   ctx = await build();
   [admin, renmin, leader] = await Promise.all([ctx.as('admin'), ctx.as('renmin'), ctx.as('leader')]);
-  ids = demoTargets(ctx.db);
-  rootId = (ctx.db.$client.prepare('select id from orgs where parent_id is null').get() as { id: number }).id;
+  ids = await demoTargets(ctx.db);
+  rootId = (await rawRows<{ id: number }>(ctx.db, 'select id from orgs where parent_id is null'))[0]!.id;
 });
 afterAll(() => ctx.close());
 
@@ -95,26 +96,26 @@ describe('the report draft', () => {
     expect(unitText).not.toContain(EDITED);
     expect(unitText).not.toContain(STUDY);
 
-    const audit = ctx.db.$client.prepare("select action, username, org_id as orgId from audit_log where entity_type = 'report_paragraph' order by id").all();
+    const audit = await rawRows(ctx.db, "select action, username, org_id as \"orgId\" from audit_log where entity_type = 'report_paragraph' order by id");
     expect(audit).toEqual([{ action: 'create', username: 'admin', orgId: rootId }, { action: 'create', username: 'admin', orgId: rootId }]);
   });
 
   it('a stale save is 409 naming the version and changes nothing', async () => {
     const second = await put(admin, { section: 'work', key: 'work.orgLife', text: `${EDITED}再次修改。`, version: 1 });
     expect(second.statusCode, second.body).toBe(200);
-    const before = rowCount();
+    const before = await rowCount();
     const stale = await put(admin, { section: 'work', key: 'work.orgLife', text: '用旧版本覆盖', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toContain('admin');
     expect(stale.json().error.details).toEqual([{ field: 'version', message: '当前版本为 2，提交的版本为 1' }]);
     // A paragraph saved by someone else since it was read as unsaved (version 0) is stale too.
     expect((await put(admin, { section: 'work', key: 'work.orgLife', text: '另一人的修改', version: 0 })).statusCode).toBe(409);
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
     expect(find((await admin(url())).json() as ReportDraft, 'work.orgLife')!.text).toBe(`${EDITED}再次修改。`);
   });
 
   it('refuses bad text in Chinese naming the field, and changes nothing', async () => {
-    const before = rowCount();
+    const before = await rowCount();
     const cases: [unknown, string][] = [
       [{ section: 'work', key: 'work.brands', text: '品牌\u0007建设', version: 0 }, '段落内容含有不可见的控制字符（只允许换行和制表符）'],
       [{ section: 'work', key: 'work.brands', text: '长'.repeat(3001), version: 0 }, '段落内容不能超过 3000 个字'],
@@ -134,18 +135,18 @@ describe('the report draft', () => {
     expect(wrongPart.json().error.details[0].field).toBe('section');
     // A multi-line paragraph is fine: each line prints as a paragraph of its own.
     expect((await put(admin, { section: 'intro', key: null, text: '第一段。\n第二段。', version: 0 })).statusCode).toBe(200);
-    expect(rowCount()).toBe(before + 1);
+    expect(await rowCount()).toBe(before + 1);
   });
 
   it('a unit secretary edits their own unit\'s report only: not another unit\'s, not the commission\'s; the leaders read only', async () => {
     const body = { section: 'work', key: 'work.brands', text: '本单位品牌建设情况（人民医院党委修改）。', version: 0 };
-    const before = rowCount();
+    const before = await rowCount();
     expect((await put(renmin, body, ids.unit[1])).statusCode).toBe(403);
     expect((await put(renmin, body, rootId)).statusCode).toBe(403);
     expect((await renmin(url(ids.unit[1]))).statusCode).toBe(403);
     expect((await put(leader, body)).statusCode).toBe(403);
     expect((await put(leader, body, ids.unit[0])).statusCode).toBe(403);
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
 
     // Without unitId a unit secretary's report is their own unit's.
     const own = await put(renmin, body);
@@ -168,7 +169,7 @@ describe('the report draft', () => {
     expect(find(removed.json() as ReportDraft, added.key)).toBeUndefined();
     const paras = await docxParagraphs((await admin(`/api/reports/annual.docx?year=${YEAR}`)).rawPayload);
     expect(part(paras, '二、工作成效')).toContain(generatedOrgLife);
-    const actions = ctx.db.$client.prepare("select action from audit_log where entity_type = 'report_paragraph' and action = 'delete'").all();
+    const actions = await rawRows(ctx.db, "select action from audit_log where entity_type = 'report_paragraph' and action = 'delete'");
     expect(actions).toHaveLength(2);
   });
 });

@@ -131,11 +131,11 @@ describe('tiers and figures in the annual report text', () => {
     expect(checkShares(text)).toBeGreaterThanOrEqual(3);
   });
 
-  it('counts as 未按期换届 exactly the branches whose term has ended', () => {
+  it('counts as 未按期换届 exactly the branches whose term has ended', async () => {
     const today = todayIso();
-    const rows = ctx.db.select({ electedDate: committees.electedDate, termYears: committees.termYears, orgId: committees.orgId })
+    const rows = await ctx.db.select({ electedDate: committees.electedDate, termYears: committees.termYears, orgId: committees.orgId })
       .from(committees).innerJoin(orgs, eq(orgs.id, committees.orgId))
-      .where(and(isNull(committees.endedDate), eq(orgs.status, 'active'), eq(orgs.kind, 'branch'))).all();
+      .where(and(isNull(committees.endedDate), eq(orgs.status, 'active'), eq(orgs.kind, 'branch')));
     const expired = new Set(rows.filter((r) => addYears(r.electedDate, Math.min(r.termYears, 3)) < today).map((r) => r.orgId));
     const three = section('三、存在问题', '四、对策建议').map((p) => p.text).join('');
     if (expired.size) expect(three).toContain(`${expired.size}个支部未按期换届`);

@@ -140,7 +140,7 @@ describe('org-life.xlsx', () => {
     expect(ws.rowCount - 3).toBe(tree.counts.branches);
 
     const rules = (await get<{ rules: { params: Record<string, number> } }>(admin, '/api/quality/rules')).rules;
-    const branchId = ctx.db.select().from(users).where(eq(users.username, 'jijiu')).get()!.scopeOrgId!;
+    const branchId = (await ctx.db.select().from(users).where(eq(users.username, 'jijiu')))[0]!.scopeOrgId!;
     const all = (n: OrgTreeNode): OrgTreeNode[] => [n, ...n.children.flatMap(all)];
     const branch = all(tree).find((b) => b.id === branchId)!;
     const row = [...Array(ws.rowCount - 3).keys()].map((i) => ws.getRow(i + 4)).find((r) => r.getCell(2).value === branch.name)!;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchScoreRow, GapLine, OrgTreeNode, UnitScoreDetail } from '@wj/domain/schemas';
+import { rawRows } from '../../src/db/raw.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 /**
@@ -96,10 +97,11 @@ describe('the commission\'s annual report (.docx)', () => {
     expect(text).toContain('“双带头人”');
   });
 
-  it('counts in 一、基本情况 the 流动党员, 失联党员 and 停止党籍 members the roster records (issue 12), as the tables hold them', () => {
+  it('counts in 一、基本情况 the 流动党员, 失联党员 and 停止党籍 members the roster records (issue 12), as the tables hold them', async () => {
     const text = doc.sections.get('一、基本情况')!;
-    const count = (where: string) => (ctx.db.$client.prepare(`select count(*) as n from members where status = 'active' and ${where}`).get() as { n: number }).n;
-    const floating = count('floating = 1'), lost = count('lost_contact = 1'), suspended = count("party_standing = 'suspended'");
+    // A bare flag column is a condition on both engines (SQLite's 0/1, PostgreSQL's boolean).
+    const count = async (where: string) => (await rawRows<{ n: number }>(ctx.db, `select count(*) as n from members where status = 'active' and ${where}`))[0]!.n;
+    const floating = await count('floating'), lost = await count('lost_contact'), suspended = await count("party_standing = 'suspended'");
     // The demo holds some of each (demo/members.ts); a report that dropped them would fail here.
     expect(floating * lost * suspended).toBeGreaterThan(0);
     expect(text).toContain(`流动党员${floating}名`);

@@ -18,8 +18,8 @@ let renminUnit: number;
 let yankeUnit: number;
 const AS_OF = '2026-11-30';
 
-const unitOf = (orgId: number) => ctx.db.select({ unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, orgId)).get()!.unitId;
-const scopeOf = (username: string) => ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, username)).get()!.id!;
+const unitOf = async (orgId: number) => (await ctx.db.select({ unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, orgId)))[0]!.unitId;
+const scopeOf = async (username: string) => (await ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, username)))[0]!.id!;
 const all = (l: TodoList): TodoItemView[] => l.units.flatMap((u) => u.items);
 async function list(client: Client, query = `asOf=${AS_OF}`): Promise<TodoList> {
   const res = await client(`/api/todos?${query}`);
@@ -29,11 +29,13 @@ async function list(client: Client, query = `asOf=${AS_OF}`): Promise<TodoList> 
 
 beforeAll(async () => {
   ctx = await build();
-  branchId = scopeOf('jijiu');
-  renminUnit = scopeOf('renmin');
-  yankeUnit = scopeOf('yanke');
+  branchId = await scopeOf('jijiu');
+  renminUnit = await scopeOf('renmin');
+  yankeUnit = await scopeOf('yanke');
   // Before any request (no score is cached yet): the branch held no 支委会 in November.
-  ctx.db.delete(meetings).where(and(eq(meetings.orgId, branchId), eq(meetings.type, 'committee_meeting'), gte(meetings.date, '2026-11-01'), lte(meetings.date, '2026-11-30'))).run();
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(meetings).where(and(eq(meetings.orgId, branchId), eq(meetings.type, 'committee_meeting'), gte(meetings.date, '2026-11-01'), lte(meetings.date, '2026-11-30')));
+  });
   jijiu = await ctx.as('jijiu');
   renmin = await ctx.as('renmin');
   admin = await ctx.as('admin');
@@ -82,7 +84,7 @@ describe('a unit secretary', () => {
     expect(l.scope).toBe('unit');
     const items = all(l);
     expect(new Set(items.map((i) => i.orgId)).size).toBeGreaterThan(1);
-    for (const i of items) expect(unitOf(i.orgId)).toBe(renminUnit);
+    for (const i of items) expect(await unitOf(i.orgId)).toBe(renminUnit);
     expect(l.units.map((u) => u.unitId)).toEqual([renminUnit]);
   });
 
@@ -103,7 +105,7 @@ describe('the commission', () => {
       for (const i of g.items) {
         expect(i.status).toBe('overdue');
         expect(i.dueDate < AS_OF).toBe(true);
-        expect(unitOf(i.orgId)).toBe(g.unitId);
+        expect(await unitOf(i.orgId)).toBe(g.unitId);
       }
     }
     expect(l.overdue).toBe(l.count);
@@ -115,7 +117,7 @@ describe('the commission', () => {
     const drill = await list(admin, `asOf=${AS_OF}&unitId=${renminUnit}`);
     expect(drill.scope).toBe('unit');
     const items = all(drill);
-    for (const i of items) expect(unitOf(i.orgId)).toBe(renminUnit);
+    for (const i of items) expect(await unitOf(i.orgId)).toBe(renminUnit);
     expect(items.filter((i) => i.status === 'overdue').map((i) => i.key).sort()).toEqual((group?.items ?? []).map((i) => i.key).sort());
     expect(items.some((i) => i.status === 'due')).toBe(true);
     // The unit secretary sees the same list.
@@ -152,7 +154,9 @@ describe('bad requests', () => {
 // Last: it edits the database directly (no audit row), which cached lists of other dates do not see.
 describe('a unit\'s own items', () => {
   it('in the first quarter, a unit without its 年度计划 has the item, linked to its records; the branch secretary does not', async () => {
-    ctx.db.delete(unitPlans).where(and(eq(unitPlans.unitId, renminUnit), eq(unitPlans.year, 2026))).run();
+    await ctx.db.transaction(async (tx) => {
+      await tx.delete(unitPlans).where(and(eq(unitPlans.unitId, renminUnit), eq(unitPlans.year, 2026)));
+    });
     const plan = all(await list(renmin, 'asOf=2026-03-15')).filter((i) => i.kind === 'unit_plan');
     expect(plan.map((i) => [i.orgId, i.dueDate, i.status, i.target])).toEqual([[renminUnit, '2026-03-31', 'due', { form: 'unit_plan', orgId: renminUnit }]]);
     expect(all(await list(jijiu, 'asOf=2026-03-15')).filter((i) => i.kind.startsWith('unit_'))).toEqual([]);

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { BranchFacts, CommitteeFact, UnitFacts } from '@wj/domain/quality';
-import type { Db } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import {
   brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
   recruits, responsibilityItems, secretaryProjects, secretaryReviews, unitPlans, vanguardPosts,
@@ -25,37 +25,59 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
 /**
  * Everything the quality model needs for one year, in a fixed number of
  * queries whatever the size of the organisation (one per table, grouped in
- * memory), so that scoring 14,400 branches costs the same queries as 144.
- * `unitIds` narrows the load to some units (a unit secretary's scope).
+ * memory, the independent ones issued together), so that scoring 14,400
+ * branches costs the same queries as 144. `unitIds` narrows the load to some
+ * units (a unit secretary's scope).
  */
-export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionFacts {
+export async function loadFacts(db: Queryable, year: number, unitIds?: number[]): Promise<CommissionFacts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
 
-  const orgRows = db.select().from(orgs).where(and(eq(orgs.status, 'active'), unitIds ? inArray(orgs.unitId, unitIds) : undefined)).all();
+  // Every list in id order, as SQLite gives rows without an ORDER BY (PostgreSQL gives no order at all).
+  // With a unit list, every query below is narrowed in SQL to those units' orgs (a refresh after a write reads one unit, not all).
+  const inScopeOrgs = unitIds ? db.select({ id: orgs.id }).from(orgs).where(inArray(orgs.unitId, unitIds)) : undefined;
+  const byOrg = (col: PgColumn) => (inScopeOrgs ? inArray(col, inScopeOrgs) : undefined);
+  const scopedMembers = inScopeOrgs ? db.select({ id: members.id }).from(members).where(inArray(members.orgId, inScopeOrgs)) : undefined;
+  const byUnit = (col: PgColumn) => (unitIds ? inArray(col, unitIds) : undefined);
+
+  const [
+    orgRows, memberRows, studyRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
+    planRows, workerRows, reviewRows, itemRows, cmRows, milestoneRows,
+  ] = await Promise.all([
+    db.select().from(orgs).where(and(eq(orgs.status, 'active'), byUnit(orgs.unitId))).orderBy(orgs.id),
+    db.select({
+      id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
+      category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
+      isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
+      partyStanding: members.partyStanding, lostContact: members.lostContact, floating: members.floating,
+    }).from(members).where(and(eq(members.status, 'active'), byOrg(members.orgId))).orderBy(members.id),
+    db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
+      .where(and(eq(memberStudy.year, year), scopedMembers ? inArray(memberStudy.memberId, scopedMembers) : undefined)).orderBy(memberStudy.id),
+    db.select().from(committees).where(and(isNull(committees.endedDate), byOrg(committees.orgId))).orderBy(committees.id),
+    db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
+      .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).orderBy(meetings.id),
+    db.select().from(brands).where(byOrg(brands.orgId)).orderBy(brands.id),
+    db.select().from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).orderBy(secretaryProjects.id),
+    db.select().from(vanguardPosts).where(and(eq(vanguardPosts.year, year), byOrg(vanguardPosts.orgId))).orderBy(vanguardPosts.id),
+    db.select().from(recruits).where(byOrg(recruits.orgId)).orderBy(recruits.id),
+    db.select().from(unitPlans).where(and(eq(unitPlans.year, year), byUnit(unitPlans.unitId))).orderBy(unitPlans.id),
+    db.select().from(partyWorkers).where(byUnit(partyWorkers.unitId)).orderBy(partyWorkers.id),
+    db.select().from(secretaryReviews).where(and(eq(secretaryReviews.year, year), byUnit(secretaryReviews.orgId))).orderBy(secretaryReviews.id),
+    db.select().from(responsibilityItems).where(and(eq(responsibilityItems.year, year), byUnit(responsibilityItems.unitId))).orderBy(responsibilityItems.id),
+    // Seats and milestones through a subquery, not a list of ids: no parameter limit, whatever the size of the tree.
+    db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId,
+      db.select({ id: committees.id }).from(committees).where(and(isNull(committees.endedDate), byOrg(committees.orgId))))).orderBy(committeeMembers.id),
+    db.select().from(projectMilestones).where(inArray(projectMilestones.projectId,
+      db.select({ id: secretaryProjects.id }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))))).orderBy(projectMilestones.id),
+  ]);
+
   const branchRows = orgRows.filter((o) => o.kind === 'branch');
   const unitRows = orgRows.filter((o) => o.unitId === o.id);
   const withGroups = new Set(orgRows.filter((o) => o.kind === 'party_group').map((o) => o.parentId));
   const orgUnit = new Map(orgRows.map((o) => [o.id, o.unitId]));
-  // With a unit list, every query below is narrowed in SQL to those units' orgs (a refresh after a write reads one unit, not all).
-  const inScopeOrgs = unitIds ? db.select({ id: orgs.id }).from(orgs).where(inArray(orgs.unitId, unitIds)) : undefined;
-  const byOrg = (col: SQLiteColumn) => (inScopeOrgs ? inArray(col, inScopeOrgs) : undefined);
-
-  const memberRows = db.select({
-    id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
-    category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
-    isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
-    partyStanding: members.partyStanding, lostContact: members.lostContact, floating: members.floating,
-  }).from(members).where(and(eq(members.status, 'active'), byOrg(members.orgId))).all();
-  const scopedMembers = inScopeOrgs ? db.select({ id: members.id }).from(members).where(inArray(members.orgId, inScopeOrgs)) : undefined;
-  const study = new Map(db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
-    .where(and(eq(memberStudy.year, year), scopedMembers ? inArray(memberStudy.memberId, scopedMembers) : undefined)).all().map((s) => [s.memberId, s.hours]));
+  const study = new Map(studyRows.map((s) => [s.memberId, s.hours]));
   const memberById = new Map(memberRows.map((m) => [m.id, m]));
 
-  const committeeRows = db.select().from(committees).where(and(isNull(committees.endedDate), byOrg(committees.orgId))).all();
-  const cmRows = committeeRows.length
-    ? db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId, committeeRows.map((c) => c.id))).all()
-    : [];
   const cmByCommittee = groupBy(cmRows, (r) => r.committeeId);
   const committeeByOrg = new Map<number, CommitteeFact>();
   for (const c of committeeRows) {
@@ -73,16 +95,12 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
     });
   }
 
-  const meetingsByOrg = groupBy(db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
-    .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).all(), (r) => r.orgId);
-  const brandsByOrg = groupBy(db.select().from(brands).where(byOrg(brands.orgId)).all(), (r) => r.orgId);
-  const projectRows = db.select().from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).all();
-  const milestonesByProject = groupBy(projectRows.length
-    ? db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, projectRows.map((p) => p.id))).all()
-    : [], (r) => r.projectId);
+  const meetingsByOrg = groupBy(meetingRows, (r) => r.orgId);
+  const brandsByOrg = groupBy(brandRows, (r) => r.orgId);
+  const milestonesByProject = groupBy(milestoneRows, (r) => r.projectId);
   const projectsByOrg = groupBy(projectRows, (r) => r.orgId);
-  const postsByOrg = groupBy(db.select().from(vanguardPosts).where(and(eq(vanguardPosts.year, year), byOrg(vanguardPosts.orgId))).all(), (r) => r.orgId);
-  const recruitsByOrg = groupBy(db.select().from(recruits).where(byOrg(recruits.orgId)).all(), (r) => r.orgId);
+  const postsByOrg = groupBy(postRows, (r) => r.orgId);
+  const recruitsByOrg = groupBy(recruitRows, (r) => r.orgId);
   const membersByOrg = groupBy(memberRows, (r) => r.orgId);
 
   const branches: BranchFacts[] = branchRows.map((b) => ({
@@ -110,10 +128,10 @@ export function loadFacts(db: Db, year: number, unitIds?: number[]): CommissionF
     })),
   }));
 
-  const plans = new Map(db.select().from(unitPlans).where(and(eq(unitPlans.year, year), unitIds ? inArray(unitPlans.unitId, unitIds) : undefined)).all().map((p) => [p.unitId, p]));
-  const workersByUnit = groupBy(db.select().from(partyWorkers).where(unitIds ? inArray(partyWorkers.unitId, unitIds) : undefined).all(), (r) => r.unitId);
-  const reviews = new Map(db.select().from(secretaryReviews).where(and(eq(secretaryReviews.year, year), unitIds ? inArray(secretaryReviews.orgId, unitIds) : undefined)).all().map((r) => [r.orgId, r]));
-  const itemsByUnit = groupBy(db.select().from(responsibilityItems).where(and(eq(responsibilityItems.year, year), unitIds ? inArray(responsibilityItems.unitId, unitIds) : undefined)).all(), (r) => r.unitId);
+  const plans = new Map(planRows.map((p) => [p.unitId, p]));
+  const workersByUnit = groupBy(workerRows, (r) => r.unitId);
+  const reviews = new Map(reviewRows.map((r) => [r.orgId, r]));
+  const itemsByUnit = groupBy(itemRows, (r) => r.unitId);
   const memberCountByUnit = new Map<number, number>();
   for (const m of memberRows) {
     const u = orgUnit.get(m.orgId);

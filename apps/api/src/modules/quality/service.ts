@@ -1,8 +1,9 @@
 import { eq, gt, sql } from 'drizzle-orm';
 import { todayIso } from '@wj/domain/schemas';
 import { scoreBranch, scoreUnit, type BranchScore, type UnitScore } from '@wj/domain/quality';
-import type { Db } from '../../db/index.js';
+import type { Db, Queryable } from '../../db/index.js';
 import { auditLog, meetings, orgs } from '../../db/schema/index.js';
+import { checkAudit, type AuditStamp } from './audit-head.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 
@@ -32,27 +33,31 @@ export function resolvePeriod(years: number[], q: { year?: number; asOf?: string
   return { year, asOf };
 }
 
-export function dataYears(db: Db): number[] {
-  return db.selectDistinct({ y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings).all().map((r) => Number(r.y)).sort((a, b) => b - a);
+export async function dataYears(db: Queryable): Promise<number[]> {
+  const rows = await db.selectDistinct({ y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings);
+  return rows.map((r) => Number(r.y)).sort((a, b) => b - a);
 }
 
 /** Audit actions that move records between orgs: their audit row names one org, but others change too. */
 const MOVES = new Set(['transfer', 'merge', 'dissolve', 'import']);
 
-interface Cached { scores: YearScores; auditId: number }
+interface Cached { scores: YearScores; stamp: AuditStamp }
 
 /**
  * Scores are computed from the records, never stored. Results are kept per
  * (year, as-of, rule version) and brought up to date before every read: every
  * write appends an audit row naming its org, so the units written since the
  * last computation are recomputed and the rest reused. A read after any write
- * therefore always sees fresh scores, without rescoring the whole commission
- * on each dashboard view.
+ * — in this process or another sharing the database — therefore always sees
+ * fresh scores, without rescoring the whole commission on each dashboard view.
+ * Reads run one after another (`serial`): a second request waiting behind a
+ * computation finds its result instead of computing the same again.
  */
 export class QualityService {
   private cache = new Map<string, Cached>();
   private views = new WeakMap<YearScores, Map<string, unknown>>();
-  private years: { auditId: number; years: number[] } | null = null;
+  private years: { stamp: AuditStamp; years: number[] } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly db: Db) {}
 
@@ -68,11 +73,19 @@ export class QualityService {
     return memo.get(key) as T;
   }
 
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Years that have 组织生活 records, newest first; rescanned only after a write. */
-  dataYears(): number[] {
-    const head = lastAuditId(this.db);
-    if (this.years?.auditId !== head) this.years = { auditId: head, years: dataYears(this.db) };
-    return this.years.years;
+  dataYears(): Promise<number[]> {
+    return this.serial(async () => {
+      const check = await checkAudit(this.db, this.years?.stamp ?? null);
+      if (!check.same || !this.years) this.years = { stamp: check.stamp, years: await dataYears(this.db) };
+      return this.years.years;
+    });
   }
 
   /** Forget everything (rule changes take effect through the version key; this is for tests and tools). */
@@ -81,21 +94,24 @@ export class QualityService {
     this.years = null;
   }
 
-  scores(year: number, asOf: string): YearScores {
-    const rules = currentRules(this.db);
-    const key = `${year}|${asOf}|${rules.version}`;
-    const head = lastAuditId(this.db);
-    const hit = this.cache.get(key);
-    if (hit && hit.auditId === head) return hit.scores;
-    const changed = hit ? changedUnits(this.db, hit.auditId) : 'all';
-    const scores = hit && changed !== 'all' ? this.refresh(hit.scores, changed) : this.compute(year, asOf, rules);
-    if (!hit && this.cache.size > 16) this.cache.clear();
-    this.cache.set(key, { scores, auditId: head });
-    return scores;
+  scores(year: number, asOf: string): Promise<YearScores> {
+    return this.serial(async () => {
+      const rules = await currentRules(this.db);
+      const key = `${year}|${asOf}|${rules.version}`;
+      const hit = this.cache.get(key);
+      // The stamp is read before the records: a write landing in between is in the scores and again in the next check (recomputed twice, never missed).
+      const check = await checkAudit(this.db, hit?.stamp ?? null);
+      if (hit && check.same) return hit.scores;
+      const changed = hit && !check.lateBelow ? await changedUnits(this.db, hit.stamp.head) : 'all';
+      const scores = hit && changed !== 'all' ? await this.refresh(hit.scores, changed) : await this.compute(year, asOf, rules);
+      if (!hit && this.cache.size > 16) this.cache.clear();
+      this.cache.set(key, { scores, stamp: check.stamp });
+      return scores;
+    });
   }
 
-  private compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): YearScores {
-    const facts = loadFacts(this.db, year, unitIds);
+  private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
+    const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db)]);
     const opts = { year, asOf };
     const branches = facts.branches.map((f) => scoreBranch(f, rules.rules, opts));
     const byUnit = new Map<number, BranchScore[]>();
@@ -112,13 +128,13 @@ export class QualityService {
         retired: b.members.filter((m) => m.employment === 'retired').length,
       });
     }
-    return { year, asOf, rules, branches, units, memberCounts, orgs: loadOrgInfo(this.db), serial: ++serials };
+    return { year, asOf, rules, branches, units, memberCounts, orgs, serial: ++serials };
   }
 
   /** Recomputes the given units and keeps every other unit's scores as they were. */
-  private refresh(prev: YearScores, unitIds: Set<number>): YearScores {
+  private async refresh(prev: YearScores, unitIds: Set<number>): Promise<YearScores> {
     if (unitIds.size === 0) return prev;
-    const part = this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]);
+    const part = await this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]);
     const orgs = part.orgs;
     const keep = (orgId: number) => !unitIds.has(prev.orgs.get(orgId)?.unitId ?? -1) && orgs.has(orgId);
     const memberCounts = new Map([...prev.memberCounts].filter(([id]) => keep(id)));
@@ -131,20 +147,16 @@ export class QualityService {
   }
 }
 
-function loadOrgInfo(db: Db): Map<number, OrgInfo> {
-  const rows = db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
-    .from(orgs).where(eq(orgs.status, 'active')).all();
+async function loadOrgInfo(db: Queryable): Promise<Map<number, OrgInfo>> {
+  const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
+    .from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.id);
   return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
 }
 
-function lastAuditId(db: Db): number {
-  return db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get()?.id ?? 0;
-}
-
 /** The units written since `afterId`, or 'all' when a write may have touched more than the org it names. */
-function changedUnits(db: Db, afterId: number): Set<number> | 'all' {
-  const rows = db.select({ action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId })
-    .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, afterId)).all();
+async function changedUnits(db: Queryable, afterId: number): Promise<Set<number> | 'all'> {
+  const rows = await db.select({ action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId })
+    .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, afterId));
   const units = new Set<number>();
   for (const r of rows) {
     // Users and rule sets don't change records; rule changes come in through the version key.

@@ -19,18 +19,18 @@ type Row = typeof reportParagraphs.$inferSelect;
 type Write = Omit<ReportParagraphWrite, 'text'> & { text: string | null };
 
 /** The rows saved for one report: its year and scope (unitId null: the commission). */
-function rowsOf(db: Queryable, year: number, unitId: number | null): Row[] {
+async function rowsOf(db: Queryable, year: number, unitId: number | null): Promise<Row[]> {
   return db.select().from(reportParagraphs)
     .where(and(eq(reportParagraphs.year, year), unitId === null ? isNull(reportParagraphs.unitId) : eq(reportParagraphs.unitId, unitId)))
-    .orderBy(asc(reportParagraphs.position), asc(reportParagraphs.id)).all();
+    .orderBy(asc(reportParagraphs.position), asc(reportParagraphs.id));
 }
 
 const isAdded = (key: string) => key.startsWith('added.');
 
 /** What the Word export prints instead of, and besides, the generated text. */
-export function draftEdits(db: Db, ctx: ReportContext): DraftEdits {
+export async function draftEdits(db: Queryable, ctx: ReportContext): Promise<DraftEdits> {
   const edits: DraftEdits = { replaced: new Map(), added: new Map() };
-  for (const r of rowsOf(db, ctx.year, ctx.target.unitId)) {
+  for (const r of await rowsOf(db, ctx.year, ctx.target.unitId)) {
     if (!isAdded(r.key)) edits.replaced.set(r.key, r.text);
     else edits.added.set(r.section, [...(edits.added.get(r.section) ?? []), r.text]);
   }
@@ -47,8 +47,7 @@ function paragraphOf(g: GeneratedParagraph | null, row: Row | undefined, section
 
 /** The report part by part: each generated paragraph with the office's text where saved, then the office's own paragraphs. */
 export async function reportDraft(db: Db, ctx: ReportContext): Promise<ReportDraft> {
-  const generated = await generatedParagraphs(db, ctx);
-  const rows = rowsOf(db, ctx.year, ctx.target.unitId);
+  const [generated, rows] = await Promise.all([generatedParagraphs(db, ctx), rowsOf(db, ctx.year, ctx.target.unitId)]);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
     year: ctx.year, unitId: ctx.target.unitId, title: annualTitle(ctx),
@@ -88,37 +87,39 @@ export async function saveParagraph(db: Db, user: SessionUser, ctx: ReportContex
   }
   const text = generated && input.text === generated.text ? null : input.text;
   const audit = { entityType: ENTITY, orgId: ctx.target.orgId };
-  db.transaction((tx) => {
+  // Made before the transaction, which may be run again (PostgreSQL): a retry inserts the same key.
+  const addedKey = `added.${randomUUID()}`;
+  await db.transaction(async (tx) => {
     if (input.key === null) {
       if (text === null) throw badRequest('请填写段落内容', [{ field: 'text', message: '请填写段落内容' }]);
-      const last = rowsOf(tx, year, unitId).filter((r) => r.section === input.section).reduce((n, r) => Math.max(n, r.position), 0);
-      const row = tx.insert(reportParagraphs).values({
-        year, unitId, section: input.section, key: `added.${randomUUID()}`, text, position: last + 1,
+      const last = (await rowsOf(tx, year, unitId)).filter((r) => r.section === input.section).reduce((n, r) => Math.max(n, r.position), 0);
+      const [row] = await tx.insert(reportParagraphs).values({
+        year, unitId, section: input.section, key: addedKey, text, position: last + 1,
         updatedAt: new Date().toISOString(), updatedBy: user.username,
-      }).returning().get();
-      recordAudit(tx, user, { ...audit, action: 'create', entityId: row.id, after: row });
+      }).returning();
+      await recordAudit(tx, user, { ...audit, action: 'create', entityId: row!.id, after: row });
       return;
     }
-    const row = rowsOf(tx, year, unitId).find((r) => r.key === input.key);
+    const row = (await rowsOf(tx, year, unitId)).find((r) => r.key === input.key);
     if (!row) {
       if (input.version !== 0) throw stale(row, input.version);
       if (isAdded(input.key)) throw stale(row, input.version);
       if (text === null) return; // already the generated text
-      const created = tx.insert(reportParagraphs).values({
+      const [created] = await tx.insert(reportParagraphs).values({
         year, unitId, section: input.section, key: input.key, text, updatedAt: new Date().toISOString(), updatedBy: user.username,
-      }).returning().get();
-      recordAudit(tx, user, { ...audit, action: 'create', entityId: created.id, after: created });
+      }).returning();
+      await recordAudit(tx, user, { ...audit, action: 'create', entityId: created!.id, after: created });
       return;
     }
     if (row.version !== input.version) throw stale(row, input.version);
     if (row.section !== input.section) throw badRequest('段落所在部分与段落标识不符', [{ field: 'section', message: `段落 ${input.key} 属于 ${REPORT_SECTION_LABELS[row.section]}` }]);
     if (text === null) {
-      tx.delete(reportParagraphs).where(and(eq(reportParagraphs.id, row.id), eq(reportParagraphs.version, row.version))).run();
-      recordAudit(tx, user, { ...audit, action: 'delete', entityId: row.id, before: row });
+      await tx.delete(reportParagraphs).where(and(eq(reportParagraphs.id, row.id), eq(reportParagraphs.version, row.version)));
+      await recordAudit(tx, user, { ...audit, action: 'delete', entityId: row.id, before: row });
       return;
     }
-    updateVersioned(tx, reportParagraphs, row.id, input.version, { text }, user.username);
-    const after = tx.select().from(reportParagraphs).where(eq(reportParagraphs.id, row.id)).get();
-    recordAudit(tx, user, { ...audit, action: 'update', entityId: row.id, before: row, after });
+    await updateVersioned(tx, reportParagraphs, row.id, input.version, { text }, user.username);
+    const [after] = await tx.select().from(reportParagraphs).where(eq(reportParagraphs.id, row.id));
+    await recordAudit(tx, user, { ...audit, action: 'update', entityId: row.id, before: row, after });
   });
 }

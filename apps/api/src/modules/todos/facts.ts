@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { ReturnedMeeting, TodoBranchFacts, TodoRecruit } from '@wj/domain/quality';
-import type { Db } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import { recruits } from '../../db/schema/index.js';
 import { loadFacts, type CommissionFacts } from '../quality/facts-loader.js';
 import { returnedMeetings } from './returned.js';
@@ -15,12 +15,13 @@ export interface TodoFacts {
  * with what a 待办 needs to say who and open the record: each pipeline
  * entry's id, name and birth date, and the records a unit sent back.
  */
-export function loadTodoFacts(db: Db, year: number, unitIds?: number[]): TodoFacts {
-  const facts = loadFacts(db, year, unitIds);
+export async function loadTodoFacts(db: Queryable, year: number, unitIds?: number[]): Promise<TodoFacts> {
+  const facts = await loadFacts(db, year, unitIds);
   const branchIds = facts.branches.map((b) => b.orgId);
-  const rows = branchIds.length
-    ? db.select().from(recruits).where(inArray(recruits.orgId, branchIds)).all()
-    : [];
+  const [rows, returned] = await Promise.all([
+    branchIds.length ? db.select().from(recruits).where(inArray(recruits.orgId, branchIds)).orderBy(recruits.id) : [],
+    returnedMeetings(db, branchIds, year),
+  ]);
   const byOrg = new Map<number, TodoRecruit[]>();
   for (const r of rows) {
     const list = byOrg.get(r.orgId) ?? [];
@@ -31,7 +32,6 @@ export function loadTodoFacts(db: Db, year: number, unitIds?: number[]): TodoFac
     });
     byOrg.set(r.orgId, list);
   }
-  const returned = returnedMeetings(db, branchIds, year);
   const branches = facts.branches.map((b): TodoBranchFacts => ({
     ...b,
     recruits: byOrg.get(b.orgId) ?? [],

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { branchTodos, unitTodos, type TodoItem, type TodoItemView, type TodoList } from '@wj/domain/quality';
 import { todayIso } from '@wj/domain/schemas';
 import type { Scope } from '../../auth/scope.js';
 import type { Db } from '../../db/index.js';
-import { auditLog, orgs } from '../../db/schema/index.js';
+import { orgs } from '../../db/schema/index.js';
 import { badRequest, notFound } from '../../lib/errors.js';
+import { checkAudit, type AuditStamp } from '../quality/audit-head.js';
 import { currentRules } from '../quality/rules-store.js';
 import { loadTodoFacts } from './facts.js';
 
@@ -13,28 +14,31 @@ import { loadTodoFacts } from './facts.js';
  * secretary's unit (its own items and its branches'); for the commission the
  * overdue items of every unit, or one unit's whole list when `unitId` drills
  * down. Computed by the domain's branchTodos/unitTodos from the score's own
- * facts and rules; kept per (scope, as-of, rule version, last write).
+ * facts and rules; kept per (scope, as-of, rule version) until the next
+ * write (the audit log's head, quality/audit-head.ts).
  */
-export function todosFor(db: Db, scope: Scope, q: { unitId?: number; asOf?: string }): TodoList {
+export async function todosFor(db: Db, scope: Scope, q: { unitId?: number; asOf?: string }): Promise<TodoList> {
   const asOf = q.asOf ?? todayIso();
-  const rules = currentRules(db);
-  const key = `${scope.all}|${scope.unitId}|${scope.branchId}|${q.unitId ?? ''}|${asOf}|${rules.version}|${lastAuditId(db)}`;
+  const rules = await currentRules(db);
+  const key = `${scope.all}|${scope.unitId}|${scope.branchId}|${q.unitId ?? ''}|${asOf}|${rules.version}`;
   const memo = memoOf(db);
   const hit = memo.get(key);
-  if (hit) return hit;
-  const list = compute(db, scope, q.unitId, asOf, rules.rules);
-  if (memo.size > 64) memo.clear();
-  memo.set(key, list);
+  // Read before the records: a write landing in between shows in the next check, so the list is recomputed then.
+  const check = await checkAudit(db, hit?.stamp ?? null);
+  if (hit && check.same) return hit.list;
+  const list = await compute(db, scope, q.unitId, asOf, rules.rules);
+  if (!hit && memo.size > 64) memo.clear();
+  memo.set(key, { list, stamp: check.stamp });
   return list;
 }
 
-function compute(db: Db, scope: Scope, drill: number | undefined, asOf: string, rules: ReturnType<typeof currentRules>['rules']): TodoList {
+async function compute(db: Db, scope: Scope, drill: number | undefined, asOf: string, rules: Awaited<ReturnType<typeof currentRules>>['rules']): Promise<TodoList> {
   const year = Number(asOf.slice(0, 4));
   let unitIds: number[] | undefined;
   let only: number | null = null;
   let level: TodoList['scope'];
   if (scope.branchId !== null && !scope.all) {
-    const b = db.select({ unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, scope.branchId)).get();
+    const [b] = await db.select({ unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, scope.branchId));
     if (!b) throw notFound('所属支部不存在');
     unitIds = [b.unitId ?? scope.branchId];
     only = scope.branchId;
@@ -43,7 +47,7 @@ function compute(db: Db, scope: Scope, drill: number | undefined, asOf: string, 
     unitIds = [scope.unitId];
     level = 'unit';
   } else if (drill !== undefined) {
-    const u = db.select({ id: orgs.id, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, drill)).get();
+    const [u] = await db.select({ id: orgs.id, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, drill));
     if (!u) throw notFound(`组织（id=${drill}）不存在`);
     if (u.unitId !== u.id) throw badRequest('unitId 应为直属单位党组织', [{ field: 'unitId', message: '该组织不是直属单位党组织' }]);
     unitIds = [drill];
@@ -52,7 +56,7 @@ function compute(db: Db, scope: Scope, drill: number | undefined, asOf: string, 
     level = 'commission';
   }
 
-  const facts = loadTodoFacts(db, year, unitIds);
+  const facts = await loadTodoFacts(db, year, unitIds);
   const names = new Map<number, string>([...facts.units.map((u) => [u.orgId, u.name] as const), ...facts.branches.map((b) => [b.orgId, b.name] as const)]);
   const byUnit = new Map<number, TodoItem[]>();
   const add = (unitId: number, items: TodoItem[]) => byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), ...items]);
@@ -77,13 +81,10 @@ function compute(db: Db, scope: Scope, drill: number | undefined, asOf: string, 
   };
 }
 
-const memos = new WeakMap<Db, Map<string, TodoList>>();
-function memoOf(db: Db): Map<string, TodoList> {
+type Memo = Map<string, { list: TodoList; stamp: AuditStamp }>;
+const memos = new WeakMap<Db, Memo>();
+function memoOf(db: Db): Memo {
   let m = memos.get(db);
   if (!m) memos.set(db, (m = new Map()));
   return m;
-}
-
-function lastAuditId(db: Db): number {
-  return db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog).get()?.id ?? 0;
 }

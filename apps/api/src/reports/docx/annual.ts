@@ -38,7 +38,7 @@ function preamble(ctx: ReportContext, units: { hospitals: number; institutions: 
  * survey: 基本情况, 工作成效, 存在问题, 对策建议, then the 附表.
  */
 export async function annualReport(db: Db, ctx: ReportContext, edits: DraftEdits = NO_EDITS): Promise<Buffer> {
-  const work = workFigures(db, ctx);
+  const work = await workFigures(db, ctx);
   const children = await body(db, ctx, new DraftWriter(edits), work);
   const doc = new Document({
     title: annualTitle(ctx),
@@ -83,7 +83,7 @@ async function body(db: Db, ctx: ReportContext, draft: DraftWriter, work: WorkFi
 /** The paragraphs the report generates for its year and scope, keyed, before any edit (the 报告 page's draft). */
 export async function generatedParagraphs(db: Db, ctx: ReportContext): Promise<GeneratedParagraph[]> {
   const draft = new DraftWriter();
-  await body(db, ctx, draft, workFigures(db, ctx));
+  await body(db, ctx, draft, await workFigures(db, ctx));
   return draft.generated;
 }
 

@@ -15,8 +15,8 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 const tags = ['质量评价'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const yearScores = (q: { year?: number; asOf?: string }) => {
-    const { year, asOf } = resolvePeriod(app.quality.dataYears(), q);
+  const yearScores = async (q: { year?: number; asOf?: string }) => {
+    const { year, asOf } = resolvePeriod(await app.quality.dataYears(), q);
     return app.quality.scores(year, asOf);
   };
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
@@ -25,9 +25,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', querystring: QualityQuerySchema, response: { 200: DashboardSchema, ...errors } },
   }, async (req) => {
-    const ys = yearScores(req.query);
-    const years = app.quality.dataYears();
-    const previous = years.includes(ys.year - 1) ? app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`) : null;
+    const ys = await yearScores(req.query);
+    const years = await app.quality.dataYears();
+    const previous = years.includes(ys.year - 1) ? await app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`) : null;
     const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}`;
     return app.quality.view(ys, scopeKey, () => dashboard(ys, req.scope, years, previous));
   });
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '各支部得分（按权限范围，可按单位筛选）', querystring: QualityQuerySchema, response: { 200: BranchScoreListSchema, ...errors } },
   }, async (req) => {
-    const ys = yearScores(req.query);
+    const ys = await yearScores(req.query);
     const { branches } = visible(ys, req.scope, req.query.unitId);
     return { year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, items: branches.map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total) };
   });
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: byParamOrg },
     schema: { tags, summary: '一个支部的得分明细：每项指标、每处失分及依据', params: IdParamSchema, querystring: QualityQuerySchema, response: { 200: BranchScoreDetailSchema, ...errors } },
   }, async (req) => {
-    const ys = yearScores(req.query);
+    const ys = await yearScores(req.query);
     const s = ys.branches.find((b) => b.orgId === req.params.id);
     if (!s) throw notFound('该组织不是在册党支部，没有支部得分');
     return { ...branchRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps };
@@ -55,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '各单位得分（含责任落实）', querystring: QualityQuerySchema, response: { 200: UnitScoreListSchema, ...errors } },
   }, async (req) => {
-    const ys = yearScores(req.query);
+    const ys = await yearScores(req.query);
     const { units } = visible(ys, req.scope);
     return { year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, items: units.map((u) => unitRow(ys, u)).sort((a, b) => b.total - a.total) };
   });
@@ -64,7 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: byParamOrg },
     schema: { tags, summary: '一个单位的得分明细、责任落实指标及所属支部得分', params: IdParamSchema, querystring: QualityQuerySchema, response: { 200: UnitScoreDetailSchema, ...errors } },
   }, async (req) => {
-    const ys = yearScores(req.query);
+    const ys = await yearScores(req.query);
     const s = ys.units.find((u) => u.orgId === req.params.id);
     if (!s) throw notFound('该组织不是直属单位党组织');
     const branches = ys.branches.filter((b) => ys.orgs.get(b.orgId)?.unitId === s.orgId).map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total);
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '问题清单：每类问题涉及的支部（单位）数及名单', querystring: QualityQuerySchema, response: { 200: GapCatalogueSchema, ...errors } },
   }, async (req) => {
-    const ys = yearScores(req.query);
+    const ys = await yearScores(req.query);
     const { branches, units } = visible(ys, req.scope, req.query.unitId);
     return { year: ys.year, asOf: ys.asOf, items: gapLines(ys, branches, units) };
   });
@@ -83,12 +83,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/quality/rules', {
     config: { access: {} },
     schema: { tags, summary: '现行评分规则（版本、权重、阈值、频次）', response: { 200: RuleSetResponseSchema, 401: ErrorBodySchema } },
-  }, async () => currentRules(app.db));
+  }, async () => await currentRules(app.db));
 
   app.get('/quality/rules/history', {
     config: { access: { roles: ['admin'] } },
     schema: { tags, summary: '评分规则历史版本', response: { 200: z.array(RuleSetResponseSchema), 401: ErrorBodySchema, 403: ErrorBodySchema } },
-  }, async () => ruleHistory(app.db));
+  }, async () => await ruleHistory(app.db));
 
   app.put('/quality/rules', {
     config: { access: { roles: ['admin'] } },
@@ -96,16 +96,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     // The body schema has checked the whole rule set (RuleSetUpdateSchema): nothing malformed gets this far.
     const rules = req.body.rules;
-    const current = currentRules(app.db);
-    if (current.version !== req.body.baseVersion) {
-      throw conflict(`评分规则已被 ${current.createdBy ?? '其他管理员'} 更新为第 ${current.version} 版，请刷新后再修改`);
-    }
-    return app.db.transaction((tx) => {
-      const row = tx.insert(ruleSets).values({
+    // Read and checked inside the transaction: two admins saving on the same version cannot both make version n+1.
+    return app.db.transaction(async (tx) => {
+      const current = await currentRules(tx);
+      if (current.version !== req.body.baseVersion) {
+        throw conflict(`评分规则已被 ${current.createdBy ?? '其他管理员'} 更新为第 ${current.version} 版，请刷新后再修改`);
+      }
+      const [row] = await tx.insert(ruleSets).values({
         version: current.version + 1, rules, note: req.body.note, createdAt: new Date().toISOString(), createdBy: req.user!.username,
-      }).returning().get();
-      recordAudit(tx, req.user, { action: 'update', entityType: 'rule_set', entityId: row.version, orgId: null, before: current.rules, after: rules });
-      return row;
+      }).returning();
+      await recordAudit(tx, req.user, { action: 'update', entityType: 'rule_set', entityId: row!.version, orgId: null, before: current.rules, after: rules });
+      return row!;
     });
   });
 };

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, QualityQuerySchema, ReportDraftSchema, ReportParagraphWriteSchema } from '@wj/domain/schemas';
 import type { Access } from '../../plugins/auth.js';
-import { reportContext } from '../../reports/context.js';
+import { reportContext, type ContextNeeds } from '../../reports/context.js';
 import { annualReport, annualTitle } from '../../reports/docx/annual.js';
 import { orgLifeRows } from '../../reports/work-figures.js';
 import { reportAccessOrg, resolveTarget, subjectOf } from '../../reports/target.js';
@@ -37,22 +37,24 @@ function send(reply: FastifyReply, file: Buffer, type: string, ascii: string, fi
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const access: Access = { roles: ['admin', 'viewer', 'unit_secretary'], org: (req, db) => reportAccessOrg(req, db), orgInQuery: true };
-  const contextOf = (req: { scope: Parameters<typeof resolveTarget>[1]; query: { year?: number; unitId?: number } }) =>
-    reportContext(app.db, app.quality, resolveTarget(app.db, req.scope, req.query.unitId), req.query);
+  const contextOf = async (req: { scope: Parameters<typeof resolveTarget>[1]; query: { year?: number; unitId?: number } }, needs: ContextNeeds = {}) =>
+    reportContext(app.db, app.quality, await resolveTarget(app.db, req.scope, req.query.unitId), req.query, needs);
+  /** The annual report's text reads everything: the facts and last year's scores (基本情况's 同比). */
+  const WHOLE: ContextNeeds = { facts: true, previous: true };
 
   app.get('/reports/annual.docx', {
     config: { access },
     schema: { tags, summary: '下载年度基层党组织建设质量报告（Word）', querystring: ReportQuerySchema, response: errors },
   }, async (req, reply) => {
-    const ctx = contextOf(req);
-    return send(reply, await annualReport(app.db, ctx, draftEdits(app.db, ctx)), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
+    const ctx = await contextOf(req, WHOLE);
+    return send(reply, await annualReport(app.db, ctx, await draftEdits(app.db, ctx)), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
   });
 
   // The 报告 page's workbench: the report paragraph by paragraph; the office's edits and own paragraphs go into the Word file.
   app.get('/reports/draft', {
     config: { access },
     schema: { tags, summary: '年度报告草稿（逐段：生成内容、修改和补充的段落）', querystring: ReportQuerySchema, response: { 200: ReportDraftSchema, ...errors } },
-  }, async (req) => reportDraft(app.db, contextOf(req)));
+  }, async (req) => await reportDraft(app.db, await contextOf(req, WHOLE)));
 
   app.put('/reports/draft', {
     config: { access },
@@ -61,16 +63,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       querystring: ReportQuerySchema, body: ReportParagraphWriteSchema, response: { 200: ReportDraftSchema, 409: ErrorBodySchema, ...errors },
     },
   }, async (req) => {
-    const ctx = contextOf(req);
+    const ctx = await contextOf(req, WHOLE);
     await saveParagraph(app.db, req.user!, ctx, req.body);
-    return reportDraft(app.db, ctx);
+    return await reportDraft(app.db, ctx);
   });
 
   app.get('/reports/scores.xlsx', {
     config: { access },
     schema: { tags, summary: '下载各单位、各支部质量评价得分（Excel）', querystring: ReportQuerySchema, response: errors },
   }, async (req, reply) => {
-    const ctx = contextOf(req);
+    const ctx = await contextOf(req);
     const title = `${subjectOf(ctx.target)}${ctx.year}年度党支部质量评价得分`;
     return send(reply, await scoresWorkbook(ctx, title), XLSX, `scores-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
@@ -79,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access },
     schema: { tags, summary: '下载问题清单（Excel）', querystring: ReportQuerySchema, response: errors },
   }, async (req, reply) => {
-    const ctx = contextOf(req);
+    const ctx = await contextOf(req);
     const title = `${subjectOf(ctx.target)}${ctx.year}年度基层党建问题清单`;
     return send(reply, await gapsWorkbook(ctx, title), XLSX, `gaps-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
@@ -88,7 +90,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access },
     schema: { tags, summary: '下载各支部组织生活应开与实开情况（Excel）', querystring: ReportQuerySchema, response: errors },
   }, async (req, reply) => {
-    const ctx = contextOf(req);
+    const ctx = await contextOf(req, { facts: true });
     const title = `${subjectOf(ctx.target)}${ctx.year}年度组织生活落实情况`;
     return send(reply, await orgLifeWorkbook(ctx, orgLifeRows(ctx), title), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
@@ -97,7 +99,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access },
     schema: { tags, summary: '下载党员名册（Excel，非管理员脱敏）', querystring: RosterQuerySchema, response: errors },
   }, async (req, reply) => {
-    const target = resolveTarget(app.db, req.scope, req.query.unitId);
+    const target = await resolveTarget(app.db, req.scope, req.query.unitId);
     // The roster feature's own export: same columns as its template, 公民身份号码 and phone masked below admin.
     const { file, filename } = await exportRoster(app.db, target.orgId, req.user!.role === 'admin');
     return send(reply, file, XLSX, 'roster.xlsx', filename);

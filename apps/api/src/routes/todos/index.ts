@@ -23,9 +23,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const { unitId } = req.query;
     if (unitId !== undefined) {
       if (req.user!.role === 'branch_secretary') throw forbidden('支部书记只能查看本支部的待办');
-      assertOrgAccess(app.db, req.user!, unitId, 'read');
+      await assertOrgAccess(app.db, req.user!, unitId, 'read');
     }
-    return todosFor(app.db, req.scope, req.query);
+    return await todosFor(app.db, req.scope, req.query);
   });
 };
 
