@@ -14,19 +14,19 @@ let left: { id: number; name: string };
 beforeAll(async () => {
   ctx = await build();
   jijiu = await ctx.as('jijiu');
-  branchId = ctx.db.select().from(users).where(eq(users.username, 'jijiu')).get()!.scopeOrgId!;
-  own = ctx.db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, branchId), eq(members.status, 'active'))).limit(5).all();
-  const yankeUnit = ctx.db.select().from(users).where(eq(users.username, 'yanke')).get()!.scopeOrgId!;
-  const yankeBranch = ctx.db.select().from(orgs).where(and(eq(orgs.unitId, yankeUnit), eq(orgs.kind, 'branch'))).get()!.id;
-  foreign = ctx.db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, yankeBranch), eq(members.status, 'active'))).get()!;
+  branchId = (await ctx.db.select().from(users).where(eq(users.username, 'jijiu')))[0]!.scopeOrgId!;
+  own = (await ctx.db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, branchId), eq(members.status, 'active'))).orderBy(members.id).limit(5));
+  const yankeUnit = (await ctx.db.select().from(users).where(eq(users.username, 'yanke')))[0]!.scopeOrgId!;
+  const yankeBranch = (await ctx.db.select().from(orgs).where(and(eq(orgs.unitId, yankeUnit), eq(orgs.kind, 'branch'))))[0]!.id;
+  foreign = (await ctx.db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, yankeBranch), eq(members.status, 'active'))))[0]!;
   // Someone of the branch who left: on the roll's history, no longer a member to pick.
-  const l = ctx.db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, branchId), eq(members.status, 'active'))).limit(1).offset(5).get()!;
-  ctx.db.update(members).set({ status: 'transferred_out', leftDate: '2026-06-30' }).where(eq(members.id, l.id)).run();
+  const l = (await ctx.db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.orgId, branchId), eq(members.status, 'active'))).orderBy(members.id).limit(1).offset(5))[0]!;
+  await ctx.db.transaction(async (tx) => { await tx.update(members).set({ status: 'transferred_out', leftDate: '2026-06-30' }).where(eq(members.id, l.id)); });
   left = l;
 }, 120_000);
 afterAll(() => ctx.close());
 
-const meetingCount = () => ctx.db.select({ n: count() }).from(meetings).get()!.n;
+const meetingCount = async () => (await ctx.db.select({ n: count() }).from(meetings))[0]!.n;
 const post = (payload: object) => jijiu({ method: 'POST', url: `/api/orgs/${branchId}/meetings`, payload });
 const base = { type: 'committee_meeting', date: '2026-11-20', topic: '研究十二月党建工作' };
 const list = () => [
@@ -47,24 +47,24 @@ describe('meeting records with their people', () => {
     // 登记人 by name, the account beside it.
     expect(m).toMatchObject({ updatedBy: 'jijiu', updatedByName: '人民医院急救支部书记' });
     expect(m.attendees[3]).toEqual({ memberId: own[3]!.id, name: own[3]!.name, present: false, absenceReason: 'sick', absenceNote: null });
-    expect(ctx.db.select({ n: count() }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id)).get()!.n).toBe(4);
+    expect((await ctx.db.select({ n: count() }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id)))[0]!.n).toBe(4);
     const listed = (await jijiu(`/api/orgs/${branchId}/meetings?year=2026&type=committee_meeting`)).json();
     expect(listed.find((x: { id: number }) => x.id === m.id)).toMatchObject({ expected: 4, present: 3, hostName: own[0]!.name });
   });
 
   it('accepts counts sent with the list when they agree, and refuses them naming the field when they do not', async () => {
     expect((await post({ ...base, attendees: list(), expected: 4, present: 3 })).statusCode).toBe(201);
-    const before = meetingCount();
+    const before = await meetingCount();
     const res = await post({ ...base, attendees: list(), expected: 10, present: 3 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'expected', message: expect.stringContaining('名单共 4 人') })]));
     const res2 = await post({ ...base, attendees: list(), present: 4 });
     expect(res2.json().error.details.map((d: { field: string }) => d.field)).toContain('present');
-    expect(meetingCount()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 
   it('refuses an absentee without a reason, a person listed twice, and an empty list without counts, and changes nothing', async () => {
-    const before = meetingCount();
+    const before = await meetingCount();
     const noReason = await post({ ...base, attendees: [{ memberId: own[0]!.id, present: true }, { memberId: own[1]!.id, present: false }] });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details).toEqual([expect.objectContaining({ field: 'attendees.1.absenceReason', message: expect.stringContaining('缺席原因') })]);
@@ -73,11 +73,11 @@ describe('meeting records with their people', () => {
     // An empty list is no list: the counts are then asked for.
     const empty = await post({ ...base, attendees: [] });
     expect(empty.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['expected', 'present']);
-    expect(meetingCount()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 
   it('refuses a person who is not an active member of the branch, naming the field, never the person', async () => {
-    const before = meetingCount();
+    const before = await meetingCount();
     const res = await post({ ...base, attendees: [...list(), { memberId: foreign.id, present: true }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([{ field: 'attendees.4.memberId', message: '参会人员第 5 人不是本支部的在册党员' }]);
@@ -88,7 +88,7 @@ describe('meeting records with their people', () => {
     expect(host.body).not.toContain(left.name);
     const missing = await post({ ...base, attendees: [{ memberId: 99_999_999, present: true }] });
     expect(missing.json().error.details.map((d: { field: string }) => d.field)).toEqual(['attendees.0.memberId']);
-    expect(meetingCount()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 
   it('an edit replaces the list and its counts; a count-only record stays one', async () => {
@@ -113,7 +113,7 @@ describe('meeting records with their people', () => {
   it('deleting a record deletes its list', async () => {
     const m = (await post({ ...base, attendees: list() })).json();
     expect((await jijiu({ method: 'DELETE', url: `/api/meetings/${m.id}?version=${m.version}` })).statusCode).toBe(204);
-    expect(ctx.db.select({ n: count() }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id)).get()!.n).toBe(0);
-    expect(ctx.db.select({ n: count() }).from(meetingAttendance).where(ne(meetingAttendance.meetingId, m.id)).get()!.n).toBeGreaterThan(0);
+    expect((await ctx.db.select({ n: count() }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id)))[0]!.n).toBe(0);
+    expect((await ctx.db.select({ n: count() }).from(meetingAttendance).where(ne(meetingAttendance.meetingId, m.id)))[0]!.n).toBeGreaterThan(0);
   });
 });

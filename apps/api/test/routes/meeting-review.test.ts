@@ -13,20 +13,20 @@ let branchId: number;
 let record: Meeting;
 const AS_OF = '2026-11-30';
 
-const scopeOf = (username: string) => ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, username)).get()!.id!;
-const row = (id: number) => ctx.db.select().from(meetings).where(eq(meetings.id, id)).get()!;
+const scopeOf = async (username: string) => (await ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, username)))[0]!.id!;
+const row = async (id: number) => (await ctx.db.select().from(meetings).where(eq(meetings.id, id)))[0]!;
 const review = (client: Client, id: number, payload: object) => client({ method: 'POST', url: `/api/meetings/${id}/review`, payload });
 const gaps = async () => ((await jijiu(`/api/quality/branches/${branchId}?year=2026&asOf=${AS_OF}`)).json() as BranchScoreDetail).gaps.map((g) => g.code);
 const todoKinds = async () => ((await jijiu(`/api/todos?asOf=${AS_OF}`)).json() as TodoList).units.flatMap((u) => u.items).map((i) => `${i.kind}:${i.gapCode}`);
 
 beforeAll(async () => {
   ctx = await build();
-  branchId = scopeOf('jijiu');
+  branchId = await scopeOf('jijiu');
   // Keep exactly one 支部党员大会 in the third quarter, so that it alone meets the quarter.
   const q3 = and(eq(meetings.orgId, branchId), eq(meetings.type, 'general_meeting'), gte(meetings.date, '2026-07-01'), lte(meetings.date, '2026-09-30'));
-  const rows = ctx.db.select().from(meetings).where(q3).orderBy(desc(meetings.date)).all();
+  const rows = (await ctx.db.select().from(meetings).where(q3).orderBy(desc(meetings.date)));
   expect(rows.length).toBeGreaterThan(0);
-  for (const r of rows.slice(1)) ctx.db.delete(meetings).where(eq(meetings.id, r.id)).run();
+  for (const r of rows.slice(1)) await ctx.db.transaction(async (tx) => { await tx.delete(meetings).where(eq(meetings.id, r.id)); });
   record = rows[0] as unknown as Meeting;
   renmin = await ctx.as('renmin');
   jijiu = await ctx.as('jijiu');
@@ -39,14 +39,14 @@ describe('returning a record', () => {
     expect((await review(jijiu, record.id, body)).statusCode).toBe(403);
     expect((await review(await ctx.as('yanke'), record.id, body)).statusCode).toBe(403);
     expect((await review(await ctx.as('leader'), record.id, body)).statusCode).toBe(403);
-    expect(row(record.id).reviewStatus).toBe('pending');
+    expect((await row(record.id)).reviewStatus).toBe('pending');
   });
 
   it('needs a reason, named in the error, and changes nothing without one', async () => {
     const res = await review(renmin, record.id, { decision: 'returned', reason: '  ', version: record.version });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.find((d: { field: string }) => d.field === 'reason')?.message).toContain('退回原因');
-    expect(row(record.id)).toMatchObject({ reviewStatus: 'pending', version: record.version });
+    expect(await row(record.id)).toMatchObject({ reviewStatus: 'pending', version: record.version });
   });
 
   it('takes the record out of the score and puts it in the branch\'s 待办, audited', async () => {
@@ -56,7 +56,7 @@ describe('returning a record', () => {
     expect(res.json()).toMatchObject({ reviewStatus: 'returned', reviewReason: '缺少会议记录和签到表', reviewedBy: 'renmin' });
     expect(await gaps()).toContain('general_meeting');
     expect(await todoKinds()).toContain('meeting_returned:general_meeting');
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'meeting'), eq(auditLog.entityId, String(record.id)), eq(auditLog.action, 'review'))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'meeting'), eq(auditLog.entityId, String(record.id)), eq(auditLog.action, 'review'))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'renmin', orgId: branchId });
   });
@@ -67,7 +67,7 @@ describe('returning a record', () => {
   });
 
   it('once the branch corrects it, it counts again and the item is gone', async () => {
-    const current = row(record.id);
+    const current = await row(record.id);
     const res = await jijiu({
       method: 'PUT', url: `/api/meetings/${record.id}`,
       payload: { type: current.type, date: current.date, topic: current.topic, expected: current.expected, present: current.present, notes: '已补充会议记录', version: current.version },
@@ -79,7 +79,7 @@ describe('returning a record', () => {
   });
 
   it('已审核 keeps the record counted', async () => {
-    const res = await review(renmin, record.id, { decision: 'approved', version: row(record.id).version });
+    const res = await review(renmin, record.id, { decision: 'approved', version: (await row(record.id)).version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ reviewStatus: 'approved', reviewReason: null });
     expect(await gaps()).not.toContain('general_meeting');

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const meetingCount = () => ctx.db.select({ n: count() }).from(meetings).get()!.n;
+const meetingCount = async () => (await ctx.db.select({ n: count() }).from(meetings))[0]!.n;
 const post = (client: Client, orgId: number, payload: object) => client({ method: 'POST', url: `/api/orgs/${orgId}/meetings`, payload });
 
 describe('recording 组织生活', () => {
@@ -31,7 +31,7 @@ describe('recording 组织生活', () => {
     expect(created).toMatchObject({ ...good, orgId: branchId, version: 1, updatedBy: 'renmin' });
     const list = (await renmin(`/api/orgs/${branchId}/meetings?year=2026&type=general_meeting`)).json();
     expect(list.map((m: { id: number }) => m.id)).toContain(created.id);
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'renmin', action: 'create', entityType: 'meeting' });
     expect(audit[0]!.after).toMatchObject({ topic: good.topic });
@@ -46,12 +46,12 @@ describe('recording 组织生活', () => {
     ['an over-long topic', { topic: '学'.repeat(201) }, 'topic', '不能超过 200 个字'],
     ['an unknown type', { type: 'party' }, 'type', '请选择会议类型'],
   ])('refuses %s, naming the field, and changes nothing', async (_name, patch, field, message) => {
-    const before = meetingCount();
+    const before = await meetingCount();
     const res = await post(renmin, branchId, { ...good, ...patch });
     expect(res.statusCode).toBe(400);
     const detail = res.json().error.details.find((d: { field: string }) => d.field === field);
     expect(detail?.message).toContain(message);
-    expect(meetingCount()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 
   it('refuses a stale save with 409 naming who changed it, and keeps the newer change', async () => {
@@ -62,22 +62,22 @@ describe('recording 组织生活', () => {
     const second = await (await ctx.as('admin'))({ method: 'PUT', url: `/api/meetings/${m.id}`, payload: { ...good, topic: '第二次修改', version: m.version } });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.message).toContain('renmin');
-    expect(ctx.db.select().from(meetings).where(eq(meetings.id, m.id)).get()!.topic).toBe('第一次修改');
+    expect((await ctx.db.select().from(meetings).where(eq(meetings.id, m.id)))[0]!.topic).toBe('第一次修改');
   });
 
   it('deletes with the current version and records the deleted row', async () => {
     const m = (await post(renmin, branchId, good)).json();
     expect((await renmin({ method: 'DELETE', url: `/api/meetings/${m.id}?version=${m.version}` })).statusCode).toBe(204);
-    expect(ctx.db.select().from(meetings).where(eq(meetings.id, m.id)).get()).toBeUndefined();
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(m.id))).all();
+    expect((await ctx.db.select().from(meetings).where(eq(meetings.id, m.id)))[0]).toBeUndefined();
+    const audit = (await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(m.id))));
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
   });
 
   it('keeps each user inside their scope', async () => {
-    const before = meetingCount();
+    const before = await meetingCount();
     expect((await post(renmin, otherUnitBranchId, good)).statusCode).toBe(403);
     expect((await post(await ctx.as('leader'), branchId, good)).statusCode).toBe(403);
     expect((await post(ctx.anon, branchId, good)).statusCode).toBe(401);
-    expect(meetingCount()).toBe(before);
+    expect(await meetingCount()).toBe(before);
   });
 });

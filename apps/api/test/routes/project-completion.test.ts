@@ -20,7 +20,7 @@ const project = {
 beforeAll(async () => {
   ctx = await build();
   jijiu = await ctx.as('jijiu');
-  branchId = ctx.db.select().from(users).where(eq(users.username, 'jijiu')).get()!.scopeOrgId!;
+  branchId = (await ctx.db.select().from(users).where(eq(users.username, 'jijiu')))[0]!.scopeOrgId!;
 }, 120_000);
 afterAll(() => ctx.close());
 

@@ -14,19 +14,19 @@ beforeAll(async () => {
   ctx = await build();
   renmin = await ctx.as('renmin');
   jijiu = await ctx.as('jijiu');
-  const scopeOf = (u: string) => ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, u)).get()!.id!;
-  const branchOf = (unitId: number, not = -1) => ctx.db.select({ id: orgs.id }).from(orgs)
-    .where(and(eq(orgs.unitId, unitId), eq(orgs.kind, 'branch'), ne(orgs.id, not))).get()!.id;
-  branchId = scopeOf('jijiu');
-  siblingId = branchOf(scopeOf('renmin'), branchId);
-  yankeBranchId = branchOf(scopeOf('yanke'));
+  const scopeOf = async (u: string) => (await ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, u)))[0]!.id!;
+  const branchOf = async (unitId: number, not = -1) => (await ctx.db.select({ id: orgs.id }).from(orgs)
+    .where(and(eq(orgs.unitId, unitId), eq(orgs.kind, 'branch'), ne(orgs.id, not))))[0]!.id;
+  branchId = await scopeOf('jijiu');
+  siblingId = await branchOf(await scopeOf('renmin'), branchId);
+  yankeBranchId = await branchOf(await scopeOf('yanke'));
 });
 afterAll(() => ctx.close());
 
 const good = { name: '李明远', gender: 'male', birthDate: '1996-05-12', jobCategory: 'doctor', titleLevel: 'intermediate', isTalent: true, applicationDate: '2020-01-10' };
-const recruitCount = () => ctx.db.select({ n: count() }).from(recruits).get()!.n;
-const rowOf = (id: number) => ctx.db.select().from(recruits).where(eq(recruits.id, id)).get()!;
-const auditOf = (id: number) => ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'recruit'), eq(auditLog.entityId, String(id)))).all();
+const recruitCount = async () => (await ctx.db.select({ n: count() }).from(recruits))[0]!.n;
+const rowOf = async (id: number) => (await ctx.db.select().from(recruits).where(eq(recruits.id, id)))[0]!;
+const auditOf = async (id: number) => (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'recruit'), eq(auditLog.entityId, String(id)))));
 const fieldMessage = (body: { error: { details?: { field: string; message: string }[] } }, field: string) =>
   body.error.details?.find((d) => d.field === field)?.message;
 
@@ -53,7 +53,7 @@ describe('登记入党申请人', () => {
     const r = res.json();
     expect(r).toMatchObject({ ...good, orgId: branchId, stage: 'applicant', status: 'active', activistDate: null, nextStepFrom: good.applicationDate, version: 1, updatedBy: 'renmin' });
     expect((await jijiu(`/api/orgs/${branchId}/recruits?stage=applicant`)).json().map((x: { id: number }) => x.id)).toContain(r.id);
-    expect(auditOf(r.id)).toMatchObject([{ username: 'renmin', action: 'create', after: { name: good.name, stage: 'applicant' } }]);
+    expect(await auditOf(r.id)).toMatchObject([{ username: 'renmin', action: 'create', after: { name: good.name, stage: 'applicant' } }]);
   });
 
   it.each([
@@ -64,11 +64,11 @@ describe('登记入党申请人', () => {
     ['an unknown gender', { gender: 'x' }, 'gender', '请选择性别'],
     ['an unknown job category', { jobCategory: 'chef' }, 'jobCategory', '岗位类别取值无效'],
   ])('refuses %s, naming the field, and stores nothing', async (_n, patch, field, message) => {
-    const before = recruitCount();
+    const before = await recruitCount();
     const res = await create(renmin, { ...good, ...patch });
     expect(res.statusCode).toBe(400);
     expect(fieldMessage(res.json(), field)).toBe(message);
-    expect(recruitCount()).toBe(before);
+    expect(await recruitCount()).toBe(before);
   });
 
   it('accepts an application made on the 18th birthday', async () => {
@@ -78,14 +78,14 @@ describe('登记入党申请人', () => {
 
 describe('moving through the stages (《发展党员工作细则》)', () => {
   it('walks the whole pipeline, recording each date, and creates no member row at the end', async () => {
-    const membersBefore = ctx.db.select({ n: count() }).from(members).get()!.n;
+    const membersBefore = (await ctx.db.select({ n: count() }).from(members))[0]!.n;
     const r = await through([['activist', '2020-03-05'], ['candidate', '2021-03-05'], ['probationary', '2021-06-01'], ['full', '2022-06-01']]);
-    expect(rowOf(r.id)).toMatchObject({
+    expect(await rowOf(r.id)).toMatchObject({
       stage: 'full', activistDate: '2020-03-05', candidateDate: '2021-03-05', probationaryDate: '2021-06-01', fullDate: '2022-06-01', version: 5,
     });
-    expect(auditOf(r.id).map((a) => a.action)).toEqual(['create', 'advance', 'advance', 'advance', 'advance']);
-    expect(auditOf(r.id)[2]).toMatchObject({ before: { stage: 'activist', candidateDate: null }, after: { stage: 'candidate', candidateDate: '2021-03-05' } });
-    expect(ctx.db.select({ n: count() }).from(members).get()!.n).toBe(membersBefore);
+    expect((await auditOf(r.id)).map((a) => a.action)).toEqual(['create', 'advance', 'advance', 'advance', 'advance']);
+    expect((await auditOf(r.id))[2]).toMatchObject({ before: { stage: 'activist', candidateDate: null }, after: { stage: 'candidate', candidateDate: '2021-03-05' } });
+    expect((await ctx.db.select({ n: count() }).from(members))[0]!.n).toBe(membersBefore);
   });
 
   it.each<[string, [string, string][], string, string, string, string]>([
@@ -100,11 +100,11 @@ describe('moving through the stages (《发展党员工作细则》)', () => {
     ['a step past 正式党员', [['activist', '2020-03-05'], ['candidate', '2021-03-05'], ['probationary', '2021-06-01'], ['full', '2022-06-01']], 'full', '2023-01-01', 'toStage', '已转为正式党员，发展流程已经完成'],
   ])('refuses %s with the reason, changing nothing', async (_n, steps, toStage, date, field, message) => {
     const r = await through(steps);
-    const before = rowOf(r.id);
+    const before = await rowOf(r.id);
     const res = await advance(r.id, toStage, date, r.version);
     expect(res.statusCode).toBe(400);
     expect(fieldMessage(res.json(), field)).toBe(message);
-    expect(rowOf(r.id)).toEqual(before);
+    expect(await rowOf(r.id)).toEqual(before);
   });
 
   it('accepts a candidate exactly one year after an activist date of 29 February', async () => {
@@ -123,7 +123,7 @@ describe('moving through the stages (《发展党员工作细则》)', () => {
     const stale = await advance(r.id, 'activist', '2020-04-01', r.version);
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toContain('jijiu');
-    expect(rowOf(r.id)).toMatchObject({ stage: 'activist', activistDate: '2020-03-05', version: 2 });
+    expect(await rowOf(r.id)).toMatchObject({ stage: 'activist', activistDate: '2020-03-05', version: 2 });
   });
 });
 
@@ -134,11 +134,11 @@ describe('editing and stopping an entry', () => {
     const late = await put({ applicationDate: '2020-03-06' });
     expect(fieldMessage(late.json(), 'applicationDate')).toBe('入党申请日期不能晚于列为入党积极分子的日期（2020年3月5日）');
     expect(fieldMessage((await put({ birthDate: '2003-01-01' })).json(), 'birthDate')).toContain('须年满十八周岁');
-    expect(rowOf(r.id)).toMatchObject({ applicationDate: good.applicationDate, birthDate: good.birthDate, version: r.version });
+    expect(await rowOf(r.id)).toMatchObject({ applicationDate: good.applicationDate, birthDate: good.birthDate, version: r.version });
     const ok = await put({ name: '李明源', isTalent: false });
     expect(ok.json()).toMatchObject({ name: '李明源', isTalent: false, stage: 'activist', version: r.version + 1 });
     expect((await put({ name: '李明元' })).statusCode).toBe(409);
-    expect(auditOf(r.id).at(-1)).toMatchObject({ action: 'update', before: { name: good.name }, after: { name: '李明源' } });
+    expect((await auditOf(r.id)).at(-1)).toMatchObject({ action: 'update', before: { name: good.name }, after: { name: '李明源' } });
   });
 
   it('stops an entry with its reason, keeps it listed, and refuses to move it further', async () => {
@@ -146,25 +146,25 @@ describe('editing and stopping an entry', () => {
     expect(fieldMessage((await renmin({ method: 'POST', url: `/api/recruits/${r.id}/stop`, payload: { reason: ' ', version: r.version } })).json(), 'reason')).toBe('请填写终止原因');
     const early = await renmin({ method: 'POST', url: `/api/recruits/${r.id}/stop`, payload: { reason: '调离本单位', date: '2020-03-04', version: r.version } });
     expect(fieldMessage(early.json(), 'date')).toContain('不能早于进入当前阶段的日期');
-    expect(rowOf(r.id).status).toBe('active');
+    expect((await rowOf(r.id)).status).toBe('active');
     const res = await renmin({ method: 'POST', url: `/api/recruits/${r.id}/stop`, payload: { reason: '调离本单位', date: '2020-09-01', version: r.version } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'stopped', stopReason: '调离本单位', stoppedDate: '2020-09-01', stage: 'activist', nextStepFrom: null });
     expect((await renmin(`/api/orgs/${branchId}/recruits?status=stopped`)).json().map((x: { id: number }) => x.id)).toContain(r.id);
     const moved = await advance(r.id, 'candidate', '2021-03-05', res.json().version);
     expect(fieldMessage(moved.json(), 'toStage')).toBe('该发展记录已终止，不能继续推进');
-    expect(auditOf(r.id).at(-1)).toMatchObject({ action: 'stop', after: { status: 'stopped', stopReason: '调离本单位' } });
+    expect((await auditOf(r.id)).at(-1)).toMatchObject({ action: 'stop', after: { status: 'stopped', stopReason: '调离本单位' } });
   });
 });
 
 describe('scope', () => {
   it('keeps each user inside their branch or unit', async () => {
-    const before = recruitCount();
+    const before = await recruitCount();
     expect((await create(renmin, good, yankeBranchId)).statusCode).toBe(403);
     expect((await create(jijiu, good, siblingId)).statusCode).toBe(403);
     expect((await create(await ctx.as('leader'))).statusCode).toBe(403);
     expect((await create(ctx.anon)).statusCode).toBe(401);
-    expect(recruitCount()).toBe(before);
+    expect(await recruitCount()).toBe(before);
     const own = (await create(jijiu)).json();
     expect(own.orgId).toBe(branchId);
     const yanke = await ctx.as('yanke');
@@ -172,6 +172,6 @@ describe('scope', () => {
     expect((await yanke({ method: 'POST', url: `/api/recruits/${own.id}/stop`, payload: { reason: '测试', version: own.version } })).statusCode).toBe(403);
     expect((await yanke(`/api/orgs/${branchId}/recruits`)).statusCode).toBe(403);
     expect((await (await ctx.as('leader'))(`/api/orgs/${branchId}/recruits`)).statusCode).toBe(200);
-    expect(rowOf(own.id)).toMatchObject({ stage: 'applicant', status: 'active' });
+    expect(await rowOf(own.id)).toMatchObject({ stage: 'applicant', status: 'active' });
   });
 });

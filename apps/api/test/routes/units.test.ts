@@ -13,12 +13,12 @@ let renminBranch: number;
 const today = todayIso();
 const thisYear = Number(today.slice(0, 4));
 
-const rows = (table: typeof unitPlans | typeof partyWorkers | typeof secretaryReviews | typeof responsibilityItems) =>
-  ctx.db.select({ n: count() }).from(table).get()!.n;
+const rows = async (table: typeof unitPlans | typeof partyWorkers | typeof secretaryReviews | typeof responsibilityItems) =>
+  (await ctx.db.select({ n: count() }).from(table))[0]!.n;
 const fieldError = (res: { json: () => any }, field: string) =>
   res.json().error.details?.find((d: { field: string }) => d.field === field)?.message as string | undefined;
-const auditOf = (entityType: string, id: number) =>
-  ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(id)))).all();
+const auditOf = async (entityType: string, id: number) =>
+  (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(id)))));
 
 beforeAll(async () => {
   ctx = await build();
@@ -52,7 +52,7 @@ describe('年度党建工作计划', () => {
     expect(stale.json().error.message).toContain('renmin');
     const list = (await renmin(`/api/units/${renminUnit}/plans`)).json();
     expect(list.find((p: { year: number }) => p.year === year)).toMatchObject({ title: plan.title, fileName: '计划.docx' });
-    expect(auditOf('unit_plan', created.json().id).map((a) => a.action)).toEqual(['create', 'update']);
+    expect((await auditOf('unit_plan', created.json().id)).map((a) => a.action)).toEqual(['create', 'update']);
   });
 
   it.each([
@@ -61,15 +61,15 @@ describe('年度党建工作计划', () => {
     ['a submission date in the future', { submittedDate: '2099-01-01' }, 'submittedDate', '不能晚于今天'],
     ['a submission date years too early', { submittedDate: `${year - 3}-01-10` }, 'submittedDate', `应在 ${year - 1} 年或 ${year} 年内`],
   ])('refuses %s, naming the field, and saves nothing', async (_n, patch, field, message) => {
-    const before = rows(unitPlans);
+    const before = await rows(unitPlans);
     const res = await (renmin({ method: 'PUT', url: `/api/units/${renminUnit}/plans/${year}`, payload: { ...plan, ...patch } }));
     expect(res.statusCode).toBe(400);
     expect(fieldError(res, field)).toContain(message);
-    expect(rows(unitPlans)).toBe(before);
+    expect(await rows(unitPlans)).toBe(before);
   });
 
   it('belongs to unit-level organisations in the user’s scope only', async () => {
-    const before = rows(unitPlans);
+    const before = await rows(unitPlans);
     expect((await put(renmin, plan, yankeUnit)).statusCode).toBe(403);
     expect((await put(await ctx.as('jijiu'), plan)).statusCode).toBe(403);
     expect((await put(await ctx.as('leader'), plan)).statusCode).toBe(403);
@@ -77,7 +77,7 @@ describe('年度党建工作计划', () => {
     const onBranch = await put(renmin, plan, renminBranch);
     expect(onBranch.statusCode).toBe(400);
     expect(fieldError(onBranch, 'id')).toContain('单位级党组织');
-    expect(rows(unitPlans)).toBe(before);
+    expect(await rows(unitPlans)).toBe(before);
   });
 });
 
@@ -96,7 +96,7 @@ describe('党务干部', () => {
     expect(list.find((x: { id: number }) => x.id === w.id)).toMatchObject({ endDate: today });
     const stale = await admin({ method: 'PUT', url: `/api/party-workers/${w.id}`, payload: { ...worker, version: 1 } });
     expect(stale.statusCode).toBe(409);
-    expect(auditOf('party_worker', w.id)).toMatchObject([{ action: 'create' }, { action: 'update', before: { endDate: null }, after: { endDate: today } }]);
+    expect(await auditOf('party_worker', w.id)).toMatchObject([{ action: 'create' }, { action: 'update', before: { endDate: null }, after: { endDate: today } }]);
   });
 
   it.each([
@@ -104,11 +104,11 @@ describe('党务干部', () => {
     ['no name', { name: '' }, 'name', '请填写姓名'],
     ['a start date in the future', { startDate: '2099-01-01' }, 'startDate', '不能晚于今天'],
   ])('refuses %s, naming the field, and saves nothing', async (_n, patch, field, message) => {
-    const before = rows(partyWorkers);
+    const before = await rows(partyWorkers);
     const res = await renmin({ method: 'POST', url: `/api/units/${renminUnit}/party-workers`, payload: { ...worker, ...patch } });
     expect(res.statusCode).toBe(400);
     expect(fieldError(res, field)).toContain(message);
-    expect(rows(partyWorkers)).toBe(before);
+    expect(await rows(partyWorkers)).toBe(before);
   });
 
   it('keeps another unit’s secretary and the branch secretary out', async () => {
@@ -117,7 +117,7 @@ describe('党务干部', () => {
     expect((await yanke({ method: 'PUT', url: `/api/party-workers/${w.id}`, payload: { ...worker, endDate: today, version: 1 } })).statusCode).toBe(403);
     expect((await yanke(`/api/units/${renminUnit}/party-workers`)).statusCode).toBe(403);
     expect((await (await ctx.as('jijiu'))({ method: 'POST', url: `/api/units/${renminUnit}/party-workers`, payload: worker })).statusCode).toBe(403);
-    expect(ctx.db.select().from(partyWorkers).where(eq(partyWorkers.id, w.id)).get()!.endDate).toBeNull();
+    expect((await ctx.db.select().from(partyWorkers).where(eq(partyWorkers.id, w.id)))[0]!.endDate).toBeNull();
   });
 });
 
@@ -126,9 +126,9 @@ describe('书记抓党建述职评议', () => {
   const put = (client: Client, body: object, year = thisYear) => client({ method: 'PUT', url: `/api/units/${renminUnit}/reviews/${year}`, payload: body });
 
   it('is graded by the commission only: the unit secretary cannot grade itself', async () => {
-    const before = rows(secretaryReviews);
+    const before = await rows(secretaryReviews);
     expect((await put(renmin, review)).statusCode).toBe(403);
-    expect(rows(secretaryReviews)).toBe(before);
+    expect(await rows(secretaryReviews)).toBe(before);
   });
 
   it('lets the admin grade (create, then update with the version) and the unit read its grade', async () => {
@@ -139,17 +139,17 @@ describe('书记抓党建述职评议', () => {
     expect(updated.json()).toMatchObject({ grade: 'excellent', version: 2, updatedBy: 'admin' });
     const list = (await renmin(`/api/units/${renminUnit}/reviews`)).json();
     expect(list.find((r: { year: number }) => r.year === thisYear - 3)).toMatchObject({ grade: 'excellent', secretaryName: '张书记' });
-    expect(auditOf('secretary_review', created.json().id).map((a) => a.action)).toEqual(['create', 'update']);
+    expect((await auditOf('secretary_review', created.json().id)).map((a) => a.action)).toEqual(['create', 'update']);
   });
 
   it.each([
     ['an unknown grade', { grade: 'perfect' }, 'grade', '请选择评议等次'],
     ['no secretary name', { secretaryName: ' ' }, 'secretaryName', '请填写书记姓名'],
   ])('refuses %s, naming the field', async (_n, patch, field, message) => {
-    const before = rows(secretaryReviews);
+    const before = await rows(secretaryReviews);
     const res = await put(admin, { ...review, ...patch }, thisYear - 4);
     expect(fieldError(res, field)).toContain(message);
-    expect(rows(secretaryReviews)).toBe(before);
+    expect(await rows(secretaryReviews)).toBe(before);
   });
 
   it('refuses grading a year that has not come yet', async () => {
@@ -171,17 +171,17 @@ describe('主体责任清单', () => {
     expect(done.json()).toMatchObject({ done: true, version: 2 });
     const stale = await admin({ method: 'PUT', url: `/api/responsibility-items/${a.id}`, payload: { title: a.title, done: false, version: a.version } });
     expect(stale.statusCode).toBe(409);
-    expect(ctx.db.select().from(responsibilityItems).where(eq(responsibilityItems.id, a.id)).get()!.done).toBe(true);
-    expect(auditOf('responsibility_item', a.id)).toMatchObject([{ action: 'create' }, { action: 'update', before: { done: false }, after: { done: true } }]);
+    expect((await ctx.db.select().from(responsibilityItems).where(eq(responsibilityItems.id, a.id)))[0]!.done).toBe(true);
+    expect(await auditOf('responsibility_item', a.id)).toMatchObject([{ action: 'create' }, { action: 'update', before: { done: false }, after: { done: true } }]);
   });
 
   it('refuses an empty title and a read-only or anonymous writer, saving nothing', async () => {
-    const before = rows(responsibilityItems);
+    const before = await rows(responsibilityItems);
     const payload = { year: thisYear, title: '  ' };
     const url = `/api/units/${renminUnit}/responsibility-items`;
     expect(fieldError(await renmin({ method: 'POST', url, payload }), 'title')).toContain('请填写责任事项');
     expect((await (await ctx.as('leader'))({ method: 'POST', url, payload: { ...payload, title: '越权' } })).statusCode).toBe(403);
     expect((await ctx.anon({ method: 'POST', url, payload: { ...payload, title: '越权' } })).statusCode).toBe(401);
-    expect(rows(responsibilityItems)).toBe(before);
+    expect(await rows(responsibilityItems)).toBe(before);
   });
 });

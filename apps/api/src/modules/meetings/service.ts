@@ -12,68 +12,63 @@ import { REVIEW_RESET } from './review.js';
 
 const ENTITY = 'meeting';
 
-export function meetingOrgId(db: Db, id: number): number | undefined {
-  return db.select({ orgId: meetings.orgId }).from(meetings).where(eq(meetings.id, id)).get()?.orgId;
+export async function meetingOrgId(db: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ orgId: meetings.orgId }).from(meetings).where(eq(meetings.id, id));
+  return row?.orgId;
 }
 
-export function listMeetings(db: Db, orgId: number, q: { year?: number; type?: Meeting['type'] }): Meeting[] {
-  return withEvidence(db, db.select().from(meetings).where(and(
+export async function listMeetings(db: Db, orgId: number, q: { year?: number; type?: Meeting['type'] }): Promise<Meeting[]> {
+  return withEvidence(db, await db.select().from(meetings).where(and(
     eq(meetings.orgId, orgId),
     q.year ? gte(meetings.date, `${q.year}-01-01`) : undefined,
     q.year ? lte(meetings.date, `${q.year}-12-31`) : undefined,
     q.type ? eq(meetings.type, q.type) : undefined,
-  )).orderBy(desc(meetings.date), desc(meetings.id)).all());
+  )).orderBy(desc(meetings.date), desc(meetings.id)));
 }
 
-const get = (db: Queryable, id: number) => {
-  const row = db.select().from(meetings).where(eq(meetings.id, id)).get();
-  if (!row) throw notFound(`会议记录（id=${id}）不存在`);
-  return row;
-};
-
 /** 组织生活 is held by a branch (or a 党小组 for 党小组会); a 党委 or 总支 keeps none here. */
-function assertBranchLike(db: Queryable, orgId: number, type: MeetingInput['type']) {
-  const org = db.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, orgId)).get();
+async function assertBranchLike(db: Queryable, orgId: number, type: MeetingInput['type']) {
+  const [org] = await db.select({ kind: orgs.kind }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw notFound();
   if (org.kind === 'party_group' ? type !== 'group_meeting' : org.kind !== 'branch') {
     throw badRequest('只能为党支部（党小组会可为党小组）登记组织生活', [{ field: 'orgId', message: '该组织不能登记此类组织生活' }]);
   }
 }
 
-export function createMeeting(db: Db, user: SessionUser, orgId: number, input: MeetingInput): Meeting {
-  assertBranchLike(db, orgId, input.type);
-  assertPeopleInBranch(db, orgId, input);
-  return db.transaction((tx) => {
-    const row = tx.insert(meetings).values({ ...meetingValues(input), orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-    writeAttendance(tx, row.id, input);
-    const after = meetingOut(tx, row.id);
-    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId, after });
+export async function createMeeting(db: Db, user: SessionUser, orgId: number, input: MeetingInput): Promise<Meeting> {
+  return db.transaction(async (tx) => {
+    await assertBranchLike(tx, orgId, input.type);
+    await assertPeopleInBranch(tx, orgId, input);
+    const [row] = await tx.insert(meetings).values({ ...meetingValues(input), orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning();
+    await writeAttendance(tx, row!.id, input);
+    const after = await meetingOut(tx, row!.id);
+    await recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row!.id, orgId, after });
     return after;
   });
 }
 
-export function updateMeeting(db: Db, user: SessionUser, id: number, input: MeetingInput & { version: number }): Meeting {
-  return db.transaction((tx) => {
-    const before = meetingOut(tx, id);
+export async function updateMeeting(db: Db, user: SessionUser, id: number, input: MeetingInput & { version: number }): Promise<Meeting> {
+  return db.transaction(async (tx) => {
+    const before = await meetingOut(tx, id);
     const { version, ...values } = input;
-    assertBranchLike(tx, before.orgId, values.type);
-    assertPeopleInBranch(tx, before.orgId, values);
-    updateVersioned(tx, meetings, id, version, { ...meetingValues(values), ...REVIEW_RESET }, user.username);
-    writeAttendance(tx, id, values);
-    const after = meetingOut(tx, id);
-    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
+    await assertBranchLike(tx, before.orgId, values.type);
+    await assertPeopleInBranch(tx, before.orgId, values);
+    await updateVersioned(tx, meetings, id, version, { ...meetingValues(values), ...REVIEW_RESET }, user.username);
+    await writeAttendance(tx, id, values);
+    const after = await meetingOut(tx, id);
+    await recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
     return after;
   });
 }
 
-export function deleteMeeting(db: Db, user: SessionUser, id: number, version: number, attachmentsDir: string) {
-  const files = db.transaction((tx) => {
-    const before = meetingOut(tx, id);
+export async function deleteMeeting(db: Db, user: SessionUser, id: number, version: number, attachmentsDir: string): Promise<void> {
+  const files = await db.transaction(async (tx) => {
+    const before = await meetingOut(tx, id);
     // Bump-and-check first, so deleting a record someone just changed is refused like a stale save.
-    updateVersioned(tx, meetings, id, version, {}, user.username);
-    const stored = deleteRecordFiles(tx, 'meeting', id);
-    tx.delete(meetings).where(eq(meetings.id, id)).run();
-    recordAudit(tx, user, { action: 'delete', entityType: ENTITY, entityId: id, orgId: before.orgId, before });
+    await updateVersioned(tx, meetings, id, version, {}, user.username);
+    const stored = await deleteRecordFiles(tx, 'meeting', id);
+    await tx.delete(meetings).where(eq(meetings.id, id));
+    await recordAudit(tx, user, { action: 'delete', entityType: ENTITY, entityId: id, orgId: before.orgId, before });
     return stored;
   });
   // The files go once the rows are gone: a failed transaction leaves both in place.

@@ -10,41 +10,42 @@ import { assertUnit, assertYearNotAfter } from './unit-common.js';
 
 const ENTITY = 'responsibility_item';
 
-export function itemUnitId(db: Db, id: number): number | undefined {
-  return db.select({ unitId: responsibilityItems.unitId }).from(responsibilityItems).where(eq(responsibilityItems.id, id)).get()?.unitId;
+export async function itemUnitId(db: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ unitId: responsibilityItems.unitId }).from(responsibilityItems).where(eq(responsibilityItems.id, id));
+  return row?.unitId;
 }
 
-export function listItems(db: Db, unitId: number, year?: number): ResponsibilityItem[] {
-  assertUnit(db, unitId);
+export async function listItems(db: Db, unitId: number, year?: number): Promise<ResponsibilityItem[]> {
+  await assertUnit(db, unitId);
   return db.select().from(responsibilityItems)
     .where(and(eq(responsibilityItems.unitId, unitId), year ? eq(responsibilityItems.year, year) : undefined))
-    .orderBy(asc(responsibilityItems.year), asc(responsibilityItems.id)).all();
+    .orderBy(asc(responsibilityItems.year), asc(responsibilityItems.id));
 }
 
-const get = (db: Queryable, id: number) => {
-  const row = db.select().from(responsibilityItems).where(eq(responsibilityItems.id, id)).get();
+const get = async (db: Queryable, id: number) => {
+  const [row] = await db.select().from(responsibilityItems).where(eq(responsibilityItems.id, id));
   if (!row) throw notFound(`责任清单事项（id=${id}）不存在`);
   return row;
 };
 
 /** 全面从严治党主体责任清单: the unit lists its items for a year and ticks them off. */
-export function createItem(db: Db, user: SessionUser, unitId: number, input: ResponsibilityItemInput): ResponsibilityItem {
-  return db.transaction((tx) => {
-    assertUnit(tx, unitId);
+export async function createItem(db: Db, user: SessionUser, unitId: number, input: ResponsibilityItemInput): Promise<ResponsibilityItem> {
+  return db.transaction(async (tx) => {
+    await assertUnit(tx, unitId);
     assertYearNotAfter(input.year, Number(todayIso().slice(0, 4)) + 1, '责任清单');
-    const row = tx.insert(responsibilityItems).values({ ...input, unitId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId: unitId, after: row });
-    return row;
+    const [row] = await tx.insert(responsibilityItems).values({ ...input, unitId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning();
+    await recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row!.id, orgId: unitId, after: row });
+    return row!;
   });
 }
 
-export function updateItem(db: Db, user: SessionUser, id: number, input: ResponsibilityItemUpdate): ResponsibilityItem {
-  return db.transaction((tx) => {
-    const before = get(tx, id);
+export async function updateItem(db: Db, user: SessionUser, id: number, input: ResponsibilityItemUpdate): Promise<ResponsibilityItem> {
+  return db.transaction(async (tx) => {
+    const before = await get(tx, id);
     const { version, ...values } = input;
-    updateVersioned(tx, responsibilityItems, id, version, values, user.username);
-    const after = get(tx, id);
-    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.unitId, before, after });
+    await updateVersioned(tx, responsibilityItems, id, version, values, user.username);
+    const after = await get(tx, id);
+    await recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.unitId, before, after });
     return after;
   });
 }

@@ -9,29 +9,29 @@ import { assertUnit, assertYearNotAfter, requireVersion } from './unit-common.js
 
 const ENTITY = 'secretary_review';
 
-export function listReviews(db: Db, unitId: number): SecretaryReview[] {
-  assertUnit(db, unitId);
-  return db.select().from(secretaryReviews).where(eq(secretaryReviews.orgId, unitId)).orderBy(desc(secretaryReviews.year)).all();
+export async function listReviews(db: Db, unitId: number): Promise<SecretaryReview[]> {
+  await assertUnit(db, unitId);
+  return db.select().from(secretaryReviews).where(eq(secretaryReviews.orgId, unitId)).orderBy(desc(secretaryReviews.year));
 }
 
-const find = (db: Queryable, unitId: number, year: number) =>
-  db.select().from(secretaryReviews).where(and(eq(secretaryReviews.orgId, unitId), eq(secretaryReviews.year, year))).get();
+const find = async (db: Queryable, unitId: number, year: number) =>
+  (await db.select().from(secretaryReviews).where(and(eq(secretaryReviews.orgId, unitId), eq(secretaryReviews.year, year))))[0];
 
 /** 书记抓基层党建述职评议: the commission grades each unit secretary once a year (admin only, see the route). */
-export function saveReview(db: Db, user: SessionUser, unitId: number, year: number, input: SecretaryReviewInput): { created: boolean; review: SecretaryReview } {
-  return db.transaction((tx) => {
-    assertUnit(tx, unitId);
+export async function saveReview(db: Db, user: SessionUser, unitId: number, year: number, input: SecretaryReviewInput): Promise<{ created: boolean; review: SecretaryReview }> {
+  return db.transaction(async (tx) => {
+    await assertUnit(tx, unitId);
     assertYearNotAfter(year, Number(todayIso().slice(0, 4)), '述职评议');
     const { version, ...values } = input;
-    const before = find(tx, unitId, year);
+    const before = await find(tx, unitId, year);
     if (!before) {
-      const row = tx.insert(secretaryReviews).values({ ...values, orgId: unitId, year, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-      recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId: unitId, after: row });
-      return { created: true, review: row };
+      const [row] = await tx.insert(secretaryReviews).values({ ...values, orgId: unitId, year, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning();
+      await recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row!.id, orgId: unitId, after: row });
+      return { created: true, review: row! };
     }
-    updateVersioned(tx, secretaryReviews, before.id, requireVersion(version, `${year}年度述职评议`), values, user.username);
-    const after = find(tx, unitId, year)!;
-    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: before.id, orgId: unitId, before, after });
+    await updateVersioned(tx, secretaryReviews, before.id, requireVersion(version, `${year}年度述职评议`), values, user.username);
+    const after = (await find(tx, unitId, year))!;
+    await recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: before.id, orgId: unitId, before, after });
     return { created: false, review: after };
   });
 }

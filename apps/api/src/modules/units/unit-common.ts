@@ -4,8 +4,8 @@ import { orgs } from '../../db/schema/index.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 
 /** Unit records (年度计划, 党务干部, 述职评议, 责任清单) belong to a unit-level organisation only. */
-export function assertUnit(db: Queryable, id: number) {
-  const org = db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId, name: orgs.name }).from(orgs).where(eq(orgs.id, id)).get();
+export async function assertUnit(db: Queryable, id: number) {
+  const [org] = await db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId, name: orgs.name }).from(orgs).where(eq(orgs.id, id));
   if (!org) throw notFound(`组织（id=${id}）不存在`);
   if (org.parentId === null || org.unitId !== org.id) {
     throw badRequest(`${org.name}不是单位级党组织`, [{ field: 'id', message: '只有单位级党组织（党委、党总支、单位党支部）有此类记录' }]);

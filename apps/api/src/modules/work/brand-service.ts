@@ -10,39 +10,40 @@ import { assertBranch } from './branch.js';
 
 const ENTITY = 'brand';
 
-export function brandOrgId(db: Db, id: number): number | undefined {
-  return db.select({ orgId: brands.orgId }).from(brands).where(eq(brands.id, id)).get()?.orgId;
+export async function brandOrgId(db: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ orgId: brands.orgId }).from(brands).where(eq(brands.id, id));
+  return row?.orgId;
 }
 
 /** Active brands first, newest first; retired ones stay listed (history is kept). */
-export function listBrands(db: Db, orgId: number): Brand[] {
+export async function listBrands(db: Db, orgId: number): Promise<Brand[]> {
   return db.select().from(brands).where(eq(brands.orgId, orgId))
-    .orderBy(desc(brands.active), desc(brands.createdYear), asc(brands.id)).all();
+    .orderBy(desc(brands.active), desc(brands.createdYear), asc(brands.id));
 }
 
-const get = (db: Queryable, id: number) => {
-  const row = db.select().from(brands).where(eq(brands.id, id)).get();
+const get = async (db: Queryable, id: number) => {
+  const [row] = await db.select().from(brands).where(eq(brands.id, id));
   if (!row) throw notFound(`支部品牌（id=${id}）不存在`);
   return row;
 };
 
-export function createBrand(db: Db, user: SessionUser, orgId: number, input: BrandInput): Brand {
-  assertBranch(db, orgId, '支部品牌');
-  return db.transaction((tx) => {
-    const row = tx.insert(brands).values({ ...input, orgId, active: true, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId, after: row });
-    return row;
+export async function createBrand(db: Db, user: SessionUser, orgId: number, input: BrandInput): Promise<Brand> {
+  return db.transaction(async (tx) => {
+    await assertBranch(tx, orgId, '支部品牌');
+    const [row] = await tx.insert(brands).values({ ...input, orgId, active: true, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning();
+    await recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row!.id, orgId, after: row });
+    return row!;
   });
 }
 
-export function updateBrand(db: Db, user: SessionUser, id: number, input: BrandUpdate): Brand {
-  return db.transaction((tx) => {
-    const before = get(tx, id);
+export async function updateBrand(db: Db, user: SessionUser, id: number, input: BrandUpdate): Promise<Brand> {
+  return db.transaction(async (tx) => {
+    const before = await get(tx, id);
     const { version, ...values } = input;
-    updateVersioned(tx, brands, id, version, values, user.username);
-    const after = get(tx, id);
+    await updateVersioned(tx, brands, id, version, values, user.username);
+    const after = await get(tx, id);
     const action = before.active && !after.active ? 'retire' : 'update';
-    recordAudit(tx, user, { action, entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
+    await recordAudit(tx, user, { action, entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
     return after;
   });
 }

@@ -10,8 +10,9 @@ import { assertBranch } from './branch.js';
 
 const ENTITY = 'vanguard_post';
 
-export function postOrgId(db: Db, id: number): number | undefined {
-  return db.select({ orgId: vanguardPosts.orgId }).from(vanguardPosts).where(eq(vanguardPosts.id, id)).get()?.orgId;
+export async function postOrgId(db: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ orgId: vanguardPosts.orgId }).from(vanguardPosts).where(eq(vanguardPosts.id, id));
+  return row?.orgId;
 }
 
 const columns = {
@@ -21,47 +22,47 @@ const columns = {
 };
 const withLeader = (db: Queryable) => db.select(columns).from(vanguardPosts).leftJoin(members, eq(members.id, vanguardPosts.leaderMemberId));
 
-export function listPosts(db: Db, orgId: number, q: { year?: number }): VanguardPost[] {
+export async function listPosts(db: Db, orgId: number, q: { year?: number }): Promise<VanguardPost[]> {
   return withLeader(db).where(and(eq(vanguardPosts.orgId, orgId), q.year ? eq(vanguardPosts.year, q.year) : undefined))
-    .orderBy(desc(vanguardPosts.year), asc(vanguardPosts.id)).all();
+    .orderBy(desc(vanguardPosts.year), asc(vanguardPosts.id));
 }
 
-const get = (db: Queryable, id: number) => {
-  const row = withLeader(db).where(eq(vanguardPosts.id, id)).get();
+const get = async (db: Queryable, id: number) => {
+  const [row] = await withLeader(db).where(eq(vanguardPosts.id, id));
   if (!row) throw notFound(`党员先锋岗（id=${id}）不存在`);
   return row;
 };
 
 /** The post is led by a member on the branch's roll (the branch itself or one of its 党小组). */
-function assertLeader(db: Queryable, branchId: number, memberId: number) {
-  const m = db.select({ status: members.status }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(eq(members.id, memberId), or(eq(orgs.id, branchId), eq(orgs.parentId, branchId)))).get();
+async function assertLeader(db: Queryable, branchId: number, memberId: number) {
+  const [m] = await db.select({ status: members.status }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.id, memberId), or(eq(orgs.id, branchId), eq(orgs.parentId, branchId))));
   if (!m || m.status !== 'active') {
     throw badRequest('先锋岗负责人须为本支部在册党员', [{ field: 'leaderMemberId', message: '先锋岗负责人须为本支部在册党员' }]);
   }
 }
 
-export function createPost(db: Db, user: SessionUser, orgId: number, input: VanguardPostInput): VanguardPost {
-  assertBranch(db, orgId, '党员先锋岗');
-  return db.transaction((tx) => {
-    assertLeader(tx, orgId, input.leaderMemberId);
-    const { id } = tx.insert(vanguardPosts).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-    const after = get(tx, id);
-    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: id, orgId, after });
+export async function createPost(db: Db, user: SessionUser, orgId: number, input: VanguardPostInput): Promise<VanguardPost> {
+  return db.transaction(async (tx) => {
+    await assertBranch(tx, orgId, '党员先锋岗');
+    await assertLeader(tx, orgId, input.leaderMemberId);
+    const [{ id }] = await tx.insert(vanguardPosts).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning({ id: vanguardPosts.id }) as [{ id: number }];
+    const after = await get(tx, id);
+    await recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: id, orgId, after });
     return after;
   });
 }
 
-export function updatePost(db: Db, user: SessionUser, id: number, input: VanguardPostUpdate): VanguardPost {
-  return db.transaction((tx) => {
-    const before = get(tx, id);
+export async function updatePost(db: Db, user: SessionUser, id: number, input: VanguardPostUpdate): Promise<VanguardPost> {
+  return db.transaction(async (tx) => {
+    const before = await get(tx, id);
     const { version, ...values } = input;
     // A stale version gets its 409 before the leader is judged against data the user has not seen.
-    if (before.version !== version) updateVersioned(tx, vanguardPosts, id, version, {}, user.username);
-    assertLeader(tx, before.orgId, values.leaderMemberId);
-    updateVersioned(tx, vanguardPosts, id, version, values, user.username);
-    const after = get(tx, id);
-    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
+    if (before.version !== version) await updateVersioned(tx, vanguardPosts, id, version, {}, user.username);
+    await assertLeader(tx, before.orgId, values.leaderMemberId);
+    await updateVersioned(tx, vanguardPosts, id, version, values, user.username);
+    const after = await get(tx, id);
+    await recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: before.orgId, before, after });
     return after;
   });
 }

@@ -34,7 +34,7 @@ const routes: FastifyPluginAsyncZod<{ dir: string }> = async (app, opts) => {
       tags: ['组织生活'], summary: '上传组织生活记录的附件（签到表、会议记录的照片、扫描件或 PDF；请求体为文件本身，文件名放在 X-File-Name，百分号编码）',
       params: IdParamSchema, response: { 201: AttachmentSchema, 413: ErrorBodySchema, ...errors },
     },
-  }, async (req, reply) => reply.code(201).send(saveAttachment(app.db, opts.dir, req.user!, 'meeting', req.params.id, originalNameOf(req.headers['x-file-name']), req.body)));
+  }, async (req, reply) => reply.code(201).send(await saveAttachment(app.db, opts.dir, req.user!, 'meeting', req.params.id, originalNameOf(req.headers['x-file-name']), req.body)));
 
   // 书记项目 milestones and 先锋岗 carry files as well; their lists are read on their own (the records' schemas stay as they are).
   const others: { path: string; type: AttachmentRecordType; tag: string; what: string }[] = [
@@ -50,18 +50,18 @@ const routes: FastifyPluginAsyncZod<{ dir: string }> = async (app, opts) => {
         tags: [tag], summary: `上传${what}的附件（照片、扫描件或 PDF；请求体为文件本身，文件名放在 X-File-Name，百分号编码）`,
         params: IdParamSchema, response: { 201: AttachmentSchema, 413: ErrorBodySchema, ...errors },
       },
-    }, async (req, reply) => reply.code(201).send(saveAttachment(app.db, opts.dir, req.user!, type, req.params.id, originalNameOf(req.headers['x-file-name']), req.body)));
+    }, async (req, reply) => reply.code(201).send(await saveAttachment(app.db, opts.dir, req.user!, type, req.params.id, originalNameOf(req.headers['x-file-name']), req.body)));
     app.get(path, {
       config: { access },
       schema: { tags: [tag], summary: `${what}的附件列表`, params: IdParamSchema, response: { 200: z.array(AttachmentSchema), ...errors } },
-    }, async (req) => listAttachments(app.db, type, req.params.id));
+    }, async (req) => await listAttachments(app.db, type, req.params.id));
   }
 
   app.get('/attachments/:id', {
     config: { access: byAttachment },
     schema: { tags: ['附件'], summary: '下载附件（仅限本组织范围内的用户）', params: IdParamSchema, response: { ...errors } },
   }, async (req, reply) => {
-    const { row, file } = readAttachment(app.db, opts.dir, req.params.id);
+    const { row, file } = await readAttachment(app.db, opts.dir, req.params.id);
     const ascii = row.originalName.replace(/[^\x20-\x7e]|["\\]/g, '_');
     return (reply as FastifyReply)
       .header('content-type', row.mime)
@@ -78,7 +78,7 @@ const routes: FastifyPluginAsyncZod<{ dir: string }> = async (app, opts) => {
       response: { 204: z.null(), 409: ErrorBodySchema, ...errors },
     },
   }, async (req, reply) => {
-    deleteAttachment(app.db, opts.dir, req.user!, req.params.id, req.query.version);
+    await deleteAttachment(app.db, opts.dir, req.user!, req.params.id, req.query.version);
     return reply.code(204).send(null);
   });
 };

@@ -7,6 +7,6 @@ export const withConflict = { ...errors, 409: ErrorBodySchema };
 export const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
 
 /** Routes on one record touch the record's owner org (404 when the record does not exist). */
-export const byRecord = (ownerOf: (id: number) => number | undefined) => ({
+export const byRecord = (ownerOf: (id: number) => Promise<number | undefined>) => ({
   org: (req: { params: unknown }) => ownerOf((req.params as { id: number }).id),
 });

@@ -12,17 +12,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/orgs/:id/vanguard-posts', {
     config: { access: byParamOrg },
     schema: { tags, summary: '支部党员先锋岗', params: IdParamSchema, querystring: VanguardPostListQuerySchema, response: { 200: z.array(VanguardPostSchema), ...errors } },
-  }, async (req) => listPosts(app.db, req.params.id, req.query));
+  }, async (req) => await listPosts(app.db, req.params.id, req.query));
 
   app.post('/orgs/:id/vanguard-posts', {
     config: { access: byParamOrg },
     schema: { tags, summary: '设立党员先锋岗', params: IdParamSchema, body: VanguardPostInputSchema, response: { 201: VanguardPostSchema, ...errors } },
-  }, async (req, reply) => reply.code(201).send(createPost(app.db, req.user!, req.params.id, req.body)));
+  }, async (req, reply) => reply.code(201).send(await createPost(app.db, req.user!, req.params.id, req.body)));
 
   app.put('/vanguard-posts/:id', {
     config: { access: byRecord((id) => postOrgId(app.db, id)) },
     schema: { tags, summary: '修改党员先锋岗', params: IdParamSchema, body: VanguardPostUpdateSchema, response: { 200: VanguardPostSchema, ...withConflict } },
-  }, async (req) => updatePost(app.db, req.user!, req.params.id, req.body));
+  }, async (req) => await updatePost(app.db, req.user!, req.params.id, req.body));
 };
 
 export default routes;
