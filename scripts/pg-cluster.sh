@@ -17,7 +17,7 @@ case "$cmd" in
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
     as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" -w start >/dev/null
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off -c max_connections=300" -w start >/dev/null
     echo "export PG_TEST_DIR=$dir PG_TEST_BIN=$bin PG_TEST_URL=postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -31,7 +31,7 @@ const app = await buildApp({ config, db });
 // Scheduled backups (BACKUP_INTERVAL_HOURS, default daily), keeping BACKUP_KEEP copies.
 if (config.BACKUP_INTERVAL_HOURS > 0) {
   const timer = setInterval(() => {
-    backupDatabase(db.$client, config.BACKUP_DIR, new Date(), config.ATTACHMENTS_DIR)
+    backupDatabase(db, config.BACKUP_DIR, new Date(), config.ATTACHMENTS_DIR)
       .then((file) => { pruneBackups(config.BACKUP_DIR, config.BACKUP_KEEP); app.log.info({ file }, 'scheduled backup written'); })
       .catch((err) => app.log.error({ err }, 'scheduled backup failed'));
   }, config.BACKUP_INTERVAL_HOURS * 3600_000);

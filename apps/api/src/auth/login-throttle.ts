@@ -48,11 +48,12 @@ export async function clearLogin(db: Db, username: string, client: string): Prom
     await clearAttempts(tx, username, client);
     await tx.update(loginThrottle).set({ failures: greatest(sql`${loginThrottle.failures} - 1`, 0) })
       .where(and(eq(loginThrottle.username, ANY_USER), eq(loginThrottle.client, client), isNull(loginThrottle.blockedUntil)));
-  });
+  }, { isolationLevel: 'read committed' });
 }
 
 /** Counts the attempt; answers whether its password may be checked at all. */
 export async function reserveAttempt(db: Db, username: string, client: string, now = Date.now(), max = MAX_FAILED_LOGINS): Promise<Reservation> {
+  // Each statement is atomic by itself (the upsert locks its row): no need to serialise whole transactions.
   return db.transaction(async (tx) => {
   await tx.delete(loginThrottle).where(and(lt(loginThrottle.updatedAt, now - FORGET_MS),
     or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now))));
@@ -75,7 +76,7 @@ export async function reserveAttempt(db: Db, username: string, client: string, n
     .returning({ failures: loginThrottle.failures });
   const attempt = row?.failures ?? null;
   return { attempt: attempt != null && attempt <= max ? attempt : null };
-  });
+  }, { isolationLevel: 'read committed' });
 }
 
 /** A right password: this pair starts afresh (other addresses' counts stay). */

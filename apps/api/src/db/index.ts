@@ -155,7 +155,7 @@ const MIGRATION_LOCK = 7_270_2026;
 
 /** Retried on: serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 12;
 
 const sqlState = (err: unknown): string | undefined => {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
@@ -168,10 +168,13 @@ const sqlState = (err: unknown): string | undefined => {
  * PostgreSQL: a pool; transactions are real ones at SERIALIZABLE, so that the
  * same service code that SQLite runs one at a time gives the same results
  * under concurrency here — a transaction that PostgreSQL cannot serialise is
- * run again from the start (its callback only touches the database).
+ * run again from the start (its callback only touches the database). A
+ * caller whose statements are atomic on their own (the login throttle's
+ * upserts) may ask for `{ isolationLevel: 'read committed' }`; SQLite ignores
+ * the option (its transactions are serial anyway).
  */
 async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api' });
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -185,14 +188,17 @@ async function openPostgres(url: string): Promise<Db> {
   }
   const db = drizzlePg({ client: pool, schema: schema as unknown as typeof pgSchema, casing: 'snake_case' });
   const base = db.transaction.bind(db);
-  const transaction = async <T>(fn: (tx: Parameters<Parameters<typeof base>[0]>[0]) => Promise<T>): Promise<T> => {
+  const transaction = async <T>(
+    fn: (tx: Parameters<Parameters<typeof base>[0]>[0]) => Promise<T>, config?: Parameters<typeof base>[1],
+  ): Promise<T> => {
     refuseNested();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await inTransaction.run(true, () => base(fn, { isolationLevel: 'serializable' }));
+        return await inTransaction.run(true, () => base(fn, { isolationLevel: 'serializable', ...config }));
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlState(err) ?? '')) throw err;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        // Exponential backoff with jitter: contenders for one row spread out instead of colliding again.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 2 ** attempt)));
       }
     }
   };

@@ -35,7 +35,7 @@ export async function build(opts: { demo?: boolean } = {}): Promise<TestContext>
     await loadDemoData(db, generateCommission());
     await ensureDemoUsers(db);
   }
-  const app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent' }, db, logger: false });
+  const app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', ATTACHMENTS_DIR: join(dir, 'attachments') }, db, logger: false });
   await app.ready();
   const anon: Client = (o) => app.inject(typeof o === 'string' ? { url: o } : o);
   const cookies = new Map<string, string>();

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { idCheckDigit } from '@wj/domain';
 import { todayIso } from '@wj/domain/schemas';
 import type { Db } from '../../src/db/index.js';
+import { rawRows } from '../../src/db/raw.js';
 import { arbitraryOf, fieldsOf, hostileField, type Hint } from './zod-arbitrary.js';
 import type { Entity } from '../helpers/targets.js';
 
@@ -12,12 +13,12 @@ export interface Pool {
   ownMembers: number[]; foreignMember: number;
 }
 
-export function poolOf(db: Db, t: Record<Entity, [number, number]>): Pool {
-  const all = <T>(sql: string, ...args: unknown[]) => db.$client.prepare(sql).all(...args) as T[];
-  const sibling = all<{ id: number }>("select id from orgs where unit_id = ? and kind = 'branch' and status = 'active' and id <> ? order by id limit 1", t.unit[0], t.branch[0])[0];
+export async function poolOf(db: Db, t: Record<Entity, [number, number]>): Promise<Pool> {
+  const all = <T>(sql: string, ...args: unknown[]) => rawRows<T>(db, sql, args);
+  const [sibling] = await all<{ id: number }>("select id from orgs where unit_id = ? and kind = 'branch' and status = 'active' and id <> ? order by id limit 1", t.unit[0], t.branch[0]);
   return {
     ownBranch: t.branch[0], siblingBranch: sibling?.id ?? t.branch[0], foreignBranch: t.branch[1], ownUnit: t.unit[0], foreignUnit: t.unit[1],
-    ownMembers: all<{ id: number }>("select id from members where org_id = ? and status = 'active' order by id limit 6", t.branch[0]).map((r) => r.id),
+    ownMembers: (await all<{ id: number }>("select id from members where org_id = ? and status = 'active' order by id limit 6", t.branch[0])).map((r) => r.id),
     foreignMember: t.member[1],
   };
 }

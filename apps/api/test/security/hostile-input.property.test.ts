@@ -7,7 +7,9 @@ import type { InjectOptions } from 'fastify';
 import type { z } from 'zod';
 import { buildApp } from '../../src/app.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/auth/demo-users.js';
-import { openDb, type Db } from '../../src/db/index.js';
+import type { Db } from '../../src/db/index.js';
+import { rawRows } from '../../src/db/raw.js';
+import { openTestDb, writeCounter } from '../helpers/db.js';
 import { sessions } from '../../src/db/schema/index.js';
 import { generateCommission, loadDemoData } from '../../src/demo/index.js';
 import type { DemoLogin } from '../helpers/build.js';
@@ -43,11 +45,14 @@ let dir: string;
 const cookies = new Map<DemoLogin, string>();
 const schemas = new Map<string, RouteSchema>();
 let reached = false;
+let closeDb: () => Promise<void>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wj-fuzz-'));
-  db = openDb(join(dir, 'test.sqlite'));
-  loadDemoData(db, generateCommission());
+  const opened = await openTestDb(dir);
+  db = opened.db;
+  closeDb = opened.close;
+  await loadDemoData(db, generateCommission());
   await ensureDemoUsers(db);
   app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', LOGIN_RATE_MAX: 1000 }, db, logger: false });
   // Added after the app's own hooks: the schema probe answers once the access check has passed; the mark means the handler is next.
@@ -67,24 +72,25 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await app.close();
+  await closeDb();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const changes = () => (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+const changes = () => writeCounter(db);
 /** A just-seen session is not touched by the request, so only the request's own writes count. */
-const touchSessions = () => db.update(sessions).set({ lastSeenAt: new Date().toISOString() }).run();
+const touchSessions = () => db.transaction((tx) => tx.update(sessions).set({ lastSeenAt: new Date().toISOString() }));
 const send = (user: DemoLogin, o: InjectOptions) => app.inject({ ...o, headers: { ...(o.headers ?? {}), cookie: cookies.get(user)! } });
 
 /** Destructive routes go last, so the records the others act on are still there. */
 const lateness = (key: string) => (/\/users/.test(key) ? 3 : /merge|dissolve|leave|transfer|DELETE/.test(key) ? 2 : 0);
 
-function currentVersion(entity: Entity | null, id: string, key: string): number {
-  if (key === 'PUT /api/quality/rules') return (db.$client.prepare('select max(version) as v from rule_sets').get() as { v: number }).v;
+async function currentVersion(entity: Entity | null, id: string, key: string): Promise<number> {
+  if (key === 'PUT /api/quality/rules') return (await rawRows<{ v: number }>(db, 'select max(version) as v from rule_sets'))[0]!.v;
   if (!/^\d+$/.test(id)) return 1;
   const table = key.includes('/milestones') ? 'secretary_projects' : entity ? VERSION_TABLE[entity] : undefined;
   const sql = key.startsWith('PUT /api/milestones') ? 'select p.version as v from project_milestones m join secretary_projects p on p.id = m.project_id where m.id = ?' : `select version as v from ${table} where id = ?`;
   if (!table) return 1;
-  return (db.$client.prepare(sql).get(Number(id)) as { v: number } | undefined)?.v ?? 1;
+  return (await rawRows<{ v: number }>(db, sql, [Number(id)]))[0]?.v ?? 1;
 }
 
 /** Per route: answers from the handler (2xx, a service's 400, 404, 409 …) apart from refusals before it (validator 400, 401, 403). */
@@ -96,16 +102,24 @@ describe('hostile input at every route, through to the handlers', () => {
   it('never answers 5xx, and a 4xx changes nothing — with requests that reach the handlers', async () => {
     const routes = app.apiRoutes.filter((r) => !r.url.startsWith('/api/auth')).map((r) => ({ ...r, key: `${r.method} ${r.url}` }))
       .sort((a, b) => lateness(a.key) - lateness(b.key));
-    let ids = demoTargets(db);
-    let pool: Pool = poolOf(db, ids);
-    const rules = () => (JSON.parse((db.$client.prepare('select rules from rule_sets order by version desc limit 1').get() as { rules: string }).rules));
+    let ids = await demoTargets(db);
+    let pool: Pool = await poolOf(db, ids);
+    // Read before each route (the generators below are synchronous): the rule set in force.
+    let currentRules: unknown = null;
+    const loadRules = async () => {
+      const [row] = await rawRows<{ rules: unknown }>(db, 'select rules from rule_sets order by version desc limit 1');
+      currentRules = typeof row?.rules === 'string' ? JSON.parse(row.rules) : row?.rules;
+    };
+    const rules = () => currentRules;
     await send('admin', { url: '/api/quality/rules' }); // stores the default rules as version 1
+    await loadRules();
     const roster = (await send('admin', { url: `/api/orgs/${pool.ownBranch}/roster/export` })).rawPayload;
     const failures: string[] = [];
     const tally = new Map<string, Tally>();
 
     for (const [r, route] of routes.entries()) {
-      try { ids = demoTargets(db); pool = poolOf(db, ids); } catch { /* a destructive route removed a target: keep the last ones */ }
+      try { ids = await demoTargets(db); pool = await poolOf(db, ids); } catch { /* a destructive route removed a target: keep the last ones */ }
+      await loadRules();
       const entity = entityOf(route.key) ?? (route.url.startsWith('/api/units/:id') ? 'unit' : route.url.startsWith('/api/orgs/:id') ? 'branch' : null);
       const pathOf = (variant: IdVariant, seed: number) => {
         const [own, foreign] = entity ? ids[entity] : ids.user;
@@ -129,7 +143,7 @@ describe('hostile input at every route, through to the handlers', () => {
         const user = ROLE_ORDER[i % ROLE_ORDER.length]!;
         const mutated = i % 3 === 2;
         const { id, year } = pathOf(variants[i % variants.length]!, SEED + r * 100 + i);
-        const version = currentVersion(entity, id, route.key);
+        const version = await currentVersion(entity, id, route.key);
         let query = (queries[i] ?? {}) as Record<string, unknown>;
         if ('version' in query || route.method === 'DELETE') query = { ...query, version: String(version) };
         let payload: unknown = undefined;
@@ -151,8 +165,8 @@ describe('hostile input at every route, through to the handlers', () => {
             ? { payload: mutated ? ((r + i) % 2 ? Buffer.from(roster.subarray(0, 900)) : Buffer.from(fc.sample(fc.uint8Array({ minLength: 1, maxLength: 2048 }), { numRuns: 1, seed: SEED + i })[0]!)) : roster, headers: { 'content-type': XLSX } }
             : payload !== undefined ? { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } } : {}),
         };
-        touchSessions();
-        const before = changes();
+        await touchSessions();
+        const before = await changes();
         reached = false;
         const res = await send(user, opts);
         t.sent += 1;
@@ -164,7 +178,7 @@ describe('hostile input at every route, through to the handlers', () => {
         if (process.env.FUZZ_DEBUG === '404' && res.statusCode === 404) console.log(`DEBUG404 ${what} → ${res.body.slice(0, 200)}`);
         if (process.env.FUZZ_DEBUG && !mutated && res.statusCode === 400 && variants[i] !== 'spelling') console.log(`DEBUG ${what} → ${res.body.slice(0, 300)}`);
         if (res.statusCode >= 500) failures.push(`${what} → ${res.statusCode}: ${res.body.slice(0, 200)}`);
-        if (res.statusCode >= 400 && changes() !== before) failures.push(`${what} → ${res.statusCode} but the database changed`);
+        if (res.statusCode >= 400 && (await changes()) !== before) failures.push(`${what} → ${res.statusCode} but the database changed`);
       }
       t.ms = Date.now() - routeStarted;
     }

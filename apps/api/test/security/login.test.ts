@@ -6,10 +6,11 @@ import { and, eq } from 'drizzle-orm';
 import { buildApp } from '../../src/app.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/auth/demo-users.js';
 import { openDb, type Db } from '../../src/db/index.js';
+import { freshDatabase } from '../helpers/db.js';
 import { auditLog, loginThrottle, users } from '../../src/db/schema/index.js';
 
 /**
- * Login under attack, on a real SQLite file. The coarse per-minute rate limit is raised out of the
+ * Login under attack, on a real database of the run's engine. The coarse per-minute rate limit is raised out of the
  * way (LOGIN_RATE_MAX) so that every request reaches the failure count under test.
  * Written down here, not read from the code: 5 attempts per username and address, then a block
  * of 1 minute, then 2 minutes …
@@ -20,11 +21,12 @@ const MINUTE = 60_000;
 type App = Awaited<ReturnType<typeof buildApp>>;
 let dir: string;
 const opened: { app: App; db: Db }[] = [];
+let target: { target: string; drop: () => Promise<void> };
 let app: App;
 let db: Db;
 
 async function open(): Promise<{ app: App; db: Db }> {
-  const d = openDb(join(dir, 'login.sqlite'));
+  const d = await openDb(target.target);
   const a = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', LOGIN_RATE_MAX: 100_000 }, db: d, logger: false });
   await a.ready();
   opened.push({ app: a, db: d });
@@ -33,68 +35,70 @@ async function open(): Promise<{ app: App; db: Db }> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wj-login-test-'));
+  target = await freshDatabase(dir, 'login');
   ({ app, db } = await open());
   await ensureDemoUsers(db);
 });
 afterAll(async () => {
   for (const o of opened) await o.app.close();
+  await target.drop();
   rmSync(dir, { recursive: true, force: true });
 });
-beforeEach(() => { db.delete(loginThrottle).run(); });
+beforeEach(async () => { await db.transaction((tx) => tx.delete(loginThrottle)); });
 
 const login = (username: string, password: string, from = '10.0.0.66', on: App = app) =>
   on.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: from });
-const pair = (username: string, client: string) =>
-  db.select().from(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, client))).get();
-const expireBlock = (username: string) => db.update(loginThrottle).set({ blockedUntil: Date.now() - 1 }).where(eq(loginThrottle.username, username)).run();
+const pair = async (username: string, client: string) =>
+  (await db.select().from(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.client, client))))[0];
+const expireBlock = (username: string) => db.transaction((tx) => tx.update(loginThrottle).set({ blockedUntil: Date.now() - 1 }).where(eq(loginThrottle.username, username)));
 
 describe('concurrent wrong passwords', () => {
   it('20 at once are counted without losing one: the count stops at the limit and then even the right password is refused', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login('admin', `wrong-${i}`)));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
-    const row = pair('admin', '10.0.0.66')!;
+    const row = (await pair('admin', '10.0.0.66'))!;
     expect(row.failures).toBe(LIMIT);
     expect(row.blocks).toBe(1);
     expect(row.blockedUntil! - Date.now()).toBeGreaterThan(MINUTE - 5000);
     expect((await login('admin', DEMO_PASSWORD)).statusCode).toBe(401);
-    expect(pair('admin', '10.0.0.66')!.failures).toBe(LIMIT);
-    expireBlock('admin');
+    expect((await pair('admin', '10.0.0.66'))!.failures).toBe(LIMIT);
+    await expireBlock('admin');
     expect((await login('admin', DEMO_PASSWORD)).statusCode).toBe(200);
-    expect(pair('admin', '10.0.0.66')).toBeUndefined();
+    expect((await pair('admin', '10.0.0.66'))).toBeUndefined();
   });
 
   it('a right guess sent concurrently after 19 wrong ones is not checked: it lands beyond the limit', async () => {
     const guesses = [...Array.from({ length: 19 }, (_, i) => `wrong-${i}`), DEMO_PASSWORD];
     const answers = await Promise.all(guesses.map((p) => login('admin', p)));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(20).fill(401));
-    expect(pair('admin', '10.0.0.66')!.failures).toBe(LIMIT);
+    expect((await pair('admin', '10.0.0.66'))!.failures).toBe(LIMIT);
   });
 
   it('holds across two connections to one database file (as two server processes would)', async () => {
     const other = await open();
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login('leader', `wrong-${i}`, '10.0.0.66', i % 2 ? other.app : app)));
     expect(answers.every((r) => r.statusCode === 401)).toBe(true);
-    expect(pair('leader', '10.0.0.66')!.failures).toBe(LIMIT);
+    expect((await pair('leader', '10.0.0.66'))!.failures).toBe(LIMIT);
     expect((await login('leader', DEMO_PASSWORD, '10.0.0.66', other.app)).statusCode).toBe(401);
   });
 
   it('each block lasts twice as long as the one before', async () => {
     for (let i = 0; i < LIMIT; i++) await login('leader', 'wrong');
-    expect(pair('leader', '10.0.0.66')!.blockedUntil! - Date.now()).toBeLessThanOrEqual(MINUTE);
-    expireBlock('leader');
+    expect((await pair('leader', '10.0.0.66'))!.blockedUntil! - Date.now()).toBeLessThanOrEqual(MINUTE);
+    await expireBlock('leader');
     for (let i = 0; i < LIMIT - 1; i++) await login('leader', 'wrong');
-    expect(pair('leader', '10.0.0.66')!.blockedUntil).toBeNull(); // the block ended: a fresh count
+    expect((await pair('leader', '10.0.0.66'))!.blockedUntil).toBeNull(); // the block ended: a fresh count
     await login('leader', 'wrong');
-    const left = pair('leader', '10.0.0.66')!.blockedUntil! - Date.now();
+    const left = (await pair('leader', '10.0.0.66'))!.blockedUntil! - Date.now();
     expect(left).toBeGreaterThan(2 * MINUTE - 5000);
     expect(left).toBeLessThanOrEqual(2 * MINUTE);
   });
 
   it('a block never lasts longer than an hour, however often the address was blocked before', async () => {
     await login('leader', 'wrong');
-    db.update(loginThrottle).set({ blocks: 40 }).where(eq(loginThrottle.username, 'leader')).run();
+    await db.transaction((tx) => tx.update(loginThrottle).set({ blocks: 40 }).where(eq(loginThrottle.username, 'leader')));
     for (let i = 1; i < LIMIT; i++) await login('leader', 'wrong');
-    const left = pair('leader', '10.0.0.66')!.blockedUntil! - Date.now();
+    const left = (await pair('leader', '10.0.0.66'))!.blockedUntil! - Date.now();
     expect(left).toBeGreaterThan(60 * MINUTE - 5000);
     expect(left).toBeLessThanOrEqual(60 * MINUTE);
   });
@@ -104,9 +108,9 @@ describe('one answer for every failure', () => {
   it('an unknown username, a wrong password, a disabled account and a blocked address answer byte for byte alike', async () => {
     const unknown = await login('nobody', 'wrong-password');
     const wrong = await login('admin', 'wrong-password', '10.0.0.8');
-    db.update(users).set({ disabled: true }).where(eq(users.username, 'leader')).run();
+    await db.transaction((tx) => tx.update(users).set({ disabled: true }).where(eq(users.username, 'leader')));
     const disabled = await login('leader', DEMO_PASSWORD, '10.0.0.8');
-    db.update(users).set({ disabled: false }).where(eq(users.username, 'leader')).run();
+    await db.transaction((tx) => tx.update(users).set({ disabled: false }).where(eq(users.username, 'leader')));
     for (let i = 0; i < LIMIT; i++) await login('admin', 'wrong', '10.0.0.9');
     const blocked = await login('admin', DEMO_PASSWORD, '10.0.0.9');
     for (let i = 0; i < LIMIT; i++) await login('ghost', 'wrong', '10.0.0.9');
@@ -143,7 +147,7 @@ describe('a stranger cannot keep the real user out', () => {
     expect(real.statusCode).toBe(200);
     expect(real.json().user.username).toBe('admin');
     // The real user's success leaves the stranger's block in place.
-    expect(pair('admin', '10.0.0.66')!.blockedUntil).toBeGreaterThan(Date.now());
+    expect((await pair('admin', '10.0.0.66'))!.blockedUntil).toBeGreaterThan(Date.now());
   });
 });
 
@@ -173,7 +177,7 @@ describe('admin unlock', () => {
   };
 
   it('clears every blocked address of a user, shows in the user list and is audited', async () => {
-    const leaderId = db.select().from(users).where(eq(users.username, 'leader')).get()!.id;
+    const leaderId = (await db.select().from(users).where(eq(users.username, 'leader')))[0]!.id;
     for (const from of ['10.0.0.66', '10.0.0.67']) for (let i = 0; i < LIMIT; i++) await login('leader', 'wrong', from);
     const cookie = await session('admin', '10.0.0.1');
     const list = (await app.inject({ url: '/api/users', headers: { cookie } })).json() as { id: number; loginBlocked: number }[];
@@ -183,20 +187,20 @@ describe('admin unlock', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().loginBlocked).toBe(0);
     expect((await login('leader', DEMO_PASSWORD, '10.0.0.66')).statusCode).toBe(200);
-    const audit = db.select().from(auditLog).where(and(eq(auditLog.action, 'unlock_login'), eq(auditLog.entityId, String(leaderId)))).all();
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'unlock_login'), eq(auditLog.entityId, String(leaderId))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ username: 'admin', entityType: 'user', before: { loginBlocked: 2 } });
   });
 
   it('is refused to every other role and to the anonymous, and unlocks nothing', async () => {
-    const adminId = db.select().from(users).where(eq(users.username, 'admin')).get()!.id;
+    const adminId = (await db.select().from(users).where(eq(users.username, 'admin')))[0]!.id;
     for (let i = 0; i < LIMIT; i++) await login('admin', 'wrong', '10.0.0.66');
     for (const who of ['leader', 'renmin', 'jijiu']) {
       const cookie = await session(who, '10.0.0.2');
       expect((await app.inject({ method: 'POST', url: `/api/users/${adminId}/unlock`, headers: { cookie } })).statusCode).toBe(403);
     }
     expect((await app.inject({ method: 'POST', url: `/api/users/${adminId}/unlock` })).statusCode).toBe(401);
-    expect(pair('admin', '10.0.0.66')!.blockedUntil).toBeGreaterThan(Date.now());
+    expect((await pair('admin', '10.0.0.66'))!.blockedUntil).toBeGreaterThan(Date.now());
   });
 
   it('answers 404 for a user that does not exist', async () => {
