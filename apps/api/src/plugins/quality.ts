@@ -10,7 +10,7 @@ declare module 'fastify' {
 /**
  * One quality service per app. It keeps scores fresh itself: every write
  * leaves an audit row, and each read first recomputes the units written since
- * (routes/quality/service.ts), so no route has to remember to invalidate.
+ * (modules/quality/service.ts), so no route has to remember to invalidate.
  */
 export default fp(async (app) => {
   app.decorate('quality', new QualityService(app.db));

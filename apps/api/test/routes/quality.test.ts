@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BranchScoreDetail, Dashboard, GapLine, OrgTreeNode } from '@wj/domain/schemas';
+import { max } from 'drizzle-orm';
+import { auditLog, meetings } from '../../src/db/schema/index.js';
 import { QualityService } from '../../src/modules/quality/service.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
@@ -155,5 +157,40 @@ describe('rules', () => {
     const refused = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: bad, baseVersion: cur.version + 1 } });
     expect(refused.statusCode).toBe(400);
     expect(JSON.stringify(refused.json())).toContain('是否考核离退休党支部必须是布尔值');
+  });
+});
+
+// Last: it writes audit rows with ids of its own choosing, which the id sequence does not know of.
+describe('a write that commits below the audit head already seen', () => {
+  it('still reaches the kept scores (PostgreSQL hands out ids at insert, not at commit)', async () => {
+    const asOf = '2026-11-20';
+    const { items } = await json<{ items: GapLine[] }>(admin, `/api/quality/gaps?${period}`);
+    const target = items.find((l) => l.code === 'general_meeting')!.orgs.filter((o) => /季度未召开支部党员大会/.test(o.message)).at(-1)!;
+    const before = (await ctx.app.quality.scores(2026, asOf)).branches.find((b) => b.orgId === target.orgId)!;
+    const [{ head }] = (await ctx.db.select({ head: max(auditLog.id) }).from(auditLog)) as [{ head: number }];
+    const audit = (id: number, entityType: string, orgId: number | null) =>
+      ({ id, at: new Date().toISOString(), username: 'test', action: 'create', entityType, entityId: null, orgId });
+    // A write that took a later id commits first (a user's: no score changes); the cache now stands at head + 2.
+    await ctx.db.transaction(async (tx) => {
+      await tx.insert(auditLog).values(audit(head + 2, 'user', null));
+    });
+    await ctx.app.quality.scores(2026, asOf);
+    // The write that took head + 1 commits now: every quarter's 支部党员大会 of the branch, with its audit row.
+    await ctx.db.transaction(async (tx) => {
+      await tx.insert(meetings).values(['02', '05', '08', '11'].map((m) => ({
+        orgId: target.orgId, type: 'general_meeting' as const, date: `2026-${m}-10`, topic: '支部党员大会', expected: 10, present: 10,
+        updatedAt: new Date().toISOString(), updatedBy: 'test',
+      })));
+      await tx.insert(auditLog).values(audit(head + 1, 'meeting', target.orgId));
+    });
+    const kept = await ctx.app.quality.scores(2026, asOf);
+    const fresh = await new QualityService(ctx.db).scores(2026, asOf);
+    // (The weights were changed above: the gaps, not the total, show the meetings.)
+    const meetingGaps = (b: { gaps: { code: string }[] }) => b.gaps.filter((g) => g.code === 'general_meeting').length;
+    expect(meetingGaps(before)).toBeGreaterThan(0);
+    expect(meetingGaps(kept.branches.find((b) => b.orgId === target.orgId)!)).toBe(0);
+    const byId = <T extends { orgId: number }>(xs: T[]) => [...xs].sort((a, b) => a.orgId - b.orgId);
+    expect(byId(kept.branches)).toEqual(byId(fresh.branches));
+    expect(byId(kept.units)).toEqual(byId(fresh.units));
   });
 });
