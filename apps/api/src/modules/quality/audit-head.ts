@@ -29,21 +29,26 @@ export interface AuditCheck {
   lateBelow: boolean;
 }
 
-/** Reads the log's head now and compares it with `prev` (null: the first look). One query, over the rows above prev's window. */
+/** Reads the log's head now and compares it with `prev` (null: the first look). One query, over the rows in and above prev's window. */
 export async function checkAudit(db: Queryable, prev: AuditStamp | null): Promise<AuditCheck> {
-  const low = prev?.low ?? 0;
-  const prevHead = prev?.head ?? 0;
+  if (!prev) {
+    // The first look counts the window below the head only (one statement: the head inside and outside is the same).
+    const [first] = await db.select({ head: max(auditLog.id), seen: count() }).from(auditLog)
+      .where(gt(auditLog.id, sql`(select coalesce(max(${auditLog.id}), 0) from ${auditLog}) - ${sql.raw(String(WINDOW))}`));
+    const head = first?.head ?? 0;
+    return { stamp: { head, low: head - WINDOW, seen: first?.seen ?? 0 }, same: false, lateBelow: false };
+  }
+  const low = prev.low;
+  const prevHead = prev.head;
   // The next window starts WINDOW rows below the head seen last time (never lower than this one).
   const nextLow = Math.max(low, prevHead - WINDOW);
   const [r] = await db.select({
     head: max(auditLog.id),
-    total: count(),
     upToPrev: sum(asInt(sql`${auditLog.id} <= ${prevHead}`)),
     aboveNext: sum(asInt(sql`${auditLog.id} > ${nextLow}`)),
   }).from(auditLog).where(gt(auditLog.id, low));
-  const head = r?.head ?? low;
+  const head = r?.head ?? Math.max(low, 0);
   const stamp = { head, low: nextLow, seen: Number(r?.aboveNext ?? 0) };
-  if (!prev) return { stamp: { head, low, seen: r?.total ?? 0 }, same: false, lateBelow: false };
   const lateBelow = Number(r?.upToPrev ?? 0) !== prev.seen;
   return { stamp, same: head === prev.head && !lateBelow, lateBelow };
 }
