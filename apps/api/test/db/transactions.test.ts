@@ -49,7 +49,7 @@ describe('transactions on ' + (process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
     const before = await version();
     await expect(db.transaction(async (tx) => {
       await tx.update(orgs).set({ version: before + 100 }).where(eq(orgs.id, orgId));
-      await tx.insert(orgs).values({ kind: 'unit_committee', name: '不应留下', parentId: orgId, updatedAt: now });
+      await tx.insert(orgs).values({ kind: 'branch', name: '不应留下', parentId: orgId, updatedAt: now });
       throw new Error('refused halfway');
     })).rejects.toThrow('refused halfway');
     expect(await version()).toBe(before);
