@@ -1,30 +1,16 @@
 import { Button, Flex, Popconfirm, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Attachment } from '@wj/domain/schemas';
-import { ApiError, FALLBACK_ERROR_MESSAGE } from '@/lib/api-client';
+import { apiUpload } from '@/lib/api-client';
 
 /** Where a file is downloaded from (served as an attachment, in the record's scope only). */
 export const attachmentUrl = (id: number) => `/api/attachments/${id}`;
 
 export const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-/** Sends one file as the raw body to `path` (e.g. /api/milestones/3/attachments), its name in X-File-Name; fails with the server's Chinese message. */
-export async function uploadFile(path: string, file: File): Promise<Attachment> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name), Accept: 'application/json' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', FALLBACK_ERROR_MESSAGE);
-  }
-  const body = (await res.json().catch(() => null)) as (Attachment & { error?: { code: string; message: string } }) | null;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? (res.status === 413 ? '文件超过 10 MB' : FALLBACK_ERROR_MESSAGE));
-  return body!;
-}
+/** Sends one file as the raw body to `path` under /api (e.g. /milestones/3/attachments), its name in X-File-Name. */
+export const uploadFile = (path: string, file: File): Promise<Attachment> =>
+  apiUpload<Attachment>(path, file, { headers: { 'X-File-Name': encodeURIComponent(file.name) } });
 
 /** The files of a record, each a download link (the server sends it as an attachment). */
 export function AttachmentLinks({ items, onDelete }: { items: Attachment[]; onDelete?: (a: Attachment) => void }) {

@@ -1,11 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { MemberDetail } from '@wj/domain/schemas';
 import { apiGet } from '@/lib/api-client';
+import { memberKeys } from './keys';
 
-export const memberKeys = {
-  all: ['members'] as const,
-  detail: (id: number) => [...memberKeys.all, 'detail', id] as const,
-};
 
 /** One member; the server masks the 公民身份号码 for every role below admin. */
 export function getMember(id: number, signal?: AbortSignal): Promise<MemberDetail> {

@@ -3,8 +3,7 @@ import { Alert, App, Form, Modal, Skeleton, TreeSelect } from 'antd';
 import { MemberTransferSchema, type MemberDetail } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
 import { errorMessage } from '@/lib/api-client';
-// Which branches the user may move a member to is their part of the org tree, which the org feature owns.
-import { useScopeRoot } from '@/features/org/hooks/use-scope-root';
+import { useScopeRoot } from '@/lib/org-tree';
 import { useTransferMember } from '../api/transfer-member';
 import { useConflictDialog } from '../hooks/use-conflict-dialog';
 import { branchTreeOptions } from '../lib/branch-tree';
