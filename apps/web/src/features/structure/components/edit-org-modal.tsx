@@ -3,7 +3,7 @@ import { BRANCH_CATEGORIES, BRANCH_CATEGORY_LABELS, type BranchCategory } from '
 import { OrgUpdateSchema, type OrgDetail } from '@wj/domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useUpdateOrg } from '../api/update-org';
 import { orgKeys } from '../api/keys';
 
