@@ -25,9 +25,8 @@ export function RecordFiles({ path, canEdit, label }: RecordFilesProps) {
   const input = useRef<HTMLInputElement>(null);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const key = attachmentKeys.list(path);
-  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => apiGet<Attachment[]>(path, {}, signal) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const list = useQuery({ queryKey: attachmentKeys.list(path), queryFn: ({ signal }) => apiGet<Attachment[]>(path, {}, signal) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(path) });
   const upload = useMutation({
     mutationFn: async (files: File[]) => { for (const f of files) await uploadFile(path, f); },
     onSuccess: () => void message.success('附件已上传'),

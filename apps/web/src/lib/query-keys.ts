@@ -30,3 +30,9 @@ export const attachmentKeys = {
   all: ['attachments'] as const,
   list: (path: string) => [...attachmentKeys.all, path] as const,
 };
+
+/** Who is signed in (changes only through login and logout). */
+export const authKeys = {
+  all: ['auth'] as const,
+  me: () => [...authKeys.all, 'me'] as const,
+};
