@@ -172,7 +172,7 @@ test('a rule set saved by someone else meanwhile is not overwritten: the user is
     await page.getByRole('button', { name: '保存为新版本' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /保存并生效/ }).click();
 
-    const conflict = page.getByRole('dialog').filter({ hasText: '数据已被他人修改' });
+    const conflict = page.getByRole('dialog').filter({ hasText: '该记录已被他人修改' });
     await expect(conflict).toContainText(`第 ${original.version + 1} 版`);
     await conflict.getByRole('button', { name: '重新加载' }).click();
     await expect(page.getByLabel('党员队伍强权重')).toHaveValue(String(original.rules.dimensions.team.weight));

@@ -1,4 +1,5 @@
 import type { MeetingType, ReviewGrade } from '@wj/domain';
+import type { DeptKind } from './units.js';
 
 /** Chinese text for the demo records: meeting topics, brand names, project themes, checklists. */
 
@@ -43,15 +44,70 @@ export const NAMED_BRANDS = [
   { institutionName: '市第五人民医院', branchName: '内科第一党支部', brand: '谨“肾”晓“心”医路为民' },
 ] as const;
 
-export const BRAND_NAMES = [
-  '红心守护', '党旗引领 仁心济世', '白衣先锋', '杏林党旗红', '暖心护理', '守护生命线', '精医先锋', '光明使者', '医路先锋',
-  '妙手仁心', '红色检验', '药卫先锋', '护航健康', '初心守护', '匠心检验', '心手相连', '微笑服务 党员先行', '红色引擎',
-  '健康守门人', '疾控尖兵', '血脉相连', '执法为民', '生命绿洲', '母婴守护', '童心党建', '岐黄先锋', '针灸传承', '清风药事',
-  '温馨产房', '影像先锋', '红色后勤 服务临床', '机关先锋', '廉洁科室', '党员责任区', '连心桥', '一站式服务零距离', '阳光手术',
-  '精准护理', '红色脊梁', '急救先锋', '党建+质控', '先锋护苗', '仁心妙手', '点亮光明', '有呼必应', '双培养 双提升',
-  '红色细胞', '青春先锋', '党员攻坚队', '守护每一次心跳', '党旗飘在病房', '幸福产科', '党建领航 学科争先',
-] as const;
-export const RETIRED_BRAND_NAMES = ['银发生辉', '夕阳红先锋', '老党员 新风采', '余热生辉', '薪火相传'] as const;
+/**
+ * Where a brand name fits: every field given must hold (deptKind among `kinds`,
+ * department matching `dept`, institution name matching `inst`); a name with
+ * several fits fits where any of them holds. `'any'` fits every working branch,
+ * `'all'` retirees' branches too, `'retired'` only retirees' branches.
+ */
+export interface BrandFit { kinds?: readonly DeptKind[]; dept?: RegExp; inst?: RegExp }
+export type BrandFitRule = 'any' | 'all' | 'retired' | readonly BrandFit[];
+export interface BrandName { name: string; fit: BrandFitRule }
+
+const HOSPITAL = /医院|保健院/;
+const WARD: DeptKind[] = ['clinical', 'nursing'];
+const MEDICAL: DeptKind[] = ['clinical', 'emergency', 'nursing', 'medtech', 'optometry'];
+const SURGERY = /外科|骨|手术|麻醉/;
+const EYE = [{ inst: /眼科/ }, { dept: /眼|视光|白内障/ }];
+const TCM = [{ inst: /中医/, kinds: ['clinical', 'pharmacy'] as DeptKind[] }, { dept: /中医|中药|针灸/ }];
+const CHILD = [{ dept: /儿/ }];
+const MATERNAL = [{ dept: /产|新生儿/ }];
+const HEART = [{ dept: /心血管|急诊|急救|重症/ }];
+
+/** 支部品牌 names with where they fit (the generator picks among the names that fit a branch). */
+export const BRAND_NAMES: readonly BrandName[] = [
+  { name: '红心守护', fit: 'all' }, { name: '党旗引领 仁心济世', fit: [{ kinds: WARD, inst: HOSPITAL }] },
+  { name: '白衣先锋', fit: [{ kinds: MEDICAL }] }, { name: '杏林党旗红', fit: TCM }, { name: '暖心护理', fit: [{ kinds: ['nursing'] }] },
+  { name: '守护生命线', fit: [{ kinds: ['emergency', 'blood'] }, { dept: /重症/ }] }, { name: '精医先锋', fit: [{ kinds: ['clinical'], inst: HOSPITAL }] },
+  { name: '光明使者', fit: EYE }, { name: '医路先锋', fit: [{ kinds: MEDICAL, inst: HOSPITAL }] },
+  { name: '妙手仁心', fit: [{ dept: SURGERY, inst: HOSPITAL }] }, { name: '红色检验', fit: [{ dept: /检验/ }] },
+  { name: '药卫先锋', fit: [{ kinds: ['pharmacy'] }] }, { name: '护航健康', fit: 'any' }, { name: '初心守护', fit: 'all' },
+  { name: '匠心检验', fit: [{ dept: /检验/ }] }, { name: '心手相连', fit: 'all' },
+  { name: '微笑服务 党员先行', fit: [{ kinds: ['nursing', 'optometry'] }, { dept: /门诊/ }] }, { name: '红色引擎', fit: 'any' },
+  { name: '健康守门人', fit: [{ kinds: ['public_health'] }] }, { name: '疾控尖兵', fit: [{ inst: /疾病预防控制/, kinds: ['public_health', 'medtech'] }] },
+  { name: '血脉相连', fit: [{ kinds: ['blood'] }] }, { name: '执法为民', fit: [{ kinds: ['supervision'] }] },
+  { name: '生命绿洲', fit: [{ dept: /重症/ }] }, { name: '母婴守护', fit: MATERNAL }, { name: '童心党建', fit: CHILD },
+  { name: '岐黄先锋', fit: [{ inst: /中医/, kinds: ['clinical'] }] }, { name: '针灸传承', fit: [{ dept: /针灸/ }] },
+  { name: '清风药事', fit: [{ kinds: ['pharmacy'] }] }, { name: '温馨产房', fit: [{ dept: /产/ }] },
+  { name: '影像先锋', fit: [{ dept: /影像/ }] }, { name: '红色后勤 服务临床', fit: [{ kinds: ['logistics'], inst: HOSPITAL }] },
+  { name: '机关先锋', fit: [{ kinds: ['admin'] }] }, { name: '廉洁科室', fit: 'any' }, { name: '党员责任区', fit: 'any' },
+  { name: '连心桥', fit: 'all' }, { name: '一站式服务零距离', fit: [{ kinds: ['admin', 'logistics'] }, { dept: /门诊/ }] },
+  { name: '阳光手术', fit: [{ dept: /外科|手术|麻醉/, inst: HOSPITAL }] }, { name: '精准护理', fit: [{ kinds: ['nursing'] }] },
+  { name: '红色脊梁', fit: [{ dept: /骨/ }] }, { name: '急救先锋', fit: [{ kinds: ['emergency'] }] },
+  { name: '党建+质控', fit: [{ kinds: MEDICAL }, { kinds: ['pharmacy', 'blood', 'public_health'] }] },
+  { name: '先锋护苗', fit: [...CHILD, { dept: /免疫/ }] }, { name: '仁心妙手', fit: [{ dept: SURGERY, inst: HOSPITAL }] },
+  { name: '点亮光明', fit: EYE }, { name: '有呼必应', fit: [{ kinds: ['nursing', 'emergency'] }] }, { name: '双培养 双提升', fit: 'any' },
+  { name: '红色细胞', fit: 'any' }, { name: '青春先锋', fit: 'any' }, { name: '党员攻坚队', fit: 'any' },
+  { name: '守护每一次心跳', fit: HEART }, { name: '党旗飘在病房', fit: [{ kinds: WARD, inst: HOSPITAL }] },
+  { name: '幸福产科', fit: [{ dept: /产/ }] }, { name: '党建领航 学科争先', fit: [{ kinds: ['clinical', 'medtech'], inst: HOSPITAL }] },
+  { name: '国医传承', fit: [{ inst: /中医/, kinds: ['clinical'] }] }, { name: '本草先锋', fit: [{ dept: /中药/ }] },
+  { name: '康复路上 党员同行', fit: [{ dept: /康复/ }] }, { name: '热血传递', fit: [{ kinds: ['blood'] }] },
+  { name: '免疫屏障', fit: [{ dept: /免疫/ }] }, { name: '慢病管家', fit: [{ dept: /慢性病/ }] },
+  { name: '卫监利剑', fit: [{ kinds: ['supervision'] }] }, { name: '生命接力', fit: [{ kinds: ['emergency', 'blood'] }] },
+  { name: '科普先锋', fit: [{ kinds: ['public_health'] }, { dept: /儿童保健/ }] },
+];
+export const RETIRED_BRAND_NAMES: readonly BrandName[] = ['银发生辉', '夕阳红先锋', '老党员 新风采', '余热生辉', '薪火相传']
+  .map((name) => ({ name, fit: 'retired' as const }));
+
+/** Whether a brand name fits a branch of the given department, kind and institution. */
+export function brandFits(fit: BrandFitRule, br: { department: string; deptKind: DeptKind; retired: boolean; institutionName: string }): boolean {
+  if (fit === 'all') return true;
+  if (fit === 'retired') return br.retired;
+  if (br.retired) return false;
+  if (fit === 'any') return true;
+  return fit.some((f) => (!f.kinds || f.kinds.includes(br.deptKind)) && (!f.dept || f.dept.test(br.department))
+    && (!f.inst || f.inst.test(br.institutionName)));
+}
 
 /** [title, goal, business goal] of a 书记项目. */
 export type ProjectTheme = readonly [title: string, goal: string, businessGoal: string];

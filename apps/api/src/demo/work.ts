@@ -1,7 +1,7 @@
 import { addDays, daysInMonth, ymd, yearOf } from './dates.js';
 import type { Rng } from './rng.js';
 import {
-  BRAND_NAMES, MILESTONE_TITLES, NAMED_BRANDS, PROJECT_THEMES, RETIRED_BRAND_NAMES, RETIRED_PROJECT_THEMES, VANGUARD_PATTERNS,
+  BRAND_NAMES, brandFits, MILESTONE_TITLES, NAMED_BRANDS, PROJECT_THEMES, RETIRED_BRAND_NAMES, RETIRED_PROJECT_THEMES, VANGUARD_PATTERNS,
 } from './texts.js';
 import type { BranchCtx, GenCtx, UnitCtx } from './types.js';
 
@@ -22,17 +22,15 @@ export function buildBrands(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
     .sort((x, y) => x.key - y.key)
     .map((x) => x.b)
     .slice(0, rng.int(48, 53));
-  const names = rng.shuffle(BRAND_NAMES);
-  const retiredNames = rng.shuffle(RETIRED_BRAND_NAMES);
+  const pick = brandPicker(rng);
   const list = [
     ...named.map((n) => ({ br: n.br, name: n.name, year: rng.int(2019, 2021) })),
-    ...rest.map((br, i) => ({
-      br, name: br.category === 'retired' && retiredNames.length > 0 ? retiredNames.pop()! : names[i % names.length]!, year: rng.int(2017, 2025),
-    })),
+    ...rest.map((br) => ({ br, name: pick(br), year: rng.int(2017, 2025) })),
   ];
   for (const { br, name, year } of list) {
     ctx.data.brands.push({
-      id: ctx.nextId('brands'), orgId: br.id, name, description: `以“${name}”为载体，推动党建与${br.department}业务深度融合`,
+      id: ctx.nextId('brands'), orgId: br.id, name,
+      description: br.category === 'retired' ? `以“${name}”为载体，组织离退休党员发挥余热、服务群众` : `以“${name}”为载体，推动党建与${br.department}业务深度融合`,
       createdYear: year, active: true, version: 1, updatedAt: ctx.stamp, updatedBy: 'demo',
     });
     taken.add(br);
@@ -40,10 +38,30 @@ export function buildBrands(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   // A few brands that lapsed — kept as history, not counted as active.
   for (const br of rng.sample(branches.filter((b) => !taken.has(b)), rng.int(2, 4))) {
     ctx.data.brands.push({
-      id: ctx.nextId('brands'), orgId: br.id, name: `${br.department}${rng.pick(['先锋行', '红旗岗'])}`, description: '品牌创建后未持续开展，已停用',
+      id: ctx.nextId('brands'), orgId: br.id, name: `${br.category === 'retired' ? '老党员' : br.department}${rng.pick(['先锋行', '红旗岗'])}`, description: '品牌创建后未持续开展，已停用',
       createdYear: rng.int(2015, 2018), active: false, version: 1, updatedAt: ctx.stamp, updatedBy: 'demo',
     });
   }
+}
+
+/**
+ * Picks a brand name that fits the branch (its department, kind and institution,
+ * or a retirees' name): the least used of the fitting names, a name made for the
+ * department over a generic one two times in three, ties broken by the stream.
+ */
+function brandPicker(rng: Rng): (br: BranchCtx) => string {
+  const used = new Map<string, number>();
+  const order = rng.shuffle([...BRAND_NAMES, ...RETIRED_BRAND_NAMES]);
+  return (br) => {
+    const where = { department: br.department, deptKind: br.deptKind, retired: br.category === 'retired', institutionName: br.unit.institutionName };
+    const fitting = order.filter((n) => brandFits(n.fit, where));
+    const least = Math.min(...fitting.map((n) => used.get(n.name) ?? 0));
+    const fresh = fitting.filter((n) => (used.get(n.name) ?? 0) === least);
+    const specific = fresh.filter((n) => typeof n.fit !== 'string' || n.fit === 'retired');
+    const choice = specific.length > 0 && (specific.length === fresh.length || rng.chance(2 / 3)) ? specific[0]! : fresh[0]!;
+    used.set(choice.name, (used.get(choice.name) ?? 0) + 1);
+    return choice.name;
+  };
 }
 
 /**

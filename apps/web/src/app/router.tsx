@@ -1,53 +1,107 @@
-import { createBrowserRouter } from 'react-router';
-import { AdminPage } from '@/features/admin/pages/admin-page';
-import { LoginPage } from '@/features/auth/pages/login-page';
-import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
-import { MembersPage } from '@/features/members/pages/members-page';
-import { RosterActions } from '@/features/roster/components/roster-actions';
-import { OrgLifePage } from '@/features/org-life/pages/org-life-page';
-import { OrgDetailPage } from '@/features/org/pages/org-detail-page';
-import { OrgTreePage } from '@/features/org/pages/org-tree-page';
-import { ReportsPage } from '@/features/reports/pages/reports-page';
-import { BranchHome } from '@/features/todos/pages/branch-home';
-import { TodosPage } from '@/features/todos/pages/todos-page';
-import { WorkPage } from '@/features/work/pages/work-page';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageSkeleton } from '@/components/page-skeleton';
 import { useMe } from '@/lib/auth';
-import { AppLayout } from './layout/app-layout';
-import { OrgSections } from './org-sections';
-import { NotFoundPage } from './not-found';
-import { RouteErrorPage } from './route-error';
-import { renderTodoForm } from './todo-forms';
 
-/** The app layer composes features: the org page gets its sections from the other features here. */
-function OrgDetailRoute() {
-  return <OrgDetailPage renderSections={(org, childrenTable) => <OrgSections org={org} childrenTable={childrenTable} />} />;
-}
+/**
+ * Every page, and the app shell itself, is a module loaded on first visit
+ * (react-router's route `lazy`): the login page does not download the
+ * dashboard, the roster or echarts. Route `lazy` starts a route's module as
+ * soon as the URL matches, so the shell and the page load side by side rather
+ * than one after the other. The eager part is what every screen needs: the
+ * providers, this table and the skeleton.
+ * https://reactrouter.com/start/data/route-object#lazy
+ */
+const lazyRoute = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> => ({
+  lazy: async () => ({ Component: await load() }),
+  // Shown on a first load while the route's module arrives.
+  hydrateFallbackElement: <PageSkeleton />,
+});
 
-/** 总览: a branch secretary's leads with their 待办 and their own score; everyone else sees the dashboard. */
-function HomeRoute() {
-  const me = useMe();
-  return me.data?.role === 'branch_secretary' ? <BranchHome renderForm={renderTodoForm} /> : <DashboardPage />;
+/**
+ * The error page (antd Result with its illustrations) loads only when a route
+ * fails. The likeliest failure is a page chunk that no longer loads (offline,
+ * or replaced by a new release); if the error page cannot load either, a
+ * plain notice still offers the reload.
+ */
+const RouteErrorPage = lazy(() =>
+  import('./route-error').then(
+    (m) => ({ default: m.RouteErrorPage }),
+    () => ({ default: ReloadNotice }),
+  ),
+);
+function ReloadNotice() {
+  return (
+    <div role="alert" style={{ padding: 48, textAlign: 'center' }}>
+      页面加载失败，请<a href={window.location.href}>刷新页面</a>重试。
+    </div>
+  );
 }
+const routeError = <Suspense fallback={<PageSkeleton />}><RouteErrorPage /></Suspense>;
+
+/** A branch secretary's home is rarer than the dashboard: it loads only when their role asks for it. */
+const BranchHomeRoute = lazy(async () => {
+  const [{ BranchHome }, { renderTodoForm }] = await Promise.all([import('@/features/todos/pages/branch-home'), import('./todo-forms')]);
+  return { default: () => <BranchHome renderForm={renderTodoForm} /> };
+});
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
   {
-    element: <AppLayout />,
+    path: '/login',
+    errorElement: routeError,
+    ...lazyRoute(async () => (await import('@/features/auth/pages/login-page')).LoginPage),
+  },
+  {
+    errorElement: routeError,
+    ...lazyRoute(async () => (await import('./layout/app-layout')).AppLayout),
     children: [
       {
         // A page that throws shows an error inside the layout, so navigation stays usable.
-        errorElement: <RouteErrorPage />,
+        errorElement: routeError,
         children: [
-          { index: true, element: <HomeRoute /> },
-          { path: 'todos', element: <TodosPage renderForm={renderTodoForm} /> },
-          { path: 'orgs', element: <OrgTreePage /> },
-          { path: 'orgs/:id', element: <OrgDetailRoute /> },
-          { path: 'members', element: <MembersPage renderActions={(org) => <RosterActions orgId={org.id} orgName={org.name} isBranch={org.isBranch} />} /> },
-          { path: 'org-life', element: <OrgLifePage /> },
-          { path: 'work', element: <WorkPage /> },
-          { path: 'reports', element: <ReportsPage /> },
-          { path: 'admin', element: <AdminPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          {
+            index: true,
+            // 总览: a branch secretary's leads with their 待办 and their own score; everyone else sees the dashboard.
+            ...lazyRoute(async () => {
+              const { DashboardPage } = await import('@/features/dashboard/pages/dashboard-page');
+              return function HomeRoute() {
+                const me = useMe();
+                if (me.data?.role !== 'branch_secretary') return <DashboardPage />;
+                return <Suspense fallback={<PageSkeleton />}><BranchHomeRoute /></Suspense>;
+              };
+            }),
+          },
+          {
+            path: 'todos',
+            ...lazyRoute(async () => {
+              const [{ TodosPage }, { renderTodoForm }] = await Promise.all([import('@/features/todos/pages/todos-page'), import('./todo-forms')]);
+              return () => <TodosPage renderForm={renderTodoForm} />;
+            }),
+          },
+          { path: 'orgs', ...lazyRoute(async () => (await import('@/features/org/pages/org-tree-page')).OrgTreePage) },
+          {
+            path: 'orgs/:id',
+            // The app layer composes features: the org page gets its sections from the other features here.
+            ...lazyRoute(async () => {
+              const [{ OrgDetailPage }, { OrgSections }] = await Promise.all([import('@/features/org/pages/org-detail-page'), import('./org-sections')]);
+              return () => <OrgDetailPage renderSections={(org, childrenTable) => <OrgSections org={org} childrenTable={childrenTable} />} />;
+            }),
+          },
+          {
+            path: 'members',
+            ...lazyRoute(async () => {
+              const [{ MembersPage }, { RosterActions }] = await Promise.all([
+                import('@/features/members/pages/members-page'),
+                import('@/features/roster/components/roster-actions'),
+              ]);
+              return () => <MembersPage renderActions={(org) => <RosterActions orgId={org.id} orgName={org.name} isBranch={org.isBranch} />} />;
+            }),
+          },
+          { path: 'org-life', ...lazyRoute(async () => (await import('@/features/org-life/pages/org-life-page')).OrgLifePage) },
+          { path: 'work', ...lazyRoute(async () => (await import('@/features/work/pages/work-page')).WorkPage) },
+          { path: 'reports', ...lazyRoute(async () => (await import('@/features/reports/pages/reports-page')).ReportsPage) },
+          { path: 'admin', ...lazyRoute(async () => (await import('@/features/admin/pages/admin-page')).AdminPage) },
+          { path: '*', ...lazyRoute(async () => (await import('./not-found')).NotFoundPage) },
         ],
       },
     ],

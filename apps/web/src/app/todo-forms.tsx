@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Modal, Spin } from 'antd';
 import type { MeetingType } from '@wj/domain';
 import type { TodoItemView } from '@wj/domain/quality';
-import { todayIso, type OrgDetail } from '@wj/domain/schemas';
+import { todayIso } from '@wj/domain/schemas';
 import { useMeetings } from '@/features/org-life/api/get-meetings';
 import { MeetingFormModal } from '@/features/org-life/components/meeting-form-modal';
 import type { RenderTodoForm } from '@/features/todos/pages/todos-page';
-import { apiGet } from '@/lib/api-client';
+import { useOrg } from '@/lib/org-queries';
 
 /**
  * The app layer gives the 待办 pages their forms (features don't import each
@@ -23,8 +22,8 @@ function TodoForm({ item, onClose }: { item: TodoItemView; onClose: () => void }
 }
 
 function NewMeeting({ orgId, preset, onClose }: { orgId: number; preset: { type: MeetingType; date: string }; onClose: () => void }) {
-  // Same key and shape as the org page: the branch's member count is offered as 应到人数.
-  const org = useQuery({ queryKey: ['orgs', 'detail', orgId], queryFn: ({ signal }) => apiGet<OrgDetail>(`/orgs/${orgId}`, undefined, signal) });
+  // The shared org query (the org page's cache): the branch's member count is offered as 应到人数.
+  const org = useOrg(orgId);
   if (org.isPending) return <Modal open footer={null} closable={false}><Spin /></Modal>;
   return <MeetingFormModal orgId={orgId} record={null} preset={preset} defaultExpected={org.data?.counts.members ?? 0} onClose={onClose} onReload={() => void org.refetch()} />;
 }

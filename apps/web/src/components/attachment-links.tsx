@@ -1,40 +1,33 @@
-import { Button, Flex, Popconfirm, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { Attachment } from '@wj/domain/schemas';
-import { ApiError, FALLBACK_ERROR_MESSAGE } from '@/lib/api-client';
+import { apiDownload, apiUpload, errorMessage } from '@/lib/api-client';
 
-/** Where a file is downloaded from (served as an attachment, in the record's scope only). */
+/** Where a file is downloaded from (served as an attachment, in the record's scope only); the link's href. */
 export const attachmentUrl = (id: number) => `/api/attachments/${id}`;
 
 export const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-/** Sends one file as the raw body to `path` (e.g. /api/milestones/3/attachments), its name in X-File-Name; fails with the server's Chinese message. */
-export async function uploadFile(path: string, file: File): Promise<Attachment> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name), Accept: 'application/json' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', FALLBACK_ERROR_MESSAGE);
-  }
-  const body = (await res.json().catch(() => null)) as (Attachment & { error?: { code: string; message: string } }) | null;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? (res.status === 413 ? '文件超过 10 MB' : FALLBACK_ERROR_MESSAGE));
-  return body!;
-}
+/** Sends one file as the raw body to `path` under /api (e.g. /milestones/3/attachments), its name in X-File-Name. */
+export const uploadFile = (path: string, file: File): Promise<Attachment> =>
+  apiUpload<Attachment>(path, file, { headers: { 'X-File-Name': encodeURIComponent(file.name) } });
 
-/** The files of a record, each a download link (the server sends it as an attachment). */
+/**
+ * The files of a record, each a download link. A click downloads through the
+ * API client (an expired session goes to login, a refusal shows the server's
+ * message); the href stays for copying the link or opening it elsewhere.
+ */
 export function AttachmentLinks({ items, onDelete }: { items: Attachment[]; onDelete?: (a: Attachment) => void }) {
+  const { message } = App.useApp();
+  const download = (a: Attachment) =>
+    void apiDownload(`/attachments/${a.id}`, { fallbackName: a.originalName }).catch((e: unknown) => void message.error(errorMessage(e)));
   if (items.length === 0) return <Typography.Text type="secondary">无附件</Typography.Text>;
   return (
     <Flex vertical gap={4} data-testid="attachment-list">
       {items.map((a) => (
         <Flex key={a.id} gap={8} align="center" style={{ minWidth: 0 }}>
           <PaperClipOutlined />
-          <Typography.Link href={attachmentUrl(a.id)} download={a.originalName} ellipsis style={{ minWidth: 0, flex: '0 1 auto' }}>{a.originalName}</Typography.Link>
+          <Typography.Link href={attachmentUrl(a.id)} download={a.originalName} onClick={(e) => { e.preventDefault(); download(a); }} ellipsis style={{ minWidth: 0, flex: '0 1 auto' }}>{a.originalName}</Typography.Link>
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{sizeText(a.size)}</Typography.Text>
           {onDelete && (
             <Popconfirm title="删除这个附件？" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => onDelete(a)}>

@@ -1,19 +1,14 @@
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Skeleton, TreeSelect } from 'antd';
-import type { OrgTreeNode } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
-import { apiGet } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 import { branchOptions, type BranchOption } from '@/lib/branch-options';
+import { useOrgTree } from '@/lib/org-tree';
 
-/** The org tree under the same key and shape as the org pages (['orgs','tree']): one request for both. */
+/** The 党支部 the user may pick, from the shared org tree query (one request for every page that needs it). */
 export function useScopeBranches() {
   const me = useMe();
-  const tree = useQuery({
-    queryKey: ['orgs', 'tree'],
-    queryFn: ({ signal }) => apiGet<{ root: OrgTreeNode }>('/orgs/tree', undefined, signal),
-  });
+  const tree = useOrgTree();
   const options = useMemo(
     () => (tree.data && me.data ? branchOptions(tree.data.root, me.data.scopeOrgId) : undefined),
     [tree.data, me.data],

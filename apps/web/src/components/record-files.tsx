@@ -4,6 +4,7 @@ import { App, Button, Flex, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_PER_RECORD, type Attachment } from '@wj/domain/schemas';
 import { apiGet, apiRequest, errorMessage } from '@/lib/api-client';
+import { attachmentKeys } from '@/lib/query-keys';
 import { AttachmentLinks, uploadFile } from './attachment-links';
 
 interface RecordFilesProps {
@@ -24,11 +25,10 @@ export function RecordFiles({ path, canEdit, label }: RecordFilesProps) {
   const input = useRef<HTMLInputElement>(null);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const key = ['attachments', path];
-  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => apiGet<Attachment[]>(path, {}, signal) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const list = useQuery({ queryKey: attachmentKeys.list(path), queryFn: ({ signal }) => apiGet<Attachment[]>(path, {}, signal) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(path) });
   const upload = useMutation({
-    mutationFn: async (files: File[]) => { for (const f of files) await uploadFile(`/api${path}`, f); },
+    mutationFn: async (files: File[]) => { for (const f of files) await uploadFile(path, f); },
     onSuccess: () => void message.success('附件已上传'),
     onError: (e) => void message.error(errorMessage(e)),
     onSettled: refresh,

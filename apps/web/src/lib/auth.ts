@@ -1,17 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Me } from '@wj/domain/schemas';
 import { apiGet } from './api-client';
+import { authKeys } from './query-keys';
 
 /**
  * The signed-in user, for every feature: which part of the tree they may see
  * (scopeOrgId: null for the whole commission) and their role. Login itself
  * lands here later, with the 401 redirect in api-client.ts.
  */
-export const authKeys = {
-  all: ['auth'] as const,
-  me: () => [...authKeys.all, 'me'] as const,
-};
-
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return apiGet<Me>('/auth/me', undefined, signal);
 }

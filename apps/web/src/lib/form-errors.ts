@@ -1,16 +1,20 @@
+import type { FormInstance } from 'antd';
 import { ApiError } from './api-client';
 
 /**
- * Field errors for antd forms, from the API's 400 `details` ({ field, message })
- * or from a shared zod schema's issues, so each reason shows next to its field.
+ * The one way a reason reaches its field on an antd form, whether it comes
+ * from the shared zod schema before sending (validateWith) or from the API's
+ * 400/409 `details` ({ field, message }) after (useSaveError). A reason that
+ * names no field of the form is handed back for a form-level alert or message.
  */
 
 /** An antd name path: 'milestones.0.dueDate' becomes ['milestones', 0, 'dueDate']. */
 export type FieldPath = (string | number)[];
 
-export interface FieldError {
-  name: FieldPath;
-  errors: string[];
+/** One reason a value was refused: a zod issue, or a server detail as { path: field }. */
+export interface FieldIssue {
+  path: string | readonly PropertyKey[];
+  message: string;
 }
 
 export function toFieldPath(path: string | readonly PropertyKey[]): FieldPath {
@@ -18,27 +22,75 @@ export function toFieldPath(path: string | readonly PropertyKey[]): FieldPath {
   return parts.filter((p) => p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** Groups messages by field, keeping each message once and fields in first-seen order. */
-export function groupFieldErrors(issues: readonly { path: string | readonly PropertyKey[]; message: string }[]): FieldError[] {
-  const byKey = new Map<string, FieldError>();
+/** The per-field reasons of a refused request (its `details`); empty for any other error. */
+export function apiFieldIssues(error: unknown): FieldIssue[] {
+  return error instanceof ApiError ? error.details.map((d) => ({ path: d.field, message: d.message })) : [];
+}
+
+/** A stale version or a taken value: the server answered 409. */
+export const isConflict = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409;
+
+/** Which names the form has, as antd registered them (a Form.Item with a `name`). */
+export function registeredFields(form: FormInstance): (name: FieldPath) => boolean {
+  const names = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+  return (name) => names.has(JSON.stringify(name));
+}
+
+/** The field an issue belongs on: its own path, else its top-level field (e.g. `members.2.role` on a whole-list input). */
+export function fieldFor(path: FieldIssue['path'], isField: (name: FieldPath) => boolean): FieldPath | null {
+  const name = toFieldPath(path);
+  if (name.length === 0) return null;
+  if (isField(name)) return name;
+  const top = name.slice(0, 1);
+  return name.length > 1 && isField(top) ? top : null;
+}
+
+/**
+ * Puts each issue's message under its field (each message once, fields in
+ * first-seen order) and returns the messages no field takes, each once.
+ * `isField` defaults to the fields the form has registered.
+ */
+export function placeFieldErrors(form: FormInstance, issues: readonly FieldIssue[], isField: (name: FieldPath) => boolean = registeredFields(form)): string[] {
+  const fields = new Map<string, { name: FieldPath; errors: string[] }>();
+  const unplaced: string[] = [];
   for (const issue of issues) {
-    const name = toFieldPath(issue.path);
-    if (name.length === 0) continue;
+    const name = fieldFor(issue.path, isField);
+    if (!name) {
+      if (!unplaced.includes(issue.message)) unplaced.push(issue.message);
+      continue;
+    }
     const key = JSON.stringify(name);
-    const entry = byKey.get(key) ?? { name, errors: [] };
+    const entry = fields.get(key) ?? { name, errors: [] };
     if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
-    byKey.set(key, entry);
+    fields.set(key, entry);
   }
-  return [...byKey.values()];
+  if (fields.size > 0) form.setFields([...fields.values()]);
+  return unplaced;
 }
 
-/** The per-field reasons of a failed request (a 400's `details`); empty for any other error. */
-export function apiFieldErrors(error: unknown): FieldError[] {
-  if (!(error instanceof ApiError)) return [];
-  return groupFieldErrors(error.details.map((d) => ({ path: d.field, message: d.message })));
+/** The part of a zod schema a form needs; structural, so the web app needs no zod import. */
+export interface SafeParser<T> {
+  safeParse(value: unknown):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
-/** Keeps the errors of fields the form actually has (e.g. drops `version`). */
-export function onlyKnownFields(fields: FieldError[], isKnown: (name: FieldPath) => boolean): FieldError[] {
-  return fields.filter((f) => isKnown(f.name));
+export interface Validation<T> {
+  data: T | null;
+  /** Messages of issues that name no field of the form (shown by the caller, e.g. as an alert). */
+  other: string[];
+}
+
+/** Client-side validation with the SAME zod schema the API uses, before anything is sent. */
+export function validateWith<T>(form: FormInstance, schema: SafeParser<T>, values: unknown, isField?: (name: FieldPath) => boolean): Validation<T> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { data: parsed.data, other: [] };
+  return { data: null, other: placeFieldErrors(form, parsed.error.issues, isField) };
+}
+
+/** Clears the errors under the fields the user just changed (use in Form's onValuesChange). */
+export function clearChangedErrors(form: FormInstance, changed: Record<string, unknown>) {
+  const keys = new Set(Object.keys(changed));
+  const stale = form.getFieldsError().filter((f) => f.errors.length > 0 && keys.has(String(f.name[0])));
+  if (stale.length) form.setFields(stale.map((f) => ({ name: f.name, errors: [] })));
 }

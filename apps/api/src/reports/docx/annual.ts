@@ -10,7 +10,7 @@ import { subjectOf } from '../target.js';
 import type { Db } from '../../db/index.js';
 import { workFigures, type WorkFigures } from '../work-figures.js';
 import { DraftWriter, NO_EDITS, type DraftEdits, type GeneratedParagraph } from '../draft.js';
-import { appendixSection } from './appendix.js';
+import { APPENDIX_MARGINS, appendixSection } from './appendix.js';
 import { basicSection } from './basic.js';
 import { FONT_FALLBACKS, FONT_FAMILY, FONTS, font, GRID, para, STYLES, title } from './kit.js';
 import { adviceSection, problemsSection } from './problems.js';
@@ -20,8 +20,6 @@ export const annualTitle = (ctx: ReportContext) => `${subjectOf(ctx.target)}${ct
 
 // GB/T 9704-2012 5.2.1: A4, top margin 37 mm, bottom 35 mm, left 28 mm, right 26 mm (1 mm = 56.7 twips).
 const MARGINS = { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1000 };
-/** The landscape 附表: the same side margins, 25 mm top and 20 mm bottom, so a page holds more rows. */
-const APPENDIX_MARGINS = { top: 1418, bottom: 1134, left: 1588, right: 1474, footer: 567 };
 
 function preamble(ctx: ReportContext, units: { hospitals: number; institutions: number } | null): string {
   const t = ctx.target;

@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun,
   VerticalAlign, WidthType, type IRunOptions, type IStylesOptions,
 } from 'docx';
 import type { Png } from '../charts.js';
@@ -97,38 +97,121 @@ export type Cell = string | number | null;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-function cell(value: Cell, opts: { header?: boolean; width: number; numeric?: boolean; run?: IRunOptions }): TableCell {
+const CELL_MARGIN = 80;
+
+function cell(value: Cell, opts: { header?: boolean; width: number; numeric?: boolean; size?: number; oneLine?: boolean; run?: IRunOptions }): TableCell {
   const text = value === null ? '—' : String(value);
+  // A header's "\n" is the place it may break; set on one line when the column is wide enough.
+  const lines = opts.oneLine ? [text.replace(/\n/g, '')] : text.split('\n');
   return new TableCell({
     width: { size: opts.width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 20, bottom: 20, left: 80, right: 80 },
+    margins: { top: 20, bottom: 20, left: CELL_MARGIN, right: CELL_MARGIN },
     ...(opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
     children: [new Paragraph({
       style: 'TableText',
       alignment: opts.header || opts.numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [new TextRun({ text, bold: opts.header, ...opts.run })],
+      children: lines.map((line, i) => new TextRun({
+        text: line, bold: opts.header, ...(i > 0 ? { break: 1 } : {}), ...(opts.size ? { size: opts.size } : {}), ...opts.run,
+      })),
     })],
   });
 }
 
-export interface Column { header: string; width: number; numeric?: boolean }
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u3000-\u303f]/;
+
+/**
+ * Width of a text in em: CJK characters and full-width forms take one em;
+ * Latin letters and digits are counted at 0.64 em (DejaVu Serif's digits, the
+ * widest face a reader's LibreOffice substitutes for Times New Roman), and each
+ * change between the two a quarter em (the automatic space Word and
+ * LibreOffice put between Chinese and Latin text, w:autoSpaceDN).
+ */
+export function textEm(text: string): number {
+  let em = 0;
+  let prev: boolean | null = null;
+  for (const ch of text) {
+    const wide = WIDE.test(ch);
+    em += wide ? 1 : 0.64;
+    if (prev !== null && prev !== wide && ch.trim() !== '') em += 0.25;
+    prev = wide;
+  }
+  return em;
+}
+
+/** Table text sizes tried in turn, in points: 五号, then 小五. */
+const TABLE_SIZES = [10.5, 9];
+
+/**
+ * Column widths (twips) that set every cell of the columns that must not wrap
+ * on one line within `available`: 五号 when it fits, else 小五; headers keep
+ * one line when there is room and break at their "\n" otherwise. Columns that
+ * may wrap (prose) take what is left, at least four characters. When even 小五
+ * does not fit, the text columns share the room in proportion and wrap.
+ */
+export function fitColumns(columns: Column[], rows: Cell[][], available: number): { widths: number[]; size: number; oneLineHeaders: boolean } {
+  const pad = 2 * CELL_MARGIN + 40;
+  const widest = columns.map((c, i) => Math.max(0, ...rows.map((r) => textEm(r[i] === null || r[i] === undefined ? '—' : String(r[i])))));
+  const headerEm = (c: Column, oneLine: boolean) => Math.max(...(oneLine ? [c.header.replace(/\n/g, '')] : c.header.split('\n')).map(textEm));
+  let last: { widths: number[]; size: number; oneLineHeaders: boolean } | null = null;
+  for (const size of TABLE_SIZES) {
+    for (const oneLine of [true, false]) {
+      const em = size * 20; // twips per em
+      const need = columns.map((c, i) => Math.ceil((c.wrap ? Math.max(4, headerEm(c, oneLine)) : Math.max(widest[i]!, headerEm(c, oneLine))) * em * 1.02) + pad);
+      const total = need.reduce((a, n) => a + n, 0);
+      last = { widths: need, size, oneLineHeaders: oneLine };
+      if (total > available) continue;
+      // The room left goes to the prose columns by the length of their text, else to the text columns by their width.
+      const prose = columns.some((c) => c.wrap);
+      const text = columns.some((c) => !c.numeric);
+      const takers = columns.map((c, i) => (prose ? (c.wrap ? Math.max(1, widest[i]!) : 0) : !text || !c.numeric ? need[i]! : 0));
+      const share = takers.reduce((a, t) => a + t, 0);
+      const spare = available - total;
+      const widths = need.map((n, i) => n + Math.floor((spare * takers[i]!) / share));
+      return { widths, size, oneLineHeaders: oneLine };
+    }
+  }
+  // Nothing fits: the numeric columns keep their width, the text columns shrink in proportion (and wrap).
+  const widths = last!.widths;
+  const fixed = widths.reduce((a, w, i) => a + (columns[i]!.numeric ? w : 0), 0);
+  const flexible = widths.reduce((a, w, i) => a + (columns[i]!.numeric ? 0 : w), 0);
+  const scale = Math.max(0, available - fixed) / flexible;
+  return { widths: widths.map((w, i) => (columns[i]!.numeric ? w : Math.floor(w * scale))), size: last!.size, oneLineHeaders: false };
+}
+
+export interface Column {
+  /** May hold "\n" where a long header breaks when the column is narrow. */
+  header: string;
+  /** Twips; ignored when the table is fitted (`fit`). */
+  width?: number;
+  numeric?: boolean;
+  /** Prose that may wrap; every other column of a fitted table stays on one line. */
+  wrap?: boolean;
+}
 
 /**
  * A bordered table whose header row repeats on every page (w:tblHeader) and
- * whose rows never split across pages; widths in twips.
+ * whose rows never split across pages; widths in twips, or fitted to the
+ * content within `fit` twips (fitColumns).
  */
-export function table(columns: Column[], rows: Cell[][], opts: { emphasise?: (row: Cell[]) => boolean } = {}): Table {
-  const total = columns.reduce((n, c) => n + c.width, 0);
+export function table(columns: Column[], rows: Cell[][], opts: { emphasise?: (row: Cell[]) => boolean; fit?: number } = {}): Table {
+  const fitted = opts.fit ? fitColumns(columns, rows, opts.fit) : null;
+  const widths = fitted ? fitted.widths : columns.map((c) => c.width ?? 1000);
+  const size = fitted && fitted.size !== TABLE_SIZES[0] ? fitted.size * PT : undefined;
+  const total = widths.reduce((n, w) => n + w, 0);
   return new Table({
     width: { size: total, type: WidthType.DXA },
-    columnWidths: columns.map((c) => c.width),
+    columnWidths: widths,
+    layout: fitted ? TableLayoutType.FIXED : undefined,
     borders,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, { header: true, width: c.width })) }),
+      new TableRow({
+        tableHeader: true, cantSplit: true,
+        children: columns.map((c, i) => cell(c.header, { header: true, width: widths[i]!, size, oneLine: fitted?.oneLineHeaders })),
+      }),
       ...rows.map((r) => new TableRow({
         cantSplit: true,
-        children: columns.map((c, i) => cell(r[i] ?? null, { width: c.width, numeric: c.numeric, run: opts.emphasise?.(r) ? { color: 'C00000' } : undefined })),
+        children: columns.map((c, i) => cell(r[i] ?? null, { width: widths[i]!, numeric: c.numeric, size, run: opts.emphasise?.(r) ? { color: 'C00000' } : undefined })),
       })),
     ],
   });

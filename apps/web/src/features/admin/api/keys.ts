@@ -1,3 +1,4 @@
+import { qualityKeys } from '@/lib/quality-keys';
 import type { AuditFilters } from './get-audit';
 
 /**
@@ -10,10 +11,8 @@ export const adminKeys = {
   userList: () => [...adminKeys.users, 'list'] as const,
   audit: ['audit'] as const,
   auditList: (filters: AuditFilters) => [...adminKeys.audit, 'list', filters] as const,
-  quality: ['quality'] as const,
+  quality: qualityKeys.all,
   rules: () => [...adminKeys.quality, 'rules'] as const,
   currentRules: () => [...adminKeys.rules(), 'current'] as const,
   ruleHistory: () => [...adminKeys.rules(), 'history'] as const,
-  /** Same key as the org feature's tree query, so both share one cached copy. */
-  orgTree: () => ['orgs', 'tree'] as const,
 };

@@ -25,18 +25,18 @@ describe('rule form', () => {
     expect(weightSum(rules)).toBe(95);
     const result = checkRules(rules);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toContainEqual({ field: 'dimensions', message: '各维度权重之和应为 100，当前为 95' });
+    if (!result.ok) expect(result.issues).toContainEqual({ path: 'dimensions', message: '各维度权重之和应为 100，当前为 95' });
   });
 
   it('names the field of an out-of-range threshold so the form can show it there', () => {
     const result = checkRules(setRuleValue(DEFAULT_RULES, 'params.termYears', 9));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      const issue = result.issues.find((i) => i.field === 'params.termYears');
+      const issue = result.issues.find((i) => i.path === 'params.termYears');
       expect(issue?.message).toContain('支委会每届任期');
-      expect(isRuleFormField('params.termYears')).toBe(true);
+      expect(isRuleFormField(['params', 'termYears'])).toBe(true);
     }
-    expect(isRuleFormField('dimensions')).toBe(false);
+    expect(isRuleFormField(['dimensions'])).toBe(false);
   });
 
   it('shows stored ratios as whole percentages and back', () => {

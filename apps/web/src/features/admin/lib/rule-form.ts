@@ -2,7 +2,7 @@ import {
   BRANCH_DIMENSIONS, indicatorsOf, RULE_FIELDS, RuleSetSchema,
   type Dimension, type IndicatorDef, type RuleField, type RuleSet,
 } from '@wj/domain/quality';
-import { toFieldIssues, type FieldIssue } from './field-errors';
+import type { FieldIssue, FieldPath } from '@/lib/form-errors';
 
 export const WEIGHT_FIELDS = RULE_FIELDS.filter((f) => f.group === 'weights' && f.path.startsWith('dimensions.'));
 export const OTHER_WEIGHT_FIELDS = RULE_FIELDS.filter((f) => f.group === 'weights' && !f.path.startsWith('dimensions.'));
@@ -38,14 +38,16 @@ const FORM_PATHS = new Set([
 ]);
 
 /** Whether a rule path (a zod issue's or a server detail's field) is an input on the form. */
-export const isRuleFormField = (path: string) => FORM_PATHS.has(path);
+export const isRuleFormField = (name: FieldPath) => FORM_PATHS.has(name.join('.'));
 
 /** The number a percent field shows: stored 0.8, shown 80 (rounded so 0.7 does not read 70.00000000000001). */
 export const toPercent = (v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 100 : v);
 export const fromPercent = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 10000 : v);
 
 /** Client-side check with the API's own schema before anything is sent. */
-export function checkRules(values: RuleSet): { ok: true; rules: RuleSet } | { ok: false; issues: FieldIssue[] } {
+export function checkRules(values: RuleSet): { ok: true; rules: RuleSet } | { ok: false; issues: (FieldIssue & { path: string })[] } {
   const parsed = RuleSetSchema.safeParse(values);
-  return parsed.success ? { ok: true, rules: parsed.data } : { ok: false, issues: toFieldIssues(parsed.error.issues) };
+  if (parsed.success) return { ok: true, rules: parsed.data };
+  // Dot paths, the same shape as the server's `details[].field`.
+  return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '@wj/domain/schemas';
 import { apiRequest } from '@/lib/api-client';
-import { authKeys } from '@/lib/auth';
+import { authKeys } from '@/lib/query-keys';
 
 export const login = (body: LoginBody) => apiRequest<{ user: Me }>('/auth/login', { method: 'POST', body });
 export const logout = () => apiRequest<void>('/auth/logout', { method: 'POST' });

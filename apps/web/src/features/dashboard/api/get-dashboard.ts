@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '@wj/domain/schemas';
 import { apiGet } from '@/lib/api-client';
-import { QUALITY_STALE_TIME, qualityKeys } from '@/lib/quality-keys';
+import { QUALITY_STALE_TIME } from '@/lib/quality-keys';
+import { dashboardKeys } from './keys';
 
 /** The committee's summary, scoped by the server to what the user may see; no year → the server's default year. */
 export function getDashboard(year: number | undefined, signal?: AbortSignal): Promise<Dashboard> {
@@ -10,7 +11,7 @@ export function getDashboard(year: number | undefined, signal?: AbortSignal): Pr
 
 export const dashboardQueryOptions = (year: number | undefined) =>
   queryOptions({
-    queryKey: qualityKeys.dashboard(year),
+    queryKey: dashboardKeys.dashboard(year),
     queryFn: ({ signal }) => getDashboard(year, signal),
     staleTime: QUALITY_STALE_TIME,
     // Switching years keeps the old figures on screen until the new ones arrive.

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { GapLine } from '@wj/domain/schemas';
 import { apiGet } from '@/lib/api-client';
-import { QUALITY_STALE_TIME, qualityKeys } from '@/lib/quality-keys';
+import { QUALITY_STALE_TIME } from '@/lib/quality-keys';
+import { dashboardKeys } from './keys';
 
 export interface GapCatalogue {
   year: number;
@@ -16,7 +17,7 @@ export function getGaps(year: number, signal?: AbortSignal): Promise<GapCatalogu
 
 export const gapsQueryOptions = (year: number) =>
   queryOptions({
-    queryKey: qualityKeys.gaps(year),
+    queryKey: dashboardKeys.gaps(year),
     queryFn: ({ signal }) => getGaps(year, signal),
     staleTime: QUALITY_STALE_TIME,
   });

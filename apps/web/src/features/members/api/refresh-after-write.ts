@@ -1,16 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { MemberDetail } from '@wj/domain/schemas';
-import { memberKeys } from './get-member';
+import { memberKeys, memberWriteRefreshes } from './keys';
 
-/**
- * A member write changes more than the member: rosters and counts (['orgs',…])
- * and the branch's scores (['quality',…]) read the roll, so refresh them by prefix.
- */
+/** After a member write: the saved record goes into the cache, and what reads the roll is refreshed by prefix. */
 export function refreshAfterMemberWrite(queryClient: QueryClient, saved?: MemberDetail) {
   if (saved) queryClient.setQueryData(memberKeys.detail(saved.id), saved);
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['orgs'] }),
-    queryClient.invalidateQueries({ queryKey: ['quality'] }),
-    queryClient.invalidateQueries({ queryKey: memberKeys.all }),
-  ]);
+  return Promise.all(memberWriteRefreshes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

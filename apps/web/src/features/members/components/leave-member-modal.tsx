@@ -3,16 +3,15 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio, type FormRule } from
 import dayjs, { type Dayjs } from 'dayjs';
 import { MEMBER_STATUS_LABELS } from '@wj/domain';
 import { LEAVE_STATUSES, MemberLeaveSchema, type MemberDetail } from '@wj/domain/schemas';
-import { errorMessage } from '@/lib/api-client';
+import { useSaveError } from '@/components/use-save-error';
+import { placeFieldErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
+import { useReloadMember } from '../api/get-member';
 import { useLeaveMember } from '../api/leave-member';
-import { useConflictDialog } from '../hooks/use-conflict-dialog';
 import { LEFT_PHRASES } from '../lib/left-status';
-import { apiIssues, isConflict, showFieldErrors } from '../lib/field-errors';
 import { toIso } from '../lib/member-form-values';
 
 interface LeaveValues { status?: (typeof LEAVE_STATUSES)[number]; leftDate?: Dayjs | null; leftReason?: string }
-const FIELDS = ['status', 'leftDate', 'leftReason'];
 
 /** Each field checked by the shared schema as it changes, so a fixed field loses its message. */
 const rule = (name: 'status' | 'leftDate' | 'leftReason'): FormRule => ({
@@ -31,23 +30,21 @@ export function LeaveMemberModal({ member, onClose }: { member: MemberDetail; on
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const leave = useLeaveMember(member.id);
   const { message } = App.useApp();
-  const showConflict = useConflictDialog(member.id, (fresh) => setVersion(fresh.version));
+  const reload = useReloadMember(member.id, (fresh) => setVersion(fresh.version));
+  const saveError = useSaveError();
 
   const submit = async () => {
     setFormErrors([]);
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     const parsed = MemberLeaveSchema.safeParse({ status: v.status, leftDate: toIso(v.leftDate), leftReason: v.leftReason, version });
-    if (!parsed.success) return setFormErrors(showFieldErrors(form, FIELDS, parsed.error.issues));
+    if (!parsed.success) return setFormErrors(placeFieldErrors(form, parsed.error.issues));
     try {
       const saved = await leave.mutateAsync(parsed.data);
       message.success(`${saved.name}${saved.status === 'active' ? '' : LEFT_PHRASES[saved.status]}，记录已保留`);
       onClose();
     } catch (error) {
-      const issues = apiIssues(error);
-      if (issues) setFormErrors(showFieldErrors(form, FIELDS, issues));
-      else if (isConflict(error)) showConflict(error.message);
-      else setFormErrors([errorMessage(error)]);
+      saveError(error, { form, onReload: () => void reload(), onFormErrors: setFormErrors });
     }
   };
 

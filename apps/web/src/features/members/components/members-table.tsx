@@ -3,7 +3,7 @@ import { Flex, Table, Typography } from 'antd';
 import type { MemberListItem } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
 // The roster is an org sub-resource (GET /api/orgs/:id/members), so its query lives in the org feature.
-import { useOrgMembers } from '@/features/org/api/get-org-members';
+import { useOrgMembers } from '@/lib/org-queries';
 import { useMemberPermissions } from '../lib/permissions';
 import { memberColumns } from './member-columns';
 import { MemberDetailDrawer } from './member-detail-drawer';

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Form, Modal, Skeleton, TreeSelect } from 'antd';
 import { MemberTransferSchema, type MemberDetail } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
-import { errorMessage } from '@/lib/api-client';
-// Which branches the user may move a member to is their part of the org tree, which the org feature owns.
-import { useScopeRoot } from '@/features/org/hooks/use-scope-root';
+import { useSaveError } from '@/components/use-save-error';
+import { placeFieldErrors } from '@/lib/form-errors';
+import { useScopeRoot } from '@/lib/org-tree';
+import { useReloadMember } from '../api/get-member';
 import { useTransferMember } from '../api/transfer-member';
-import { useConflictDialog } from '../hooks/use-conflict-dialog';
 import { branchTreeOptions } from '../lib/branch-tree';
-import { apiIssues, isConflict, showFieldErrors } from '../lib/field-errors';
 
 /** 组织关系转接 to another 党支部 in the user's scope; the member keeps their whole record. */
 export function TransferMemberModal({ member, onClose }: { member: MemberDetail; onClose: () => void }) {
@@ -18,7 +17,8 @@ export function TransferMemberModal({ member, onClose }: { member: MemberDetail;
   const scopeRoot = useScopeRoot();
   const transfer = useTransferMember(member.id);
   const { message } = App.useApp();
-  const showConflict = useConflictDialog(member.id, (fresh) => setVersion(fresh.version));
+  const reload = useReloadMember(member.id, (fresh) => setVersion(fresh.version));
+  const saveError = useSaveError();
   const tree = scopeRoot.data && branchTreeOptions(scopeRoot.data.scope, member.orgId);
 
   const submit = async () => {
@@ -26,16 +26,13 @@ export function TransferMemberModal({ member, onClose }: { member: MemberDetail;
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const parsed = MemberTransferSchema.safeParse({ toOrgId: values.toOrgId, version });
-    if (!parsed.success) return setFormErrors(showFieldErrors(form, ['toOrgId'], parsed.error.issues));
+    if (!parsed.success) return setFormErrors(placeFieldErrors(form, parsed.error.issues));
     try {
       const saved = await transfer.mutateAsync(parsed.data);
       message.success(`${saved.name}的组织关系已转入${saved.orgName}`);
       onClose();
     } catch (error) {
-      const issues = apiIssues(error);
-      if (issues) setFormErrors(showFieldErrors(form, ['toOrgId'], issues));
-      else if (isConflict(error)) showConflict(error.message);
-      else setFormErrors([errorMessage(error)]);
+      saveError(error, { form, onReload: () => void reload(), onFormErrors: setFormErrors });
     }
   };
 

@@ -3,7 +3,7 @@ import { Card } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
 // Which org's members to list comes from the tree and the user's scope, which the org feature owns.
-import { useScopeRoot } from '@/features/org/hooks/use-scope-root';
+import { useScopeRoot } from '@/lib/org-tree';
 import { MembersTable } from '../components/members-table';
 
 interface MembersPageProps {

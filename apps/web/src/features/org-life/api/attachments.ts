@@ -1,13 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Attachment, MemberPage } from '@wj/domain/schemas';
-import { apiGet, apiRequest } from '@/lib/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Attachment } from '@wj/domain/schemas';
+import { apiRequest } from '@/lib/api-client';
+import { useOrgMembers } from '@/lib/org-queries';
 import { uploadFile } from '@/components/attachment-links';
 import { meetingKeys } from './keys';
 
 export { attachmentUrl } from '@/components/attachment-links';
 
 /** Sends one file to the meeting's attachments (the shared upload: raw body, name in X-File-Name). */
-export const uploadMeetingFile = (meetingId: number, file: File): Promise<Attachment> => uploadFile(`/api/meetings/${meetingId}/attachments`, file);
+export const uploadMeetingFile = (meetingId: number, file: File): Promise<Attachment> => uploadFile(`/meetings/${meetingId}/attachments`, file);
 
 export function useDeleteAttachment() {
   const queryClient = useQueryClient();
@@ -21,8 +22,5 @@ const ACTIVE = { page: 1, pageSize: 200, status: 'active' } as const;
 
 /** The branch's members on the roll, to pick 主持人, 记录人 and attendees from. */
 export function useActiveMembers(orgId: number) {
-  return useQuery({
-    queryKey: ['orgs', 'members', orgId, ACTIVE],
-    queryFn: ({ signal }) => apiGet<MemberPage>(`/orgs/${orgId}/members`, { ...ACTIVE }, signal),
-  });
+  return useOrgMembers(orgId, ACTIVE);
 }

@@ -1,35 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { withDefaults, type RuleSet } from '@wj/domain/quality';
-import type { MemberPage, OrgDetail } from '@wj/domain/schemas';
-import { apiGet } from '@/lib/api-client';
+import { orgMembersQueryOptions, orgQueryOptions } from '@/lib/org-queries';
+import { rulesInForceQueryOptions } from '@/lib/rules-in-force';
 
-interface RuleSetResponse {
-  version: number;
-  rules: unknown;
-}
+const FULL_MEMBERS = { category: 'full', page: 1, pageSize: 1 } as const;
 
 /**
  * What the compliance strip needs besides the records: the rule set in force
  * (frequencies, attendance line), the branch (founding date, 党小组) and its
  * number of 正式党员 (a branch under the committee threshold holds no 支委会).
- * The org and member keys match the org feature's, so they share its cache.
+ * All three are the shared queries, so they share the org pages' cache.
  */
 export function useComplianceInputs(orgId: number) {
-  const rules = useQuery({
-    // Under ['quality'], so a rule change by an admin refreshes it with the scores.
-    queryKey: ['quality', 'rules', 'raw'],
-    queryFn: ({ signal }) => apiGet<RuleSetResponse>('/quality/rules', undefined, signal),
-    select: (r) => withDefaults(r.rules) as RuleSet,
-  });
-  const org = useQuery({
-    queryKey: ['orgs', 'detail', orgId],
-    queryFn: ({ signal }) => apiGet<OrgDetail>(`/orgs/${orgId}`, undefined, signal),
-  });
-  const fullFilters = { category: 'full', page: 1, pageSize: 1 } as const;
-  const full = useQuery({
-    queryKey: ['orgs', 'members', orgId, fullFilters],
-    queryFn: ({ signal }) => apiGet<MemberPage>(`/orgs/${orgId}/members`, { ...fullFilters }, signal),
-  });
+  const rules = useQuery(rulesInForceQueryOptions());
+  const org = useQuery(orgQueryOptions(orgId));
+  // Another branch's count must never stand in for this one's while it loads.
+  const full = useQuery({ ...orgMembersQueryOptions(orgId, FULL_MEMBERS), placeholderData: undefined });
   return {
     data: rules.data && org.data && full.data ? { rules: rules.data, org: org.data, fullCount: full.data.total } : undefined,
     isPending: rules.isPending || org.isPending || full.isPending,

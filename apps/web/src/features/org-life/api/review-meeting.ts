@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Meeting, MeetingReview } from '@wj/domain/schemas';
 import { apiRequest } from '@/lib/api-client';
 import { meetingKeys } from './keys';
+import { qualityKeys } from '@/lib/quality-keys';
 
 /** The unit's review of a record: 已审核, or 退回 with a reason (the record then leaves the score and enters the branch's 待办). */
 export function useReviewMeeting() {
@@ -11,7 +12,7 @@ export function useReviewMeeting() {
       apiRequest<Meeting>(`/meetings/${id}/review`, { method: 'POST', body: review }),
     onSuccess: () => Promise.all([
       queryClient.invalidateQueries({ queryKey: meetingKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['quality'] }),
+      queryClient.invalidateQueries({ queryKey: qualityKeys.all }),
     ]),
   });
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Meeting, MeetingInput } from '@wj/domain/schemas';
 import { apiRequest } from '@/lib/api-client';
 import { meetingKeys } from './keys';
+import { qualityKeys } from '@/lib/quality-keys';
 
 export function createMeeting(orgId: number, input: MeetingInput): Promise<Meeting> {
   return apiRequest<Meeting>(`/orgs/${orgId}/meetings`, { method: 'POST', body: input });
@@ -20,7 +21,7 @@ function useRefreshAfterWrite() {
   const queryClient = useQueryClient();
   return () => Promise.all([
     queryClient.invalidateQueries({ queryKey: meetingKeys.all }),
-    queryClient.invalidateQueries({ queryKey: ['quality'] }),
+    queryClient.invalidateQueries({ queryKey: qualityKeys.all }),
   ]);
 }
 

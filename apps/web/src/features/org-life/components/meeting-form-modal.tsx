@@ -6,7 +6,7 @@ import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '@wj/domain
 import { MeetingInputSchema, type Meeting } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
 import { errorMessage } from '@/lib/api-client';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { uploadMeetingFile, useActiveMembers } from '../api/attachments';
 import { meetingKeys } from '../api/keys';
 import { useSaveMeeting } from '../api/save-meeting';

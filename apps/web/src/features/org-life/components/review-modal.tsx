@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { MEETING_TYPE_LABELS } from '@wj/domain';
 import { MeetingReviewSchema, type Meeting } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useReviewMeeting } from '../api/review-meeting';
 
 interface ReviewValues { decision?: 'approved' | 'returned'; reason?: string }

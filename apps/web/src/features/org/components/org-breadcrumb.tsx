@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Breadcrumb } from 'antd';
 import type { OrgDetail } from '@wj/domain/schemas';
 import { useMe } from '@/lib/auth';
-import { idsAboveScope } from '../lib/scope';
+import { idsAboveScope } from '@/lib/org-scope';
 
 /** 组织架构 / root / … / this org; every ancestor the user may open links to its page. */
 export function OrgBreadcrumb({ org }: { org: OrgDetail }) {

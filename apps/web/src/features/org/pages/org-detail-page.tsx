@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { Card, Flex, Result } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
-import { useOrg } from '../api/get-org';
+import { useOrg } from '@/lib/org-queries';
 import { OrgBreadcrumb } from '../components/org-breadcrumb';
 import { OrgChildrenTable } from '../components/org-children-table';
 import { OrgHeader } from '../components/org-header';

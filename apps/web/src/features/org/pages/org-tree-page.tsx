@@ -2,7 +2,7 @@ import { Card, Empty, Typography } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
 import { OrgTreeView } from '../components/org-tree-view';
-import { useScopeRoot } from '../hooks/use-scope-root';
+import { useScopeRoot } from '@/lib/org-tree';
 
 /** 组织架构: the tree from the 机关党委 down to every 党支部 the user may see. */
 export function OrgTreePage() {

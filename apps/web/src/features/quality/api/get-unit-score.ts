@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { UnitScoreDetail } from '@wj/domain/schemas';
 import { apiGet } from '@/lib/api-client';
-import { QUALITY_STALE_TIME, qualityKeys } from '@/lib/quality-keys';
+import { QUALITY_STALE_TIME } from '@/lib/quality-keys';
+import { unitScoreKeys } from './keys';
 
 /** One unit's score: 责任落实 indicators and gaps, branch averages and every branch's score. */
 export function getUnitScore(id: number, year: number | undefined, signal?: AbortSignal): Promise<UnitScoreDetail> {
@@ -10,7 +11,7 @@ export function getUnitScore(id: number, year: number | undefined, signal?: Abor
 
 export const unitScoreQueryOptions = (id: number, year: number | undefined) =>
   queryOptions({
-    queryKey: qualityKeys.unit(id, year),
+    queryKey: unitScoreKeys.unit(id, year),
     queryFn: ({ signal }) => getUnitScore(id, year, signal),
     staleTime: QUALITY_STALE_TIME,
     placeholderData: keepPreviousData,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { BRANCH_DIMENSIONS, DIMENSION_LABELS } from '@wj/domain/quality';
 import { QueryError } from '@/components/query-error';
-import { useBranchScore } from '../api/get-branch-score';
+import { useBranchScore } from '@/lib/branch-score';
 import { DimensionBars } from './dimension-bars';
 import { IndicatorTable } from './indicator-table';
 import { LostPoints, totalLost } from './lost-points';

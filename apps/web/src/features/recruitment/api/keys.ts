@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { qualityKeys } from '@/lib/quality-keys';
 
 /** Hierarchical keys: invalidating ['recruits'] refreshes every pipeline. */
 export const recruitKeys = {
@@ -11,6 +12,6 @@ export function useRefreshRecruits() {
   const queryClient = useQueryClient();
   return () => Promise.all([
     queryClient.invalidateQueries({ queryKey: recruitKeys.all }),
-    queryClient.invalidateQueries({ queryKey: ['quality'] }),
+    queryClient.invalidateQueries({ queryKey: qualityKeys.all }),
   ]);
 }

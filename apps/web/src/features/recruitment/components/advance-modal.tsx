@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { checkAdvance, formatDateZh, nextStage } from '@wj/domain';
 import { RecruitAdvanceSchema, todayIso, type Recruit } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { validateWith } from '@/lib/schema-validate';
+import { validateWith } from '@/lib/form-errors';
 import { useAdvanceRecruit } from '../api/save-recruit';
 import { STAGE_DATE_LABELS, stageLabel } from '../lib/stage-text';
 

@@ -7,7 +7,7 @@ import {
 } from '@wj/domain';
 import { RecruitInputSchema } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useCreateRecruit } from '../api/save-recruit';
 
 interface FormValues {

@@ -1,7 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrgTreeNode } from '@wj/domain/schemas';
-import { apiGet } from '@/lib/api-client';
-import { reportKeys } from './keys';
+import { useQuery } from '@tanstack/react-query';
+import { orgTreeQueryOptions, type OrgTreeResponse } from '@/lib/org-tree';
 
 export interface ReportUnit {
   id: number;
@@ -18,17 +16,12 @@ export interface ReportScopes {
   units: ReportUnit[];
 }
 
-/** The units on offer in the scope selector, from the org tree as the server scopes it. */
-export function getReportScopes(signal?: AbortSignal): Promise<ReportScopes> {
-  return apiGet<{ root: OrgTreeNode }>('/orgs/tree', undefined, signal).then(({ root }) => ({
-    rootName: root.name,
-    units: root.children.map((u) => ({ id: u.id, name: u.name, label: u.institutionName ?? u.name })),
-  }));
-}
-
-export const reportScopesQueryOptions = () =>
-  queryOptions({ queryKey: reportKeys.units(), queryFn: ({ signal }) => getReportScopes(signal) });
+/** The units on offer in the scope selector: the shared org tree (one cached copy), as the server scopes it. */
+export const toReportScopes = ({ root }: OrgTreeResponse): ReportScopes => ({
+  rootName: root.name,
+  units: root.children.map((u) => ({ id: u.id, name: u.name, label: u.institutionName ?? u.name })),
+});
 
 export function useReportScopes() {
-  return useQuery(reportScopesQueryOptions());
+  return useQuery({ ...orgTreeQueryOptions(), select: toReportScopes });
 }

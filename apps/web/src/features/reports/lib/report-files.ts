@@ -21,21 +21,3 @@ export const REPORT_FILES: readonly ReportFile[] = [
   { key: 'roster', path: '/reports/roster.xlsx', title: '党员名册', format: 'Excel', yearly: false,
     description: '在册党员名册（管理员以外的账号导出时身份证号码、电话脱敏）' },
 ];
-
-/**
- * The file name the server suggests (RFC 6266): the UTF-8 `filename*` when
- * present, else the plain `filename`, else the fallback.
- */
-export function filenameFromDisposition(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1]!.trim());
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]+)"/i.exec(header);
-  return plain?.[1] ?? fallback;
-}

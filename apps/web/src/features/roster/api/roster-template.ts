@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { downloadFile } from '../lib/http-file';
+import { apiDownload } from '@/lib/api-client';
 
 /** 下载导入模板: the blank roster with its 填写说明 sheet. */
-export const downloadRosterTemplate = () => downloadFile('/roster/template', '党员名册导入模板.xlsx');
+export const downloadRosterTemplate = () => apiDownload('/roster/template', { fallbackName: '党员名册导入模板.xlsx' }).then((d) => d.filename);
 
 export function useDownloadRosterTemplate() {
   return useMutation({ mutationFn: downloadRosterTemplate });

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Flex, Modal, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { RosterReport } from '@wj/domain/schemas';
-import { errorMessage } from '@/lib/api-client';
+import { errorMessage, type UploadProgress } from '@/lib/api-client';
 import { useDownloadRosterTemplate } from '../api/roster-template';
-import { useImportRoster, usePreviewRoster, useRosterProblems, type RosterTarget } from '../api/upload-roster';
-import { RosterUploadError, type UploadProgress } from '../lib/http-file';
+import { refusedReport, useImportRoster, usePreviewRoster, useRosterProblems, type RosterTarget } from '../api/upload-roster';
 import { RosterColumnHints } from './roster-column-hints';
 import { RosterPreviewTable } from './roster-preview-table';
 import { importedSentence, RosterSummary } from './roster-summary';
@@ -37,7 +36,7 @@ export function RosterImportModal({ target, onClose }: RosterImportModalProps) {
   const fail = (error: unknown) => {
     setProgress(null);
     setProblem(errorMessage(error));
-    setReport(error instanceof RosterUploadError && error.report ? error.report : null);
+    setReport(refusedReport(error));
   };
   const choose = (chosen: File) => {
     setFile(chosen);

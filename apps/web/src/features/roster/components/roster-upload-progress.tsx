@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Flex, Progress, Spin, Typography } from 'antd';
-import type { UploadProgress } from '../lib/http-file';
+import type { UploadProgress } from '@/lib/api-client';
 
 /**
  * Where a large upload is: the share of the file sent, then the seconds the

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { orgKeys } from '@/lib/query-keys';
 
 /** Hierarchical keys of this feature: invalidating ['structure'] refreshes them all. */
 export const structureKeys = {
@@ -8,11 +9,10 @@ export const structureKeys = {
 };
 
 /**
- * Org reads share the org feature's key space (['orgs', …]) so that one
- * invalidation by prefix reaches the tree, the org page and its counts.
+ * Org reads use the shared keys (['orgs', …], src/lib/query-keys.ts) so that
+ * one invalidation by prefix reaches the tree, the org page and its counts.
  */
-export const orgsPrefix = ['orgs'] as const;
-export const orgTreeKey = [...orgsPrefix, 'tree'] as const;
+export { orgKeys };
 
 /**
  * After a structural write (a branch set up, merged, dissolved; a committee
@@ -23,7 +23,7 @@ export const orgTreeKey = [...orgsPrefix, 'tree'] as const;
 export async function refreshAfterStructureChange(queryClient: QueryClient): Promise<void> {
   await queryClient.invalidateQueries({ refetchType: 'none' });
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: orgsPrefix }),
+    queryClient.invalidateQueries({ queryKey: orgKeys.all }),
     queryClient.invalidateQueries({ queryKey: structureKeys.all }),
   ]);
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OrgDissolve, OrgMerge, OrgMoveResult } from '@wj/domain/schemas';
 import { apiRequest } from '@/lib/api-client';
-import { orgsPrefix, refreshAfterStructureChange } from './keys';
+import { orgKeys, refreshAfterStructureChange } from './keys';
 
 /** Merges a branch (or 党小组) into another of the same unit: members and open records move with it. */
 export function mergeOrg(id: number, body: OrgMerge): Promise<OrgMoveResult> {
@@ -21,7 +21,7 @@ export function useMoveOrg(id: number) {
     mutationFn: (req: MoveRequest) => (req.mode === 'merge' ? mergeOrg(id, req.body) : dissolveOrg(id, req.body)),
     onSuccess: async () => {
       // The dissolved org no longer exists for the API (404): drop it rather than refetch it.
-      queryClient.removeQueries({ queryKey: [...orgsPrefix, 'detail', id] });
+      queryClient.removeQueries({ queryKey: orgKeys.detail(id) });
       await refreshAfterStructureChange(queryClient);
     },
   });

@@ -1,7 +1,7 @@
 import { App, DatePicker, Form, InputNumber, Modal } from 'antd';
 import { CommitteeInputSchema, CommitteeUpdateSchema, committeeSizeProblem, type CommitteeHistory } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useBranchRoster } from '../api/get-branch-roster';
 import { useSaveCommittee } from '../api/save-committee';
 import { chosenAlsoRoles, chosenRoles, initialCommitteeValues, toSeats, type CommitteeFormValues } from '../lib/committee-form';

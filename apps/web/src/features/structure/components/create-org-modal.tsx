@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { BRANCH_CATEGORIES, BRANCH_CATEGORY_LABELS, ORG_KIND_LABELS, type BranchCategory } from '@wj/domain';
 import { OrgCreateSchema, type OrgDetail } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useCreateOrg } from '../api/create-org';
 import { disableFuture, toIsoDate } from '../lib/dates';
 

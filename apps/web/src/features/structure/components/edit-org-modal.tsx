@@ -3,9 +3,9 @@ import { BRANCH_CATEGORIES, BRANCH_CATEGORY_LABELS, type BranchCategory } from '
 import { OrgUpdateSchema, type OrgDetail } from '@wj/domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useUpdateOrg } from '../api/update-org';
-import { orgsPrefix } from '../api/keys';
+import { orgKeys } from '../api/keys';
 
 interface EditOrgValues {
   name?: string;
@@ -44,7 +44,7 @@ export function EditOrgModal({ org, open, onClose }: { org: OrgDetail; open: boo
           form,
           // The page refetches the org; the form reopens with what is stored now.
           onReload: () => {
-            void queryClient.invalidateQueries({ queryKey: orgsPrefix });
+            void queryClient.invalidateQueries({ queryKey: orgKeys.all });
             onClose();
           },
         }),

@@ -7,7 +7,7 @@ import {
   OrgDissolveSchema, OrgMergeSchema, type OrgDetail, type OrgDissolve, type OrgMerge, type OrgMoveResult,
 } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useMoveOrg } from '../api/move-org';
 import { disableFuture, toIsoDate } from '../lib/dates';
 import { TargetBranchSelect } from './target-branch-select';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import type { TreeSelectProps } from 'antd';
 import type { OrgDetail, OrgTreeNode } from '@wj/domain/schemas';
-import { useOrgTree } from '../api/get-org-tree';
+import { useOrgTree } from '@/lib/org-tree';
 
 type TreeData = NonNullable<TreeSelectProps['treeData']>;
 

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { UnitPlanInputSchema, type UnitPlan } from '@wj/domain/schemas';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useSavePlan } from '../api/plans';
 import { unitKeys } from '../api/keys';
 import { disableFuture, fromIsoDate, toIsoDate } from '../lib/dates';

@@ -6,7 +6,7 @@ import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { todayIso } from '@wj/domain/schemas';
 import { usePlans } from '../api/plans';
-import { rulesOrDefault, useRules } from '../api/rules';
+import { rulesOrDefault, useRulesInForce } from '@/lib/rules-in-force';
 import { currentYear } from '../lib/dates';
 import { PLAN_STATUS_TAG, planRows, planStatus } from '../lib/plan-status';
 import { PlanFormModal } from './plan-form-modal';
@@ -18,7 +18,7 @@ export function PlansSection({ unitId, canWrite }: { unitId: number; canWrite: b
   const plans = usePlans(unitId);
   const [editing, setEditing] = useState<{ year: number; plan: UnitPlan | undefined } | null>(null);
   const thisYear = currentYear();
-  const params = rulesOrDefault(useRules().data).params;
+  const params = rulesOrDefault(useRulesInForce().data).params;
   const today = todayIso();
 
   const columns: TableColumnsType<Row> = [

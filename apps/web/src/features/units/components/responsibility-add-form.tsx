@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Space } from 'antd';
 import { ResponsibilityItemInputSchema } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useSaveItem } from '../api/responsibility-items';
 
 /** Adds one item to the year's list. */

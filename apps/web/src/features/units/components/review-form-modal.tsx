@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { REVIEW_GRADE_LABELS, REVIEW_GRADES, type ReviewGrade } from '@wj/domain';
 import { SecretaryReviewInputSchema, type SecretaryReview } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { unitKeys } from '../api/keys';
 import { useSaveReview } from '../api/reviews';
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { PartyWorkerUpdateSchema, type PartyWorker } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { unitKeys } from '../api/keys';
 import { useSaveWorker } from '../api/workers';
 import { disableFuture, toIsoDate } from '../lib/dates';

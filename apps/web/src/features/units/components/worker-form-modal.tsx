@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PartyWorkerInputSchema } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useSaveWorker } from '../api/workers';
 import { disableFuture, toIsoDate } from '../lib/dates';
 

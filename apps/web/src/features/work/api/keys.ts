@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { qualityKeys } from '@/lib/quality-keys';
 
 /** Hierarchical keys: invalidating ['work'] refreshes every brand, project and post list. */
 export const workKeys = {
@@ -13,6 +14,6 @@ export function useRefreshWork() {
   const queryClient = useQueryClient();
   return () => Promise.all([
     queryClient.invalidateQueries({ queryKey: workKeys.all }),
-    queryClient.invalidateQueries({ queryKey: ['quality'] }),
+    queryClient.invalidateQueries({ queryKey: qualityKeys.all }),
   ]);
 }

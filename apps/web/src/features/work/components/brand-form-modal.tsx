@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { BrandInputSchema, BrandUpdateSchema, todayIso, type Brand } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useCreateBrand, useUpdateBrand } from '../api/save-brand';
 
 interface FormValues {

@@ -3,7 +3,7 @@ import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { MilestoneWriteSchema, type Milestone, type Project } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useSaveMilestone } from '../api/save-project';
 
 interface FormValues {

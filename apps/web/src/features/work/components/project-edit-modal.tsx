@@ -3,7 +3,7 @@ import { Alert, App, Flex, Form, Input, InputNumber, Modal, Select, Slider } fro
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, type ProjectStatus } from '@wj/domain';
 import { ProjectUpdateSchema, type Project } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useUpdateProject } from '../api/save-project';
 
 interface FormValues {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { VanguardPostInputSchema, VanguardPostUpdateSchema, type VanguardPost } from '@wj/domain/schemas';
 import { useSaveError } from '@/components/use-save-error';
-import { clearChangedErrors, validateWith } from '@/lib/schema-validate';
+import { clearChangedErrors, validateWith } from '@/lib/form-errors';
 import { useBranchMembers } from '../api/get-branch-members';
 import { useSaveVanguardPost } from '../api/save-vanguard-post';
 

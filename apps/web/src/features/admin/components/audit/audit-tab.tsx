@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Flex, Table } from 'antd';
 import { QueryError } from '@/components/query-error';
 import { useAudit, type AuditEntry, type AuditFilters as Filters } from '../../api/get-audit';
-import { useOrgTree } from '../../api/get-org-tree';
+import { useOrgTree } from '@/lib/org-tree';
 import { orgNames } from '../../lib/scope-tree';
 import { auditColumns } from './audit-columns';
 import { AuditDiffView } from './audit-diff-view';

@@ -4,9 +4,9 @@ import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import type { RuleSet } from '@wj/domain/quality';
 import type { RuleSetVersion } from '../../api/get-rules';
 import { useSaveRules } from '../../api/save-rules';
-import { applyFieldIssues, type FieldIssue } from '../../lib/field-errors';
+import { useSaveError } from '@/components/use-save-error';
+import { fieldFor, placeFieldErrors, type FieldIssue } from '@/lib/form-errors';
 import { checkRules, isRuleFormField, RULE_DIMENSIONS } from '../../lib/rule-form';
-import { useSaveError } from '../../lib/use-save-error';
 import { DimensionCard } from './dimension-card';
 import { SaveNoteModal } from './save-note-modal';
 import { WeightsCard } from './weights-card';
@@ -28,14 +28,13 @@ export function RulesForm({ base, onSaved, onReload }: RulesFormProps) {
   const [dirty, setDirty] = useState(false);
   const [noteOpen, setNoteOpen] = useState(false);
   // Reasons that belong to no single input (e.g. 每个维度至少启用一项指标).
-  const [formIssues, setFormIssues] = useState<FieldIssue[]>([]);
+  const [formIssues, setFormIssues] = useState<string[]>([]);
 
-  const refuse = (issues: FieldIssue[]) => {
-    const rest = applyFieldIssues(form, issues, isRuleFormField);
-    setFormIssues(rest);
+  const refuse = (issues: readonly FieldIssue[]) => {
+    setFormIssues(placeFieldErrors(form, issues, isRuleFormField));
     // Bring the first refused field into view (centred, clear of the sticky save bar).
-    const first = issues.find((i) => isRuleFormField(i.field));
-    if (first) form.scrollToField(first.field.split('.'), { block: 'center', behavior: 'smooth' });
+    const first = issues.map((i) => fieldFor(i.path, isRuleFormField)).find((name) => name !== null);
+    if (first) form.scrollToField(first, { block: 'center', behavior: 'smooth' });
     message.error(`评分规则有误，未保存：${issues.map((i) => i.message).join('；')}`);
   };
 
@@ -56,11 +55,7 @@ export function RulesForm({ base, onSaved, onReload }: RulesFormProps) {
       onSaved(saved);
     } catch (error) {
       setNoteOpen(false);
-      onSaveError(error, {
-        form,
-        isField: isRuleFormField,
-        reload: onReload,
-      });
+      onSaveError(error, { form, isField: isRuleFormField, onReload });
     }
   };
 
@@ -100,7 +95,7 @@ export function RulesForm({ base, onSaved, onReload }: RulesFormProps) {
           </Space>
         </Flex>
         {formIssues.length > 0 && (
-          <Alert type="error" showIcon title="评分规则有误" description={formIssues.map((i) => <div key={i.field + i.message}>{i.message}</div>)} />
+          <Alert type="error" showIcon title="评分规则有误" description={formIssues.map((m) => <div key={m}>{m}</div>)} />
         )}
         <WeightsCard />
         {RULE_DIMENSIONS.map((d) => (

@@ -3,8 +3,8 @@ import { App, Form, Input, Modal } from 'antd';
 import { PasswordResetSchema, type User } from '@wj/domain/schemas';
 import { useUsers } from '../../api/get-users';
 import { useResetPassword } from '../../api/reset-password';
-import { applyFieldIssues, toFieldIssues } from '../../lib/field-errors';
-import { useSaveError } from '../../lib/use-save-error';
+import { placeFieldErrors, type FieldPath } from '@/lib/form-errors';
+import { useSaveError } from '@/components/use-save-error';
 import { PASSWORD_HINT } from './user-create-modal';
 
 interface ResetValues {
@@ -12,7 +12,7 @@ interface ResetValues {
   confirm?: string;
 }
 
-const isField = (f: string) => f === 'password' || f === 'confirm';
+const isField = (name: FieldPath) => name.length === 1 && (name[0] === 'password' || name[0] === 'confirm');
 
 /** 重置密码: the user's sessions end and a login lock is lifted (apps/api/src/routes/users/service.ts). */
 export function PasswordResetModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -32,7 +32,7 @@ export function PasswordResetModal({ user, onClose }: { user: User; onClose: () 
     const { password, confirm } = form.getFieldsValue();
     const parsed = PasswordResetSchema.safeParse({ password, version });
     if (!parsed.success) {
-      applyFieldIssues(form, toFieldIssues(parsed.error.issues), isField);
+      placeFieldErrors(form, parsed.error.issues, isField);
       return;
     }
     if (password !== confirm) {
@@ -44,7 +44,7 @@ export function PasswordResetModal({ user, onClose }: { user: User; onClose: () 
       message.success(`已重置 ${user.username} 的密码，该账号需用新密码重新登录`);
       onClose();
     } catch (error) {
-      onSaveError(error, { form, isField, reload: () => void reload() });
+      onSaveError(error, { form, isField, onReload: () => void reload() });
     }
   };
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import type { Role } from '@wj/domain';
-import { useOrgTree } from '../../api/get-org-tree';
+import { useOrgTree } from '@/lib/org-tree';
 import { scopeOptions } from '../../lib/scope-tree';
 
 interface ScopeOrgSelectProps {

@@ -2,9 +2,9 @@ import { App, Form, Input, Modal } from 'antd';
 import type { Role } from '@wj/domain';
 import { UserCreateSchema, type UserCreate } from '@wj/domain/schemas';
 import { useCreateUser } from '../../api/create-user';
-import { applyFieldIssues, toFieldIssues } from '../../lib/field-errors';
+import { placeFieldErrors, type FieldPath } from '@/lib/form-errors';
 import { needsScope } from '../../lib/scope-tree';
-import { useSaveError } from '../../lib/use-save-error';
+import { useSaveError } from '@/components/use-save-error';
 import { RoleScopeFields } from './role-scope-fields';
 
 /** The password policy of UserCreateSchema / PasswordResetSchema (@wj/domain/schemas/admin.ts), told before typing. */
@@ -19,7 +19,7 @@ interface CreateValues {
 }
 
 const FIELDS = new Set(['username', 'displayName', 'password', 'role', 'scopeOrgId']);
-const isField = (f: string) => FIELDS.has(f);
+const isField = (name: FieldPath) => name.length === 1 && FIELDS.has(String(name[0]));
 
 /** 新建用户: checked with the API's own schema first, then the server's reasons land on the same fields. */
 export function UserCreateModal({ onClose }: { onClose: () => void }) {
@@ -33,7 +33,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
     const input = { ...values, scopeOrgId: needsScope(values.role) ? (values.scopeOrgId ?? null) : null };
     const parsed = UserCreateSchema.safeParse(input);
     if (!parsed.success) {
-      applyFieldIssues(form, toFieldIssues(parsed.error.issues), isField);
+      placeFieldErrors(form, parsed.error.issues, isField);
       return;
     }
     try {
@@ -41,7 +41,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
       message.success(`已新建用户 ${user.username}（${user.displayName}）`);
       onClose();
     } catch (error) {
-      onSaveError(error, { form, isField, reload: () => undefined });
+      onSaveError(error, { form, isField });
     }
   };
 

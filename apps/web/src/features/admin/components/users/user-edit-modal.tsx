@@ -4,9 +4,9 @@ import type { Role } from '@wj/domain';
 import { UserUpdateSchema, type User, type UserUpdate } from '@wj/domain/schemas';
 import { useUsers } from '../../api/get-users';
 import { useUpdateUser } from '../../api/update-user';
-import { applyFieldIssues, toFieldIssues } from '../../lib/field-errors';
+import { placeFieldErrors, type FieldPath } from '@/lib/form-errors';
 import { needsScope } from '../../lib/scope-tree';
-import { useSaveError } from '../../lib/use-save-error';
+import { useSaveError } from '@/components/use-save-error';
 import { RoleScopeFields } from './role-scope-fields';
 
 interface EditValues {
@@ -17,7 +17,7 @@ interface EditValues {
 }
 
 const FIELDS = new Set(['displayName', 'role', 'scopeOrgId', 'disabled']);
-const isField = (f: string) => FIELDS.has(f);
+const isField = (name: FieldPath) => name.length === 1 && FIELDS.has(String(name[0]));
 const toValues = (u: User): EditValues => ({ displayName: u.displayName, role: u.role, scopeOrgId: u.scopeOrgId, disabled: u.disabled });
 
 interface UserEditModalProps {
@@ -49,7 +49,7 @@ export function UserEditModal({ user, isSelf, onClose }: UserEditModalProps) {
     const input = { ...values, scopeOrgId: needsScope(values.role) ? (values.scopeOrgId ?? null) : null, version: base.version };
     const parsed = UserUpdateSchema.safeParse(input);
     if (!parsed.success) {
-      applyFieldIssues(form, toFieldIssues(parsed.error.issues), isField);
+      placeFieldErrors(form, parsed.error.issues, isField);
       return;
     }
     try {
@@ -57,7 +57,7 @@ export function UserEditModal({ user, isSelf, onClose }: UserEditModalProps) {
       message.success(`已保存用户 ${user.username} 的修改`);
       onClose();
     } catch (error) {
-      onSaveError(error, { form, isField, reload: () => void reload() });
+      onSaveError(error, { form, isField, onReload: () => void reload() });
     }
   };
 

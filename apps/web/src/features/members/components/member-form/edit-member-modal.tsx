@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App } from 'antd';
 import type { MemberDetail } from '@wj/domain/schemas';
+import { useReloadMember } from '../../api/get-member';
 import { useUpdateMember } from '../../api/update-member';
-import { useConflictDialog } from '../../hooks/use-conflict-dialog';
 import { memberToFormValues } from '../../lib/member-form-values';
 import { MemberFormModal } from './member-form-modal';
 
@@ -14,7 +14,7 @@ export function EditMemberModal({ member, onClose }: { member: MemberDetail; onC
   const [snapshot, setSnapshot] = useState(member);
   const update = useUpdateMember(member.id);
   const { message } = App.useApp();
-  const showConflict = useConflictDialog(member.id, setSnapshot);
+  const reload = useReloadMember(member.id, setSnapshot);
 
   return (
     <MemberFormModal
@@ -28,7 +28,7 @@ export function EditMemberModal({ member, onClose }: { member: MemberDetail; onC
         await update.mutateAsync({ ...input, version: snapshot.version });
         message.success('已保存');
       }}
-      onConflict={showConflict}
+      onReload={() => void reload()}
       onClose={onClose}
     />
   );

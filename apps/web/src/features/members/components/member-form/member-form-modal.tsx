@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Divider, Form, Modal } from 'antd';
 import { isValidIdNumber } from '@wj/domain';
 import { MemberInputSchema, MemberUpdateSchema, type MemberInput } from '@wj/domain/schemas';
-import { errorMessage } from '@/lib/api-client';
-import { apiIssues, isConflict, showFieldErrors } from '../../lib/field-errors';
+import { useSaveError } from '@/components/use-save-error';
+import { placeFieldErrors, type FieldPath } from '@/lib/form-errors';
 import { formValuesToBody, idNumberFacts, MEMBER_FORM_FIELDS, type MemberFormValues } from '../../lib/member-form-values';
 import { MemberIdentityFields } from './member-identity-fields';
 import { MemberPartyFields } from './member-party-fields';
@@ -15,8 +15,8 @@ interface MemberFormModalProps {
   /** Set when editing: the version the form was read at (MemberUpdateSchema needs it). */
   version?: number;
   onSubmit: (input: MemberInput) => Promise<unknown>;
-  /** A 409 on save: the caller explains and offers to reload. */
-  onConflict?: (message: string) => void;
+  /** Offered by the conflict dialog when someone else saved first (409). */
+  onReload?: () => void;
   onClose: () => void;
 }
 
@@ -26,10 +26,13 @@ interface MemberFormModalProps {
  * does each of the server's 400 details (e.g. who already holds the 公民身份号码).
  * Mounted only while open, so every opening starts from `initialValues`.
  */
-export function MemberFormModal({ title, okText, initialValues, version, onSubmit, onConflict, onClose }: MemberFormModalProps) {
+const isMemberField = (name: FieldPath) => name.length === 1 && (MEMBER_FORM_FIELDS as readonly string[]).includes(String(name[0]));
+
+export function MemberFormModal({ title, okText, initialValues, version, onSubmit, onReload, onClose }: MemberFormModalProps) {
   const [form] = Form.useForm<MemberFormValues>();
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const saveError = useSaveError();
   const editing = version !== undefined;
 
   const submit = async () => {
@@ -41,7 +44,7 @@ export function MemberFormModal({ title, okText, initialValues, version, onSubmi
     const parsed = editing ? MemberUpdateSchema.safeParse({ ...body, version }) : MemberInputSchema.safeParse(body);
     if (!parsed.success) {
       const fresh = parsed.error.issues.filter((i) => form.getFieldError(String(i.path[0] ?? '') as never).length === 0);
-      setFormErrors(showFieldErrors(form, MEMBER_FORM_FIELDS, fresh));
+      setFormErrors(placeFieldErrors(form, fresh, isMemberField));
       return;
     }
     if (!fieldsOk) return;
@@ -50,10 +53,7 @@ export function MemberFormModal({ title, okText, initialValues, version, onSubmi
       await onSubmit(parsed.data);
       onClose();
     } catch (error) {
-      const issues = apiIssues(error);
-      if (issues) setFormErrors(showFieldErrors(form, MEMBER_FORM_FIELDS, issues));
-      else if (isConflict(error) && onConflict) onConflict(error.message);
-      else setFormErrors([errorMessage(error)]);
+      saveError(error, { form, isField: isMemberField, onReload, onFormErrors: setFormErrors });
     } finally {
       setSaving(false);
     }

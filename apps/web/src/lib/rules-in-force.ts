@@ -1,18 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { DEFAULT_RULES, withDefaults, type RuleSet } from '@wj/domain/quality';
-import { apiGet } from '@/lib/api-client';
+import { apiGet } from './api-client';
+import { qualityKeys } from './quality-keys';
 
 /**
  * The rule set in force, for statuses the web shows the way the score judges
- * them (the plan deadline month). Same key as the 组织生活 strip's, under
- * ['quality'] so that a rule change refreshes it with the scores.
+ * them (组织生活 frequencies, the plan deadline month). Under ['quality'] so
+ * that a rule change by an admin refreshes it with the scores.
  */
-export function useRules() {
-  return useQuery({
-    queryKey: ['quality', 'rules', 'raw'],
+export const rulesInForceQueryOptions = () =>
+  queryOptions({
+    queryKey: qualityKeys.rulesInForce(),
     queryFn: ({ signal }) => apiGet<{ version: number; rules: unknown }>('/quality/rules', undefined, signal),
     select: (r) => withDefaults(r.rules) as RuleSet,
   });
+
+export function useRulesInForce() {
+  return useQuery(rulesInForceQueryOptions());
 }
 
 /** The rules to judge by while they load: the defaults. */

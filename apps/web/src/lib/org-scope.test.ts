@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgTreeNode } from '@wj/domain/schemas';
-import { findOrgNode, idsAboveScope, pathToNode } from './scope';
+import { findOrgNode, idsAboveScope, pathToNode } from './org-scope';
 
 const node = (id: number, children: OrgTreeNode[] = []): OrgTreeNode => ({
   id, parentId: null, unitId: null, kind: 'branch', name: `org${id}`, institutionName: null, institutionType: null,

@@ -3,15 +3,16 @@ import { MEETING_TYPES, TITLE_LEVELS, type MeetingType, type TitleLevel } from '
 import {
   DEFAULT_RULES, isDualLeader, scoreBranch, scoreUnit, type BranchFacts, type MemberFact, type UnitFacts,
 } from '@wj/domain/quality';
-import { planStatus } from '../../units/lib/plan-status';
-import { meetingCompliance } from './compliance';
+import { planStatus } from '@/features/units/lib/plan-status';
+import { meetingCompliance } from '@/features/org-life/lib/compliance';
 
 /**
  * Issue 13, one rule in one place: the same random branches go to the web's
  * views (the 三会一课 strip, the plan status, the 双带头人 mark) and to the
  * score; the two must never disagree. A seeded generator keeps a failure
  * reproducible; dates fall before founding, after the as-of day and across
- * years on purpose.
+ * years on purpose. It spans features (组织生活, 单位责任), so it sits in
+ * app/, which composes them.
  */
 function rng(seed: number) {
   let s = seed >>> 0;
