@@ -13,14 +13,14 @@ let small: { id: number; memberIds: number[] };
 let big: { id: number; memberIds: number[] };
 let otherBranchMember: number;
 
-const committeeCount = () => ctx.db.select({ n: count() }).from(committees).get()!.n;
+const committeeCount = async () => (await ctx.db.select({ n: count() }).from(committees))[0]!.n;
 const fieldError = (res: { json: () => any }, field: string) =>
   res.json().error.details?.find((d: { field: string }) => d.field === field)?.message as string | undefined;
 const elect = (client: Client, orgId: number, body: object) => client({ method: 'POST', url: `/api/orgs/${orgId}/committee`, payload: body });
 const seat = (memberId: number, role: string, extra: object = {}) => ({ memberId, role, ...extra });
-const activeIds = (orgId: number, category?: 'full' | 'probationary') =>
-  ctx.db.select({ id: members.id }).from(members)
-    .where(and(eq(members.orgId, orgId), eq(members.status, 'active'), category ? eq(members.category, category) : undefined)).all().map((m) => m.id);
+const activeIds = async (orgId: number, category?: 'full' | 'probationary') =>
+  (await ctx.db.select({ id: members.id }).from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.status, 'active'), category ? eq(members.category, category) : undefined)).orderBy(members.id)).map((m) => m.id);
 
 beforeAll(async () => {
   ctx = await build();
@@ -33,17 +33,17 @@ beforeAll(async () => {
   });
   const id = created.json().id as number;
   const now = new Date().toISOString();
-  const memberIds = [1, 2, 3, 4, 5, 6].map((i) => ctx.db.insert(members).values({
+  const memberIds = (await ctx.db.transaction((tx) => tx.insert(members).values([1, 2, 3, 4, 5, 6].map((i): typeof members.$inferInsert => ({
     orgId: id, name: `测试党员${i}`, gender: 'female', ethnicity: '汉族', birthDate: '1985-05-01', education: 'bachelor',
     idNumber: `TEST-COMMITTEE-${i}`, joinDate: '2010-07-01', fullDate: i < 6 ? '2011-07-01' : null, category: i < 6 ? 'full' : 'probationary', employment: 'in_service', updatedAt: now,
-  }).returning().get().id);
+  }))).returning({ id: members.id }))).map((m) => m.id);
   // Five full members and one probationary: no committee required (第九条 counts 正式党员).
   small = { id, memberIds };
   const jijiuTree: OrgTreeNode = (await (await ctx.as('jijiu'))('/api/orgs/tree')).json().root;
   const own = (n: OrgTreeNode): OrgTreeNode => (n.kind === 'branch' ? n : own(n.children[0]!));
   const bigId = own(jijiuTree).id;
-  big = { id: bigId, memberIds: activeIds(bigId, 'full') };
-  otherBranchMember = activeIds(unit.children.find((c) => c.kind === 'branch' && c.id !== bigId)!.id)[0]!;
+  big = { id: bigId, memberIds: (await activeIds(bigId, 'full')) };
+  otherBranchMember = (await activeIds(unit.children.find((c) => c.kind === 'branch' && c.id !== bigId)!.id))[0]!;
 });
 afterAll(() => ctx.close());
 
@@ -72,11 +72,11 @@ describe('支委会 elections', () => {
     ['a 兼任 委员 in a branch too small for a committee', () => [seat(small.memberIds[0]!, 'secretary', { alsoRoles: ['discipline'] })], 'members', '不设支部委员会'],
     ['专职 marked on a non-secretary', () => [seat(small.memberIds[0]!, 'secretary'), seat(small.memberIds[1]!, 'deputy_secretary', { fullTime: true })], 'members.1.fullTime', '只有书记'],
   ])('refuses %s, naming the field, and records nothing', async (_n, seats, field, message) => {
-    const before = committeeCount();
+    const before = await committeeCount();
     const res = await elect(renmin, small.id, { electedDate: '2024-03-01', members: seats() });
     expect(res.statusCode).toBe(400);
     expect(fieldError(res, field)).toContain(message);
-    expect(committeeCount()).toBe(before);
+    expect(await committeeCount()).toBe(before);
   });
 
   it.each([
@@ -96,7 +96,7 @@ describe('支委会 elections', () => {
     const c = res.json();
     expect(c).toMatchObject({ orgId: small.id, termYears: 3, termEndsOn: '2027-03-01', endedDate: null, version: 1 });
     expect(c.members.map((m: { role: string; name: string }) => `${m.role}:${m.name}`)).toEqual(['secretary:测试党员1', 'deputy_secretary:测试党员2']);
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'committee'), eq(auditLog.entityId, String(c.id)))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'committee'), eq(auditLog.entityId, String(c.id)))).orderBy(auditLog.id));
     expect(audit).toMatchObject([{ username: 'renmin', action: 'create', after: { electedDate: '2024-03-01' } }]);
     expect((await renmin(`/api/orgs/${small.id}`)).json().committee.id).toBe(c.id);
   });
@@ -126,7 +126,7 @@ describe('支委会 elections', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toContain('renmin');
     expect((await renmin(`/api/orgs/${small.id}/committee`)).json().current.members[0].memberId).toBe(small.memberIds[3]);
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'committee'), eq(auditLog.entityId, String(cur.id)))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'committee'), eq(auditLog.entityId, String(cur.id)))).orderBy(auditLog.id));
     expect(audit.at(-1)).toMatchObject({ action: 'update', before: { members: [{ memberId: small.memberIds[2] }] }, after: { members: [{ memberId: small.memberIds[3] }, {}] } });
   });
 
@@ -137,10 +137,10 @@ describe('支委会 elections', () => {
     const [a, b, c] = big.memberIds;
     const tooFew = await elect(jijiu, big.id, { electedDate: todayIso(), members: [seat(a!, 'secretary'), seat(b!, 'organization')] });
     expect(fieldError(tooFew, 'members')).toContain('委员 3 至 7 人');
-    const before = committeeCount();
+    const before = await committeeCount();
     expect((await elect(jijiu, small.id, { electedDate: todayIso(), members: [seat(small.memberIds[0]!, 'secretary')] })).statusCode).toBe(403);
     expect((await elect(await ctx.as('leader'), big.id, { electedDate: todayIso(), members: [seat(a!, 'secretary')] })).statusCode).toBe(403);
-    expect(committeeCount()).toBe(before);
+    expect(await committeeCount()).toBe(before);
     const ok = await elect(jijiu, big.id, { electedDate: todayIso(), members: [seat(a!, 'secretary', { fullTime: true }), seat(b!, 'organization'), seat(c!, 'propaganda')] });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().updatedBy).toBe('jijiu');
@@ -174,10 +174,10 @@ describe('the committee size follows the rule set in force', () => {
     next.params.committeeMinFullMembers = 5;
     const saved = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: next, baseVersion: cur.version, note: '测试：5名正式党员设支委会' } });
     expect(saved.statusCode, saved.body).toBe(200);
-    const before = committeeCount();
+    const before = await committeeCount();
     const refused = await elect(renmin, small.id, { electedDate: '2026-06-01', termYears: 3, members: lone });
     expect(refused.statusCode).toBe(400);
     expect(fieldError(refused, 'members')).toBe('本支部有正式党员 5 名（5 名以上），应设支部委员会，委员 3 至 7 人，现为 1 人');
-    expect(committeeCount()).toBe(before);
+    expect(await committeeCount()).toBe(before);
   });
 });

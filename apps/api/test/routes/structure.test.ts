@@ -13,14 +13,14 @@ let yankeUnit: OrgTreeNode;
 
 const tree = async (): Promise<OrgTreeNode> => (await admin('/api/orgs/tree')).json().root;
 const find = (n: OrgTreeNode, id: number): OrgTreeNode | undefined => (n.id === id ? n : n.children.map((c) => find(c, id)).find(Boolean));
-const orgCount = () => ctx.db.select({ n: count() }).from(orgs).get()!.n;
+const orgCount = async () => (await ctx.db.select({ n: count() }).from(orgs))[0]!.n;
 const detail = async (id: number) => (await admin(`/api/orgs/${id}`)).json();
 const fieldError = (res: { json: () => any }, field: string) =>
   res.json().error.details?.find((d: { field: string }) => d.field === field)?.message as string | undefined;
 const newBranch = (name: string) => ({ kind: 'branch', name, branchCategory: 'in_service', department: '康复医学科', foundedDate: '2025-03-01' });
 const create = async (client: Client, parentId: number, body: object) => client({ method: 'POST', url: `/api/orgs/${parentId}/branches`, payload: body });
-const activeMembersOf = (orgId: number) =>
-  ctx.db.select({ id: members.id }).from(members).where(and(eq(members.orgId, orgId), eq(members.status, 'active'))).all().map((m) => m.id);
+const activeMembersOf = async (orgId: number) =>
+  (await ctx.db.select({ id: members.id }).from(members).where(and(eq(members.orgId, orgId), eq(members.status, 'active'))).orderBy(members.id)).map((m) => m.id);
 
 beforeAll(async () => {
   ctx = await build();
@@ -41,7 +41,7 @@ describe('setting up branches and 党小组', () => {
     const after = await tree();
     expect(find(after, b.id)?.name).toBe('康复医学科党支部');
     expect(find(after, renminUnit.id)!.counts.branches).toBe(renminUnit.counts.branches + 1);
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'org'), eq(auditLog.entityId, String(b.id)))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'org'), eq(auditLog.entityId, String(b.id)))));
     expect(audit).toMatchObject([{ username: 'renmin', action: 'create', after: { name: '康复医学科党支部' } }]);
   });
 
@@ -53,11 +53,11 @@ describe('setting up branches and 党小组', () => {
     ['an unknown kind', { kind: 'committee' }, 'kind', '请选择组织类型'],
     ['the name of an active sibling', { name: '急诊急救党支部' }, 'name', '同名'],
   ])('refuses %s, naming the field, and adds nothing', async (_n, patch, field, message) => {
-    const before = orgCount();
+    const before = await orgCount();
     const res = await create(renmin, renminUnit.id, { ...newBranch('新设党支部'), ...patch });
     expect(res.statusCode).toBe(400);
     expect(fieldError(res, field)).toContain(message);
-    expect(orgCount()).toBe(before);
+    expect(await orgCount()).toBe(before);
   });
 
   it('puts 党小组 under a branch only, and no sub-branch into a unit that is itself one branch', async () => {
@@ -65,18 +65,18 @@ describe('setting up branches and 党小组', () => {
     const group = await create(renmin, branch.id, { kind: 'party_group', name: '第三党小组', foundedDate: '2025-06-01' });
     expect(group.statusCode).toBe(201);
     expect(group.json()).toMatchObject({ kind: 'party_group', parentId: branch.id, unitId: renminUnit.id, branchCategory: null });
-    const before = orgCount();
+    const before = await orgCount();
     const nested = await create(renmin, branch.id, newBranch('支部下的支部'));
     expect(fieldError(nested, 'kind')).toContain('上级组织不是单位党委或党总支');
     const branchUnit = root.children.find((u) => u.kind === 'branch')!;
     const sub = await create(admin, branchUnit.id, newBranch('不应存在的党支部'));
     expect(sub.statusCode).toBe(400);
     expect(sub.json().error.message).toContain('整体为一个党支部');
-    expect(orgCount()).toBe(before);
+    expect(await orgCount()).toBe(before);
   });
 
   it('keeps each user to their own unit: renmin not in 眼科医院, branch secretary and leader nowhere', async () => {
-    const before = orgCount();
+    const before = await orgCount();
     expect((await create(renmin, yankeUnit.id, newBranch('越权党支部'))).statusCode).toBe(403);
     const jijiu = await ctx.as('jijiu');
     expect((await create(jijiu, renminUnit.id, newBranch('越权党支部'))).statusCode).toBe(403);
@@ -85,7 +85,7 @@ describe('setting up branches and 党小组', () => {
     expect((await create(jijiu, own(jijiuBranch).id, { kind: 'party_group', name: '越权党小组', foundedDate: '2025-06-01' })).statusCode).toBe(403);
     expect((await create(await ctx.as('leader'), renminUnit.id, newBranch('越权党支部'))).statusCode).toBe(403);
     expect((await create(ctx.anon, renminUnit.id, newBranch('越权党支部'))).statusCode).toBe(401);
-    expect(orgCount()).toBe(before);
+    expect(await orgCount()).toBe(before);
   });
 
   it('renames a branch with its version, refuses a stale rename with 409, and leaves unit-level names to the admin', async () => {
@@ -100,7 +100,7 @@ describe('setting up branches and 党小组', () => {
     expect((await detail(b.id)).name).toBe('老年医学科党支部');
     const unitRename = await renmin({ method: 'PUT', url: `/api/orgs/${renminUnit.id}`, payload: { name: '改名的党委', version: 1 } });
     expect(unitRename.statusCode).toBe(403);
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'org'), eq(auditLog.entityId, String(b.id)))).all();
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'org'), eq(auditLog.entityId, String(b.id)))));
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect(audit[1]).toMatchObject({ before: { name: '待更名党支部' }, after: { name: '老年医学科党支部' } });
   });
@@ -120,11 +120,11 @@ describe('merging and dissolving branches', () => {
     if (!source || !target) throw new Error('demo data has too few branches');
     // A 党小组 and an active brand on the source (besides its committee in office), to see them follow.
     await create(renmin, source.id, { kind: 'party_group', name: '随迁党小组', foundedDate: '2025-06-01' });
-    const brand = ctx.db.insert(brands).values({ orgId: source.id, name: '随迁品牌', createdYear: 2024, updatedAt: today }).returning().get();
+    const [brand] = await ctx.db.transaction((tx) => tx.insert(brands).values({ orgId: source.id, name: '随迁品牌', createdYear: 2024, updatedAt: today }).returning());
     const src = await detail(source.id);
     const tgt = await detail(target.id);
-    const movedIds = activeMembersOf(source.id);
-    const openCommittee = ctx.db.select().from(committees).where(eq(committees.orgId, source.id)).all().find((c) => !c.endedDate);
+    const movedIds = await activeMembersOf(source.id);
+    const openCommittee = (await ctx.db.select().from(committees).where(eq(committees.orgId, source.id))).find((c) => !c.endedDate);
 
     const res = await renmin({ method: 'POST', url: `/api/orgs/${source.id}/merge`, payload: { intoOrgId: target.id, date: today, version: src.version } });
     expect(res.statusCode).toBe(200);
@@ -135,14 +135,14 @@ describe('merging and dissolving branches', () => {
     expect(find(after, source.id)).toBeUndefined();
     expect(find(after, renminUnit.id)!.counts.members).toBe(unit.counts.members);
     expect(find(after, renminUnit.id)!.counts.branches).toBe(unit.counts.branches - 1);
-    const moved = ctx.db.select().from(members).where(inArray(members.id, movedIds)).all();
+    const moved = (await ctx.db.select().from(members).where(inArray(members.id, movedIds)));
     expect(moved.every((m) => m.orgId === target.id && m.status === 'active')).toBe(true);
     expect(find(after, target.id)!.children.map((c) => c.name)).toContain('随迁党小组');
-    expect(ctx.db.select().from(brands).where(and(eq(brands.orgId, source.id), eq(brands.active, true))).all()).toHaveLength(0);
-    expect(ctx.db.select().from(brands).where(eq(brands.id, brand.id)).get()!.orgId).toBe(target.id);
+    expect((await ctx.db.select().from(brands).where(and(eq(brands.orgId, source.id), eq(brands.active, true))))).toHaveLength(0);
+    expect((await ctx.db.select().from(brands).where(eq(brands.id, brand!.id)))[0]!.orgId).toBe(target.id);
     expect(openCommittee).toBeDefined();
-    expect(ctx.db.select().from(committees).where(eq(committees.id, openCommittee!.id)).get()!.endedDate).toBe(today);
-    const audit = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'org'), eq(auditLog.entityId, String(source.id)))).all();
+    expect((await ctx.db.select().from(committees).where(eq(committees.id, openCommittee!.id)))[0]!.endedDate).toBe(today);
+    const audit = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'org'), eq(auditLog.entityId, String(source.id)))).orderBy(auditLog.id));
     expect(audit.at(-1)).toMatchObject({ username: 'renmin', action: 'merge', after: { status: 'dissolved', movedTo: target.id } });
   });
 
@@ -150,7 +150,7 @@ describe('merging and dissolving branches', () => {
     const source = (await leafBranches()).leaves[0]!;
     const yankeBranch = yankeUnit.children.find((c) => c.kind === 'branch')!;
     const version = (await detail(source.id)).version;
-    const before = activeMembersOf(source.id);
+    const before = await activeMembersOf(source.id);
     const merge = (client: Client, id: number, body: object) => client({ method: 'POST', url: `/api/orgs/${id}/merge`, payload: { date: today, version, ...body } });
     expect((await merge(renmin, source.id, { intoOrgId: yankeBranch.id })).statusCode).toBe(403);
     const cross = await merge(admin, source.id, { intoOrgId: yankeBranch.id });
@@ -161,27 +161,27 @@ describe('merging and dissolving branches', () => {
     expect((await merge(await ctx.as('jijiu'), source.id, { intoOrgId: sibling.id })).statusCode).toBe(403);
     const stale = await merge(renmin, source.id, { intoOrgId: sibling.id, version: version + 5 });
     expect(stale.statusCode).toBe(409);
-    expect(activeMembersOf(source.id)).toEqual(before);
+    expect(await activeMembersOf(source.id)).toEqual(before);
     expect((await detail(source.id)).status).toBe('active');
   });
 
   it('dissolves a branch only with a branch for its members, which then stay active there', async () => {
     const [source, target] = (await leafBranches()).leaves.slice(0, 2);
     const { version } = await detail(source!.id);
-    const ids = activeMembersOf(source!.id);
+    const ids = await activeMembersOf(source!.id);
     const dissolve = (body: object) => renmin({ method: 'POST', url: `/api/orgs/${source!.id}/dissolve`, payload: { date: today, version, ...body } });
     const refused = await dissolve({});
     expect(refused.statusCode).toBe(400);
     expect(fieldError(refused, 'moveMembersTo')).toContain('请选择');
     expect(refused.json().error.message).toContain(`${ids.length} 名在册党员`);
-    expect(activeMembersOf(source!.id)).toEqual(ids);
+    expect(await activeMembersOf(source!.id)).toEqual(ids);
 
     const ok = await dissolve({ moveMembersTo: target!.id });
     expect(ok.statusCode).toBe(200);
     expect(find(await tree(), source!.id)).toBeUndefined();
-    const moved = ctx.db.select().from(members).where(inArray(members.id, ids)).all();
+    const moved = (await ctx.db.select().from(members).where(inArray(members.id, ids)));
     expect(moved.every((m) => m.orgId === target!.id && m.status === 'active')).toBe(true);
-    const transfers = ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'member'), eq(auditLog.action, 'transfer'))).all();
+    const transfers = (await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'member'), eq(auditLog.action, 'transfer'))));
     expect(transfers.filter((t) => ids.includes(Number(t.entityId)) && (t.after as { orgId: number }).orgId === target!.id)).toHaveLength(ids.length);
   });
 

@@ -9,8 +9,8 @@ import { badRequest, notFound } from '../../lib/errors.js';
 
 export type MemberRow = typeof members.$inferSelect;
 
-export function getMember(db: Queryable, id: number): MemberRow {
-  const row = db.select().from(members).where(eq(members.id, id)).get();
+export async function getMember(db: Queryable, id: number): Promise<MemberRow> {
+  const [row] = await db.select().from(members).where(eq(members.id, id));
   if (!row) throw notFound(`党员（id=${id}）不存在`);
   return row;
 }
@@ -19,8 +19,8 @@ export function getMember(db: Queryable, id: number): MemberRow {
  * 党员 are enrolled in a 党支部 (《中国共产党支部工作条例（试行）》第二条: the branch is
  * where members are organised); a 党委, 总支 or 党小组 keeps no roll of its own.
  */
-export function assertBranchTarget(db: Queryable, orgId: number, field = 'orgId') {
-  const org = db.select({ kind: orgs.kind, name: orgs.name, status: orgs.status }).from(orgs).where(eq(orgs.id, orgId)).get();
+export async function assertBranchTarget(db: Queryable, orgId: number, field = 'orgId') {
+  const [org] = await db.select({ kind: orgs.kind, name: orgs.name, status: orgs.status }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw notFound(`组织（id=${orgId}）不存在`);
   if (org.kind !== 'branch') {
     const hint = org.kind === 'party_group' ? '请选择党小组所在的党支部' : '请选择其下的党支部';
@@ -35,10 +35,12 @@ export function assertBranchTarget(db: Queryable, orgId: number, field = 'orgId'
 }
 
 /** Who holds a 公民身份号码 (any status: a member who left still owns it). */
-export function idNumberHolder(db: Queryable, idNumber: string, exceptMemberId?: number) {
-  return db.select({ id: members.id, name: members.name, orgId: members.orgId, orgName: orgs.name, status: members.status, version: members.version })
+export async function idNumberHolder(db: Queryable, idNumber: string, exceptMemberId?: number) {
+  const [holder] = await db.select({ id: members.id, name: members.name, orgId: members.orgId, orgName: orgs.name, status: members.status, version: members.version })
     .from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(eq(members.idNumber, idNumber), exceptMemberId ? ne(members.id, exceptMemberId) : undefined)).get();
+    .where(and(eq(members.idNumber, idNumber), exceptMemberId ? ne(members.id, exceptMemberId) : undefined))
+    .orderBy(members.id).limit(1);
+  return holder;
 }
 
 /**
@@ -46,16 +48,16 @@ export function idNumberHolder(db: Queryable, idNumber: string, exceptMemberId?:
  * when the holder's branch lies in the caller's scope (admin: always), else
  * only that the number is registered elsewhere in the commission.
  */
-export function takenMessageFor(db: Queryable, user: SessionUser, holder: { name: string; orgId: number; orgName: string }): string {
-  const org = db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, holder.orgId)).get();
+export async function takenMessageFor(db: Queryable, user: SessionUser, holder: { name: string; orgId: number; orgName: string }): Promise<string> {
+  const [org] = await db.select({ id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, holder.orgId));
   const visible = user.role === 'admin' || (org !== undefined && inScope(scopeOf(user), org));
   return idNumberTakenMessage(visible ? holder : null);
 }
 
-export function assertIdNumberFree(db: Queryable, user: SessionUser, idNumber: string, exceptMemberId?: number) {
-  const holder = idNumberHolder(db, idNumber, exceptMemberId);
+export async function assertIdNumberFree(db: Queryable, user: SessionUser, idNumber: string, exceptMemberId?: number): Promise<void> {
+  const holder = await idNumberHolder(db, idNumber, exceptMemberId);
   if (!holder) return;
-  const message = takenMessageFor(db, user, holder);
+  const message = await takenMessageFor(db, user, holder);
   throw badRequest(message, [{ field: 'idNumber', message }]);
 }
 
@@ -68,12 +70,13 @@ export function assertActive(m: MemberRow) {
  * A member of the branch's current 支委会 cannot simply leave it: the committee
  * would keep a seat held by someone gone, and 支部班子 scores would be wrong.
  */
-export function assertNotOnCommittee(db: Queryable, m: MemberRow) {
-  const seat = db.select({ role: committeeMembers.role, orgName: orgs.name })
+export async function assertNotOnCommittee(db: Queryable, m: MemberRow): Promise<void> {
+  const [seat] = await db.select({ role: committeeMembers.role, orgName: orgs.name })
     .from(committeeMembers)
     .innerJoin(committees, eq(committees.id, committeeMembers.committeeId))
     .innerJoin(orgs, eq(orgs.id, committees.orgId))
-    .where(and(eq(committeeMembers.memberId, m.id), isNull(committees.endedDate))).get();
+    .where(and(eq(committeeMembers.memberId, m.id), isNull(committees.endedDate)))
+    .orderBy(committeeMembers.id).limit(1);
   if (seat) {
     throw badRequest(`${m.name}是${seat.orgName}现任支委会成员（${COMMITTEE_ROLE_LABELS[seat.role]}），请先调整支委会再办理`);
   }

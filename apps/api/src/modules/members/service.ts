@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '@wj/domain';
 import type { MemberDetail, MemberListQuery, MemberPage } from '@wj/domain/schemas';
-import type { Db } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import { members, memberStudy, orgs } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { loadOrgIndex, subtreeIds } from '../orgs/org-index.js';
@@ -18,8 +18,8 @@ const listColumns = {
  * Which members belong under `orgId` (query joined with orgs): the whole table
  * for the root, the unit column for a unit, the sub-tree ids below that.
  */
-export function memberScopeCondition(db: Db, orgId: number): SQL | undefined {
-  const index = loadOrgIndex(db);
+export async function memberScopeCondition(db: Queryable, orgId: number): Promise<SQL | undefined> {
+  const index = await loadOrgIndex(db);
   const org = index.byId.get(orgId);
   if (!org) throw notFound(`组织（id=${orgId}）不存在`);
   if (org.parentId === null) return undefined;
@@ -27,33 +27,35 @@ export function memberScopeCondition(db: Db, orgId: number): SQL | undefined {
   return inArray(members.orgId, subtreeIds(index, orgId));
 }
 
-export function listMembers(db: Db, orgId: number, q: MemberListQuery): MemberPage {
-  const conditions = [memberScopeCondition(db, orgId), eq(members.status, q.status)];
+export async function listMembers(db: Queryable, orgId: number, q: MemberListQuery): Promise<MemberPage> {
+  const conditions = [await memberScopeCondition(db, orgId), eq(members.status, q.status)];
   if (q.q) conditions.push(like(members.name, `%${q.q}%`));
   if (q.employment) conditions.push(eq(members.employment, q.employment));
   if (q.titleLevel) conditions.push(eq(members.titleLevel, q.titleLevel));
   if (q.category) conditions.push(eq(members.category, q.category));
   const where = and(...conditions);
 
-  const total = db.select({ n: count() }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where).get()?.n ?? 0;
-  const items = db.select(listColumns).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where)
-    .orderBy(members.orgId, members.id).limit(q.pageSize).offset((q.page - 1) * q.pageSize).all();
+  const [counted] = await db.select({ n: count() }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where);
+  const total = counted?.n ?? 0;
+  const items = await db.select(listColumns).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(where)
+    .orderBy(members.orgId, members.id).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-export function memberOrgId(db: Db, id: number): number | undefined {
-  return db.select({ orgId: members.orgId }).from(members).where(eq(members.id, id)).get()?.orgId;
+export async function memberOrgId(db: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ orgId: members.orgId }).from(members).where(eq(members.id, id));
+  return row?.orgId;
 }
 
-export function memberDetail(db: Db, id: number, opts: { year: number; unmasked: boolean }): MemberDetail {
-  const m = db.select({
+export async function memberDetail(db: Queryable, id: number, opts: { year: number; unmasked: boolean }): Promise<MemberDetail> {
+  const [m] = await db.select({
     ...listColumns, ethnicity: members.ethnicity, idNumber: members.idNumber, phone: members.phone,
     fullDate: members.fullDate, position: members.position, leftDate: members.leftDate, leftReason: members.leftReason,
     version: members.version,
-  }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(eq(members.id, id)).get();
+  }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(eq(members.id, id));
   if (!m) throw notFound(`党员（id=${id}）不存在`);
-  const study = db.select({ hours: memberStudy.hours }).from(memberStudy)
-    .where(and(eq(memberStudy.memberId, id), eq(memberStudy.year, opts.year))).get();
+  const [study] = await db.select({ hours: memberStudy.hours }).from(memberStudy)
+    .where(and(eq(memberStudy.memberId, id), eq(memberStudy.year, opts.year))).limit(1);
   return {
     ...m,
     idNumber: opts.unmasked ? m.idNumber : maskIdNumber(m.idNumber),

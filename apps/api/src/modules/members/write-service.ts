@@ -13,13 +13,13 @@ import {
 export const MEMBER_ENTITY = 'member';
 
 /** Creates one member in a branch; the caller has checked write access to the branch. */
-export function createMember(db: Db, user: SessionUser, orgId: number, input: MemberInput): number {
-  return db.transaction((tx) => {
-    assertBranchTarget(tx, orgId);
-    assertIdNumberFree(tx, user, input.idNumber);
-    const row = tx.insert(members).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-    recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row.id, orgId, after: row });
-    return row.id;
+export async function createMember(db: Db, user: SessionUser, orgId: number, input: MemberInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    await assertBranchTarget(tx, orgId);
+    await assertIdNumberFree(tx, user, input.idNumber);
+    const [row] = await tx.insert(members).values({ ...input, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning();
+    await recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row!.id, orgId, after: row });
+    return row!.id;
   });
 }
 
@@ -54,15 +54,15 @@ function unmask(before: MemberRow, input: MemberUpdate): { idNumber: string; pho
   return { idNumber, phone };
 }
 
-export function updateMember(db: Db, user: SessionUser, id: number, input: MemberUpdate) {
-  db.transaction((tx) => {
-    const before = getMember(tx, id);
+export async function updateMember(db: Db, user: SessionUser, id: number, input: MemberUpdate): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getMember(tx, id);
     assertActive(before);
     const { version, ...values } = input;
     const clear = unmask(before, input);
-    assertIdNumberFree(tx, user, clear.idNumber, id);
-    updateVersioned(tx, members, id, version, { ...values, ...clear }, user.username);
-    recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: getMember(tx, id) });
+    await assertIdNumberFree(tx, user, clear.idNumber, id);
+    await updateVersioned(tx, members, id, version, { ...values, ...clear }, user.username);
+    await recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: await getMember(tx, id) });
   });
 }
 
@@ -70,32 +70,32 @@ export function updateMember(db: Db, user: SessionUser, id: number, input: Membe
  * 组织关系转接 inside the commission. The route has checked write access to the
  * member's branch; the handler checks the destination (assertOrgAccess).
  */
-export function transferMember(db: Db, user: SessionUser, id: number, input: MemberTransfer) {
-  db.transaction((tx) => {
-    const before = getMember(tx, id);
+export async function transferMember(db: Db, user: SessionUser, id: number, input: MemberTransfer): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getMember(tx, id);
     assertActive(before);
     if (input.toOrgId === before.orgId) {
       throw badRequest('该党员已在此党支部', [{ field: 'toOrgId', message: '请选择另一个党支部' }]);
     }
-    assertBranchTarget(tx, input.toOrgId, 'toOrgId');
-    assertNotOnCommittee(tx, before);
-    updateVersioned(tx, members, id, input.version, { orgId: input.toOrgId }, user.username);
-    recordAudit(tx, user, { action: 'transfer', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: getMember(tx, id) });
+    await assertBranchTarget(tx, input.toOrgId, 'toOrgId');
+    await assertNotOnCommittee(tx, before);
+    await updateVersioned(tx, members, id, input.version, { orgId: input.toOrgId }, user.username);
+    await recordAudit(tx, user, { action: 'transfer', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: await getMember(tx, id) });
   });
 }
 
 /** 转出 / 死亡 / 出党: the row stays with its status and date; it no longer counts anywhere. */
-export function leaveMember(db: Db, user: SessionUser, id: number, input: MemberLeave) {
-  db.transaction((tx) => {
-    const before = getMember(tx, id);
+export async function leaveMember(db: Db, user: SessionUser, id: number, input: MemberLeave): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getMember(tx, id);
     assertActive(before);
     if (input.leftDate < before.joinDate) {
       throw badRequest('离开日期不能早于入党日期', [{ field: 'leftDate', message: `离开日期不能早于入党日期（${before.joinDate}）` }]);
     }
-    assertNotOnCommittee(tx, before);
+    await assertNotOnCommittee(tx, before);
     const { version, ...values } = input;
-    updateVersioned(tx, members, id, version, values, user.username);
-    recordAudit(tx, user, { action: 'leave', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: getMember(tx, id) });
+    await updateVersioned(tx, members, id, version, values, user.username);
+    await recordAudit(tx, user, { action: 'leave', entityType: MEMBER_ENTITY, entityId: id, orgId: before.orgId, before, after: await getMember(tx, id) });
   });
 }
 

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { OrgCounts } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
-import type { Db } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import { members, orgs } from '../../db/schema/index.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -19,8 +19,8 @@ export interface OrgIndex {
  * (so a unit secretary sees the path from the root down to the unit), and the
  * counts are those of what remains.
  */
-export function loadOrgIndex(db: Db, scope?: Scope): OrgIndex {
-  let rows = db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id).all();
+export async function loadOrgIndex(db: Queryable, scope?: Scope): Promise<OrgIndex> {
+  let rows = await db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id);
   let visible: Set<number> | undefined;
   if (scope && !scope.all) {
     const all = new Map(rows.map((r) => [r.id, r]));
@@ -42,12 +42,11 @@ export function loadOrgIndex(db: Db, scope?: Scope): OrgIndex {
   }
 
   const own = new Map<number, { inService: number; retired: number }>();
-  const grouped = db
-    .select({ orgId: members.orgId, employment: members.employment, n: sql<number>`count(*)` })
+  const grouped = await db
+    .select({ orgId: members.orgId, employment: members.employment, n: count() })
     .from(members)
     .where(eq(members.status, 'active'))
-    .groupBy(members.orgId, members.employment)
-    .all();
+    .groupBy(members.orgId, members.employment);
   for (const g of grouped) {
     if (visible && !visible.has(g.orgId)) continue;
     const c = own.get(g.orgId) ?? { inService: 0, retired: 0 };

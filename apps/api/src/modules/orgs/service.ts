@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { CommitteeView, OrgDetail, OrgTreeNode } from '@wj/domain/schemas';
 import type { Scope } from '../../auth/scope.js';
-import type { Db } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import { committeeMembers, committees, members } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
 import { loadOrgIndex, pathTo, type OrgIndex, type OrgRow } from './org-index.js';
@@ -15,20 +15,20 @@ function base(index: OrgIndex, r: OrgRow) {
   };
 }
 
-export function orgTree(db: Db, scope: Scope): OrgTreeNode {
-  const index = loadOrgIndex(db, scope);
+export async function orgTree(db: Queryable, scope: Scope): Promise<OrgTreeNode> {
+  const index = await loadOrgIndex(db, scope);
   if (!index.root) throw notFound('组织架构为空，请先导入组织数据');
   const build = (r: OrgRow): OrgTreeNode => ({ ...base(index, r), children: (index.children.get(r.id) ?? []).map(build) });
   return build(index.root);
 }
 
 /** The current committee of a branch: the newest election not yet ended. */
-export function currentCommittee(db: Db, orgId: number): CommitteeView | null {
-  const c = db.select().from(committees)
+export async function currentCommittee(db: Queryable, orgId: number): Promise<CommitteeView | null> {
+  const [c] = await db.select().from(committees)
     .where(and(eq(committees.orgId, orgId), isNull(committees.endedDate)))
-    .orderBy(desc(committees.electedDate)).limit(1).get();
+    .orderBy(desc(committees.electedDate), desc(committees.id)).limit(1);
   if (!c) return null;
-  const rows = db
+  const rows = await db
     .select({
       memberId: committeeMembers.memberId, role: committeeMembers.role, fullTime: committeeMembers.fullTime,
       otherPosts: committeeMembers.otherPosts, name: members.name, birthDate: members.birthDate,
@@ -37,8 +37,7 @@ export function currentCommittee(db: Db, orgId: number): CommitteeView | null {
     .from(committeeMembers)
     .innerJoin(members, eq(members.id, committeeMembers.memberId))
     .where(eq(committeeMembers.committeeId, c.id))
-    .orderBy(committeeMembers.id)
-    .all();
+    .orderBy(committeeMembers.id);
   const [y, m, d] = c.electedDate.split('-');
   return {
     id: c.id, electedDate: c.electedDate, termYears: c.termYears,
@@ -47,8 +46,8 @@ export function currentCommittee(db: Db, orgId: number): CommitteeView | null {
   };
 }
 
-export function orgDetail(db: Db, id: number, scope: Scope): OrgDetail {
-  const index = loadOrgIndex(db, scope);
+export async function orgDetail(db: Queryable, id: number, scope: Scope): Promise<OrgDetail> {
+  const index = await loadOrgIndex(db, scope);
   const r = index.byId.get(id);
   if (!r) throw notFound(`组织（id=${id}）不存在`);
   return {
@@ -56,6 +55,6 @@ export function orgDetail(db: Db, id: number, scope: Scope): OrgDetail {
     foundedDate: r.foundedDate, status: r.status, version: r.version,
     path: pathTo(index, id).map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
     children: (index.children.get(id) ?? []).map((c) => base(index, c)),
-    committee: r.kind === 'branch' ? currentCommittee(db, id) : null,
+    committee: r.kind === 'branch' ? await currentCommittee(db, id) : null,
   };
 }

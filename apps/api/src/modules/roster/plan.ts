@@ -52,12 +52,12 @@ function firstPass(target: RosterTarget, row: SheetRow): PlannedRow {
   };
 }
 
-function holders(db: Queryable, ids: string[]) {
+async function holders(db: Queryable, ids: string[]) {
   const out = new Map<string, MemberRow & { orgName: string }>();
   // Chunked: SQLite limits the number of bound parameters in one statement.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = db.select({ m: members, orgName: orgs.name }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(inArray(members.idNumber, ids.slice(i, i + 500))).all();
+    const rows = await db.select({ m: members, orgName: orgs.name }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(inArray(members.idNumber, ids.slice(i, i + 500))).orderBy(members.id);
     for (const r of rows) out.set(r.m.idNumber, { ...r.m, orgName: r.orgName });
   }
   return out;
@@ -108,12 +108,12 @@ function stateKey(target: RosterTarget, byIdNumber: Map<string, MemberRow>): str
 }
 
 /** Matches each number to its holder: a member of the row's branch is updated, anyone else refuses the row. */
-function matchHolders(db: Queryable, user: SessionUser, planned: PlannedRow[], byIdNumber: Map<string, MemberRow & { orgName: string }>) {
+async function matchHolders(db: Queryable, user: SessionUser, planned: PlannedRow[], byIdNumber: Map<string, MemberRow & { orgName: string }>) {
   for (const p of planned) {
     const holder = p.idText ? byIdNumber.get(p.idText) : undefined;
     if (!holder) continue;
     if (p.branchId !== null && holder.orgId !== p.branchId) {
-      const message = takenMessageFor(db, user, holder);
+      const message = await takenMessageFor(db, user, holder);
       p.problems.push({ column: ID_HEADER, message: message === ID_NUMBER_TAKEN_ELSEWHERE ? message : `${message}，请先办理组织关系转接` });
     } else if (holder.status !== 'active') {
       p.problems.push({ column: ID_HEADER, message: `该党员已于 ${holder.leftDate ?? '此前'} ${MEMBER_STATUS_LABELS[holder.status]}，不能通过导入恢复` });
@@ -145,11 +145,11 @@ export interface Plan { rows: PlannedRow[]; ids: string[]; stateKey: string }
  * user can fix the whole file in one pass. A number held outside `user`'s
  * scope is reported without naming its holder.
  */
-export function planRoster(db: Queryable, target: RosterTarget, rows: SheetRow[], user: SessionUser): Plan {
+export async function planRoster(db: Queryable, target: RosterTarget, rows: SheetRow[], user: SessionUser): Promise<Plan> {
   const planned = rows.map((r) => firstPass(target, r));
   const ids = markRepeats(planned);
-  const byIdNumber = holders(db, ids);
-  matchHolders(db, user, planned, byIdNumber);
+  const byIdNumber = await holders(db, ids);
+  await matchHolders(db, user, planned, byIdNumber);
   planned.forEach(finish);
   return { rows: planned, ids, stateKey: stateKey(target, byIdNumber) };
 }
@@ -172,14 +172,15 @@ export async function planRosterInSlices(db: Queryable, target: RosterTarget, ro
   const planned: PlannedRow[] = [];
   await eachInSlices(rows, (r) => planned.push(firstPass(target, r)));
   const ids = markRepeats(planned);
-  const byIdNumber = holders(db, ids);
-  matchHolders(db, user, planned, byIdNumber);
+  const byIdNumber = await holders(db, ids);
+  await matchHolders(db, user, planned, byIdNumber);
   await eachInSlices(planned, finish);
   return { rows: planned, ids, stateKey: stateKey(target, byIdNumber) };
 }
 
 /** Whether what a plan assumed is still what the database holds (checked inside the import's transaction). */
-export const planStillHolds = (db: Queryable, target: RosterTarget, plan: Plan) => stateKey(target, holders(db, plan.ids)) === plan.stateKey;
+export const planStillHolds = async (db: Queryable, target: RosterTarget, plan: Plan): Promise<boolean> =>
+  stateKey(target, await holders(db, plan.ids)) === plan.stateKey;
 
 /** Columns the file lacks, each with what the import does instead. */
 export function noticesOf(present: RosterColumn[], target: RosterTarget): RosterProblem[] {

@@ -20,33 +20,34 @@ export interface RosterTarget {
   branches: BranchRef[];
 }
 
-function unitBranches(db: Queryable, unitId: number): BranchRef[] {
+function unitBranches(db: Queryable, unitId: number): Promise<BranchRef[]> {
   return db.select({ id: orgs.id, name: orgs.name }).from(orgs)
-    .where(and(eq(orgs.unitId, unitId), eq(orgs.kind, 'branch'), eq(orgs.status, 'active'))).orderBy(orgs.sortOrder, orgs.id).all();
+    .where(and(eq(orgs.unitId, unitId), eq(orgs.kind, 'branch'), eq(orgs.status, 'active'))).orderBy(orgs.sortOrder, orgs.id);
 }
 
-function unitOf(db: Queryable, unitId: number | null) {
-  return unitId === null ? undefined
-    : db.select({ id: orgs.id, name: orgs.name, institutionName: orgs.institutionName }).from(orgs).where(eq(orgs.id, unitId)).get();
+async function unitOf(db: Queryable, unitId: number | null) {
+  if (unitId === null) return undefined;
+  const [unit] = await db.select({ id: orgs.id, name: orgs.name, institutionName: orgs.institutionName }).from(orgs).where(eq(orgs.id, unitId));
+  return unit;
 }
 
-export function branchTarget(db: Queryable, branchId: number, branch: { name: string }): RosterTarget {
-  const row = db.select({ unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, branchId)).get();
-  const unit = unitOf(db, row?.unitId ?? null);
+export async function branchTarget(db: Queryable, branchId: number, branch: { name: string }): Promise<RosterTarget> {
+  const [row] = await db.select({ unitId: orgs.unitId }).from(orgs).where(eq(orgs.id, branchId));
+  const unit = await unitOf(db, row?.unitId ?? null);
   return {
     level: 'branch', branch: { id: branchId, name: branch.name }, unitId: unit?.id ?? branchId, unitName: unit?.name ?? branch.name,
-    institutionName: unit?.institutionName ?? null, branches: unit ? unitBranches(db, unit.id) : [{ id: branchId, name: branch.name }],
+    institutionName: unit?.institutionName ?? null, branches: unit ? await unitBranches(db, unit.id) : [{ id: branchId, name: branch.name }],
   };
 }
 
 /** A unit-level import: the org must be one of the commission's units (党委, 党总支 or a unit that is one 党支部). */
-export function unitTarget(db: Queryable, orgId: number): RosterTarget {
-  const org = db.select().from(orgs).where(eq(orgs.id, orgId)).get();
+export async function unitTarget(db: Queryable, orgId: number): Promise<RosterTarget> {
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw notFound(`组织（id=${orgId}）不存在`);
   if (org.unitId !== org.id || org.status !== 'active') {
     throw badRequest(`按单位导入只能选择单位党组织：${org.name}是${ORG_KIND_LABELS[org.kind]}，请选择其所在单位，或直接导入到该党支部`);
   }
-  const branches = unitBranches(db, org.id);
+  const branches = await unitBranches(db, org.id);
   if (branches.length === 0) throw badRequest(`${org.name}下没有党支部，无法导入党员`);
   return { level: 'unit', unitId: org.id, unitName: org.name, institutionName: org.institutionName, branches };
 }

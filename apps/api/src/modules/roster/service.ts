@@ -27,14 +27,14 @@ export class RosterRejected extends AppError {
 /** A branch-level import into `branchId`, or a unit-level one routed by 所在党支部. */
 export type RosterScope = { branchId: number } | { unitId: number };
 
-function targetOf(db: Queryable, scope: RosterScope): RosterTarget {
+async function targetOf(db: Queryable, scope: RosterScope): Promise<RosterTarget> {
   if ('unitId' in scope) return unitTarget(db, scope.unitId);
-  return branchTarget(db, scope.branchId, assertBranchTarget(db, scope.branchId));
+  return branchTarget(db, scope.branchId, await assertBranchTarget(db, scope.branchId));
 }
 
 /** What the file would do; nothing is written. */
 export async function previewRoster(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<RosterReport> {
-  const target = targetOf(db, scope);
+  const target = await targetOf(db, scope);
   const sheet = await readRosterSheet(file);
   return reportOf((await planRosterInSlices(db, target, sheet.rows, user)).rows, noticesOf(sheet.present, target));
 }
@@ -44,7 +44,7 @@ export async function previewRoster(db: Db, user: SessionUser, scope: RosterScop
  * the rows the preview refuses (problems joined, each with its column).
  */
 export async function problemsFile(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<{ file: Buffer; bad: number }> {
-  const target = targetOf(db, scope);
+  const target = await targetOf(db, scope);
   const sheet = await readRosterSheet(file);
   const report = reportOf((await planRosterInSlices(db, target, sheet.rows, user)).rows, []);
   const problems: Record<number, string> = {};
@@ -64,49 +64,49 @@ const rosterValues = (input: RosterInput) =>
  * same file neither duplicates nor bumps versions under someone's open form.
  */
 export async function importRoster(db: Db, user: SessionUser, scope: RosterScope, file: unknown): Promise<RosterReport> {
-  const checked = targetOf(db, scope);
+  const checked = await targetOf(db, scope);
   const sheet = await readRosterSheet(file);
   const early = await planRosterInSlices(db, checked, sheet.rows, user);
-  return db.transaction((tx) => {
-    const target = targetOf(tx, scope);
+  return db.transaction(async (tx) => {
+    const target = await targetOf(tx, scope);
     // Planned outside (in slices); made again here only if a holder or the branches changed meanwhile.
-    const planned = (planStillHolds(tx, target, early) ? early : planRoster(tx, target, sheet.rows, user)).rows;
+    const planned = (await planStillHolds(tx, target, early) ? early : await planRoster(tx, target, sheet.rows, user)).rows;
     const report = reportOf(planned, noticesOf(sheet.present, checked));
     if (report.summary.error > 0) throw new RosterRejected(report);
     for (const p of planned) {
       const orgId = p.branchId!;
       if (p.action === 'create') {
-        const row = tx.insert(members).values({ ...p.input!, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning().get();
-        recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row.id, orgId, after: row });
+        const [row] = await tx.insert(members).values({ ...p.input!, orgId, updatedAt: new Date().toISOString(), updatedBy: user.username }).returning();
+        await recordAudit(tx, user, { action: 'create', entityType: MEMBER_ENTITY, entityId: row!.id, orgId, after: row });
       } else if (p.changes.length) {
-        const before = getMember(tx, p.existing!.id);
-        updateVersioned(tx, members, before.id, before.version, rosterValues(p.input!), user.username);
-        recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: before.id, orgId, before, after: getMember(tx, before.id) });
+        const before = await getMember(tx, p.existing!.id);
+        await updateVersioned(tx, members, before.id, before.version, rosterValues(p.input!), user.username);
+        await recordAudit(tx, user, { action: 'update', entityType: MEMBER_ENTITY, entityId: before.id, orgId, before, after: await getMember(tx, before.id) });
       }
     }
     const orgId = target.branch?.id ?? target.unitId;
-    recordAudit(tx, user, { action: 'import', entityType: 'roster', entityId: orgId, orgId, after: { rows: sheet.rows.length, level: target.level, ...report.summary } });
+    await recordAudit(tx, user, { action: 'import', entityType: 'roster', entityId: orgId, orgId, after: { rows: sheet.rows.length, level: target.level, ...report.summary } });
     return report;
   });
 }
 
 /** 市人民医院党委 / 市人民医院急诊急救党支部 / the committee's own name: what the file is called after. */
-function rosterTitle(db: Db, orgId: number): string {
-  const org = db.select().from(orgs).where(eq(orgs.id, orgId)).get();
+async function rosterTitle(db: Queryable, orgId: number): Promise<string> {
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   if (!org) throw notFound(`组织（id=${orgId}）不存在`);
   if (org.parentId === null || org.unitId === null) return org.name;
   if (org.unitId === org.id) return org.institutionName ? `${org.institutionName}${ORG_KIND_LABELS[org.kind]}` : org.name;
-  const unit = db.select({ institutionName: orgs.institutionName }).from(orgs).where(eq(orgs.id, org.unitId)).get();
+  const [unit] = await db.select({ institutionName: orgs.institutionName }).from(orgs).where(eq(orgs.id, org.unitId));
   return `${unit?.institutionName ?? ''}${org.name}`;
 }
 
 /** The members on the roll in the org's sub-tree; 公民身份号码 and phone masked unless `unmasked` (admin). */
-export async function exportRoster(db: Db, orgId: number, unmasked: boolean): Promise<{ file: Buffer; filename: string }> {
-  const title = `${rosterTitle(db, orgId)}党员名册`;
-  const institutions = new Map(db.select({ id: orgs.id, name: orgs.institutionName }).from(orgs).all().map((o) => [o.id, o.name]));
-  const rows = db.select({ m: members, orgName: orgs.name, unitId: orgs.unitId }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(memberScopeCondition(db, orgId), eq(members.status, 'active')))
-    .orderBy(members.orgId, members.id).all()
+export async function exportRoster(db: Queryable, orgId: number, unmasked: boolean): Promise<{ file: Buffer; filename: string }> {
+  const title = `${await rosterTitle(db, orgId)}党员名册`;
+  const institutions = new Map((await db.select({ id: orgs.id, name: orgs.institutionName }).from(orgs)).map((o) => [o.id, o.name]));
+  const rows = (await db.select({ m: members, orgName: orgs.name, unitId: orgs.unitId }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(await memberScopeCondition(db, orgId), eq(members.status, 'active')))
+    .orderBy(members.orgId, members.id))
     .map(({ m, orgName, unitId }) => {
       // 所在党支部 with the unit's name in front, as the national system writes it; it imports back at unit level.
       const unit = unitId === null ? null : institutions.get(unitId) ?? null;

@@ -26,30 +26,30 @@ function assertParentFits(parent: OrgRow, kind: OrgCreate['kind']) {
   }
 }
 
-export function createOrg(db: Db, user: SessionUser, parentId: number, input: OrgCreate): OrgRecord {
-  return db.transaction((tx) => {
-    const parent = getOrg(tx, parentId);
+export async function createOrg(db: Db, user: SessionUser, parentId: number, input: OrgCreate): Promise<OrgRecord> {
+  return db.transaction(async (tx) => {
+    const parent = await getOrg(tx, parentId);
     assertActive(parent);
     assertParentFits(parent, input.kind);
-    assertNameFree(tx, parent.id, input.name);
+    await assertNameFree(tx, parent.id, input.name);
     if (parent.foundedDate && input.foundedDate < parent.foundedDate) {
       throw badRequest('成立日期早于上级组织的成立日期', [{ field: 'foundedDate', message: `成立日期不能早于上级组织成立日期 ${parent.foundedDate}` }]);
     }
-    const last = tx.select({ n: sql<number>`coalesce(max(${orgs.sortOrder}), 0)` }).from(orgs).where(eq(orgs.parentId, parent.id)).get();
-    const row = tx.insert(orgs).values({
+    const [last] = await tx.select({ n: sql<number>`coalesce(max(${orgs.sortOrder}), 0)` }).from(orgs).where(eq(orgs.parentId, parent.id));
+    const [row] = await tx.insert(orgs).values({
       parentId: parent.id, unitId: parent.unitId, kind: input.kind, name: input.name,
       branchCategory: input.kind === 'branch' ? input.branchCategory ?? null : null,
-      department: input.department, foundedDate: input.foundedDate, sortOrder: (last?.n ?? 0) + 1,
+      department: input.department, foundedDate: input.foundedDate, sortOrder: Number(last?.n ?? 0) + 1,
       updatedAt: new Date().toISOString(), updatedBy: user.username,
-    }).returning().get();
-    recordAudit(tx, user, { action: 'create', entityType: ORG_ENTITY, entityId: row.id, orgId: row.id, after: row });
-    return toRecord(row);
+    }).returning();
+    await recordAudit(tx, user, { action: 'create', entityType: ORG_ENTITY, entityId: row!.id, orgId: row!.id, after: row });
+    return toRecord(row!);
   });
 }
 
-export function updateOrg(db: Db, user: SessionUser, id: number, input: OrgUpdate): OrgRecord {
-  return db.transaction((tx) => {
-    const before = getOrg(tx, id);
+export async function updateOrg(db: Db, user: SessionUser, id: number, input: OrgUpdate): Promise<OrgRecord> {
+  return db.transaction(async (tx) => {
+    const before = await getOrg(tx, id);
     if (before.parentId === null) throw forbidden('机关党委不能在此修改');
     // Unit-level organisations are set up by the commission; units edit what lies beneath them.
     if (isUnitLevel(before) && user.role !== 'admin') throw forbidden('单位级党组织的信息由委机关党委管理员修改');
@@ -57,14 +57,14 @@ export function updateOrg(db: Db, user: SessionUser, id: number, input: OrgUpdat
     if (input.branchCategory && before.kind !== 'branch') {
       throw badRequest('只有党支部设支部类别', [{ field: 'branchCategory', message: '该组织不是党支部，不设支部类别' }]);
     }
-    assertNameFree(tx, before.parentId, input.name, id);
+    await assertNameFree(tx, before.parentId, input.name, id);
     const { version, ...values } = input;
-    updateVersioned(tx, orgs, id, version, {
+    await updateVersioned(tx, orgs, id, version, {
       name: values.name, department: values.department,
       ...(values.branchCategory ? { branchCategory: values.branchCategory } : {}),
     }, user.username);
-    const after = getOrg(tx, id);
-    recordAudit(tx, user, { action: 'update', entityType: ORG_ENTITY, entityId: id, orgId: id, before, after });
+    const after = await getOrg(tx, id);
+    await recordAudit(tx, user, { action: 'update', entityType: ORG_ENTITY, entityId: id, orgId: id, before, after });
     return toRecord(after);
   });
 }

@@ -14,25 +14,26 @@ import { currentRules } from '../quality/rules-store.js';
 const ENTITY = 'committee';
 type CommitteeRow = typeof committees.$inferSelect;
 
-export function committeeOrgId(db: Db, id: number): number | undefined {
-  return db.select({ orgId: committees.orgId }).from(committees).where(eq(committees.id, id)).get()?.orgId;
+export async function committeeOrgId(db: Queryable, id: number): Promise<number | undefined> {
+  const [row] = await db.select({ orgId: committees.orgId }).from(committees).where(eq(committees.id, id));
+  return row?.orgId;
 }
 
 /** Active members of a branch, those kept in its 党小组 included. */
-function branchRoll(db: Queryable, branchId: number) {
-  const groups = db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, branchId), eq(orgs.kind, 'party_group'))).all().map((g) => g.id);
+async function branchRoll(db: Queryable, branchId: number) {
+  const groups = (await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, branchId), eq(orgs.kind, 'party_group')))).map((g) => g.id);
   return db.select({ id: members.id, category: members.category }).from(members)
     .where(and(eq(members.status, 'active'), or(eq(members.orgId, branchId), groups.length ? inArray(members.orgId, groups) : undefined)))
-    .all();
+    .orderBy(members.id);
 }
 
-function toRecord(db: Queryable, c: CommitteeRow): CommitteeRecord {
-  const seats = db.select({
+async function toRecord(db: Queryable, c: CommitteeRow): Promise<CommitteeRecord> {
+  const seats = await db.select({
     memberId: committeeMembers.memberId, role: committeeMembers.role, alsoRoles: committeeMembers.alsoRoles, fullTime: committeeMembers.fullTime,
     otherPosts: committeeMembers.otherPosts, name: members.name, birthDate: members.birthDate,
     titleLevel: members.titleLevel, isDeptHead: members.isDeptHead,
   }).from(committeeMembers).innerJoin(members, eq(members.id, committeeMembers.memberId))
-    .where(eq(committeeMembers.committeeId, c.id)).orderBy(committeeMembers.id).all();
+    .where(eq(committeeMembers.committeeId, c.id)).orderBy(committeeMembers.id);
   const [y, m, d] = c.electedDate.split('-');
   return {
     id: c.id, orgId: c.orgId, electedDate: c.electedDate, termYears: c.termYears, termEndsOn: `${Number(y) + c.termYears}-${m}-${d}`,
@@ -40,28 +41,30 @@ function toRecord(db: Queryable, c: CommitteeRow): CommitteeRecord {
   };
 }
 
-const getCommittee = (db: Queryable, id: number) => {
-  const c = db.select().from(committees).where(eq(committees.id, id)).get();
+const getCommittee = async (db: Queryable, id: number) => {
+  const [c] = await db.select().from(committees).where(eq(committees.id, id));
   if (!c) throw notFound(`支委会（id=${id}）不存在`);
   return c;
 };
 
-export function listCommittees(db: Db, orgId: number): CommitteeHistory {
-  const org = getOrg(db, orgId);
+export async function listCommittees(db: Queryable, orgId: number): Promise<CommitteeHistory> {
+  const org = await getOrg(db, orgId);
   if (org.kind !== 'branch') throw badRequest('只有党支部设支部委员会', [{ field: 'id', message: '该组织不是党支部' }]);
-  const rows = db.select().from(committees).where(eq(committees.orgId, orgId)).orderBy(desc(committees.electedDate), desc(committees.id)).all();
+  const rows = await db.select().from(committees).where(eq(committees.orgId, orgId)).orderBy(desc(committees.electedDate), desc(committees.id));
   const current = rows.find((c) => c.endedDate === null) ?? null;
-  const fullMembers = branchRoll(db, orgId).filter((m) => m.category === 'full').length;
+  const fullMembers = (await branchRoll(db, orgId)).filter((m) => m.category === 'full').length;
+  const history: CommitteeRecord[] = [];
+  for (const c of rows) if (c !== current) history.push(await toRecord(db, c));
   return {
-    current: current && toRecord(db, current),
-    history: rows.filter((c) => c !== current).map((c) => toRecord(db, c)),
+    current: current && await toRecord(db, current),
+    history,
     fullMembers, committeeRequired: fullMembers >= 7,
   };
 }
 
 /** Who may sit on the committee and how many (《中国共产党支部工作条例（试行）》第六章). */
-function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[], size: CommitteeSize) {
-  const roll = branchRoll(db, branchId);
+async function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[], size: CommitteeSize): Promise<void> {
+  const roll = await branchRoll(db, branchId);
   const onRoll = new Set(roll.map((m) => m.id));
   const outsiders = seats.flatMap((s, i) => (onRoll.has(s.memberId) ? [] : [{ field: `members.${i}.memberId`, message: '该党员不是本支部在册党员' }]));
   if (outsiders.length) throw badRequest('支委会成员必须是本支部在册党员', outsiders);
@@ -73,53 +76,54 @@ function assertSeatsFit(db: Queryable, branchId: number, seats: CommitteeSeat[],
   if (problem) throw badRequest(problem, [{ field: 'members', message: problem }]);
 }
 
-function insertSeats(tx: Queryable, committeeId: number, seats: CommitteeSeat[]) {
-  tx.insert(committeeMembers).values(seats.map((s) => ({ committeeId, ...s }))).run();
+async function insertSeats(tx: Queryable, committeeId: number, seats: CommitteeSeat[]): Promise<void> {
+  await tx.insert(committeeMembers).values(seats.map((s) => ({ committeeId, ...s })));
 }
 
 /** A new election; the committee in office until now ends on the election day. */
-export function createCommittee(db: Db, user: SessionUser, orgId: number, input: CommitteeInput): CommitteeRecord {
-  const size = committeeSizeOf(currentRules(db).rules.params);
-  return db.transaction((tx) => {
-    const org = getOrg(tx, orgId);
+export async function createCommittee(db: Db, user: SessionUser, orgId: number, input: CommitteeInput): Promise<CommitteeRecord> {
+  const size = committeeSizeOf((await currentRules(db)).rules.params);
+  return db.transaction(async (tx) => {
+    const org = await getOrg(tx, orgId);
     if (org.kind !== 'branch') throw badRequest('只有党支部设支部委员会', [{ field: 'id', message: '该组织不是党支部' }]);
     assertActive(org);
-    assertSeatsFit(tx, orgId, input.members, size);
-    const open = tx.select().from(committees).where(and(eq(committees.orgId, orgId), isNull(committees.endedDate))).all();
+    await assertSeatsFit(tx, orgId, input.members, size);
+    const open = await tx.select().from(committees).where(and(eq(committees.orgId, orgId), isNull(committees.endedDate))).orderBy(committees.id);
     const latest = open.map((c) => c.electedDate).sort().at(-1);
     if (latest && input.electedDate <= latest) {
       throw badRequest('选举日期应晚于上一届支委会的选举日期', [{ field: 'electedDate', message: `应晚于上一届选举日期 ${latest}` }]);
     }
     const now = new Date().toISOString();
     for (const prev of open) {
-      updateVersioned(tx, committees, prev.id, prev.version, { endedDate: input.electedDate }, user.username);
-      recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: prev.id, orgId, before: toRecord(tx, prev), after: toRecord(tx, getCommittee(tx, prev.id)) });
+      const before = await toRecord(tx, prev);
+      await updateVersioned(tx, committees, prev.id, prev.version, { endedDate: input.electedDate }, user.username);
+      await recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: prev.id, orgId, before, after: await toRecord(tx, await getCommittee(tx, prev.id)) });
     }
-    const row = tx.insert(committees).values({
+    const [row] = await tx.insert(committees).values({
       orgId, electedDate: input.electedDate, termYears: input.termYears, updatedAt: now, updatedBy: user.username,
-    }).returning().get();
-    insertSeats(tx, row.id, input.members);
-    const after = toRecord(tx, row);
-    recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row.id, orgId, after });
+    }).returning();
+    await insertSeats(tx, row!.id, input.members);
+    const after = await toRecord(tx, row!);
+    await recordAudit(tx, user, { action: 'create', entityType: ENTITY, entityId: row!.id, orgId, after });
     return after;
   });
 }
 
 /** Corrects the committee in office (members, roles, term); earlier committees are history and stay as they were. */
-export function updateCommittee(db: Db, user: SessionUser, id: number, input: CommitteeUpdate): CommitteeRecord {
-  const size = committeeSizeOf(currentRules(db).rules.params);
-  return db.transaction((tx) => {
-    const row = getCommittee(tx, id);
+export async function updateCommittee(db: Db, user: SessionUser, id: number, input: CommitteeUpdate): Promise<CommitteeRecord> {
+  const size = committeeSizeOf((await currentRules(db)).rules.params);
+  return db.transaction(async (tx) => {
+    const row = await getCommittee(tx, id);
     if (row.endedDate !== null) throw badRequest('往届支委会是历史记录，不能修改', [{ field: 'id', message: '该届支委会已结束' }]);
-    const org = getOrg(tx, row.orgId);
+    const org = await getOrg(tx, row.orgId);
     assertActive(org);
-    assertSeatsFit(tx, row.orgId, input.members, size);
-    const before = toRecord(tx, row);
-    updateVersioned(tx, committees, id, input.version, { termYears: input.termYears }, user.username);
-    tx.delete(committeeMembers).where(eq(committeeMembers.committeeId, id)).run();
-    insertSeats(tx, id, input.members);
-    const after = toRecord(tx, getCommittee(tx, id));
-    recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: row.orgId, before, after });
+    await assertSeatsFit(tx, row.orgId, input.members, size);
+    const before = await toRecord(tx, row);
+    await updateVersioned(tx, committees, id, input.version, { termYears: input.termYears }, user.username);
+    await tx.delete(committeeMembers).where(eq(committeeMembers.committeeId, id));
+    await insertSeats(tx, id, input.members);
+    const after = await toRecord(tx, await getCommittee(tx, id));
+    await recordAudit(tx, user, { action: 'update', entityType: ENTITY, entityId: id, orgId: row.orgId, before, after });
     return after;
   });
 }

@@ -35,16 +35,16 @@ function assertTargetFits(source: OrgRow, target: OrgRow, field: string) {
 }
 
 /** Open records of the source that must follow its members: none may stay on a dissolved branch. */
-function openRecords(tx: Queryable, sourceId: number, year: number) {
-  const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id);
+async function openRecords(tx: Queryable, sourceId: number, year: number) {
+  const ids = async <T extends { id: number }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
   return {
-    members: ids(tx.select({ id: members.id }).from(members).where(and(eq(members.orgId, sourceId), eq(members.status, 'active'))).all()),
-    groups: ids(tx.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, sourceId), eq(orgs.status, 'active'))).all()),
-    brands: ids(tx.select({ id: brands.id }).from(brands).where(and(eq(brands.orgId, sourceId), eq(brands.active, true))).all()),
-    projects: ids(tx.select({ id: secretaryProjects.id }).from(secretaryProjects)
-      .where(and(eq(secretaryProjects.orgId, sourceId), inArray(secretaryProjects.status, ['planned', 'in_progress']))).all()),
-    posts: ids(tx.select({ id: vanguardPosts.id }).from(vanguardPosts).where(and(eq(vanguardPosts.orgId, sourceId), gte(vanguardPosts.year, year))).all()),
-    recruits: ids(tx.select({ id: recruits.id }).from(recruits).where(and(eq(recruits.orgId, sourceId), eq(recruits.status, 'active'))).all()),
+    members: await ids(tx.select({ id: members.id }).from(members).where(and(eq(members.orgId, sourceId), eq(members.status, 'active'))).orderBy(members.id)),
+    groups: await ids(tx.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, sourceId), eq(orgs.status, 'active'))).orderBy(orgs.id)),
+    brands: await ids(tx.select({ id: brands.id }).from(brands).where(and(eq(brands.orgId, sourceId), eq(brands.active, true))).orderBy(brands.id)),
+    projects: await ids(tx.select({ id: secretaryProjects.id }).from(secretaryProjects)
+      .where(and(eq(secretaryProjects.orgId, sourceId), inArray(secretaryProjects.status, ['planned', 'in_progress']))).orderBy(secretaryProjects.id)),
+    posts: await ids(tx.select({ id: vanguardPosts.id }).from(vanguardPosts).where(and(eq(vanguardPosts.orgId, sourceId), gte(vanguardPosts.year, year))).orderBy(vanguardPosts.id)),
+    recruits: await ids(tx.select({ id: recruits.id }).from(recruits).where(and(eq(recruits.orgId, sourceId), eq(recruits.status, 'active'))).orderBy(recruits.id)),
   };
 }
 
@@ -57,23 +57,23 @@ const bump = (table: { version: unknown }, by: string) =>
  * moves to the target, the current 支委会 ends, and the source is marked
  * dissolved. Meetings and closed records stay with the source as its history.
  */
-export function moveAndDissolve(db: Db, user: SessionUser, sourceId: number, input: MoveInput, mode: 'merge' | 'dissolve'): OrgMoveResult {
+export async function moveAndDissolve(db: Db, user: SessionUser, sourceId: number, input: MoveInput, mode: 'merge' | 'dissolve'): Promise<OrgMoveResult> {
   const targetField = mode === 'merge' ? 'intoOrgId' : 'moveMembersTo';
-  return db.transaction((tx) => {
-    const source = getOrg(tx, sourceId);
+  return db.transaction(async (tx) => {
+    const source = await getOrg(tx, sourceId);
     assertMovable(source);
-    const target = input.targetId === null ? null : getOrg(tx, input.targetId);
+    const target = input.targetId === null ? null : await getOrg(tx, input.targetId);
     if (target) assertTargetFits(source, target, targetField);
     if (source.foundedDate && input.date < source.foundedDate) {
       throw badRequest('日期早于该组织的成立日期', [{ field: 'date', message: `不能早于成立日期 ${source.foundedDate}` }]);
     }
-    const committee = tx.select().from(committees).where(and(eq(committees.orgId, sourceId), isNull(committees.endedDate))).all();
+    const committee = await tx.select().from(committees).where(and(eq(committees.orgId, sourceId), isNull(committees.endedDate))).orderBy(committees.id);
     const lastElected = committee.map((c) => c.electedDate).sort().at(-1);
     if (lastElected && input.date < lastElected) {
       throw badRequest('日期早于本届支委会的选举日期', [{ field: 'date', message: `不能早于本届支委会选举日期 ${lastElected}` }]);
     }
 
-    const open = openRecords(tx, sourceId, Number(input.date.slice(0, 4)));
+    const open = await openRecords(tx, sourceId, Number(input.date.slice(0, 4)));
     if (!target) {
       const left = [
         open.members.length && `${open.members.length} 名在册党员`, open.groups.length && `${open.groups.length} 个党小组`,
@@ -86,37 +86,37 @@ export function moveAndDissolve(db: Db, user: SessionUser, sourceId: number, inp
     }
 
     // Stale-version check first of the writes: a dissolution of a branch someone just changed is refused.
-    updateVersioned(tx, orgs, sourceId, input.version, { status: 'dissolved', dissolvedDate: input.date }, user.username);
+    await updateVersioned(tx, orgs, sourceId, input.version, { status: 'dissolved', dissolvedDate: input.date }, user.username);
 
     if (target) {
       const by = user.username;
-      if (open.members.length) tx.update(members).set({ orgId: target.id, ...bump(members, by) }).where(inArray(members.id, open.members)).run();
-      if (open.groups.length) tx.update(orgs).set({ parentId: target.id, ...bump(orgs, by) }).where(inArray(orgs.id, open.groups)).run();
-      if (open.brands.length) tx.update(brands).set({ orgId: target.id, ...bump(brands, by) }).where(inArray(brands.id, open.brands)).run();
-      if (open.projects.length) tx.update(secretaryProjects).set({ orgId: target.id, ...bump(secretaryProjects, by) }).where(inArray(secretaryProjects.id, open.projects)).run();
-      if (open.posts.length) tx.update(vanguardPosts).set({ orgId: target.id, ...bump(vanguardPosts, by) }).where(inArray(vanguardPosts.id, open.posts)).run();
-      if (open.recruits.length) tx.update(recruits).set({ orgId: target.id, ...bump(recruits, by) }).where(inArray(recruits.id, open.recruits)).run();
+      if (open.members.length) await tx.update(members).set({ orgId: target.id, ...bump(members, by) }).where(inArray(members.id, open.members));
+      if (open.groups.length) await tx.update(orgs).set({ parentId: target.id, ...bump(orgs, by) }).where(inArray(orgs.id, open.groups));
+      if (open.brands.length) await tx.update(brands).set({ orgId: target.id, ...bump(brands, by) }).where(inArray(brands.id, open.brands));
+      if (open.projects.length) await tx.update(secretaryProjects).set({ orgId: target.id, ...bump(secretaryProjects, by) }).where(inArray(secretaryProjects.id, open.projects));
+      if (open.posts.length) await tx.update(vanguardPosts).set({ orgId: target.id, ...bump(vanguardPosts, by) }).where(inArray(vanguardPosts.id, open.posts));
+      if (open.recruits.length) await tx.update(recruits).set({ orgId: target.id, ...bump(recruits, by) }).where(inArray(recruits.id, open.recruits));
       // Each moved member gets its own entry so the member's history shows the move.
       for (const id of open.members) {
-        recordAudit(tx, user, { action: 'transfer', entityType: 'member', entityId: id, orgId: target.id, before: { orgId: sourceId }, after: { orgId: target.id, reason: mode } });
+        await recordAudit(tx, user, { action: 'transfer', entityType: 'member', entityId: id, orgId: target.id, before: { orgId: sourceId }, after: { orgId: target.id, reason: mode } });
       }
     }
     for (const c of committee) {
-      tx.update(committees).set({ endedDate: input.date, ...bump(committees, user.username) }).where(eq(committees.id, c.id)).run();
-      recordAudit(tx, user, { action: 'update', entityType: 'committee', entityId: c.id, orgId: sourceId, before: c, after: { ...c, endedDate: input.date } });
+      await tx.update(committees).set({ endedDate: input.date, ...bump(committees, user.username) }).where(eq(committees.id, c.id));
+      await recordAudit(tx, user, { action: 'update', entityType: 'committee', entityId: c.id, orgId: sourceId, before: c, after: { ...c, endedDate: input.date } });
     }
 
-    const after = getOrg(tx, sourceId);
+    const after = await getOrg(tx, sourceId);
     const moved = {
       members: open.members.length, groups: open.groups.length, brands: open.brands.length,
       projects: open.projects.length, posts: open.posts.length, recruits: open.recruits.length,
     };
-    recordAudit(tx, user, {
+    await recordAudit(tx, user, {
       action: mode, entityType: ORG_ENTITY, entityId: sourceId, orgId: sourceId,
       before: source, after: { ...after, movedTo: target?.id ?? null, moved: target ? open : null },
     });
     return {
-      org: toRecord(after), target: target ? toRecord(getOrg(tx, target.id)) : null, moved,
+      org: toRecord(after), target: target ? toRecord(await getOrg(tx, target.id)) : null, moved,
       endedCommitteeId: committee[0]?.id ?? null,
     };
   });

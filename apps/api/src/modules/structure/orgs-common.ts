@@ -7,8 +7,8 @@ import { badRequest, notFound } from '../../lib/errors.js';
 export type OrgRow = typeof orgs.$inferSelect;
 export const ORG_ENTITY = 'org';
 
-export function getOrg(db: Queryable, id: number): OrgRow {
-  const row = db.select().from(orgs).where(eq(orgs.id, id)).get();
+export async function getOrg(db: Queryable, id: number): Promise<OrgRow> {
+  const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
   if (!row) throw notFound(`组织（id=${id}）不存在`);
   return row;
 }
@@ -29,9 +29,9 @@ export function assertActive(o: OrgRow, field = 'id') {
 }
 
 /** Names must be unique among the active orgs under the same parent, so the tree never shows two alike. */
-export function assertNameFree(db: Queryable, parentId: number, name: string, selfId?: number) {
-  const clash = db.select({ id: orgs.id }).from(orgs)
+export async function assertNameFree(db: Queryable, parentId: number, name: string, selfId?: number): Promise<void> {
+  const [clash] = await db.select({ id: orgs.id }).from(orgs)
     .where(and(eq(orgs.parentId, parentId), eq(orgs.status, 'active'), eq(orgs.name, name), selfId ? ne(orgs.id, selfId) : undefined))
-    .get();
+    .limit(1);
   if (clash) throw badRequest(`同一上级组织下已有名为“${name}”的组织`, [{ field: 'name', message: '同级组织中已有同名组织' }]);
 }

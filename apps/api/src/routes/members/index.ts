@@ -20,12 +20,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/members/:id', {
     config: { access: byMember },
     schema: { tags: ['党员'], summary: '党员详情（公民身份号码、电话按权限脱敏）', params: IdParamSchema, response: { 200: MemberDetailSchema, ...errors } },
-  }, async (req) => detail(req.params.id, req.user?.role));
+  }, async (req) => await detail(req.params.id, req.user?.role));
 
   app.post('/orgs/:id/members', {
     config: { access: byParamOrg },
     schema: { tags: ['党员'], summary: '在党支部中新增党员', params: IdParamSchema, body: MemberInputSchema, response: { 201: MemberDetailSchema, ...errors } },
-  }, async (req, reply) => reply.code(201).send(detail(createMember(app.db, req.user!, req.params.id, req.body), req.user!.role)));
+  }, async (req, reply) => reply.code(201).send(await detail(await createMember(app.db, req.user!, req.params.id, req.body), req.user!.role)));
 
   app.put('/members/:id', {
     config: { access: byMember },
@@ -34,8 +34,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       params: IdParamSchema, body: MemberUpdateSchema, response: { 200: MemberDetailSchema, ...writeErrors },
     },
   }, async (req) => {
-    updateMember(app.db, req.user!, req.params.id, req.body);
-    return detail(req.params.id, req.user!.role);
+    await updateMember(app.db, req.user!, req.params.id, req.body);
+    return await detail(req.params.id, req.user!.role);
   });
 
   app.post('/members/:id/transfer', {
@@ -45,9 +45,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       params: IdParamSchema, body: MemberTransferSchema, response: { 200: MemberDetailSchema, ...writeErrors },
     },
   }, async (req) => {
-    assertOrgAccess(app.db, req.user!, req.body.toOrgId, 'write');
-    transferMember(app.db, req.user!, req.params.id, req.body);
-    return detail(req.params.id, req.user!.role);
+    await assertOrgAccess(app.db, req.user!, req.body.toOrgId, 'write');
+    await transferMember(app.db, req.user!, req.params.id, req.body);
+    return await detail(req.params.id, req.user!.role);
   });
 
   app.post('/members/:id/leave', {
@@ -57,8 +57,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       params: IdParamSchema, body: MemberLeaveSchema, response: { 200: MemberDetailSchema, ...writeErrors },
     },
   }, async (req) => {
-    leaveMember(app.db, req.user!, req.params.id, req.body);
-    return detail(req.params.id, req.user!.role);
+    await leaveMember(app.db, req.user!, req.params.id, req.body);
+    return await detail(req.params.id, req.user!.role);
   });
 };
 

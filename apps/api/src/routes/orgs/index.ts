@@ -7,12 +7,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tree', {
     config: { access: {} },
     schema: { tags: ['组织'], summary: '组织树（含各级支部数、党员数）', response: { 200: OrgTreeSchema, 404: ErrorBodySchema } },
-  }, async (req) => ({ root: orgTree(app.db, req.scope) }));
+  }, async (req) => ({ root: await orgTree(app.db, req.scope) }));
 
   app.get('/:id', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },
     schema: { tags: ['组织'], summary: '组织详情', params: IdParamSchema, response: { 200: OrgDetailSchema, 400: ErrorBodySchema, 404: ErrorBodySchema } },
-  }, async (req) => orgDetail(app.db, req.params.id, req.scope));
+  }, async (req) => await orgDetail(app.db, req.params.id, req.scope));
 
   app.get('/:id/members', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },
@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       params: IdParamSchema, querystring: MemberListQuerySchema,
       response: { 200: MemberPageSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
     },
-  }, async (req) => listMembers(app.db, req.params.id, req.query));
+  }, async (req) => await listMembers(app.db, req.params.id, req.query));
 };
 
 export default routes;
