@@ -17,6 +17,7 @@ if (otherEngine.length) console.log(`[${engine}] ${otherEngine.length} test file
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     exclude: otherEngine,
     // better-sqlite3 is a native module: separate processes keep each test file's database to itself.
     pool: 'forks',

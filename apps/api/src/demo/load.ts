@@ -74,7 +74,8 @@ export async function ensureDemoData(db: Db): Promise<boolean> {
     if ((again?.n ?? 0) > 0) return false;
     await insertAll(db, tx, data);
     return true;
-  });
+    // READ COMMITTED: the count after the lock must see what the other server committed meanwhile.
+  }, { isolationLevel: 'read committed' });
 }
 
 /** Row counts of the domain tables, in the DemoData shape — for summaries and tests. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/auth/demo-users.js';
+import { inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/auth/demo-users.js';
 import type { Db } from '../../src/db/index.js';
-import { generateCommission, loadDemoData } from '../../src/demo/index.js';
 import { openTestDb } from './db.js';
 
 export type DemoLogin = 'admin' | 'leader' | 'renmin' | 'yanke' | 'jijiu';
@@ -29,12 +29,9 @@ export interface TestContext {
  */
 export async function build(opts: { demo?: boolean } = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'wj-api-test-'));
-  const opened = await openTestDb(dir);
+  // The demo commission and its logins come from the run's template (test/global-setup.ts): loaded once, copied per file.
+  const opened = await openTestDb(dir, 'test', opts.demo !== false ? inject('demoTemplate') : undefined);
   const db = opened.db;
-  if (opts.demo !== false) {
-    await loadDemoData(db, generateCommission());
-    await ensureDemoUsers(db);
-  }
   const app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', ATTACHMENTS_DIR: join(dir, 'attachments') }, db, logger: false });
   await app.ready();
   const anon: Client = (o) => app.inject(typeof o === 'string' ? { url: o } : o);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ENGINE, openDb, type Db } from '../../src/db/index.js';
@@ -7,13 +8,18 @@ import { ENGINE, openDb, type Db } from '../../src/db/index.js';
  * A fresh, empty database of this run's engine: a SQLite file in `dir`, or —
  * when the run is on PostgreSQL (DATABASE_URL set to a server the tests may
  * create databases on) — a new database on that server, dropped by `drop`.
- * `target` is what the server would be given (path or URL).
+ * `target` is what the server would be given (path or URL). With `template`
+ * (a database of the same engine) the new one starts as a copy of it.
  */
-export async function freshDatabase(dir: string, name = 'test'): Promise<{ target: string; drop: () => Promise<void> }> {
-  if (ENGINE === 'sqlite') return { target: join(dir, `${name}.sqlite`), drop: async () => {} };
+export async function freshDatabase(dir: string, name = 'test', template?: string): Promise<{ target: string; drop: () => Promise<void> }> {
+  if (ENGINE === 'sqlite') {
+    const target = join(dir, `${name}.sqlite`);
+    if (template) copyFileSync(template, target);
+    return { target, drop: async () => {} };
+  }
   const admin = process.env.DATABASE_URL!;
   const dbName = `wj_${name.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(5).toString('hex')}`.toLowerCase();
-  await adminQuery(admin, `create database ${dbName}`);
+  await adminQuery(admin, template ? `create database ${dbName} template ${new URL(template).pathname.slice(1)}` : `create database ${dbName}`);
   const url = new URL(admin);
   url.pathname = `/${dbName}`;
   return {
@@ -22,15 +28,15 @@ export async function freshDatabase(dir: string, name = 'test'): Promise<{ targe
   };
 }
 
-async function adminQuery(url: string, text: string) {
+export async function adminQuery(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try { await client.query(text); } finally { await client.end(); }
 }
 
 /** Opens a fresh database (see freshDatabase); `close` closes it and drops it (PostgreSQL). */
-export async function openTestDb(dir: string, name = 'test'): Promise<{ db: Db; target: string; close: () => Promise<void> }> {
-  const fresh = await freshDatabase(dir, name);
+export async function openTestDb(dir: string, name = 'test', template?: string): Promise<{ db: Db; target: string; close: () => Promise<void> }> {
+  const fresh = await freshDatabase(dir, name, template);
   const db = await openDb(fresh.target);
   let closed = false;
   return {
