@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { openDb } from '../../src/db/index.js';
+import { openTestDb } from '../helpers/db.js';
 
 /**
  * The built SPA as the API serves it: a temp dist folder laid out as vite
@@ -16,6 +16,7 @@ const SCRIPT = `export const pages = [${Array.from({ length: 400 }, (_, i) => `"
 const ASSET = '/assets/app-Ab12Cd34.js';
 
 let dir: string;
+let opened: Awaited<ReturnType<typeof openTestDb>>;
 let app: Awaited<ReturnType<typeof buildApp>>;
 const sizes = { br: 0, gz: 0 };
 
@@ -31,11 +32,12 @@ beforeAll(async () => {
   writeFileSync(join(dist, `${ASSET}.gz`), gz);
   sizes.br = br.length;
   sizes.gz = gz.length;
-  app = await buildApp({ config: { WEB_DIST: dist, LOG_LEVEL: 'silent' }, db: openDb(join(dir, 'test.sqlite')), logger: false });
+  app = await buildApp({ config: { WEB_DIST: dist, LOG_LEVEL: 'silent' }, db: (opened = await openTestDb(dir)).db, logger: false });
   await app.ready();
 });
 afterAll(async () => {
   await app.close();
+  await opened.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
