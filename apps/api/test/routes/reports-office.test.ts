@@ -256,3 +256,39 @@ describe('the annual report in LibreOffice', () => {
     expect(at28 / counts.length).toBeGreaterThan(0.8);
   });
 });
+
+describe('a closed year\'s report in LibreOffice (2025, with 附表3)', () => {
+  let pdf: Pdf;
+  let closed: BranchScoreRow[];
+  beforeAll(async () => {
+    closed = (await admin('/api/quality/branches?year=2025')).json().items;
+    const res = await admin('/api/reports/annual.docx?year=2025');
+    expect(res.statusCode, res.body).toBe(200);
+    pdf = convert(res.rawPayload, 'closed');
+  }, 180_000);
+
+  it('has no blank page and its page numbers alternate sides', () => {
+    const blank = pdf.pages.filter((p) => p.body.length === 0).map((p) => p.n);
+    const wrongSide = pdf.pages.filter((p) => !p.footer || (p.n % 2 === 1 ? p.footer.x0 < p.width / 2 : p.footer.x1 > p.width / 2)).map((p) => p.n);
+    console.log(`2025: ${pdf.pages.length} pages, blank: [${blank.join(', ')}], number missing or on the wrong side: [${wrongSide.join(', ')}]`);
+    expect(blank).toEqual([]);
+    expect(wrongSide).toEqual([]);
+  });
+
+  it('keeps each 附表3 branch — unit and branch name — on one line while the prose columns wrap', () => {
+    // A row's one-line cells sit on its vertical middle, with its 序号: the line that starts with the number.
+    const all = pdf.pages.flatMap((p) => p.body.map((line) => ({ page: p.n, line })));
+    const start = all.findIndex((x) => /^附表3\d{4}年度已完成书记项目及成效$/.test(x.line.text));
+    expect(start).toBeGreaterThan(0);
+    const left = Math.min(...all.slice(start).map((x) => x.line.x0));
+    const rows = all.slice(start + 1).filter((x) => /^\d+$/.test(x.line.words[0]!.text) && x.line.x0 < left + 20); // 序号 is centred in its column
+    const labels = closed.map((b) => (b.name.startsWith('中共') ? b.name : `${tree.children.find((u) => u.id === b.unitId)!.institutionName}${b.name}`));
+    const misfits = rows.filter(({ line }, i) => {
+      const rest = line.text.slice(String(i + 1).length);
+      return line.words[0]!.text !== String(i + 1) || !labels.some((l) => rest.startsWith(l));
+    });
+    console.log(`附表3 (2025): ${rows.length} rows on pages ${rows[0]?.page}–${rows.at(-1)?.page}, rows whose 党支部 is not whole on the 序号 line: ${misfits.length}`);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(misfits.map((x) => `page ${x.page}: "${x.line.text}"`)).toEqual([]);
+  });
+});

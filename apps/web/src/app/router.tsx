@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { useMe } from '@/lib/auth';
@@ -39,6 +39,9 @@ function ReloadNotice() {
 }
 const routeError = <Suspense fallback={<PageSkeleton />}><RouteErrorPage /></Suspense>;
 
+const loadShell = () => import('./layout/app-layout');
+const loadDashboard = () => import('@/features/dashboard/pages/dashboard-page');
+
 /** A branch secretary's home is rarer than the dashboard: it loads only when their role asks for it. */
 const BranchHomeRoute = lazy(async () => {
   const [{ BranchHome }, { renderTodoForm }] = await Promise.all([import('@/features/todos/pages/branch-home'), import('./todo-forms')]);
@@ -49,11 +52,24 @@ export const router = createBrowserRouter([
   {
     path: '/login',
     errorElement: routeError,
-    ...lazyRoute(async () => (await import('@/features/auth/pages/login-page')).LoginPage),
+    ...lazyRoute(async () => {
+      const { LoginPage } = await import('@/features/auth/pages/login-page');
+      return function LoginRoute() {
+        // Most logins land on 总览: its code downloads while the server checks the password,
+        // not after. (On submit only: the login page itself stays light.)
+        useEffect(() => {
+          // A prefetch that fails is not an error: the route loads (or reports) the module itself.
+          const prefetch = () => { loadShell().catch(() => undefined); loadDashboard().catch(() => undefined); };
+          document.addEventListener('submit', prefetch, { capture: true, once: true });
+          return () => document.removeEventListener('submit', prefetch, { capture: true });
+        }, []);
+        return <LoginPage />;
+      };
+    }),
   },
   {
     errorElement: routeError,
-    ...lazyRoute(async () => (await import('./layout/app-layout')).AppLayout),
+    ...lazyRoute(async () => (await loadShell()).AppLayout),
     children: [
       {
         // A page that throws shows an error inside the layout, so navigation stays usable.
@@ -63,7 +79,7 @@ export const router = createBrowserRouter([
             index: true,
             // 总览: a branch secretary's leads with their 待办 and their own score; everyone else sees the dashboard.
             ...lazyRoute(async () => {
-              const { DashboardPage } = await import('@/features/dashboard/pages/dashboard-page');
+              const { DashboardPage } = await loadDashboard();
               return function HomeRoute() {
                 const me = useMe();
                 if (me.data?.role !== 'branch_secretary') return <DashboardPage />;
