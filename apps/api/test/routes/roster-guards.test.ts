@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { OrgTreeNode } from '@wj/domain/schemas';
 import { members, users } from '../../src/db/schema/index.js';
-import { dbFileHash, nationalRow, NATIONAL_HEADERS, rosterFile, XLSX } from '../fixtures/roster.js';
+import { dbStateHash, nationalRow, NATIONAL_HEADERS, rosterFile, XLSX } from '../fixtures/roster.js';
 import { deflated, WORKBOOK_PARTS, zeroBomb, zipOf } from '../fixtures/zip.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
@@ -20,7 +20,7 @@ let branchName: string;
 beforeAll(async () => {
   ctx = await build();
   renmin = await ctx.as('renmin');
-  branchId = ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')).get()!.id!;
+  branchId = (await ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')))[0]!.id!;
   const root: OrgTreeNode = (await renmin('/api/orgs/tree')).json().root;
   const find = (n: OrgTreeNode): OrgTreeNode | undefined => (n.id === branchId ? n : n.children.map(find).find(Boolean));
   branchName = find(root)!.name;
@@ -33,8 +33,8 @@ const upload = (step: 'preview' | 'import', file: Buffer) =>
 /** Sends the file to preview and import; both refused with `status` and a message containing `message`; nothing written. */
 async function refused(file: Buffer, status: number, message: string) {
   await renmin('/api/auth/me');
-  const before = dbFileHash(ctx.db, ctx.dir);
-  const rows = ctx.db.select({ n: count() }).from(members).get()!.n;
+  const before = await dbStateHash(ctx.db);
+  const rows = (await ctx.db.select({ n: count() }).from(members))[0]!.n;
   const times: number[] = [];
   for (const step of ['preview', 'import'] as const) {
     const t = performance.now();
@@ -43,8 +43,8 @@ async function refused(file: Buffer, status: number, message: string) {
     expect(res.statusCode, res.body).toBe(status);
     expect(res.json().error.message).toContain(message);
   }
-  expect(ctx.db.select({ n: count() }).from(members).get()!.n).toBe(rows);
-  expect(dbFileHash(ctx.db, ctx.dir)).toBe(before);
+  expect((await ctx.db.select({ n: count() }).from(members))[0]!.n).toBe(rows);
+  expect(await dbStateHash(ctx.db)).toBe(before);
   return Math.max(...times);
 }
 

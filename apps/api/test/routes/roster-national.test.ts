@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import type { OrgTreeNode, RosterReport } from '@wj/domain/schemas';
 import { members, users } from '../../src/db/schema/index.js';
-import { dbFileHash, nationalRow, NATIONAL_HEADERS, NATIONAL_JOBS, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
+import { dbStateHash, nationalRow, NATIONAL_HEADERS, NATIONAL_JOBS, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 import { planRoster, planRosterInSlices, planStillHolds } from '../../src/modules/roster/plan.js';
 import { readRosterSheet } from '../../src/modules/roster/read-workbook.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   renmin = await ctx.as('renmin');
   const root: OrgTreeNode = (await renmin('/api/orgs/tree')).json().root;
   unit = root.children.find((u) => u.institutionName === '市人民医院')!;
-  const jijiu = ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')).get()!.id!;
+  const jijiu = (await ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')))[0]!.id!;
   branch = branchesOf(unit).find((b) => b.id === jijiu)!;
   second = branchesOf(unit).find((b) => b.id !== jijiu)!;
   const admin = await ctx.as('admin');
@@ -36,8 +36,8 @@ type Step = 'preview' | 'import' | 'problems';
 const send = (level: 'orgs' | 'units', id: number, step: Step, file: Buffer) =>
   renmin({ method: 'POST', url: `/api/${level}/${id}/roster/${step}`, headers: { 'content-type': XLSX }, payload: file });
 const nationalFile = (rows: RosterCells[]) => rosterFile(rows, { headers: NATIONAL_HEADERS, title: '中共市人民医院委员会党员名册', mergeTitle: true });
-const stored = (rows: RosterCells[]) => {
-  const byId = new Map(ctx.db.select().from(members).where(inArray(members.idNumber, rows.map((r) => r['公民身份号码'] as string))).all().map((m) => [m.idNumber, m]));
+const stored = async (rows: RosterCells[]) => {
+  const byId = new Map((await ctx.db.select().from(members).where(inArray(members.idNumber, rows.map((r) => r['公民身份号码'] as string)))).map((m) => [m.idNumber, m]));
   return rows.map((r) => byId.get(r['公民身份号码'] as string));
 };
 const isoOf = (v: RosterCells[string]) => {
@@ -51,9 +51,9 @@ const EDUCATION_CODE: Record<string, string> = { 研究生: 'postgraduate_master
 
 async function refusedWithoutTrace(run: () => ReturnType<Client>) {
   await renmin('/api/auth/me');
-  const before = dbFileHash(ctx.db, ctx.dir);
+  const before = await dbStateHash(ctx.db);
   const res = await run();
-  expect(dbFileHash(ctx.db, ctx.dir)).toBe(before);
+  expect(await dbStateHash(ctx.db)).toBe(before);
   return res;
 }
 const problemOf = (report: RosterReport, row: number) => report.rows.find((r) => r.rowNumber === row)!.problems;
@@ -81,7 +81,7 @@ describe('a national export into one branch', () => {
 
     const imported = await send('orgs', branch.id, 'import', file);
     expect(imported.statusCode, imported.body).toBe(200);
-    const saved = stored(rows);
+    const saved = await stored(rows);
     rows.forEach((r, i) => {
       const m = saved[i]!;
       expect(m, `row ${i + 3}`).toBeDefined();
@@ -110,7 +110,7 @@ describe('a national export into one branch', () => {
     expect((await send('orgs', branch.id, 'import', withOwn)).statusCode).toBe(200);
     const again = await send('orgs', branch.id, 'import', await nationalFile([{ ...row, 联系电话: '13800009999' }]));
     expect(again.json().rows[0]).toMatchObject({ action: 'update', changes: ['联系电话'] });
-    expect(stored([row])[0]).toMatchObject({ titleLevel: 'senior', isTalent: true, department: '心血管内科', phone: '13800009999' });
+    expect((await stored([row]))[0]).toMatchObject({ titleLevel: 'senior', isTalent: true, department: '心血管内科', phone: '13800009999' });
   });
 });
 
@@ -167,7 +167,7 @@ describe('a national export into a whole unit', () => {
     expect(preview.summary).toMatchObject({ create: 8, error: 0 });
     expect(preview.rows.map((r) => r.branchName)).toEqual([...Array(4).fill(branch.name), ...Array(4).fill(second.name)]);
     expect((await send('units', unit.id, 'import', file)).statusCode).toBe(200);
-    expect(stored(rows).map((m) => m!.orgId)).toEqual([...Array(4).fill(branch.id), ...Array(4).fill(second.id)]);
+    expect((await stored(rows)).map((m) => m!.orgId)).toEqual([...Array(4).fill(branch.id), ...Array(4).fill(second.id)]);
   });
 
   it('refuses a row naming a branch outside the unit, or none, without naming who is there', async () => {
@@ -233,11 +233,11 @@ describe('planning outside the transaction', () => {
   it('holds only while the numbers\' holders are unchanged; the import plans again otherwise', async () => {
     const row = nationalRow(300, branch.name);
     const sheet = await readRosterSheet(await nationalFile([row]));
-    const me = ctx.db.select().from(users).where(eq(users.username, 'renmin')).get()!;
-    const target = branchTarget(ctx.db, branch.id, { name: branch.name });
+    const me = (await ctx.db.select().from(users).where(eq(users.username, 'renmin')))[0]!;
+    const target = await branchTarget(ctx.db, branch.id, { name: branch.name });
     const plan = await planRosterInSlices(ctx.db, target, sheet.rows, me as never);
     expect(plan.rows[0]!.action).toBe('create');
-    expect(planStillHolds(ctx.db, target, plan)).toBe(true);
+    expect(await planStillHolds(ctx.db, target, plan)).toBe(true);
     // Meanwhile someone enrols the same person in another branch.
     const created = await renmin({
       method: 'POST', url: `/api/orgs/${second.id}/members`,
@@ -247,8 +247,8 @@ describe('planning outside the transaction', () => {
       },
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(planStillHolds(ctx.db, target, plan)).toBe(false);
-    const again = planRoster(ctx.db, target, sheet.rows, me as never);
+    expect(await planStillHolds(ctx.db, target, plan)).toBe(false);
+    const again = await planRoster(ctx.db, target, sheet.rows, me as never);
     expect(again.rows[0]!.problems.map((p) => p.column)).toEqual(['公民身份号码']);
   });
 });

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { EDUCATION_LABELS, GENDER_LABELS, TITLE_LEVEL_LABELS } from '@wj/domain';
 import type { MemberListItem, OrgTreeNode, RosterReport } from '@wj/domain/schemas';
 import { auditLog, members, users } from '../../src/db/schema/index.js';
-import { HEADERS, personRow, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
+import { dbStateHash, HEADERS, personRow, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
@@ -25,7 +22,7 @@ beforeAll(async () => {
   renmin = await ctx.as('renmin');
   const root: OrgTreeNode = (await admin('/api/orgs/tree')).json().root;
   renminUnit = root.children.find((u) => u.institutionName === '市人民医院')!;
-  const jijiuBranchId = ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')).get()!.id!;
+  const jijiuBranchId = (await ctx.db.select({ id: users.scopeOrgId }).from(users).where(eq(users.username, 'jijiu')))[0]!.id!;
   branch = branchesOf(renminUnit).find((b) => b.id === jijiuBranchId)!;
   otherBranch = branchesOf(renminUnit).find((b) => b.id !== branch.id)!;
   yankeBranch = branchesOf(root.children.find((u) => u.institutionName === '市眼科医院')!)[0]!;
@@ -34,21 +31,16 @@ afterAll(() => ctx.close());
 
 const upload = (client: Client, orgId: number, step: 'preview' | 'import', file: Buffer | string, type = XLSX) =>
   client({ method: 'POST', url: `/api/orgs/${orgId}/roster/${step}`, headers: { 'content-type': type }, payload: file });
-const memberCount = () => ctx.db.select({ n: count() }).from(members).get()!.n;
-const byIdNumber = (ids: string[]) => ctx.db.select().from(members).where(inArray(members.idNumber, ids)).all();
+const memberCount = async () => (await ctx.db.select({ n: count() }).from(members))[0]!.n;
+const byIdNumber = (ids: string[]) => ctx.db.select().from(members).where(inArray(members.idNumber, ids)).orderBy(members.id);
 const idOf = (r: RosterCells) => r['公民身份号码'] as string;
 
-/** sha256 of the SQLite file with the WAL folded in: any committed write would change it. */
-function dbFileHash() {
-  ctx.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return createHash('sha256').update(readFileSync(join(ctx.dir, 'test.sqlite'))).digest('hex');
-}
-/** Runs a refused upload and checks the database file did not change by one byte. */
+/** Runs a refused upload and checks that no row of any table changed (dbStateHash). */
 async function refusedWithoutTrace(client: Client, send: () => ReturnType<Client>) {
   await client('/api/auth/me'); // the session touch (once a minute) happens here, not during the upload
-  const before = dbFileHash();
+  const before = await dbStateHash(ctx.db);
   const res = await send();
-  expect(dbFileHash()).toBe(before);
+  expect(await dbStateHash(ctx.db)).toBe(before);
   return res;
 }
 const problemsOf = (report: RosterReport) =>
@@ -92,18 +84,18 @@ describe('importing a good file', () => {
 
   it('previews without writing, imports in one go, and re-imports as updates without duplicates', async () => {
     const file = await rosterFile(rows, { title: `${branch.name}党员名册` });
-    const before = memberCount();
+    const before = await memberCount();
     const preview = await upload(renmin, branch.id, 'preview', file);
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().summary).toEqual({ create: 3, update: 0, error: 0, unchanged: 0 });
     expect(preview.json().rows.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([3, 4, 5]);
-    expect(memberCount()).toBe(before);
+    expect(await memberCount()).toBe(before);
 
     const imported = await upload(renmin, branch.id, 'import', file);
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json().summary).toEqual({ create: 3, update: 0, error: 0, unchanged: 0 });
-    expect(memberCount()).toBe(before + 3);
-    const stored = byIdNumber(rows.map(idOf)).sort((a, b) => a.name.localeCompare(b.name));
+    expect(await memberCount()).toBe(before + 3);
+    const stored = (await byIdNumber(rows.map(idOf))).sort((a, b) => a.name.localeCompare(b.name));
     expect(stored.map((m) => m.orgId)).toEqual([branch.id, branch.id, branch.id]);
     const third = stored.find((m) => m.idNumber === idOf(rows[2]!))!;
     expect(third).toMatchObject({
@@ -112,7 +104,7 @@ describe('importing a good file', () => {
     });
     expect(stored.find((m) => m.idNumber === idOf(rows[1]!))).toMatchObject({ birthDate: '1972-03-12', joinDate: '2012-07-01', fullDate: '2013-07-01' });
 
-    const audits = ctx.db.select().from(auditLog).where(eq(auditLog.username, 'renmin')).all();
+    const audits = (await ctx.db.select().from(auditLog).where(eq(auditLog.username, 'renmin')).orderBy(auditLog.id));
     const memberAudits = audits.filter((a) => a.entityType === 'member' && stored.some((m) => String(m.id) === a.entityId));
     expect(memberAudits.map((a) => a.action)).toEqual(['create', 'create', 'create']);
     expect(audits.filter((a) => a.action === 'import').at(-1)).toMatchObject({ entityType: 'roster', orgId: branch.id, after: { rows: 3, create: 3 } });
@@ -120,24 +112,24 @@ describe('importing a good file', () => {
     // The same file again: matched by 公民身份号码, nothing new, nothing rewritten.
     const again = await upload(renmin, branch.id, 'import', file);
     expect(again.json().summary).toEqual({ create: 0, update: 3, error: 0, unchanged: 3 });
-    expect(memberCount()).toBe(before + 3);
-    expect(byIdNumber(rows.map(idOf)).map((m) => m.version)).toEqual([1, 1, 1]);
+    expect(await memberCount()).toBe(before + 3);
+    expect((await byIdNumber(rows.map(idOf))).map((m) => m.version)).toEqual([1, 1, 1]);
 
     // One changed phone: that member alone is updated, with its version and an audit entry.
     const changed = await rosterFile([rows[0]!, { ...rows[1]!, 联系电话: '0531-88886666' }, rows[2]!]);
     const res = await upload(renmin, branch.id, 'import', changed);
     expect(res.json().summary).toEqual({ create: 0, update: 3, error: 0, unchanged: 2 });
     expect(res.json().rows[1].changes).toEqual(['联系电话']);
-    const m = byIdNumber([idOf(rows[1]!)])[0]!;
+    const m = (await byIdNumber([idOf(rows[1]!)]))[0]!;
     expect(m).toMatchObject({ phone: '0531-88886666', version: 2, updatedBy: 'renmin' });
-    expect(ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'member'), eq(auditLog.entityId, String(m.id)))).all().map((a) => a.action))
+    expect((await ctx.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'member'), eq(auditLog.entityId, String(m.id)))).orderBy(auditLog.id)).map((a) => a.action))
       .toEqual(['create', 'update']);
   });
 });
 
 describe('refusing a file with bad rows', () => {
   it('lists exactly the bad rows and columns, and imports nothing', async () => {
-    const other = ctx.db.select().from(members).where(and(eq(members.orgId, otherBranch.id), eq(members.status, 'active'))).get()!;
+    const other = (await ctx.db.select().from(members).where(and(eq(members.orgId, otherBranch.id), eq(members.status, 'active'))).orderBy(members.id).limit(1))[0]!;
     const good = personRow(11);
     const dup = personRow(12);
     const rows = [
@@ -177,7 +169,7 @@ describe('refusing a file with bad rows', () => {
     expect(res.json().error.message).toContain('7 行存在问题，未导入任何数据');
     expect(res.json().report).toEqual(report);
     expect(res.json().error.details).toContainEqual({ field: '第 3 行·公民身份号码', message: expect.stringContaining('校验位') });
-    expect(byIdNumber([idOf(good)])).toHaveLength(0);
+    expect(await byIdNumber([idOf(good)])).toHaveLength(0);
   });
 });
 
@@ -244,7 +236,7 @@ describe('exporting', () => {
   it('shows admin the full numbers, and exports only the members still on the roll', async () => {
     const res = await admin(`/api/orgs/${branch.id}/roster/export`);
     const { rows } = await readXlsx(res.rawPayload);
-    const stored = ctx.db.select().from(members).where(and(eq(members.orgId, branch.id), eq(members.status, 'active'))).orderBy(members.id).all();
+    const stored = (await ctx.db.select().from(members).where(and(eq(members.orgId, branch.id), eq(members.status, 'active'))).orderBy(members.id));
     expect(rows.slice(1).map((r) => r[HEADERS.indexOf('公民身份号码') + 1])).toEqual(stored.map((m) => m.idNumber));
     expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(`市人民医院${branch.name}党员名册.xlsx`);
   });

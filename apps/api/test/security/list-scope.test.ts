@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/raw.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 /**
@@ -23,13 +24,13 @@ afterAll(() => ctx.close());
 interface OrgRow { id: number; parent_id: number | null; unit_id: number | null; kind: string; status: string }
 
 /** The orgs a caller may see, from the tables: a unit's whole sub-tree, or one branch with its 党小组. */
-function scopeOf(username: Scoped) {
-  const db = ctx.db.$client;
-  const user = db.prepare('select role, scope_org_id as org from users where username = ?').get(username) as { role: string; org: number };
-  const all = db.prepare('select id, parent_id, unit_id, kind, status from orgs').all() as OrgRow[];
+async function scopeOf(username: Scoped) {
+  const [user] = await rawRows<{ role: string; org: number }>(ctx.db, 'select role, scope_org_id as org from users where username = ?', [username]);
+  if (!user) throw new Error(`no user ${username}`);
+  const all = await rawRows<OrgRow>(ctx.db, 'select id, parent_id, unit_id, kind, status from orgs order by id');
   const orgs = new Set(all.filter((o) => (user.role === 'unit_secretary' ? o.unit_id === user.org : o.id === user.org || o.parent_id === user.org)).map((o) => o.id));
-  const memberIds = new Set((db.prepare(`select id from members where status = 'active' and org_id in (${[...orgs].join(',')})`).all() as { id: number }[]).map((m) => m.id));
-  const names = (db.prepare(`select name from members where status = 'active' and org_id in (${[...orgs].join(',')})`).all() as { name: string }[]).map((m) => m.name);
+  const memberIds = new Set((await rawRows<{ id: number }>(ctx.db, `select id from members where status = 'active' and org_id in (${[...orgs].join(',')})`)).map((m) => m.id));
+  const names = (await rawRows<{ name: string }>(ctx.db, `select name from members where status = 'active' and org_id in (${[...orgs].join(',')}) order by id`)).map((m) => m.name);
   return { user, orgs, memberIds, names, all };
 }
 
@@ -44,7 +45,7 @@ const flatten = (n: TreeNode): TreeNode[] => [n, ...n.children.flatMap(flatten)]
 
 describe.each(CALLERS)('rows returned to %s', (caller) => {
   it('the org tree holds only the scope and the path down to it', async () => {
-    const { orgs, all } = scopeOf(caller);
+    const { orgs, all } = await scopeOf(caller);
     const { root } = await json<{ root: TreeNode }>(clients.get(caller)!, '/api/orgs/tree');
     const nodes = flatten(root);
     const outside = nodes.filter((n) => !orgs.has(n.id));
@@ -57,7 +58,7 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
   });
 
   it('quality lists, the gap catalogue and the dashboard name only orgs in scope', async () => {
-    const { orgs } = scopeOf(caller);
+    const { orgs } = await scopeOf(caller);
     const c = clients.get(caller)!;
     const branches = await json<{ items: { orgId: number }[] }>(c, '/api/quality/branches');
     const units = await json<{ items: { orgId: number }[] }>(c, '/api/quality/units');
@@ -72,7 +73,7 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
   });
 
   it('the member list of its own top org pages through exactly its members', async () => {
-    const { user, orgs, memberIds } = scopeOf(caller);
+    const { user, orgs, memberIds } = await scopeOf(caller);
     const c = clients.get(caller)!;
     const seen: number[] = [];
     for (let page = 1; page < 100; page++) {
@@ -86,7 +87,7 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
   });
 
   it('the roster exports hold exactly the members in scope', async () => {
-    const { user, names } = scopeOf(caller);
+    const { user, names } = await scopeOf(caller);
     const c = clients.get(caller)!;
     const urls = [`/api/orgs/${user.org}/roster/export`, ...(user.role === 'unit_secretary' ? ['/api/reports/roster.xlsx'] : [])];
     for (const url of urls) {

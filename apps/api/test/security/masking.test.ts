@@ -58,8 +58,8 @@ async function sheetRows(client: Client, url: string): Promise<Record<string, Ex
 /** Everything one role is shown, merged per member. */
 async function gather(login: DemoLogin) {
   const client = await ctx.as(login);
-  const scope = ctx.db.select().from(users).where(eq(users.username, login)).get()!.scopeOrgId
-    ?? ctx.db.select().from(orgs).where(isNull(orgs.parentId)).get()!.id;
+  const scope = (await ctx.db.select().from(users).where(eq(users.username, login)))[0]!.scopeOrgId
+    ?? (await ctx.db.select().from(orgs).where(isNull(orgs.parentId)))[0]!.id;
   const listed = await listAll(client, scope);
   const seen = new Map<number, Seen>(listed.map((m) => [m.id, { id: m.id, masks: [], birthDate: m.birthDate, gender: m.gender }]));
   const byPerson = new Map<string, { id: number; orgName: string }[]>();
@@ -89,12 +89,12 @@ async function gather(login: DemoLogin) {
   return { seen: [...seen.values()], details, exportRows, unmatched, audit };
 }
 
-const truthOf = () => new Map(ctx.db.select({ id: members.id, idNumber: members.idNumber }).from(members).all().map((m) => [m.id, m.idNumber]));
+const truthOf = async () => new Map((await ctx.db.select({ id: members.id, idNumber: members.idNumber }).from(members)).map((m) => [m.id, m.idNumber]));
 
 describe('no role below admin can rebuild a 公民身份号码 from what it is shown', () => {
   it.each(ROLES)('%s (%s): zero rebuilt with today\'s mask; every one rebuilt with the old mask', async (login, role) => {
     const { seen, details, exportRows, unmatched, audit } = await gather(login);
-    const truth = truthOf();
+    const truth = await truthOf();
     const attacked = seen.filter((s) => s.masks.length > 0);
     let rebuilt = 0, oldRebuilt = 0, fewest = Infinity;
     for (const s of attacked) {
@@ -120,7 +120,7 @@ describe('no role below admin can rebuild a 公民身份号码 from what it is s
 
   it('keeps no 公民身份号码 or phone in the audit log, not even masked, and shows the log to admin only', async () => {
     const renmin = await ctx.as('renmin');
-    const branch = ctx.db.select().from(users).where(eq(users.username, 'jijiu')).get()!.scopeOrgId!;
+    const branch = (await ctx.db.select().from(users).where(eq(users.username, 'jijiu')))[0]!.scopeOrgId!;
     const idNumber = testIdNumber('1988-03-09', true, 731);
     const body = {
       name: '审计测', gender: 'male', ethnicity: '汉族', birthDate: '1988-03-09', education: 'bachelor', idNumber, phone: '13912348888',

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckDigit } from '@wj/domain';
 import type { RosterReport } from '@wj/domain/schemas';
+import { rawRows } from '../../src/db/raw.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 import { XLSX } from '../fixtures/roster.js';
 
@@ -22,9 +23,9 @@ let shown: { headers: string[]; row: ExcelJS.CellValue[] };
 beforeAll(async () => {
   ctx = await build();
   renmin = await ctx.as('renmin');
-  const jijiuBranch = (ctx.db.$client.prepare("select scope_org_id as id from users where username = 'jijiu'").get() as { id: number }).id;
-  branchId = jijiuBranch;
-  truth = ctx.db.$client.prepare("select id, id_number as idNumber, name from members where org_id = ? and status = 'active' order by id limit 1").get(branchId) as typeof truth;
+  const [jijiuBranch] = await rawRows<{ id: number }>(ctx.db, "select scope_org_id as id from users where username = 'jijiu'");
+  branchId = jijiuBranch!.id;
+  [truth] = await rawRows<typeof truth>(ctx.db, `select id, id_number as "idNumber", name from members where org_id = ? and status = 'active' order by id limit 1`, [branchId]) as [typeof truth];
   // What renmin is shown of that member: their row of the roster export.
   const res = await renmin(`/api/orgs/${branchId}/roster/export`);
   expect(res.statusCode).toBe(200);
