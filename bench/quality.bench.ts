@@ -1,25 +1,44 @@
 /**
- * Quality-model benchmark (issue: the branch quality model and the dashboard).
- * Prints figures and ratios only; it never passes or fails on time.
- *   pnpm bench            city size and 100× (first run builds the 100× file: a few minutes)
+ * Quality-model benchmark (the branch quality model and the dashboard), on
+ * SQLite and PostgreSQL side by side. Prints figures and ratios only; it never
+ * passes or fails on time.
+ *   pnpm bench                       both engines, city size and 100× (see lib.ts for BENCH_ENGINE, BENCH_PG_URL)
  *   BENCH_SCALES=1,10 pnpm bench
+ *   BENCH_PG_SCALES=1,10             PostgreSQL's own scales (default: BENCH_SCALES)
+ * SQLite's 100× file is built once under out/; PostgreSQL's 100× database is
+ * kept as `wj_bench_100` on a BENCH_PG_URL server, rebuilt (and its load
+ * timed) on a cluster the bench starts itself.
  */
-import { scoreBranch, scoreUnit, DEFAULT_RULES } from '@wj/domain/quality';
-import { loadFacts } from '@wj/api/facts';
-import { commissionDb, ms, now, percentile, serve } from './lib.js';
+import { fileURLToPath } from 'node:url';
+import {
+  acrossEngines, bareFastifyP50, commissionDb, enginesFromEnv, IS_CHILD, ms, now, percentile, printTable, report, resultKey, serve,
+  type Engine, type Figure,
+} from './lib.js';
 
-const scales = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 const YEAR = 2026;
 const AS_OF = '2026-11-20';
 
-interface Row { scale: number; branches: number; members: number; loadMs: number | null; factsMs: number; scoreMs: number; coldMs: number; p50: number; p95: number }
-const rows: Row[] = [];
+interface Row {
+  scale: number; branches: number; members: number; loadMs: number | null;
+  rawRows: number; rawMs: number; factsMs: number; scoreMs: number; coldMs: number; p50: number; p95: number; bareP50: number;
+}
 
-for (const scale of scales) {
-  const { db, loadMs } = commissionDb(scale);
+async function measure(scale: number): Promise<Row> {
+  const { scoreBranch, scoreUnit, DEFAULT_RULES } = await import('@wj/domain/quality');
+  const { loadFacts } = await import('@wj/api/facts');
+  const { db, loadMs } = await commissionDb(scale);
+
+  // Baseline: the driver alone reading the two biggest tables the facts come from, no ORM, no model.
   let t = now();
-  const facts = loadFacts(db, YEAR);
+  let rawRows = 0;
+  for (const table of ['members', 'meetings']) {
+    rawRows += db.sqlite ? db.sqlite.reader.prepare(`select * from ${table}`).all().length : (await db.pg!.pool.query(`select * from ${table}`)).rows.length;
+  }
+  const rawMs = ms(t);
+
+  t = now();
+  const facts = await loadFacts(db, YEAR);
   const factsMs = ms(t);
   t = now();
   const scores = facts.branches.map((f) => scoreBranch(f, DEFAULT_RULES, { year: YEAR, asOf: AS_OF }));
@@ -37,22 +56,53 @@ for (const scale of scales) {
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     t = now();
-    await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+    const res = await fetch(url, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`dashboard answered ${res.status}`);
+    await res.arrayBuffer();
     times.push(ms(t));
   }
   await app.close();
-  rows.push({ scale, branches: facts.branches.length, members, loadMs, factsMs, scoreMs, coldMs, p50: percentile(times, 50), p95: percentile(times, 95) });
+  await db.close();
+  const bareP50 = await bareFastifyP50(REQUESTS);
+  return { scale, branches: facts.branches.length, members, loadMs, rawRows, rawMs, factsMs, scoreMs, coldMs, p50: percentile(times, 50), p95: percentile(times, 95), bareP50 };
 }
 
-const f = (n: number | null) => (n === null ? '(cached)' : n.toFixed(1));
-console.log('\nQuality model — scoring and dashboard latency');
-console.log('scale  branches  members   load ms   facts ms  score ms  dash cold ms  dash p50 ms  dash p95 ms');
-for (const r of rows) {
-  console.log(`${String(r.scale).padStart(5)}  ${String(r.branches).padStart(8)}  ${String(r.members).padStart(7)}  ${f(r.loadMs).padStart(8)}  ${f(r.factsMs).padStart(9)}  ${f(r.scoreMs).padStart(8)}  ${f(r.coldMs).padStart(12)}  ${f(r.p50).padStart(11)}  ${f(r.p95).padStart(11)}`);
+if (IS_CHILD) {
+  report(await measure(Number(process.env.BENCH_SCALE)));
+  process.exit(0);
 }
-if (rows.length > 1) {
-  const a = rows[0]!, b = rows[rows.length - 1]!;
-  console.log(`\nratios ×${b.scale / a.scale} size: branches ${(b.branches / a.branches).toFixed(0)}×, facts ${(b.factsMs / a.factsMs).toFixed(1)}×, scoring ${(b.scoreMs / a.scoreMs).toFixed(1)}×, cold dashboard ${(b.coldMs / a.coldMs).toFixed(1)}×, cached p50 ${(b.p50 / a.p50).toFixed(1)}×`);
-  console.log(`per branch: scoring ${(a.scoreMs / a.branches * 1000).toFixed(0)} µs (×1) vs ${(b.scoreMs / b.branches * 1000).toFixed(0)} µs (×${b.scale})`);
+
+// ---------------------------------------------------------------- parent
+const script = fileURLToPath(import.meta.url);
+const engines = enginesFromEnv();
+const scales = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
+const pgScales = (process.env.BENCH_PG_SCALES ?? scales.join(',')).split(',').map(Number);
+const { results, failed } = await acrossEngines<Row>({ script, bench: 'quality', scales, pgScales });
+
+const figures: Figure[] = [];
+const cell = (engine: Engine, scale: number, pick: (r: Row) => number | string | null) => {
+  const r = results.get(resultKey(engine, scale));
+  return r === undefined ? undefined : typeof r === 'string' ? r : pick(r);
+};
+const add = (scale: number, label: string, pick: (r: Row) => number | string | null, digits = 1) =>
+  figures.push({ label: `×${scale} ${label}`, sqlite: cell('sqlite', scale, pick), postgres: cell('postgres', scale, pick), digits });
+for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
+  add(scale, 'branches / members', (r) => `${r.branches} / ${r.members}`);
+  add(scale, 'load demo data ms', (r) => r.loadMs, 0);
+  add(scale, 'baseline: raw SQL members+meetings ms', (r) => r.rawMs);
+  add(scale, 'facts ms', (r) => r.factsMs);
+  add(scale, 'scoring ms', (r) => r.scoreMs);
+  add(scale, 'dashboard first ms', (r) => r.coldMs);
+  add(scale, 'dashboard p50 ms', (r) => r.p50, 2);
+  add(scale, 'dashboard p95 ms', (r) => r.p95, 2);
+  add(scale, 'baseline: bare Fastify p50 ms', (r) => r.bareP50, 2);
 }
-process.exit(0);
+printTable(`Quality model — scoring and dashboard (${REQUESTS} dashboard requests after the first; raw SQL reads every row of members and meetings through the driver)`, figures);
+for (const engine of engines) {
+  const own = (engine === 'sqlite' ? scales : pgScales).map((s) => results.get(resultKey(engine, s))).filter((r): r is Row => typeof r === 'object');
+  if (own.length < 2) continue;
+  const a = own[0]!, b = own[own.length - 1]!;
+  console.log(`${engine}: ×${b.scale / a.scale} size → branches ${(b.branches / a.branches).toFixed(0)}×, facts ${(b.factsMs / a.factsMs).toFixed(1)}×, scoring ${(b.scoreMs / a.scoreMs).toFixed(1)}×, first dashboard ${(b.coldMs / a.coldMs).toFixed(1)}×, cached p50 ${(b.p50 / a.p50).toFixed(1)}×`);
+}
+if (engines.includes('postgres') && pgScales.join() !== scales.join()) console.log(`PostgreSQL ran at scales ${pgScales.join(', ')} (BENCH_PG_SCALES), SQLite at ${scales.join(', ')}.`);
+process.exit(failed ? 1 : 0);

@@ -1,14 +1,15 @@
 /**
  * Report export benchmark: the commission's annual report (.docx, with its two
  * charts) and the scores workbook (.xlsx, one sheet per unit) at city size and
- * 100×, through the real HTTP routes. Prints figures only; never passes or
- * fails on time.
- *   pnpm bench:reports             (first run builds the 100× file: a few minutes)
+ * 100×, through the real HTTP routes, on SQLite and PostgreSQL side by side
+ * (BENCH_ENGINE, BENCH_PG_URL, BENCH_PG_SCALES as in quality.bench.ts).
+ * Prints figures only; never passes or fails on time.
+ *   pnpm bench:reports             (first run builds the 100× databases: minutes)
  *   BENCH_SCALES=1 pnpm bench:reports
  */
-import { commissionDb, ms, now, serve } from './lib.js';
+import { fileURLToPath } from 'node:url';
+import { acrossEngines, commissionDb, IS_CHILD, ms, now, printTable, report, resultKey, serve, type Engine, type Figure } from './lib.js';
 
-const scales = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const YEAR = 2026;
 
@@ -28,10 +29,9 @@ async function time(url: string, cookie: string): Promise<Timing> {
 }
 
 interface Row { scale: number; units: number; docx: Timing | null; xlsx: Timing }
-const rows: Row[] = [];
 
-for (const scale of scales) {
-  const { db } = commissionDb(scale);
+async function measure(scale: number): Promise<Row> {
+  const { db } = await commissionDb(scale);
   const { app, base, cookie } = await serve(db);
   const units = (await (await fetch(`${base}/api/quality/units?year=${YEAR}`, { headers: { cookie } })).json() as { items: unknown[] }).items.length;
   // The scores are computed once per (year, as-of) and cached: warm them so both exports time their own work.
@@ -40,19 +40,39 @@ for (const scale of scales) {
   const docx = scale === 1 ? await time(`${base}/api/reports/annual.docx?year=${YEAR}`, cookie) : null;
   const xlsx = await time(`${base}/api/reports/scores.xlsx?year=${YEAR}`, cookie);
   await app.close();
-  rows.push({ scale, units, docx, xlsx });
+  await db.close();
+  return { scale, units, docx, xlsx };
 }
 
-const f = (n: number) => n.toFixed(0).padStart(8);
-const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`.padStart(10);
-console.log(`\nReport exports — ${RUNS} runs each after the scores are warm (first run includes chart rendering, later ones reuse cached charts)`);
-console.log('scale  units  export          first ms   best ms        size');
-for (const r of rows) {
-  if (r.docx) console.log(`${String(r.scale).padStart(5)}  ${String(r.units).padStart(5)}  annual.docx     ${f(r.docx.firstMs)}  ${f(r.docx.bestMs)}  ${kb(r.docx.bytes)}`);
-  console.log(`${String(r.scale).padStart(5)}  ${String(r.units).padStart(5)}  scores.xlsx     ${f(r.xlsx.firstMs)}  ${f(r.xlsx.bestMs)}  ${kb(r.xlsx.bytes)}`);
+if (IS_CHILD) {
+  report(await measure(Number(process.env.BENCH_SCALE)));
+  process.exit(0);
 }
-if (rows.length > 1) {
-  const a = rows[0]!, b = rows[rows.length - 1]!;
-  console.log(`\nscores.xlsx ×${b.scale / a.scale} size: ${(b.xlsx.bestMs / a.xlsx.bestMs).toFixed(1)}× the time, ${(b.xlsx.bytes / a.xlsx.bytes).toFixed(1)}× the bytes; ${(b.xlsx.bestMs / b.units).toFixed(1)} ms per unit sheet`);
+
+// ---------------------------------------------------------------- parent
+const script = fileURLToPath(import.meta.url);
+const scales = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
+const pgScales = (process.env.BENCH_PG_SCALES ?? scales.join(',')).split(',').map(Number);
+const { results, failed } = await acrossEngines<Row>({ script, bench: 'reports', scales, pgScales });
+
+const figures: Figure[] = [];
+const cell = (engine: Engine, scale: number, pick: (r: Row) => number | string | null) => {
+  const r = results.get(resultKey(engine, scale));
+  return r === undefined ? undefined : typeof r === 'string' ? r : pick(r);
+};
+const add = (scale: number, label: string, pick: (r: Row) => number | string | null, digits = 0) =>
+  figures.push({ label: `×${scale} ${label}`, sqlite: cell('sqlite', scale, pick), postgres: cell('postgres', scale, pick), digits });
+for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
+  add(scale, 'units', (r) => String(r.units));
+  if (scale === 1) {
+    add(scale, 'annual.docx first ms', (r) => r.docx?.firstMs ?? null);
+    add(scale, 'annual.docx best ms', (r) => r.docx?.bestMs ?? null);
+    add(scale, 'annual.docx kB', (r) => (r.docx ? r.docx.bytes / 1024 : null));
+  }
+  add(scale, 'scores.xlsx first ms', (r) => r.xlsx.firstMs);
+  add(scale, 'scores.xlsx best ms', (r) => r.xlsx.bestMs);
+  add(scale, 'scores.xlsx kB', (r) => r.xlsx.bytes / 1024);
+  add(scale, 'scores.xlsx ms per unit sheet', (r) => r.xlsx.bestMs / r.units, 1);
 }
-process.exit(0);
+printTable(`Report exports — ${RUNS} runs each after the scores are warm (the first includes chart rendering, later ones reuse cached charts)`, figures);
+process.exit(failed ? 1 : 0);
