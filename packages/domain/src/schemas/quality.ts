@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INSTITUTION_TYPES } from '../enums.js';
 import { idText } from './common.js';
 import { RuleSetSchema } from '../quality/rules.js';
-import { dateField, optionalText } from './fields.js';
+import { dateField, optionalText, todayIso } from './fields.js';
 
 /** API shapes of the quality model's results (the model itself: @wj/domain/quality). */
 const DimensionScoreSchema = z.object({ score: z.number(), weight: z.number(), earned: z.number(), possible: z.number(), applicable: z.boolean() });
@@ -20,12 +20,51 @@ export const IndicatorResultSchema = z.object({
   detail: z.string(), name: z.string(), source: z.string(), tier: TierSchema.exclude(['reminder']),
 });
 
-export const QualityQuerySchema = z.object({
+/** The query's fields, for routes that take some of them (`.pick`); QualityQuerySchema adds the check between them. */
+export const QualityQueryFieldsSchema = z.object({
   year: z.coerce.number({ error: 'year 必须是数字' }).int('year 必须是整数').min(2000, 'year 超出范围').max(2100, 'year 超出范围').optional(),
   asOf: dateField('asOf ').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'asOf 超出范围（应在 2000—2100 年之间）').optional(),
   unitId: idText('unitId').optional(),
 });
+/**
+ * year, asOf and unitId of a quality query. An asOf before the chosen year's
+ * first day is refused (400): a score of 2026 "as of 2025" means nothing, and
+ * quietly moving it to 1 January would answer a question nobody asked. Later
+ * dates are not refused but clamped (qualityPeriod).
+ */
+export const QualityQuerySchema = QualityQueryFieldsSchema.superRefine((q, ctx) => {
+  if (q.year !== undefined && q.asOf !== undefined && q.asOf < `${q.year}-01-01`) {
+    ctx.addIssue({ code: 'custom', path: ['asOf'], message: `asOf 早于所选年度（应在 ${q.year} 年内）` });
+  }
+});
 export type QualityQuery = z.infer<typeof QualityQuerySchema>;
+
+/**
+ * Which year and as-of date a quality query (or 待办's asOf) means — the one
+ * place a caller's date is bounded, so that scores are only ever computed and
+ * cached for dates inside the year and not after today:
+ * - no year: the year of asOf (after clamping to today), else this year
+ *   (or the latest year with records when there is none yet this year);
+ * - asOf after today → today; after the year's end → the year's end or
+ *   today, whichever is earlier; none → that same default (a past year is
+ *   judged whole, the current one up to today);
+ * - before the year's first day → refused by QualityQuerySchema; a caller
+ *   that skipped the schema gets the year's first day (never later than today).
+ * A year after this one has no date in it that is not in the future: it is
+ * judged as of today, like the current year.
+ */
+export function qualityPeriod(q: { year?: number; asOf?: string }, dataYears: readonly number[], today = todayIso()): { year: number; asOf: string } {
+  const thisYear = Number(today.slice(0, 4));
+  const latest = dataYears.length ? Math.max(...dataYears) : thisYear;
+  const asked = q.asOf !== undefined && q.asOf > today ? today : q.asOf;
+  const year = q.year ?? (asked ? Number(asked.slice(0, 4)) : Math.min(thisYear, latest));
+  const end = `${year}-12-31`;
+  const upper = end < today ? end : today;
+  const start = `${year}-01-01`;
+  const lower = start < upper ? start : upper;
+  const asOf = asked === undefined || asked > upper ? upper : asked < lower ? lower : asked;
+  return { year, asOf };
+}
 
 const Dimensions = z.object({ leadership: DimensionScoreSchema, political: DimensionScoreSchema, team: DimensionScoreSchema, role: DimensionScoreSchema });
 

@@ -1,5 +1,5 @@
 import { eq, gt, sql } from 'drizzle-orm';
-import { todayIso } from '@wj/domain/schemas';
+import { qualityPeriod, todayIso } from '@wj/domain/schemas';
 import { scoreBranch, scoreUnit, type BranchScore, type UnitScore } from '@wj/domain/quality';
 import type { Db, Queryable } from '../../db/index.js';
 import { auditLog, meetings, orgs } from '../../db/schema/index.js';
@@ -24,13 +24,12 @@ export interface YearScores {
 
 let serials = 0;
 
-/** Which year and as-of date a request means: a past year is judged whole, the current one up to today. */
+/**
+ * Which year and as-of date a request means: a past year is judged whole, the current one up to today,
+ * and a caller's asOf is clamped into the year and to today (@wj/domain qualityPeriod), so the cache below keys on the clamped date.
+ */
 export function resolvePeriod(years: number[], q: { year?: number; asOf?: string }, today = todayIso()) {
-  const thisYear = Number(today.slice(0, 4));
-  const latest = years.length ? Math.max(...years) : thisYear;
-  const year = q.year ?? (q.asOf ? Number(q.asOf.slice(0, 4)) : Math.min(thisYear, latest));
-  const asOf = q.asOf ?? (year < thisYear ? `${year}-12-31` : today);
-  return { year, asOf };
+  return qualityPeriod(q, years, today);
 }
 
 export async function dataYears(db: Queryable): Promise<number[]> {

@@ -2,28 +2,37 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   BranchScoreDetailSchema, BranchScoreListSchema, DashboardSchema, ErrorBodySchema, GapCatalogueSchema, IdParamSchema,
-  QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, UnitScoreDetailSchema, UnitScoreListSchema,
+  QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, todayIso, UnitScoreDetailSchema, UnitScoreListSchema,
 } from '@wj/domain/schemas';
 import { ruleSets } from '../../db/schema/index.js';
 import { recordAudit } from '../../lib/audit.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { currentRules, ruleHistory } from '../../modules/quality/rules-store.js';
+import { AsOfBudget } from '../../modules/quality/as-of-budget.js';
 import { resolvePeriod } from '../../modules/quality/service.js';
 import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from '../../modules/quality/views.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema };
 const tags = ['质量评价'];
+/** How year and asOf are read (the API description of every score route). */
+const description = 'year、asOf 的取值：不带 asOf 时，往年按全年、本年按截至今天计分；asOf 晚于今天按今天计，晚于所选年度年末按年末（或今天，取其早者）计；'
+  + 'asOf 早于所选年度则拒绝（400）。默认日期之外的截至日期，每分钟最多新计算 4 个，其余按已计算的同年最近日期作答（以响应中的 asOf 为准），该年尚无可用日期时返回 429。';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  // The caller's period, clamped into its year and to today (resolvePeriod), then held to the budget of dates (as-of-budget.ts).
+  const budget = new AsOfBudget();
   const yearScores = async (q: { year?: number; asOf?: string }) => {
-    const { year, asOf } = resolvePeriod(await app.quality.dataYears(), q);
-    return app.quality.scores(year, asOf);
+    const years = await app.quality.dataYears();
+    const { year, asOf } = resolvePeriod(years, q);
+    const thisYear = Number(todayIso().slice(0, 4));
+    const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }).asOf : null;
+    return app.quality.scores(year, budget.pick(year, asOf, free));
   };
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
 
   app.get('/quality/dashboard', {
     config: { access: {} },
-    schema: { tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', querystring: QualityQuerySchema, response: { 200: DashboardSchema, ...errors } },
+    schema: { tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', description, querystring: QualityQuerySchema, response: { 200: DashboardSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query);
     const years = await app.quality.dataYears();
@@ -34,7 +43,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/branches', {
     config: { access: {} },
-    schema: { tags, summary: '各支部得分（按权限范围，可按单位筛选）', querystring: QualityQuerySchema, response: { 200: BranchScoreListSchema, ...errors } },
+    schema: { tags, summary: '各支部得分（按权限范围，可按单位筛选）', description, querystring: QualityQuerySchema, response: { 200: BranchScoreListSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query);
     const { branches } = visible(ys, req.scope, req.query.unitId);
@@ -43,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/branches/:id', {
     config: { access: byParamOrg },
-    schema: { tags, summary: '一个支部的得分明细：每项指标、每处失分及依据', params: IdParamSchema, querystring: QualityQuerySchema, response: { 200: BranchScoreDetailSchema, ...errors } },
+    schema: { tags, summary: '一个支部的得分明细：每项指标、每处失分及依据', params: IdParamSchema, description, querystring: QualityQuerySchema, response: { 200: BranchScoreDetailSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query);
     const s = ys.branches.find((b) => b.orgId === req.params.id);
@@ -53,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/units', {
     config: { access: {} },
-    schema: { tags, summary: '各单位得分（含责任落实）', querystring: QualityQuerySchema, response: { 200: UnitScoreListSchema, ...errors } },
+    schema: { tags, summary: '各单位得分（含责任落实）', description, querystring: QualityQuerySchema, response: { 200: UnitScoreListSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query);
     const { units } = visible(ys, req.scope);
@@ -62,7 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/units/:id', {
     config: { access: byParamOrg },
-    schema: { tags, summary: '一个单位的得分明细、责任落实指标及所属支部得分', params: IdParamSchema, querystring: QualityQuerySchema, response: { 200: UnitScoreDetailSchema, ...errors } },
+    schema: { tags, summary: '一个单位的得分明细、责任落实指标及所属支部得分', params: IdParamSchema, description, querystring: QualityQuerySchema, response: { 200: UnitScoreDetailSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query);
     const s = ys.units.find((u) => u.orgId === req.params.id);
@@ -73,7 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/gaps', {
     config: { access: {} },
-    schema: { tags, summary: '问题清单：每类问题涉及的支部（单位）数及名单', querystring: QualityQuerySchema, response: { 200: GapCatalogueSchema, ...errors } },
+    schema: { tags, summary: '问题清单：每类问题涉及的支部（单位）数及名单', description, querystring: QualityQuerySchema, response: { 200: GapCatalogueSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query);
     const { branches, units } = visible(ys, req.scope, req.query.unitId);
@@ -109,6 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return row!;
     });
   });
+  await app.register(import('./years.js')); // 历年对比 (GET /quality/years)
 };
 
 export default routes;

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBodySchema, QualityQuerySchema, ReportDraftSchema, ReportParagraphWriteSchema } from '@wj/domain/schemas';
+import { ErrorBodySchema, QualityQueryFieldsSchema, ReportDraftSchema, ReportParagraphWriteSchema } from '@wj/domain/schemas';
 import type { Access } from '../../plugins/auth.js';
 import { reportContext, type ContextNeeds } from '../../reports/context.js';
 import { annualReport, annualTitle } from '../../reports/docx/annual.js';
@@ -16,8 +16,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 500: ErrorBodySchema };
 const tags = ['报告导出'];
-const ReportQuerySchema = QualityQuerySchema.pick({ year: true, unitId: true });
-const RosterQuerySchema = QualityQuerySchema.pick({ unitId: true });
+const ReportQuerySchema = QualityQueryFieldsSchema.pick({ year: true, unitId: true });
+const RosterQuerySchema = QualityQueryFieldsSchema.pick({ unitId: true });
 
 /** RFC 6266 + RFC 8187: an ASCII fallback name, then the real (Chinese) one percent-encoded as UTF-8. */
 export function contentDisposition(ascii: string, filename: string): string {
