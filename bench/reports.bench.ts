@@ -8,7 +8,7 @@
  *   BENCH_SCALES=1 pnpm bench:reports
  */
 import { fileURLToPath } from 'node:url';
-import { acrossEngines, commissionDb, IS_CHILD, ms, now, printTable, report, resultKey, serve, type Engine, type Figure } from './lib.js';
+import { acrossEngines, commissionDb, IS_CHILD, ms, now, printTable, report, resultKey, scalesFromEnv, serve, type Engine, type Figure } from './lib.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const YEAR = 2026;
@@ -51,8 +51,7 @@ if (IS_CHILD) {
 
 // ---------------------------------------------------------------- parent
 const script = fileURLToPath(import.meta.url);
-const scales = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
-const pgScales = (process.env.BENCH_PG_SCALES ?? scales.join(',')).split(',').map(Number);
+const { scales, pgScales, note } = scalesFromEnv();
 const { results, failed } = await acrossEngines<Row>({ script, bench: 'reports', scales, pgScales });
 
 const figures: Figure[] = [];
@@ -75,4 +74,5 @@ for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)
   add(scale, 'scores.xlsx ms per unit sheet', (r) => r.xlsx.bestMs / r.units, 1);
 }
 printTable(`Report exports — ${RUNS} runs each after the scores are warm (the first includes chart rendering, later ones reuse cached charts)`, figures);
+if (note) console.log(note);
 process.exit(failed ? 1 : 0);
