@@ -25,6 +25,7 @@ log "API tests again, on PostgreSQL ($PG_TEST_URL)"
 step env DATABASE_URL="$PG_TEST_URL" pnpm --filter @wj/api test
 log "build"
 step pnpm --filter @wj/web build
+step pnpm --filter @wj/api build
 log "end-to-end tests (Chromium) against one server on PostgreSQL"
 "$PG_TEST_BIN/psql" "$PG_TEST_URL" -qc 'create database wj_e2e'
 step env E2E_DATABASE_URL="${PG_TEST_URL%/*}/wj_e2e" pnpm --filter @wj/e2e test

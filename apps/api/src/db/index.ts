@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
@@ -10,6 +9,7 @@ import { drizzle as drizzlePg, type NodePgQueryResultHKT } from 'drizzle-orm/nod
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { apiRoot } from '../paths.js';
 import { ENGINE, isPostgresUrl, type Engine } from './engine.js';
 import type * as pgSchema from './pg-schema/index.js';
 import * as sqliteSchema from './sqlite-schema/index.js';
@@ -36,9 +36,8 @@ export interface DbHandle {
 
 export type Db = Queryable & DbHandle;
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const sqliteMigrations = resolve(here, '../../drizzle');
-export const pgMigrations = resolve(here, '../../drizzle-pg');
+export const sqliteMigrations = resolve(apiRoot, 'drizzle');
+export const pgMigrations = resolve(apiRoot, 'drizzle-pg');
 
 // PostgreSQL's count(*) and sum() are bigint/numeric, which node-postgres hands over as strings;
 // every such figure here is far below 2^53, so they come back as numbers, as on SQLite.

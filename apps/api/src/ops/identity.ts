@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { pgMigrations } from '../db/index.js';
+import { apiRoot } from '../paths.js';
 import { PgToolError, PgToolMissingError, runPgTool } from './pg-tools.js';
 
 /**
@@ -13,7 +13,7 @@ import { PgToolError, PgToolMissingError, runPgTool } from './pg-tools.js';
  * entries are a prefix of this program's journal (same hashes: the same SQL),
  * and have every table and column that its last migration's snapshot lists.
  */
-export const migrationsFolder = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../drizzle');
+export const migrationsFolder = resolve(apiRoot, 'drizzle');
 
 export class NotOurDatabaseError extends Error {}
 

@@ -1,0 +1,101 @@
+// The production build: src/server.ts and the workspace's TypeScript (@wj/domain)
+// bundled by esbuild into one ES module, dist/server.js, that node starts without
+// a TypeScript loader. Every npm dependency stays external (loaded from
+// node_modules as usual: native modules, fastify's plugins, exceljs...).
+// Worker threads are entry points of their own, emitted beside it under their
+// file name (src/**/NAME-worker.mjs → dist/NAME-worker.mjs, NAME-worker.ts →
+// dist/NAME-worker.js), so that `new URL('./NAME-worker.mjs', import.meta.url)`
+// finds them from src/ and from the bundle alike. Paths to folders of the
+// package (migrations, data/, the web build) come from src/paths.ts.
+//
+//   node scripts/build.mjs             build
+//   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than a source
+//
+// Type checking is not part of it (`pnpm typecheck` does that): esbuild only strips types.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const apiRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(apiRoot, '../..');
+const dist = join(apiRoot, 'dist');
+const stampFile = join(dist, '.build-inputs');
+
+function* files(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/** Everything the bundle is made of: the API's and the workspace packages' sources, their manifests, this script, the lockfile. */
+function inputs() {
+  const list = [...files(join(apiRoot, 'src'))];
+  for (const pkg of readdirSync(join(repoRoot, 'packages'))) list.push(...files(join(repoRoot, 'packages', pkg, 'src')), join(repoRoot, 'packages', pkg, 'package.json'));
+  list.push(join(apiRoot, 'package.json'), fileURLToPath(import.meta.url), join(repoRoot, 'pnpm-lock.yaml'));
+  return list.filter((f) => existsSync(f));
+}
+
+/** Stale when a source is newer than the last build or the set of sources changed (a file added or removed). */
+function isStale() {
+  if (!existsSync(join(dist, 'server.js')) || !existsSync(stampFile)) return true;
+  const built = statSync(stampFile).mtimeMs;
+  const list = inputs();
+  if (readFileSync(stampFile, 'utf8') !== listing(list)) return true;
+  return list.some((f) => statSync(f).mtimeMs > built);
+}
+const listing = (list) => list.map((f) => relative(repoRoot, f)).sort().join('\n');
+
+/** Bare imports stay imports, except the workspace's own packages, which are TypeScript source and get bundled in. */
+const externalDeps = {
+  name: 'external-deps',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@wj/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  plugins: [externalDeps],
+  write: false,
+  outdir: dist,
+  logLevel: 'warning',
+  absWorkingDir: apiRoot,
+};
+
+async function run() {
+  const started = performance.now();
+  const startedAt = new Date(); // the stamp's time: a source saved while building is newer than it
+  const workers = [...files(join(apiRoot, 'src'))].filter((f) => /-worker\.(ts|mjs)$/.test(f));
+  const names = new Set();
+  for (const w of workers) {
+    const name = basename(w, extname(w));
+    if (names.has(name)) throw new Error(`two workers named ${name}: worker file names must be unique (they land side by side in dist/)`);
+    names.add(name);
+  }
+  const entry = (list) => Object.fromEntries(list.map((f) => [basename(f, extname(f)), f]));
+  const { build } = await import('esbuild'); // only when building: the up-to-date check stays light
+  const results = await Promise.all([
+    build({ ...common, entryPoints: { server: join(apiRoot, 'src/server.ts'), ...entry(workers.filter((f) => f.endsWith('.ts'))) } }),
+    build({ ...common, entryPoints: entry(workers.filter((f) => f.endsWith('.mjs'))), outExtension: { '.js': '.mjs' } }),
+  ]);
+  mkdirSync(dist, { recursive: true });
+  // Each file is written beside its place and renamed over it: a server starting meanwhile reads an old or a new file, never half of one.
+  for (const out of results.flatMap((r) => r.outputFiles)) {
+    const tmp = `${out.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, out.contents);
+    renameSync(tmp, out.path);
+  }
+  writeFileSync(stampFile, listing(inputs()));
+  utimesSync(stampFile, startedAt, startedAt);
+  console.log(`[api build] dist/server.js and ${workers.length} worker(s) in ${Math.round(performance.now() - started)} ms`);
+}
+
+if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
+await run();

@@ -1,0 +1,101 @@
+/**
+ * Start → listening and start → first /api/health answer, for the API run
+ * as TypeScript through tsx (how `pnpm start` ran before the production
+ * build), for the build (`node dist/server.js`, and the `start` script's
+ * up-to-date check in front of it), and for a bare Fastify server with one
+ * route started by node, the floor any server here pays.
+ *
+ * Each server is started STARTUP_RUNS times (default 5) on the same SQLite
+ * file with the demo commission already in it (one start loads it first, not
+ * counted), and the medians are printed. "listening" is the moment the server
+ * prints its "running at" line (after app.listen resolved); "first answer" is
+ * the first 200 of /api/health, polled every 5 ms from the start.
+ *
+ *   pnpm --filter @wj/bench bench:startup      (builds the API first when stale)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const API = resolve(import.meta.dirname, '../apps/api');
+const RUNS = Number(process.env.STARTUP_RUNS ?? 5);
+const dir = mkdtempSync(join(tmpdir(), 'wj-startup-'));
+const env = {
+  ...process.env,
+  HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'startup.sqlite'), DEMO_DATA: 'true',
+  LOG_LEVEL: 'warn', BACKUP_INTERVAL_HOURS: '0',
+};
+delete (env as Record<string, string | undefined>).DATABASE_URL;
+
+const BARE = `
+import Fastify from 'fastify';
+const app = Fastify();
+app.get('/api/health', async () => ({ ok: true }));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+console.log('running at ' + process.env.PORT);
+`;
+
+interface Variant { label: string; cmd: string; args: string[] }
+const variants: Variant[] = [
+  { label: 'tsx src/server.ts (before)', cmd: join(API, 'node_modules/.bin/tsx'), args: ['src/server.ts'] },
+  { label: 'node dist/server.js (build)', cmd: process.execPath, args: ['dist/server.js'] },
+  { label: 'start script: --if-stale check + node dist/server.js', cmd: 'sh', args: ['-c', `${process.execPath} scripts/build.mjs --if-stale && exec ${process.execPath} dist/server.js`] },
+  { label: 'bare Fastify, one route (node)', cmd: process.execPath, args: ['--input-type=module', '-e', BARE] },
+];
+
+function health(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const req = request({ host: '127.0.0.1', port, path: '/api/health', timeout: 1000 }, (res) => { res.resume(); done(res.statusCode === 200); });
+    req.on('error', () => done(false));
+    req.on('timeout', () => { req.destroy(); done(false); });
+    req.end();
+  });
+}
+
+let nextPort = 33900 + Math.floor(Math.random() * 50);
+
+/** One start: ms to the "running at" line and to the first 200 of /api/health; then SIGTERM and wait for the exit (the SQLite lock is released). */
+async function once(v: Variant): Promise<{ listening: number; answer: number }> {
+  const port = nextPort++;
+  const t0 = performance.now();
+  const child = spawn(v.cmd, v.args, { cwd: API, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let listening = NaN;
+  let out = '';
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  child.stdout.on('data', (b: Buffer) => { out += b; if (Number.isNaN(listening) && out.includes('running at')) listening = performance.now() - t0; });
+  child.stderr.on('data', (b: Buffer) => { out += b; });
+  let answer = NaN;
+  let dead = false;
+  void exited.then(() => { dead = true; });
+  while (!dead && performance.now() - t0 < 60_000) {
+    if (await health(port)) { answer = performance.now() - t0; break; }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  // The line may arrive just after the first answer: give stdout a moment.
+  for (let i = 0; i < 100 && Number.isNaN(listening) && !dead; i++) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGTERM');
+  await exited;
+  if (Number.isNaN(answer)) throw new Error(`${v.label}: no answer from /api/health\n${out}`);
+  return { listening, answer };
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+
+try {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: API, stdio: 'inherit' });
+  await once(variants[1]!); // loads the demo commission into the file: not counted
+  const rows: string[][] = [];
+  for (const v of variants) {
+    const runs: { listening: number; answer: number }[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await once(v));
+    rows.push([v.label, median(runs.map((r) => r.listening)).toFixed(0), median(runs.map((r) => r.answer)).toFixed(0)]);
+  }
+  const bare = Number(rows[3]![2]);
+  console.log(`\nAPI start on SQLite (demo commission), median of ${RUNS} starts, ms:`);
+  console.log(['server', '→ listening', '→ first /api/health', 'answer ÷ bare'].join(' | '));
+  for (const r of rows) console.log([...r, (Number(r[2]) / bare).toFixed(1) + '×'].join(' | '));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
