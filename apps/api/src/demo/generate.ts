@@ -1,4 +1,5 @@
 import { buildCommittees } from './committees.js';
+import { buildEarlierYear } from './earlier-year.js';
 import { yearOf } from './dates.js';
 import { buildMeetings } from './meetings.js';
 import { buildMembers } from './members.js';
@@ -7,11 +8,11 @@ import { pickProblems } from './problems.js';
 import { buildRecruits } from './recruits.js';
 import { hash32, Rng } from './rng.js';
 import { buildStudy } from './study.js';
-import { BRANCH_PROBLEMS, TABLE_KEYS, UNIT_PROBLEMS, type DemoData, type GenCtx, type SeededProblems, type TableKey } from './types.js';
+import { BRANCH_PROBLEMS, TABLE_KEYS, UNIT_PROBLEMS, type DemoData, type GenCtx, type SeededProblems, type TableKey, type UnitCtx } from './types.js';
 import { buildUnitRecords } from './unit-records.js';
 import { buildBrands, buildProjects, buildVanguardPosts } from './work.js';
 
-/** The fixed "today" of the demo: records run through all of 2025 and 2026 up to this day. */
+/** The fixed "today" of the demo: records run through all of 2024 and 2025 and 2026 up to this day. */
 export const DEMO_AS_OF = '2026-11-20';
 export const DEMO_SEED = 20_261_120;
 export const ROOT_ORG_NAME = '市卫生健康委直属机关党委';
@@ -44,6 +45,7 @@ export function generateCommission(opts: GenerateOptions = {}): DemoData {
   const rootId = ctx.nextId('orgs');
   data.orgs.push(orgRow(ctx, { id: rootId, kind: 'committee', name: ROOT_ORG_NAME, foundedDate: '1984-07-01' }));
 
+  const copies: { rng: Rng; units: UnitCtx[] }[] = [];
   for (let copy = 0; copy < scale; copy++) {
     const rng = new Rng(hash32(seed, 'copy', copy));
     const units = buildOrgTree(ctx, rng.fork('orgs'), rootId, copy);
@@ -57,7 +59,10 @@ export function generateCommission(opts: GenerateOptions = {}): DemoData {
     buildVanguardPosts(ctx, rng.fork('vanguard'), units);
     buildRecruits(ctx, rng.fork('recruits'), units);
     buildUnitRecords(ctx, rng.fork('unit-records'), units);
+    copies.push({ rng, units });
   }
+  // The year before the two record years comes last, so the later years' rows and ids stay as they were.
+  for (const { rng, units } of copies) buildEarlierYear(ctx, rng.fork('earlier-year'), units);
   for (const list of Object.values(data.seeded)) list.sort((a, b) => a - b);
   return data;
 }

@@ -10,7 +10,7 @@ import type { BranchCtx, GenCtx, MeetingRow, UnitCtx } from './types.js';
  * 组织生活会 and 民主评议党员 once a year, 谈心谈话 as needed. Sound branches
  * meet on days 3–18 so even the current month's meeting is before the as-of date.
  */
-type Draft = Omit<MeetingRow, 'id' | 'orgId' | 'version' | 'updatedAt' | 'updatedBy'>;
+export type Draft = Omit<MeetingRow, 'id' | 'orgId' | 'version' | 'updatedAt' | 'updatedBy'>;
 
 export function buildMeetings(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   for (const unit of units) {
@@ -26,7 +26,7 @@ export function buildMeetings(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   }
 }
 
-function branchYear(ctx: GenCtx, rng: Rng, br: BranchCtx, year: number): Draft[] {
+export function branchYear(ctx: GenCtx, rng: Rng, br: BranchCtx, year: number): Draft[] {
   const current = year === yearOf(ctx.asOf);
   const end = current ? ctx.asOf : ymd(year, 12, 31);
   const lastMonth = Number(end.slice(5, 7));

@@ -83,7 +83,7 @@ export function buildProjects(ctx: GenCtx, rng: Rng, units: UnitCtx[]): void {
   }
 }
 
-function addProject(ctx: GenCtx, rng: Rng, br: BranchCtx, year: number, current: boolean, lagging: boolean): void {
+export function addProject(ctx: GenCtx, rng: Rng, br: BranchCtx, year: number, current: boolean, lagging: boolean): void {
   const [title, goal, businessGoal] = rng.pick(br.category === 'retired' ? RETIRED_PROJECT_THEMES : PROJECT_THEMES);
   const count = rng.int(3, 5);
   const dues = Array.from({ length: count }, (_, i) => {

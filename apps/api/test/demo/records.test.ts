@@ -52,9 +52,9 @@ describe('branch committees', () => {
 });
 
 describe('组织生活', () => {
-  it('runs from the start of the previous year up to the as-of date, with present ≤ expected', () => {
+  it('runs from the start of the year before the previous one up to the as-of date, with present ≤ expected', () => {
     for (const m of data.meetings) {
-      expect(m.date >= `${x.year - 1}-01-01` && m.date <= x.asOf, m.date).toBe(true);
+      expect(m.date >= `${x.year - 2}-01-01` && m.date <= x.asOf, m.date).toBe(true);
       expect(m.present).toBeLessThanOrEqual(m.expected);
       expect(m.present).toBeGreaterThanOrEqual(0);
       expect(m.topic.length).toBeGreaterThan(0);
@@ -122,10 +122,10 @@ describe('work records', () => {
     expect(data.recruits.some((r) => r.isTalent)).toBe(true);
   });
 
-  it('keeps unit records for both years: plans, reviews, checklists of 10–19 items, party workers for every unit', () => {
+  it('keeps unit records for the three years: plans, reviews, checklists of 10–19 items, party workers for every unit', () => {
     for (const u of x.units) {
-      expect(data.secretaryReviews.filter((r) => r.orgId === u.id).map((r) => r.year).sort()).toEqual([x.year - 1, x.year]);
-      for (const year of [x.year - 1, x.year]) {
+      expect(data.secretaryReviews.filter((r) => r.orgId === u.id).map((r) => r.year).sort()).toEqual([x.year - 2, x.year - 1, x.year]);
+      for (const year of [x.year - 2, x.year - 1, x.year]) {
         const items = data.responsibilityItems.filter((i) => i.unitId === u.id && i.year === year);
         expect(items.length).toBeGreaterThanOrEqual(10);
         expect(items.length).toBeLessThanOrEqual(19);

@@ -91,6 +91,7 @@ export const POLICY: Record<string, Policy> = {
   'GET /api/quality/units': { kind: 'login' },
   'GET /api/quality/units/:id': org('unit'),
   'GET /api/quality/gaps': { kind: 'login' },
+  'GET /api/quality/years': { kind: 'login' },
   'GET /api/quality/rules': { kind: 'login' },
   'GET /api/quality/rules/history': { kind: 'admin' },
   'PUT /api/quality/rules': { kind: 'admin' },

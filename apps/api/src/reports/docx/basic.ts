@@ -1,6 +1,7 @@
 import type { Paragraph } from 'docx';
 import { ORG_KIND_LABELS } from '@wj/domain/labels';
 import { DIMENSION_LABELS, BRANCH_DIMENSIONS, gradeOf } from '@wj/domain/quality';
+import { summaryFrom } from '../../modules/quality/years-summary.js';
 import type { BasicFigures } from '../basic-figures.js';
 import { distributionChart, RANKING_MAX, rankingChart } from '../charts.js';
 import type { ReportContext } from '../context.js';
@@ -102,33 +103,34 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures, draft: D
 /**
  * 同比: the year against the one before, in the same scope — average score,
  * grade counts and the problems found (reminders left out) — every figure
- * printed with its previous value, so a reader can check the change.
+ * printed with its previous value, so a reader can check the change. Both
+ * years' figures are the 历年对比 summary (modules/quality/years-summary.ts)
+ * the dashboard's years table shows; nothing is said when the year before has no data.
  */
 export function yearOnYear(ctx: ReportContext): string | null {
   const prev = ctx.previous;
   if (!prev || prev.branches.length === 0 || ctx.branches.length === 0) return null;
   const rules = ctx.ys.rules.rules;
-  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const now = avg(ctx.branches.map((b) => b.total));
-  const then = avg(prev.branches.map((b) => b.total));
-  // The change is that of the printed (rounded) figures, so the reader's subtraction agrees.
-  const delta = Math.round((Math.round(now * 10) - Math.round(then * 10))) / 10;
-  const grade = (list: { total: number }[], passLine: number, goodLine: number) => ({
-    good: list.filter((b) => b.total >= goodLine).length, poor: list.filter((b) => b.total < passLine).length,
+  const s1 = summaryFrom({
+    year: ctx.year, asOf: ctx.cutoff, ruleVersion: ctx.ys.rules.version, branches: ctx.branches, lines: ctx.gaps,
+    passLine: rules.passLine, goodLine: rules.goodLine,
   });
-  const g1 = grade(ctx.branches, rules.passLine, rules.goodLine);
-  const g0 = grade(prev.branches, prev.passLine, prev.goodLine);
-  const problems = (lines: typeof ctx.gaps) => lines.filter((g) => g.tier !== 'reminder');
-  const affected = (list: { gaps: { tier: string }[] }[]) => list.filter((b) => b.gaps.some((x) => x.tier !== 'reminder')).length;
+  const s0 = summaryFrom({
+    year: prev.year, asOf: `${prev.year}-12-31`, ruleVersion: null, branches: prev.branches, lines: prev.gaps,
+    passLine: prev.passLine, goodLine: prev.goodLine,
+  });
+  const now = s1.averageScore!;
+  const then = s0.averageScore!;
+  // The change is that of the printed (rounded) figures, so the reader's subtraction agrees.
+  const delta = Math.round(now * 10 - then * 10) / 10;
   const change = (what: string, a: number, b: number) => (a === b ? `${what}均为${b}个` : `${what}由${a}个变为${b}个`);
-  const p1 = problems(ctx.gaps);
-  const p0 = problems(prev.gaps);
-  const reg = (lines: typeof ctx.gaps) => lines.filter((g) => g.tier === 'regulation').length;
+  const kinds = (s: typeof s1) => s.tiers.regulation.kinds + s.tiers.commission.kinds;
+  const found = (s: typeof s1) => `${kinds(s)}类（其中涉及违反党内法规制度的${s.tiers.regulation.kinds}类）、涉及${s.branchesWithProblems}个支部`;
   const score = delta === 0
     ? `党支部平均得分持平，为${num(now)}分`
     : `党支部平均得分由${num(then)}分${delta > 0 ? '提高' : '下降'}到${num(now)}分（${delta > 0 ? '+' : '−'}${num(Math.abs(delta))}分）`;
   return `与${prev.year}年相比，${score}；`
-    + `${change('优良等次支部', g0.good, g1.good)}，${change('不合格支部', g0.poor, g1.poor)}；`
-    + `发现的问题由${p0.length}类（其中涉及违反党内法规制度的${reg(p0)}类）、涉及${affected(prev.branches)}个支部，变为${p1.length}类（其中涉及违反党内法规制度的${reg(p1)}类）、涉及${affected(ctx.branches)}个支部。`
+    + `${change('优良等次支部', s0.grades.good, s1.grades.good)}，${change('不合格支部', s0.grades.poor, s1.grades.poor)}；`
+    + `发现的问题由${found(s0)}，变为${found(s1)}。`
     + `${ctx.cutoff < `${ctx.year}-12-31` ? `${ctx.year}年为截至${mdCn(ctx.cutoff)}的序时情况，${prev.year}年为全年情况。` : ''}`;
 }

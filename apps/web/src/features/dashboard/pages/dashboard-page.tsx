@@ -12,6 +12,7 @@ import { GapPanel } from '../components/gap-panel';
 import { KpiCards } from '../components/kpi-cards';
 import { RadarCard } from '../components/radar-card';
 import { ScopeDimensionsCard } from '../components/scope-dimensions-card';
+import { YearsCard } from '../components/years-card';
 
 function parseYear(raw: string | null): number | undefined {
   const y = Number(raw);
@@ -58,6 +59,7 @@ export function DashboardPage() {
         right={multiUnit ? <RadarCard key={data.year} data={data} /> : <GapCountCard data={data} onOpen={setOpenGap} />}
       />
       {multiUnit && <GapCountCard data={data} onOpen={setOpenGap} />}
+      <YearsCard />
       <GapDrawer year={data.year} passLine={data.passLine} code={openGap} onClose={() => setOpenGap(null)} />
     </Flex>
   );

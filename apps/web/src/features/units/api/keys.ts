@@ -8,6 +8,8 @@ export const unitKeys = {
   workers: (unitId: number) => [...unitKeys.all, 'workers', unitId] as const,
   reviews: (unitId: number) => [...unitKeys.all, 'reviews', unitId] as const,
   items: (unitId: number) => [...unitKeys.all, 'responsibility-items', unitId] as const,
+  /** 历年对比 is a score: under ['quality'], so every write that refreshes the scores refreshes it. */
+  yearsSummary: (unitId: number) => [...qualityKeys.all, 'years-summary', { unitId }] as const,
 };
 
 /** A unit record feeds the unit's score (责任落实), so the scores are refreshed with it. */
