@@ -119,7 +119,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     });
   });
   await app.register(import('./years.js')); // 历年对比 (GET /quality/years)
-  await app.register(import('./years.js')); // 历年对比 (GET /quality/years)
 };
 
 export default routes;
