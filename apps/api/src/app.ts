@@ -89,6 +89,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(qualityRoutes, { prefix: '/api' });
   await app.register(import('./routes/todos/index.js'), { prefix: '/api' });
   await app.register(import('./routes/reports/index.js'), { prefix: '/api' });
+  await app.register(import('./routes/years/index.js'), { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
   return app;

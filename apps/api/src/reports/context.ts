@@ -2,7 +2,7 @@ import type { BranchFacts, BranchScore, UnitFacts, UnitScore } from '@wj/domain/
 import type { Dashboard, GapLine } from '@wj/domain/schemas';
 import type { Queryable } from '../db/index.js';
 import { loadOrgIndex, type OrgIndex } from '../modules/orgs/org-index.js';
-import { loadFacts } from '../modules/quality/facts-loader.js';
+import { isClosedScores, withFrozenCounts, yearFacts } from '../modules/quality/closed-years.js';
 import { resolvePeriod, type QualityService, type YearScores } from '../modules/quality/service.js';
 import { dashboard, gapLines, visible } from '../modules/quality/views.js';
 import { branchLabel } from './format.js';
@@ -53,12 +53,15 @@ export async function reportContext(
   const years = await quality.dataYears();
   const { year, asOf } = resolvePeriod(years, q);
   const cutoff = year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
-  const [ys, index, loaded, py] = await Promise.all([
+  const [ys, liveIndex, loaded, py] = await Promise.all([
     quality.scores(year, asOf),
     loadOrgIndex(db, target.scope),
-    needs.facts ? loadFacts(db, year, target.unitId === null ? undefined : [target.unitId]) : null,
+    // A closed year's facts are the frozen ones its scores come from (closed-years.ts).
+    needs.facts ? yearFacts(db, year, target.unitId === null ? undefined : [target.unitId]) : null,
     needs.previous && years.includes(year - 1) ? quality.scores(year - 1, `${year - 1}-12-31`) : null,
   ]);
+  // A closed year counts the branches and members it was judged on, not today's.
+  const index = isClosedScores(ys) ? withFrozenCounts(liveIndex, ys) : liveIndex;
   const { branches, units } = visible(ys, target.scope);
   // Tree order: units as the tree lists them, each unit's branches together in their own order.
   const order = new Map([...index.byId.values()].map((o, i) => [o.id, i]));

@@ -104,6 +104,10 @@ export const POLICY: Record<string, Policy> = {
   // The report workbench: read like the exports; written by admin and a unit's secretary (own unit), never by the leaders.
   'GET /api/reports/draft': { kind: 'org', entity: 'unit', via: 'query' },
   'PUT /api/reports/draft': { kind: 'org', entity: 'unit', via: 'query', writers: 'unit' },
+  // 年度结账: every user sees which years are closed; only the admin closes or re-judges one.
+  'GET /api/years': { kind: 'login' },
+  'POST /api/years/:year/close': { kind: 'admin' },
+  'POST /api/years/:year/rejudge': { kind: 'admin' },
 };
 
 /** The kind of record a route's :id names. */

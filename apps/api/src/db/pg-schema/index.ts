@@ -7,3 +7,4 @@ export * from './recruitment.js';
 export * from './unit.js';
 export * from './system.js';
 export * from './report.js';
+export * from './closed-years.js';

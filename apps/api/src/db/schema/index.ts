@@ -35,3 +35,5 @@ export const loginThrottle = tree.loginThrottle;
 export const sessions = tree.sessions;
 export const auditLog = tree.auditLog;
 export const reportParagraphs = tree.reportParagraphs;
+export const closedYears = tree.closedYears;
+export const closedYearUnits = tree.closedYearUnits;

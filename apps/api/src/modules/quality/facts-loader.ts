@@ -1,9 +1,9 @@
-import { and, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { BranchFacts, CommitteeFact, UnitFacts } from '@wj/domain/quality';
 import type { Queryable } from '../../db/index.js';
 import {
-  brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
+  auditLog, brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
   recruits, responsibilityItems, secretaryProjects, secretaryReviews, unitPlans, vanguardPosts,
 } from '../../db/schema/index.js';
 
@@ -29,9 +29,27 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
  * branches costs the same queries as 144. `unitIds` narrows the load to some
  * units (a unit secretary's scope).
  */
-export async function loadFacts(db: Queryable, year: number, unitIds?: number[]): Promise<CommissionFacts> {
+export async function loadFacts(db: Queryable, year: number, unitIds?: number[], standing?: string): Promise<CommissionFacts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
+  // `standing`: the organisation as it stood on that day (closing a year) — orgs not yet founded or dissolved later,
+  // members who had joined and not yet left, the committee in office then; without it, as it stands today.
+  const orgLive = standing
+    ? and(or(eq(orgs.status, 'active'), gt(orgs.dissolvedDate, standing)), or(isNull(orgs.foundedDate), lte(orgs.foundedDate, standing)))
+    : eq(orgs.status, 'active');
+  // A member put on the roll after that day (the audit log's create row; the demo's own rows have none) was not there yet.
+  const addedLater = standing
+    ? (await db.select({ id: auditLog.entityId }).from(auditLog)
+      .where(and(eq(auditLog.entityType, 'member'), eq(auditLog.action, 'create'), gt(auditLog.at, `${standing}T23:59:59.999Z`))))
+      .map((r) => Number(r.id)).filter(Number.isInteger)
+    : [];
+  const memberLive = standing
+    ? and(lte(members.joinDate, standing), or(eq(members.status, 'active'), gt(members.leftDate, standing)),
+      addedLater.length ? notInArray(members.id, addedLater) : undefined)
+    : eq(members.status, 'active');
+  const committeeLive = standing
+    ? and(lte(committees.electedDate, standing), or(isNull(committees.endedDate), gt(committees.endedDate, standing)))
+    : isNull(committees.endedDate);
 
   // Every list in id order, as SQLite gives rows without an ORDER BY (PostgreSQL gives no order at all).
   // With a unit list, every query below is narrowed in SQL to those units' orgs (a refresh after a write reads one unit, not all).
@@ -44,16 +62,16 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[])
     orgRows, memberRows, studyRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
     planRows, workerRows, reviewRows, itemRows, cmRows, milestoneRows,
   ] = await Promise.all([
-    db.select().from(orgs).where(and(eq(orgs.status, 'active'), byUnit(orgs.unitId))).orderBy(orgs.id),
+    db.select().from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id),
     db.select({
       id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
       category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
       isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
       partyStanding: members.partyStanding, lostContact: members.lostContact, floating: members.floating,
-    }).from(members).where(and(eq(members.status, 'active'), byOrg(members.orgId))).orderBy(members.id),
+    }).from(members).where(and(memberLive, byOrg(members.orgId))).orderBy(members.id),
     db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
       .where(and(eq(memberStudy.year, year), scopedMembers ? inArray(memberStudy.memberId, scopedMembers) : undefined)).orderBy(memberStudy.id),
-    db.select().from(committees).where(and(isNull(committees.endedDate), byOrg(committees.orgId))).orderBy(committees.id),
+    db.select().from(committees).where(and(committeeLive, byOrg(committees.orgId))).orderBy(committees.id),
     db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
       .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).orderBy(meetings.id),
     db.select().from(brands).where(byOrg(brands.orgId)).orderBy(brands.id),
@@ -66,7 +84,7 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[])
     db.select().from(responsibilityItems).where(and(eq(responsibilityItems.year, year), byUnit(responsibilityItems.unitId))).orderBy(responsibilityItems.id),
     // Seats and milestones through a subquery, not a list of ids: no parameter limit, whatever the size of the tree.
     db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId,
-      db.select({ id: committees.id }).from(committees).where(and(isNull(committees.endedDate), byOrg(committees.orgId))))).orderBy(committeeMembers.id),
+      db.select({ id: committees.id }).from(committees).where(and(committeeLive, byOrg(committees.orgId))))).orderBy(committeeMembers.id),
     db.select().from(projectMilestones).where(inArray(projectMilestones.projectId,
       db.select({ id: secretaryProjects.id }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))))).orderBy(projectMilestones.id),
   ]);

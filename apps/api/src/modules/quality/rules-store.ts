@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { DEFAULT_RULES, RuleSetSchema, withDefaults, type RuleSet } from '@wj/domain/quality';
 import type { Queryable } from '../../db/index.js';
 import { ruleSets } from '../../db/schema/index.js';
@@ -25,9 +25,21 @@ export async function currentRules(db: Queryable): Promise<StoredRules> {
       return created ?? (await newest(tx))!;
     });
   }
+  return stored(row);
+}
+
+type RuleSetRow = typeof ruleSets.$inferSelect;
+
+function stored(row: RuleSetRow): StoredRules {
   // Rules stored before an indicator was added get its defaults; a corrupt row falls back to the defaults.
   const parsed = RuleSetSchema.safeParse(withDefaults(row.rules));
   return { version: row.version, rules: parsed.success ? parsed.data : DEFAULT_RULES, createdAt: row.createdAt, createdBy: row.createdBy, note: row.note };
+}
+
+/** One stored version of the rules (a closed year is scored under the version it was closed with); null when there is none. */
+export async function rulesOfVersion(db: Queryable, version: number): Promise<StoredRules | null> {
+  const [row] = await db.select().from(ruleSets).where(eq(ruleSets.version, version)).limit(1);
+  return row ? stored(row) : null;
 }
 
 export async function ruleHistory(db: Queryable) {

@@ -4,6 +4,7 @@ import { scoreBranch, scoreUnit, type BranchScore, type UnitScore } from '@wj/do
 import type { Db, Queryable } from '../../db/index.js';
 import { auditLog, meetings, orgs } from '../../db/schema/index.js';
 import { checkAudit, type AuditStamp } from './audit-head.js';
+import { closedYearScores } from './closed-years.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 
@@ -95,6 +96,9 @@ export class QualityService {
 
   scores(year: number, asOf: string): Promise<YearScores> {
     return this.serial(async () => {
+      // A closed year is scored from its frozen facts under its frozen rules (closed-years.ts), never from today's records.
+      const closed = await closedYearScores(this.db, year, asOf);
+      if (closed) return closed;
       const rules = await currentRules(this.db);
       const key = `${year}|${asOf}|${rules.version}`;
       const hit = this.cache.get(key);
