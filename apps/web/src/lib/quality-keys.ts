@@ -12,6 +12,8 @@ export const qualityKeys = {
   /** The rule set in force as the web judges statuses by it (not the admin's editable copy). */
   rulesInForce: () => [...qualityKeys.all, 'rules', 'raw'] as const,
   branch: (id: number, year: number | undefined) => [...qualityKeys.all, 'branch', id, { year }] as const,
+  /** Each year's 年度结账 status (GET /api/years): closing or re-judging a year invalidates the whole prefix. */
+  yearStatus: () => [...qualityKeys.all, 'year-status'] as const,
 };
 
 /** A score must never look older than the last edit: refetch whenever shown (cached data stays on screen meanwhile). */

@@ -4,19 +4,21 @@ import { useMe } from '@/lib/auth';
 import { AuditTab } from '../components/audit/audit-tab';
 import { RulesTab } from '../components/rules/rules-tab';
 import { UsersTab } from '../components/users/users-tab';
+import { YearsTab } from '../components/years/years-tab';
 
 const TABS = [
   { key: 'users', label: '用户管理', children: <UsersTab /> },
   { key: 'audit', label: '审计日志', children: <AuditTab /> },
   { key: 'rules', label: '评分规则', children: <RulesTab /> },
+  { key: 'years', label: '年度结账', children: <YearsTab /> },
 ];
-type TabKey = 'users' | 'audit' | 'rules';
+type TabKey = 'users' | 'audit' | 'rules' | 'years';
 
 function isTabKey(value: string | null): value is TabKey {
   return TABS.some((t) => t.key === value);
 }
 
-/** 系统管理 (admin only): users, the audit log and the scoring rules; the open tab lives in the URL (?tab=). */
+/** 系统管理 (admin only): users, the audit log, the scoring rules and 年度结账; the open tab lives in the URL (?tab=). */
 export function AdminPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
