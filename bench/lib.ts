@@ -13,7 +13,8 @@
  *                                       (scripts/pg-cluster.sh) and always stopped.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Db } from '@wj/api/db';
@@ -241,7 +242,7 @@ export function printTable(title: string, figures: Figure[]): void {
  * it empty). `loadMs` is null when the data was already there.
  */
 export async function commissionDb(scale: number): Promise<{ db: Db; loadMs: number | null }> {
-  const { openDb } = await import('@wj/api/db');
+  const { openDb, sqliteMigrations } = await import('@wj/api/db');
   const { generateCommission, loadDemoData } = await import('@wj/api/demo');
   if (process.env.DATABASE_URL) {
     const db = await openDb(process.env.DATABASE_URL);
@@ -254,15 +255,26 @@ export async function commissionDb(scale: number): Promise<{ db: Db; loadMs: num
   mkdirSync(OUT, { recursive: true });
   const path = resolve(OUT, `commission-x${scale}.sqlite`);
   const stamp = `${path}.ok`;
-  if (scale > 1 && existsSync(path) && existsSync(stamp)) return { db: await openDb(path), loadMs: null };
+  // The file is reused only if it was built under the same migrations (a migration rewritten since would not apply to it).
+  const built = `built under migrations ${migrationsHash(sqliteMigrations)}`;
+  if (scale > 1 && existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8').startsWith(built)) return { db: await openDb(path), loadMs: null };
   for (const f of [path, `${path}-wal`, `${path}-shm`, stamp]) rmSync(f, { force: true });
   const db = await openDb(path);
   const data = generateCommission({ scale });
   const t0 = now();
   await loadDemoData(db, data);
   const loadMs = ms(t0);
-  writeFileSync(stamp, new Date().toISOString());
+  writeFileSync(stamp, `${built} ${new Date().toISOString()}`);
   return { db, loadMs };
+}
+
+function migrationsHash(dir: string): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const p = resolve(dir, f);
+    if (statSync(p).isFile()) h.update(f).update(readFileSync(p));
+  }
+  return h.digest('hex').slice(0, 16);
 }
 
 /** The real HTTP server on a loopback port, with an admin session cookie. */
