@@ -3,7 +3,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { EDUCATION_LABELS, GENDER_LABELS, TITLE_LEVEL_LABELS } from '@wj/domain';
 import type { MemberListItem, OrgTreeNode, RosterReport } from '@wj/domain/schemas';
 import { auditLog, members, users } from '../../src/db/schema/index.js';
-import { dbStateHash, HEADERS, personRow, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
+import { dbStateHash, holdSessionTouches, HEADERS, personRow, readXlsx, rosterFile, XLSX, type RosterCells } from '../fixtures/roster.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
@@ -37,7 +37,7 @@ const idOf = (r: RosterCells) => r['公民身份号码'] as string;
 
 /** Runs a refused upload and checks that no row of any table changed (dbStateHash). */
 async function refusedWithoutTrace(client: Client, send: () => ReturnType<Client>) {
-  await client('/api/auth/me'); // the session touch (once a minute) happens here, not during the upload
+  await holdSessionTouches(ctx.db); // no session touch (once a minute) during the check
   const before = await dbStateHash(ctx.db);
   const res = await send();
   expect(await dbStateHash(ctx.db)).toBe(before);

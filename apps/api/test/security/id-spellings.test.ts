@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../../src/db/schema/index.js';
 import { rawRows } from '../../src/db/raw.js';
-import { dbStateHash, writeMark } from '../fixtures/roster.js';
+import { dbStateHash, holdSessionTouches, writeMark } from '../fixtures/roster.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 import { entityOf, expected, POLICY, ROLES } from '../helpers/policy.js';
 import { demoTargets, type Entity } from '../helpers/targets.js';
@@ -32,10 +31,8 @@ beforeAll(async () => {
   ctx = await build();
   for (const r of ROLES) clients.set(r, r === 'anon' ? ctx.anon : await ctx.as(r));
   ids = await demoTargets(ctx.db);
-  // The one write a request makes by design is the session touch (last seen, at most once a minute): dated
-  // ahead here, so that no call below is due one and every write the checks see is one a call caused.
-  const ahead = new Date(Date.now() + 24 * 3600_000).toISOString();
-  await ctx.db.transaction((tx) => tx.update(sessions).set({ lastSeenAt: ahead }));
+  // No call below is due the session touch: every write the checks see is one a call caused.
+  await holdSessionTouches(ctx.db);
 });
 afterAll(() => ctx.close());
 
