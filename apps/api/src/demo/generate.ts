@@ -12,7 +12,7 @@ import { BRANCH_PROBLEMS, TABLE_KEYS, UNIT_PROBLEMS, type DemoData, type GenCtx,
 import { buildUnitRecords } from './unit-records.js';
 import { buildBrands, buildProjects, buildVanguardPosts } from './work.js';
 
-/** The fixed "today" of the demo: records run through all of 2024 and 2025 and 2026 up to this day. */
+/** The fixed "today" of the demo: records run through all of 2024 and 2025, and 2026 up to this day. */
 export const DEMO_AS_OF = '2026-11-20';
 export const DEMO_SEED = 20_261_120;
 export const ROOT_ORG_NAME = '市卫生健康委直属机关党委';

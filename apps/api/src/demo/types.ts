@@ -114,7 +114,7 @@ export interface BranchCtx {
 export interface GenCtx {
   data: DemoData;
   asOf: string;
-  /** [previous year, as-of year] — the years records are kept for. */
+  /** [previous year, as-of year] — the years most records are built for; the year before them comes last (earlier-year.ts). */
   years: [number, number];
   /** Id numbers handed out so far (unique across all copies). */
   takenIds: Set<string>;
