@@ -49,7 +49,8 @@ describe('permission matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × 6 callers × 2 targets, the report exports among them: minutes on a busy 2-core machine.
+  }, 300_000);
 
   it('logout answers a logged-in user of any role and refuses the anonymous', async () => {
     expect((await ctx.anon({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);

@@ -10,6 +10,7 @@ import { RosterActions } from '@/features/roster/components/roster-actions';
 import { CommitteePanel } from '@/features/structure/components/committee-panel';
 import { OrgActions } from '@/features/structure/components/org-actions';
 import { UnitRecordsPanel } from '@/features/units/components/unit-records-panel';
+import { UnitYearsCard } from '@/features/units/components/unit-years-card';
 import { BranchWorkPanel } from '@/features/work/components/branch-work-panel';
 
 /**
@@ -24,6 +25,7 @@ export function OrgSections({ org, childrenTable }: { org: OrgDetail; childrenTa
   const isUnit = org.unitId === org.id;
   const items = [
     ...(isUnit ? [{ key: 'unit-quality', label: '单位得分与问题', children: <UnitQualityPanel orgId={org.id} /> }] : []),
+    ...(isUnit ? [{ key: 'unit-years', label: '历年对比', children: <UnitYearsCard unitId={org.id} /> }] : []),
     ...(isBranch ? [{ key: 'quality', label: '支部得分与失分', children: <BranchQualityPanel orgId={org.id} /> }] : []),
     ...(!isBranch || org.children.length > 0 ? [{ key: 'children', label: '下级组织', children: childrenTable }] : []),
     ...(isBranch ? [
