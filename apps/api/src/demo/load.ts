@@ -1,6 +1,7 @@
 import { count, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { schema, type Db, type Queryable } from '../db/index.js';
+import { closeDemoYears } from '../modules/quality/close-demo-years.js';
 import { generateCommission } from './generate.js';
 import { TABLE_KEYS, type DemoData, type TableKey } from './types.js';
 
@@ -67,7 +68,7 @@ export async function ensureDemoData(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(schema.orgs);
   if ((row?.n ?? 0) > 0) return false;
   const data = generateCommission();
-  return db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
     // Two servers starting together on one PostgreSQL: one loads, the other waits and then finds the data.
     if (db.engine === 'postgres') await tx.execute(sql`SELECT pg_advisory_xact_lock(72702026)`);
     const [again] = await tx.select({ n: count() }).from(schema.orgs);
@@ -76,6 +77,10 @@ export async function ensureDemoData(db: Db): Promise<boolean> {
     return true;
     // READ COMMITTED: the count after the lock must see what the other server committed meanwhile.
   }, { isolationLevel: 'read committed' });
+  // The demo's past years stand closed, as an office would have closed them (only on this first load:
+  // closing on every start would close the running year by itself after New Year).
+  if (loaded) await closeDemoYears(db);
+  return loaded;
 }
 
 /** Row counts of the domain tables, in the DemoData shape — for summaries and tests. */
