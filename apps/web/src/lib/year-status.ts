@@ -1,16 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './api-client';
 import { QUALITY_STALE_TIME, qualityKeys } from './quality-keys';
+import type { YearStatus } from '@wj/domain/schemas';
 
-/** One year as GET /api/years gives it: a closed year (年度结账) is judged on its frozen records and rule version. */
-export interface YearStatus {
-  year: number;
-  status: 'open' | 'closed';
-  closedAt: string | null;
-  closedBy: string | null;
-  /** The rule version the year is judged under: the frozen one when closed, else the one in force. */
-  ruleVersion: number;
-}
+export type { YearStatus };
 
 export const yearStatusQueryOptions = () =>
   queryOptions({

@@ -14,3 +14,4 @@ export * from './recruitment.js';
 export * from './roster.js';
 export * from './quality.js';
 export * from './report-draft.js';
+export * from './years.js';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
-import { todayIso } from '@wj/domain/schemas';
+import { todayIso, type YearStatus } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/index.js';
 import { closedYears, closedYearUnits, orgs } from '../../db/schema/index.js';
@@ -25,15 +25,6 @@ import type { OrgCounts } from '@wj/domain/schemas';
 
 /** What one closed_year_units row holds. */
 interface FrozenUnit { unit: UnitFacts; branches: BranchFacts[]; orgs: OrgInfo[] }
-
-export interface YearStatus {
-  year: number;
-  status: 'open' | 'closed';
-  closedAt: string | null;
-  closedBy: string | null;
-  /** The rule version the year is judged under: the frozen one when closed, else the one in force. */
-  ruleVersion: number;
-}
 
 type ClosedRow = typeof closedYears.$inferSelect;
 

@@ -1,30 +1,9 @@
 import { gradeOf, isProblem, type BranchScore, type RuleSet, type Tier } from '@wj/domain/quality';
-import type { GapLine } from '@wj/domain/schemas';
+import type { GapLine, TierCount, YearSummary } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { resolvePeriod, type QualityService, type YearScores } from './service.js';
 import { gapLines, visible } from './views.js';
-
-/** One tier's share of the 问题清单: how many lines (类) and how many organisations across them (个). */
-export interface TierCount { kinds: number; count: number }
-
-/** One data year in a scope, as the dashboard and the 问题清单 of that year show it. */
-export interface YearSummary {
-  year: number;
-  /** 31 December of a closed year, else the as-of date the current year is judged to. */
-  asOf: string;
-  /** The rule set it was judged under (null where the caller does not know it, e.g. the report's previous year). */
-  ruleVersion: number | null;
-  branchCount: number;
-  /** Mean of the branches' totals, one decimal (the dashboard's 平均分); null without branches. */
-  averageScore: number | null;
-  /** The unit's own 综合得分 when one unit is asked for. */
-  unitScore: number | null;
-  grades: { good: number; fair: number; poor: number };
-  /** Branches with at least one problem (reminders left out). */
-  branchesWithProblems: number;
-  tiers: Record<Tier, TierCount>;
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

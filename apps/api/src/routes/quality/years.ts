@@ -1,21 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBodySchema, QualityQueryFieldsSchema } from '@wj/domain/schemas';
+import { ErrorBodySchema, QualityQueryFieldsSchema, YearsSummarySchema } from '@wj/domain/schemas';
 import { yearsSummary } from '../../modules/quality/years-summary.js';
-
-const TierCountSchema = z.object({ kinds: z.number().int(), count: z.number().int() });
-const YearSummarySchema = z.object({
-  year: z.number().int(),
-  asOf: z.string(),
-  ruleVersion: z.number().int().nullable(),
-  branchCount: z.number().int(),
-  averageScore: z.number().nullable(),
-  unitScore: z.number().nullable(),
-  grades: z.object({ good: z.number().int(), fair: z.number().int(), poor: z.number().int() }),
-  branchesWithProblems: z.number().int(),
-  tiers: z.object({ regulation: TierCountSchema, commission: TierCountSchema, reminder: TierCountSchema }),
-});
-const YearsResponseSchema = z.object({ unitId: z.number().int().nullable(), items: z.array(YearSummarySchema) });
 
 /**
  * 历年对比: each data year's average score, grade counts and problems by tier,
@@ -27,7 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['质量评价'], summary: '历年对比：各年度平均分、等次分布和分层级问题数（按权限范围，可按单位筛选）',
       querystring: QualityQueryFieldsSchema.pick({ unitId: true }),
-      response: { 200: YearsResponseSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
+      response: { 200: YearsSummarySchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
     },
   }, async (req) => ({ unitId: req.query.unitId ?? null, items: await yearsSummary(app.quality, req.scope, req.query.unitId) }));
 };

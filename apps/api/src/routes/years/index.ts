@@ -1,19 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBodySchema } from '@wj/domain/schemas';
+import { ErrorBodySchema, YearStatusSchema } from '@wj/domain/schemas';
 import { closeYear, rejudgeYear, yearStatuses } from '../../modules/quality/closed-years.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const tags = ['年度结账'];
 const adminOnly = { access: { roles: ['admin' as const] } };
 
-const YearStatusSchema = z.object({
-  year: z.number().int(),
-  status: z.enum(['open', 'closed']),
-  closedAt: z.string().nullable(),
-  closedBy: z.string().nullable(),
-  ruleVersion: z.number().int(),
-});
 const YearParamSchema = z.object({
   year: z.coerce.number({ error: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度超出范围').max(2100, '年度超出范围'),
 });
