@@ -1,10 +1,10 @@
 import { eq, gt, sql } from 'drizzle-orm';
 import { qualityPeriod, todayIso } from '@wj/domain/schemas';
-import { scoreBranch, scoreUnit, type BranchScore, type UnitScore } from '@wj/domain/quality';
+import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db, Queryable } from '../../db/index.js';
 import { auditLog, meetings, orgs } from '../../db/schema/index.js';
 import { checkAudit, type AuditStamp } from './audit-head.js';
-import { closedYearScores } from './closed-years.js';
+import { closedYearScores, scoreFacts } from './closed-years.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 
@@ -115,23 +115,7 @@ export class QualityService {
 
   private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
     const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db)]);
-    const opts = { year, asOf };
-    const branches = facts.branches.map((f) => scoreBranch(f, rules.rules, opts));
-    const byUnit = new Map<number, BranchScore[]>();
-    facts.branches.forEach((f, i) => {
-      const list = byUnit.get(f.unitId) ?? [];
-      list.push(branches[i]!);
-      byUnit.set(f.unitId, list);
-    });
-    const units = facts.units.map((u) => scoreUnit(u, byUnit.get(u.orgId) ?? [], rules.rules, opts));
-    const memberCounts = new Map<number, { inService: number; retired: number }>();
-    for (const b of facts.branches) {
-      memberCounts.set(b.orgId, {
-        inService: b.members.filter((m) => m.employment === 'in_service').length,
-        retired: b.members.filter((m) => m.employment === 'retired').length,
-      });
-    }
-    return { year, asOf, rules, branches, units, memberCounts, orgs, serial: ++serials };
+    return scoreFacts(facts, orgs, rules, year, asOf, ++serials);
   }
 
   /** Recomputes the given units and keeps every other unit's scores as they were. */
