@@ -174,6 +174,13 @@ const sqlState = (err: unknown): string | undefined => {
  */
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api' });
+  // An idle connection the server ends (a restart, a failover, an administrator, a dropped test database)
+  // is an 'error' event on the pool: without a listener it would end the whole process. The pool drops the
+  // connection and the next query opens a new one; a query in flight still gets its own error.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) console.warn(`PostgreSQL: an idle connection ended (${err.message}); the next query opens a new one`);
+  });
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -202,7 +209,13 @@ async function openPostgres(url: string): Promise<Db> {
     }
   };
   let ended: Promise<void> | null = null;
-  const handle: DbHandle = { engine: 'postgres', pg: { pool, url }, close: () => (ended ??= pool.end()) };
+  const handle: DbHandle = {
+    engine: 'postgres', pg: { pool, url },
+    close: () => {
+      closing = true;
+      return (ended ??= pool.end());
+    },
+  };
   return Object.assign(db, { transaction }, handle) as unknown as Db;
 }
 
