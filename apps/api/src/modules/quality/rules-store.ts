@@ -1,6 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import { DEFAULT_RULES, RuleSetSchema, withDefaults, type RuleSet } from '@wj/domain/quality';
-import type { Queryable } from '../../db/index.js';
+import type { SessionUser } from '../../auth/sessions.js';
+import type { Db, Queryable } from '../../db/index.js';
+import { recordAudit } from '../../lib/audit.js';
+import { conflict } from '../../lib/errors.js';
 import { ruleSets } from '../../db/schema/index.js';
 
 export interface StoredRules { version: number; rules: RuleSet; createdAt: string; createdBy: string | null; note: string | null }
@@ -44,4 +47,23 @@ export async function rulesOfVersion(db: Queryable, version: number): Promise<St
 
 export async function ruleHistory(db: Queryable) {
   return db.select().from(ruleSets).orderBy(desc(ruleSets.version));
+}
+
+/**
+ * Saves a new rule version (in force at once). Read and checked inside the
+ * transaction: two admins saving on the same version cannot both make n+1.
+ * The body schema has already checked the whole rule set.
+ */
+export async function saveRules(db: Db, user: SessionUser, body: { rules: RuleSet; baseVersion: number; note?: string | null }) {
+  return db.transaction(async (tx) => {
+    const current = await currentRules(tx);
+    if (current.version !== body.baseVersion) {
+      throw conflict(`评分规则已被 ${current.createdBy ?? '其他管理员'} 更新为第 ${current.version} 版，请刷新后再修改`);
+    }
+    const [row] = await tx.insert(ruleSets).values({
+      version: current.version + 1, rules: body.rules, note: body.note, createdAt: new Date().toISOString(), createdBy: user.username,
+    }).returning();
+    await recordAudit(tx, user, { action: 'update', entityType: 'rule_set', entityId: row!.version, orgId: null, before: current.rules, after: body.rules });
+    return row!;
+  });
 }

@@ -4,10 +4,8 @@ import {
   BranchScoreDetailSchema, BranchScoreListSchema, DashboardSchema, ErrorBodySchema, GapCatalogueSchema, IdParamSchema,
   QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, todayIso, UnitScoreDetailSchema, UnitScoreListSchema,
 } from '@wj/domain/schemas';
-import { ruleSets } from '../../db/schema/index.js';
-import { recordAudit } from '../../lib/audit.js';
-import { conflict, notFound } from '../../lib/errors.js';
-import { currentRules, ruleHistory } from '../../modules/quality/rules-store.js';
+import { notFound } from '../../lib/errors.js';
+import { currentRules, ruleHistory, saveRules } from '../../modules/quality/rules-store.js';
 import { AsOfBudget } from '../../modules/quality/as-of-budget.js';
 import { resolvePeriod } from '../../modules/quality/service.js';
 import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from '../../modules/quality/views.js';
@@ -102,22 +100,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put('/quality/rules', {
     config: { access: { roles: ['admin'] } },
     schema: { tags, summary: '修改评分规则（保存为新版本，立即生效）', body: RuleSetUpdateSchema, response: { 200: RuleSetResponseSchema, 409: ErrorBodySchema, ...errors } },
-  }, async (req) => {
-    // The body schema has checked the whole rule set (RuleSetUpdateSchema): nothing malformed gets this far.
-    const rules = req.body.rules;
-    // Read and checked inside the transaction: two admins saving on the same version cannot both make version n+1.
-    return app.db.transaction(async (tx) => {
-      const current = await currentRules(tx);
-      if (current.version !== req.body.baseVersion) {
-        throw conflict(`评分规则已被 ${current.createdBy ?? '其他管理员'} 更新为第 ${current.version} 版，请刷新后再修改`);
-      }
-      const [row] = await tx.insert(ruleSets).values({
-        version: current.version + 1, rules, note: req.body.note, createdAt: new Date().toISOString(), createdBy: req.user!.username,
-      }).returning();
-      await recordAudit(tx, req.user, { action: 'update', entityType: 'rule_set', entityId: row!.version, orgId: null, before: current.rules, after: rules });
-      return row!;
-    });
-  });
+  }, async (req) => await saveRules(app.db, req.user!, req.body));
   await app.register(import('./years.js')); // 历年对比 (GET /quality/years)
 };
 
