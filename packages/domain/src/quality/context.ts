@@ -1,5 +1,7 @@
 import type { IndicatorCode } from './catalogue.js';
 import type { BranchFacts, CommitteeFact } from './facts.js';
+import { yearsBetween } from './dates.js';
+import { meetingMonths, type MeetingMonths } from './meeting-tally.js';
 import { cutoffOf, isCurrentYear } from './periods.js';
 import type { RuleParams } from './params.js';
 import type { RuleSet } from './rules.js';
@@ -23,9 +25,41 @@ export interface BranchContext {
    */
   needsCommittee: boolean;
   secretary: CommitteeFact['members'][number] | undefined;
+  /**
+   * 'plain': every check reads the facts as they are, record by record (the
+   * reference the fast path is tested against); 'fast': 组织生活 counted from
+   * per-month tallies on shared period tables, ages from a memo. Same scores.
+   */
+  path: ScorePath;
+  /** Fast path: the records' month tallies, built on first use; null when some record is not a plain date. */
+  months?: MeetingMonths | null;
+  /** yearsBetween, memoised on the fast path. */
+  yearsBetween: (from: string, to: string) => number;
 }
 
-export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOptions): BranchContext {
+export type ScorePath = 'fast' | 'plain';
+
+/** The fast path's month tallies of the branch's 组织生活 (null: count by date). */
+export function monthsOf(ctx: BranchContext): MeetingMonths | null {
+  if (ctx.path === 'plain') return null;
+  if (ctx.months === undefined) ctx.months = meetingMonths(ctx.facts.meetings, ctx.year, ctx.cutoff, ctx.founded);
+  return ctx.months;
+}
+
+const ages = new Map<string, number>();
+/** yearsBetween through a memo: a commission has far fewer distinct birthdays than committee seats, and one cutoff. */
+function yearsBetweenMemo(from: string, to: string): number {
+  const key = `${from}|${to}`;
+  let v = ages.get(key);
+  if (v === undefined) {
+    v = yearsBetween(from, to);
+    if (ages.size > 200_000) ages.clear();
+    ages.set(key, v);
+  }
+  return v;
+}
+
+export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOptions, path: ScorePath = 'fast'): BranchContext {
   const fullCount = facts.members.filter((m) => m.category === 'full').length;
   return {
     facts, rules, p: rules.params,
@@ -36,6 +70,8 @@ export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOpt
     fullCount,
     needsCommittee: fullCount >= rules.params.committeeMinFullMembers,
     secretary: facts.committee?.members.find((m) => m.role === 'secretary'),
+    path,
+    yearsBetween: path === 'fast' ? yearsBetweenMemo : yearsBetween,
   };
 }
 

@@ -1,7 +1,7 @@
 import { COMMITTEE_ROLE_LABELS, TITLE_LEVEL_LABELS } from '../labels.js';
 import type { CommitteeRole, TitleLevel } from '../enums.js';
 import { EPS, fail, met, na, retiredExempt, warn, type BranchContext } from './context.js';
-import { addMonths, addYears, fmtNum, fmtYm, fmtYmd, yearsBetween } from './dates.js';
+import { addMonths, addYears, fmtNum, fmtYm, fmtYmd } from './dates.js';
 import type { Outcome } from './types.js';
 
 /**
@@ -68,14 +68,14 @@ const committeeAge: Check = (ctx) => {
   if (!needsCommittee) return na('不设支委会，不考核班子年龄结构');
   const members = facts.committee?.members ?? [];
   if (members.length === 0) return na('未设立支委会，不计年龄结构');
-  const avg = members.reduce((s, m) => s + yearsBetween(m.birthDate, cutoff), 0) / members.length;
+  const avg = members.reduce((s, m) => s + ctx.yearsBetween(m.birthDate, cutoff), 0) / members.length;
   if (avg <= p.committeeAvgAgeMax + EPS) return met(`支委会成员平均年龄${fmtNum(avg)}岁`);
   // One decimal, or two when one would read "50.0岁，超过50岁".
   const shown = Number(avg.toFixed(1)) > p.committeeAvgAgeMax ? avg.toFixed(1) : avg.toFixed(2);
   return fail('red', `支委会成员平均年龄${shown}岁，超过${p.committeeAvgAgeMax}岁，年龄结构偏大`);
 };
 
-const secretaryPartyAge: Check = ({ facts, p, cutoff, secretary: s }) => {
+const secretaryPartyAge: Check = ({ facts, p, cutoff, secretary: s, yearsBetween }) => {
   if (!s) return na('未配备支部书记（见“双带头人”指标）');
   const m = facts.members.find((x) => x.id === s.memberId);
   // 《中国共产党章程》第七条: 党龄从预备期满转为正式党员之日算起.

@@ -1,4 +1,5 @@
-import { cutoffOf, judgedPeriods, periodsOf, startsAfterFounding, type Period } from './periods.js';
+import { daysInMonth } from './dates.js';
+import { cutoffOf, judgedPeriods, judgedTable, periodsOf, startsAfterFounding, type Period } from './periods.js';
 
 /**
  * How 组织生活 records are counted — one implementation for the score
@@ -47,4 +48,89 @@ export function tallyPeriods(dates: readonly string[], perYear: number, year: nu
 export function meanAttendance(meetings: readonly { expected: number; present: number }[]): number | null {
   const ratios = meetings.filter((m) => m.expected > 0).map((m) => Math.min(1, m.present / m.expected));
   return ratios.length ? ratios.reduce((s, r) => s + r, 0) / ratios.length : null;
+}
+
+/**
+ * The scoring loop's form of a branch's 组织生活 records: one pass over them
+ * gives, per meeting type, how many in-range records fall in each month of
+ * the year, and the mean attendance — what meetingsInRange, tallyPeriods and
+ * meanAttendance compute, without re-reading every record for every type and
+ * period. Periods are whole months (periods.ts), so a record counts in a
+ * period exactly when its month is one of the period's.
+ */
+export interface MeetingMonths {
+  /** Per meeting type: in-range records per month (index 0 = January). */
+  byType: Map<string, Int32Array>;
+  /** meanAttendance of the in-range records. */
+  attendance: number | null;
+}
+
+const DASH = 45;
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+function twoDigits(s: string, i: number): number {
+  const a = digit(s, i), b = digit(s, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const NONE = new Int32Array(12);
+const monthLengths = new Map<number, readonly number[]>();
+function lengthsOf(year: number): readonly number[] {
+  let l = monthLengths.get(year);
+  if (!l) {
+    l = Array.from({ length: 13 }, (_, m) => (m === 0 ? 0 : daysInMonth(year, m)));
+    if (monthLengths.size > 1000) monthLengths.clear();
+    monthLengths.set(year, l);
+  }
+  return l;
+}
+
+/**
+ * MeetingMonths of `meetings` for `year` at `cutoff` (cutoffOf), or null when
+ * a record in range is not a plain valid 'YYYY-MM-DD' day (a time part, 30
+ * February): the month rule would not be exact for it, so the caller counts
+ * by date (tallyPeriods) instead.
+ */
+export function meetingMonths(meetings: readonly { type: string; date: string; expected: number; present: number }[], year: number, cutoff: string, founded: string | null): MeetingMonths | null {
+  const from = `${year}-01-01`;
+  const lengths = lengthsOf(year);
+  const byType = new Map<string, Int32Array>();
+  let sum = 0;
+  let counted = 0;
+  for (const m of meetings) {
+    const d = m.date;
+    if (!(d >= from && d <= cutoff && (founded === null || d >= founded))) continue;
+    // Same order and arithmetic as meanAttendance.
+    if (m.expected > 0) {
+      sum += Math.min(1, m.present / m.expected);
+      counted++;
+    }
+    const month = d.length === 10 && d.charCodeAt(4) === DASH && d.charCodeAt(7) === DASH ? twoDigits(d, 5) : -1;
+    const day = month > 0 ? twoDigits(d, 8) : -1;
+    if (month < 1 || month > 12 || day < 1 || day > lengths[month]!) return null;
+    let counts = byType.get(m.type);
+    if (!counts) byType.set(m.type, (counts = new Int32Array(12)));
+    counts[month - 1]!++;
+  }
+  return { byType, attendance: counted ? sum / counted : null };
+}
+
+/** tallyPeriods from month counts (meetingMonths), on the shared period tables. */
+export function tallyMonths(months: Int32Array | undefined, perYear: number, year: number, cutoff: string, founded: string | null): PeriodTally {
+  const counts = months ?? NONE;
+  const { judged, open } = judgedTable(perYear, year, cutoff, founded);
+  const heldIn = (p: Period) => {
+    let n = 0;
+    for (let i = p.index * p.months, end = i + p.months; i < end; i++) n += counts[i]!;
+    return n;
+  };
+  let due = 0;
+  let held = 0;
+  const short: Period[] = [];
+  for (const p of judged) {
+    const n = heldIn(p);
+    due += p.required;
+    held += Math.min(p.required, n);
+    if (n < p.required) short.push(p);
+  }
+  return { judged: judged as Period[], due, held, short, open, heldOpen: open ? heldIn(open) : 0 };
 }

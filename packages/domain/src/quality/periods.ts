@@ -99,3 +99,44 @@ export function periodsPhrase(periods: Period[]): string {
   if (first.months === 1) return `${periods.map((p) => p.index + 1).join('、')}月`;
   return periods.map((p) => p.label).join('、');
 }
+
+/*
+ * Period tables for the scoring loop: the same periods as periodsOf and
+ * judgedPeriods, computed once per frequency and year (and per cutoff and
+ * founding day for the judged ones) instead of once per branch and type, and
+ * shared — frozen, so that no caller can change what another one reads.
+ */
+const tables = new Map<number, readonly Period[]>();
+
+/** periodsOf(perYear, year), built once and shared (frozen). */
+export function periodTable(perYear: number, year: number): readonly Period[] {
+  const key = perYear * 100_000 + year;
+  let table = tables.get(key);
+  if (!table) {
+    table = Object.freeze(periodsOf(perYear, year).map((p) => Object.freeze(p)));
+    if (tables.size > 1000) tables.clear();
+    tables.set(key, table);
+  }
+  return table;
+}
+
+/** The periods due at a cutoff (judgedPeriods) and the one running at it (none once the year is over), shared. */
+export interface JudgedTable { judged: readonly Period[]; open: Period | undefined }
+const judgedTables = new Map<string, JudgedTable>();
+
+/** judgedPeriods and the open period of tallyPeriods, for a cutoff already computed (cutoffOf), built once and shared. */
+export function judgedTable(perYear: number, year: number, cutoff: string, founded: string | null): JudgedTable {
+  const key = `${perYear}|${year}|${cutoff}|${founded ?? ''}`;
+  let t = judgedTables.get(key);
+  if (!t) {
+    const all = periodTable(perYear, year);
+    t = Object.freeze({
+      judged: Object.freeze(all.filter((p) => p.end <= cutoff && startsAfterFounding(p, founded))),
+      open: all.find((p) => p.start <= cutoff && p.end > cutoff && startsAfterFounding(p, founded)),
+    });
+    // Bounded whatever the dates callers ask for.
+    if (judgedTables.size > 10_000) judgedTables.clear();
+    judgedTables.set(key, t);
+  }
+  return t;
+}

@@ -1,9 +1,9 @@
 import type { MeetingType } from '../enums.js';
 import { MEETING_TYPE_LABELS } from '../labels.js';
-import { EPS, fail, met, na, remind, type BranchContext } from './context.js';
+import { EPS, fail, met, monthsOf, na, remind, type BranchContext } from './context.js';
 import { fmtMd, fmtPct, fmtYmd, parseYmd } from './dates.js';
 import type { ParamKey } from './params.js';
-import { meanAttendance, meetingsInRange, tallyPeriods } from './meeting-tally.js';
+import { meanAttendance, meetingsInRange, tallyMonths, tallyPeriods, type PeriodTally } from './meeting-tally.js';
 import { periodsPhrase } from './periods.js';
 import type { Outcome } from './types.js';
 
@@ -29,8 +29,14 @@ function periodic(ctx: BranchContext, type: MeetingType, perYear: number): Outco
   const { year, asOf, cutoff, founded } = ctx;
   const label = MEETING_TYPE_LABELS[type];
   const verb = VERB[type];
-  const dates = meetingsInRange(ctx.facts.meetings, year, asOf, founded).filter((m) => m.type === type).map((m) => m.date);
-  const t = tallyPeriods(dates, perYear, year, asOf, founded);
+  const months = monthsOf(ctx);
+  let t: PeriodTally;
+  if (months) {
+    t = tallyMonths(months.byType.get(type), perYear, year, cutoff, founded);
+  } else {
+    const dates = meetingsInRange(ctx.facts.meetings, year, asOf, founded).filter((m) => m.type === type).map((m) => m.date);
+    t = tallyPeriods(dates, perYear, year, asOf, founded);
+  }
 
   if (t.judged.length === 0) {
     if (perYear === 1 && t.open) {
@@ -75,7 +81,8 @@ const groupMeeting: Check = (ctx) => {
 /** Mean of present/expected over the year's recorded meetings (all types). */
 const attendance: Check = (ctx) => {
   const { p, year } = ctx;
-  const avg = meanAttendance(meetingsInRange(ctx.facts.meetings, year, ctx.asOf, ctx.founded));
+  const months = monthsOf(ctx);
+  const avg = months ? months.attendance : meanAttendance(meetingsInRange(ctx.facts.meetings, year, ctx.asOf, ctx.founded));
   if (avg === null) return na(`${year}年尚无组织生活记录，不计到会率`);
   const text = `${year}年组织生活平均到会率${fmtPct(avg)}`;
   if (avg + EPS >= p.attendanceMin) return met(text);

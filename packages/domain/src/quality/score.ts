@@ -1,5 +1,5 @@
 import { BRANCH_DIMENSIONS, BRANCH_INDICATOR_CODES, type BranchDimension, type BranchIndicatorCode } from './catalogue.js';
-import { branchContext, type BranchContext } from './context.js';
+import { branchContext, type BranchContext, type ScorePath } from './context.js';
 import type { BranchFacts } from './facts.js';
 import { LEADERSHIP_CHECKS } from './leadership.js';
 import { POLITICAL_CHECKS } from './political.js';
@@ -26,9 +26,12 @@ const CHECKS: Record<BranchIndicatorCode, (ctx: BranchContext) => Outcome> = {
  *   points is 100 (up to rounding).
  *
  * Pure: the same facts, rules and options always give the same score.
+ * `path` 'plain' reads every record for every check, as the model is written
+ * down; the default 'fast' path gives the same score from shared period
+ * tables and per-month tallies (context.ts) — the tests hold the two equal.
  */
-export function scoreBranch(facts: BranchFacts, rules: RuleSet, opts: ScoreOptions): BranchScore {
-  const ctx = branchContext(facts, rules, opts);
+export function scoreBranch(facts: BranchFacts, rules: RuleSet, opts: ScoreOptions, path: ScorePath = 'fast'): BranchScore {
+  const ctx = branchContext(facts, rules, opts, path);
   const evs = BRANCH_INDICATOR_CODES.map((code) => evaluate(code, rules, () => CHECKS[code](ctx)));
 
   const tallies = Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [

@@ -1,6 +1,6 @@
 import { EPS, fail, met, na, retiredExempt, type BranchContext } from './context.js';
 import { fmtNum } from './dates.js';
-import { judgedPeriods } from './periods.js';
+import { judgedPeriods, judgedTable } from './periods.js';
 import type { Outcome, Severity } from './types.js';
 
 /**
@@ -29,8 +29,8 @@ const branchSize: Check = ({ facts, p, fullCount }) => {
  * (the lone secretary of a small branch counts as 班子). In the current year
  * the quota is pro-rated by ended months: by 30 June, 16 and 28 hours.
  */
-const studyHours: Check = ({ facts, p, year, asOf, founded }) => {
-  const months = judgedPeriods(12, year, asOf, founded);
+const studyHours: Check = ({ facts, p, year, asOf, cutoff, founded, path }) => {
+  const months = path === 'fast' ? judgedTable(12, year, cutoff, founded).judged : judgedPeriods(12, year, asOf, founded);
   const last = months.at(-1);
   if (!last) return na(`${year}年尚无到期的学时要求`);
   const n = facts.members.length;
