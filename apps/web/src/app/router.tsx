@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { PageSkeleton } from '@/components/page-skeleton';
 import { useMe } from '@/lib/auth';
+import { RouteFallback } from './route-fallback';
 
 /**
  * Every page, and the app shell itself, is a module loaded on first visit
@@ -9,13 +9,15 @@ import { useMe } from '@/lib/auth';
  * dashboard, the roster or echarts. Route `lazy` starts a route's module as
  * soon as the URL matches, so the shell and the page load side by side rather
  * than one after the other. The eager part is what every screen needs: the
- * providers, this table and the skeleton.
+ * query provider, this table and a plain fallback. No antd: the login page is
+ * drawn without it, and antd's providers load with the shell and the error
+ * page, which render every antd component (issue 11, item 8).
  * https://reactrouter.com/start/data/route-object#lazy
  */
 const lazyRoute = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> => ({
   lazy: async () => ({ Component: await load() }),
   // Shown on a first load while the route's module arrives.
-  hydrateFallbackElement: <PageSkeleton />,
+  hydrateFallbackElement: <RouteFallback />,
 });
 
 /**
@@ -25,8 +27,9 @@ const lazyRoute = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'
  * plain notice still offers the reload.
  */
 const RouteErrorPage = lazy(() =>
-  import('./route-error').then(
-    (m) => ({ default: m.RouteErrorPage }),
+  Promise.all([import('./route-error'), import('./antd-providers')]).then(
+    // The outer error element renders outside the shell, so it brings antd's providers itself.
+    ([{ RouteErrorPage: Page }, { AntdProviders }]) => ({ default: () => <AntdProviders><Page /></AntdProviders> }),
     () => ({ default: ReloadNotice }),
   ),
 );
@@ -37,9 +40,15 @@ function ReloadNotice() {
     </div>
   );
 }
-const routeError = <Suspense fallback={<PageSkeleton />}><RouteErrorPage /></Suspense>;
+const routeError = <Suspense fallback={<RouteFallback />}><RouteErrorPage /></Suspense>;
 
-const loadShell = () => import('./layout/app-layout');
+/** The app shell inside antd's providers: every page renders within it. */
+const loadShell = async () => {
+  const [{ AppLayout }, { AntdProviders }] = await Promise.all([import('./layout/app-layout'), import('./antd-providers')]);
+  return function Shell() {
+    return <AntdProviders><AppLayout /></AntdProviders>;
+  };
+};
 const loadDashboard = () => import('@/features/dashboard/pages/dashboard-page');
 
 /** A branch secretary's home is rarer than the dashboard: it loads only when their role asks for it. */
@@ -69,7 +78,7 @@ export const router = createBrowserRouter([
   },
   {
     errorElement: routeError,
-    ...lazyRoute(async () => (await loadShell()).AppLayout),
+    ...lazyRoute(loadShell),
     children: [
       {
         // A page that throws shows an error inside the layout, so navigation stays usable.
@@ -79,7 +88,8 @@ export const router = createBrowserRouter([
             index: true,
             // 总览: a branch secretary's leads with their 待办 and their own score; everyone else sees the dashboard.
             ...lazyRoute(async () => {
-              const { DashboardPage } = await loadDashboard();
+              // The dashboard uses the antd skeleton anyway; inside the shell it is the one to show.
+              const [{ DashboardPage }, { PageSkeleton }] = await Promise.all([loadDashboard(), import('@/components/page-skeleton')]);
               return function HomeRoute() {
                 const me = useMe();
                 if (me.data?.role !== 'branch_secretary') return <DashboardPage />;
