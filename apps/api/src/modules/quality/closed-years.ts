@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { loadFacts, type CommissionFacts } from './facts-loader.js';
 import { currentRules, rulesOfVersion, type StoredRules } from './rules-store.js';
 import type { OrgInfo, YearScores } from './service.js';
+import { groupByUnit } from './unit-groups.js';
 import type { OrgIndex } from '../orgs/org-index.js';
 import type { OrgCounts } from '@wj/domain/schemas';
 
@@ -43,7 +44,7 @@ export function scoreFacts(facts: CommissionFacts, orgInfo: Map<number, OrgInfo>
     inService: b.members.filter((m) => m.employment === 'in_service').length,
     retired: b.members.filter((m) => m.employment === 'retired').length,
   }]));
-  return { year, asOf, rules, branches, units, memberCounts, orgs: orgInfo, serial };
+  return { year, asOf, rules, branches, units, memberCounts, orgs: orgInfo, groups: groupByUnit(branches, units, orgInfo), serial };
 }
 
 // Negative, so that a frozen state's serial never equals a live one's (service.ts counts up from 1): views memoise on it.

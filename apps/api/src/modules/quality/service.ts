@@ -1,4 +1,4 @@
-import { eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { qualityPeriod, todayIso } from '@wj/domain/schemas';
 import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db, Queryable } from '../../db/index.js';
@@ -7,6 +7,7 @@ import { checkAudit, type AuditStamp } from './audit-head.js';
 import { closedYearScores, scoreFacts } from './closed-years.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
+import type { UnitGroup } from './unit-groups.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
@@ -19,6 +20,8 @@ export interface YearScores {
   units: UnitScore[];
   orgs: Map<number, OrgInfo>;
   memberCounts: Map<number, { inService: number; retired: number }>;
+  /** The same scores by unit (unit-groups.ts): what the dashboard is summed from, one subtotal per unit. */
+  groups: Map<number, UnitGroup>;
   /** Distinguishes one computed state from the next (memo keys). */
   serial: number;
 }
@@ -114,29 +117,41 @@ export class QualityService {
   }
 
   private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
-    const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db)]);
+    const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db, unitIds)]);
     return scoreFacts(facts, orgs, rules, year, asOf, ++serials);
   }
 
-  /** Recomputes the given units and keeps every other unit's scores as they were. */
+  /**
+   * Recomputes the given units and keeps every other unit's scores as they
+   * were — the same objects, so their subtotals (unit-parts.ts) are reused.
+   * Only the changed units' orgs are read again: a write that moves orgs
+   * between units is a MOVE and recomputes everything instead.
+   */
   private async refresh(prev: YearScores, unitIds: Set<number>): Promise<YearScores> {
     if (unitIds.size === 0) return prev;
     const part = await this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]);
-    const orgs = part.orgs;
-    const keep = (orgId: number) => !unitIds.has(prev.orgs.get(orgId)?.unitId ?? -1) && orgs.has(orgId);
-    const memberCounts = new Map([...prev.memberCounts].filter(([id]) => keep(id)));
+    const changed = (orgId: number) => unitIds.has(prev.orgs.get(orgId)?.unitId ?? -1);
+    const orgs = new Map(prev.orgs);
+    for (const [id, o] of prev.orgs) if (unitIds.has(o.unitId)) orgs.delete(id);
+    for (const [id, o] of part.orgs) orgs.set(id, o);
+    const memberCounts = new Map([...prev.memberCounts].filter(([id]) => !changed(id)));
     for (const [id, c] of part.memberCounts) memberCounts.set(id, c);
+    const groups = new Map(prev.groups);
+    for (const id of unitIds) groups.delete(id);
+    for (const [id, g] of part.groups) groups.set(id, g);
     return {
-      ...prev, orgs, memberCounts, serial: ++serials,
-      branches: [...prev.branches.filter((b) => keep(b.orgId)), ...part.branches],
-      units: [...prev.units.filter((u) => keep(u.orgId)), ...part.units],
+      ...prev, orgs, memberCounts, groups, serial: ++serials,
+      branches: [...prev.branches.filter((b) => !changed(b.orgId)), ...part.branches],
+      units: [...prev.units.filter((u) => !changed(u.orgId)), ...part.units],
     };
   }
 }
 
-async function loadOrgInfo(db: Queryable): Promise<Map<number, OrgInfo>> {
+/** The live orgs (of the given units only, when named: a unit's own org has unit_id null or its own id). */
+async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
+  const mine = unitIds ? or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)) : undefined;
   const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
-    .from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.id);
+    .from(orgs).where(and(eq(orgs.status, 'active'), mine)).orderBy(orgs.id);
   return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
 }
 

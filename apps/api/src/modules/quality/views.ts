@@ -4,9 +4,9 @@ import {
 import type { BranchScoreRow, Dashboard, GapLine, UnitScoreRow } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { YearScores } from './service.js';
+import { groupsInOrder, type UnitGroup } from './unit-groups.js';
+import { BUCKETS, dimMean, linesFromTallies, partOf, round1 } from './unit-parts.js';
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const mean = (xs: number[]) => (xs.length ? round1(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
 const problems = (gaps: Gap[]) => gaps.filter(isProblem);
 const reds = (gaps: Gap[]) => problems(gaps).filter((g) => g.severity === 'red').length;
 const reminders = (gaps: Gap[]) => gaps.length - problems(gaps).length;
@@ -37,7 +37,7 @@ export function unitRow(ys: YearScores, s: UnitScore): UnitScoreRow {
     orgId: s.orgId, name: o.name, institutionName: o.institutionName, institutionType: o.institutionType,
     total: s.total, grade: gradeOf(s.total, ys.rules.rules), responsibility: s.responsibility, branchAverage: s.branchAverage,
     branchCount: s.branchCount, gapCount: problems(s.gaps).length, redCount: reds(s.gaps), reminderCount: reminders(s.gaps),
-    branchGapCount: ys.branches.filter((b) => ys.orgs.get(b.orgId)?.unitId === s.orgId).reduce((n, b) => n + problems(b.gaps).length, 0),
+    branchGapCount: ((g) => (g ? partOf(ys, g).problems : 0))(ys.groups.get(s.orgId)),
   };
 }
 
@@ -53,9 +53,8 @@ export const withNames = (indicators: IndicatorResult[]) =>
  */
 export function gapLines(ys: YearScores, branches: BranchScore[], units: UnitScore[]): GapLine[] {
   const params = ys.rules.rules.params;
-  const lines = (scores: (BranchScore | UnitScore)[], level: 'branch' | 'unit'): GapLine[] => aggregateGaps(scores, undefined, params).map((g) => {
+  const lines = (scores: (BranchScore | UnitScore)[], level: 'branch' | 'unit'): GapLine[] => ((byOrg) => aggregateGaps(scores, undefined, params).map((g) => {
     const def = INDICATOR_BY_CODE[g.code];
-    const byOrg = new Map(scores.map((s) => [s.orgId, s]));
     const same = (x: Gap) => x.code === g.code && x.tier === g.tier && x.variant === g.variant;
     return {
       code: g.code, level, dimension: def.dimension, name: def.name, source: def.source, recommendation: def.recommendation,
@@ -72,58 +71,70 @@ export function gapLines(ys: YearScores, branches: BranchScore[], units: UnitSco
         };
       }).sort((a, b) => a.total - b.total),
     };
-  });
+  }))(new Map(scores.map((s) => [s.orgId, s])));
   const TIER = { regulation: 0, commission: 1, reminder: 2 } as const;
   return [...lines(units, 'unit'), ...lines(branches, 'branch')]
     .sort((a, b) => TIER[a.tier] - TIER[b.tier] || (a.severity === b.severity ? b.count - a.count : a.severity === 'red' ? -1 : 1));
 }
 
-const BUCKETS = [[0, 60], [60, 70], [70, 80], [80, 90], [90, 100.01]] as const;
+/**
+ * The groups of scores a scope may see: every unit for the committee, one
+ * unit for its secretary, one branch (as a group of its own, with no unit
+ * score) for a branch secretary — the same orgs visible() returns.
+ */
+function scopedGroups(ys: YearScores, scope: Scope): UnitGroup[] {
+  if (scope.all) return groupsInOrder(ys.groups);
+  if (scope.unitId !== null) {
+    const g = ys.groups.get(scope.unitId);
+    return g ? [g] : [];
+  }
+  const o = scope.branchId === null ? undefined : ys.orgs.get(scope.branchId);
+  const b = o ? ys.groups.get(o.unitId)?.branches.find((x) => x.orgId === o.id) : undefined;
+  if (!b) return [];
+  let single = singles.get(b);
+  if (!single) singles.set(b, (single = { unitId: o!.unitId, unit: null, branches: [b] }));
+  return [single];
+}
+const singles = new WeakMap<BranchScore, UnitGroup>();
 
+const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
+
+/** The dashboard of one scope, summed from the subtotals of the units in it (unit-parts.ts). */
 export function dashboard(ys: YearScores, scope: Scope, years: number[], previous: YearScores | null): Dashboard {
-  const { branches, units } = visible(ys, scope);
   const rules = ys.rules.rules;
-  const totals = branches.map((b) => b.total);
-  const counts = branches.reduce((acc, b) => {
-    const c = ys.memberCounts.get(b.orgId) ?? { inService: 0, retired: 0 };
-    return { inService: acc.inService + c.inService, retired: acc.retired + c.retired };
-  }, { inService: 0, retired: 0 });
-  const dimAvg = (list: BranchScore[], d: BranchDimension) => mean(list.filter((b) => b.dimensions[d].applicable).map((b) => b.dimensions[d].score));
-  const prev = previous ? visible(previous, scope) : null;
+  const parts = scopedGroups(ys, scope).map((g) => partOf(ys, g));
+  const units = parts.filter((p) => p.row !== null);
+  const branchCount = sum(parts, (p) => p.branchCount);
+  const inService = sum(parts, (p) => p.inService);
+  const retired = sum(parts, (p) => p.retired);
+  const lines = linesFromTallies(ys, units.map((p) => p.unitGaps), parts.map((p) => p.branchGaps));
+  const prev = previous ? scopedGroups(previous, scope).map((g) => partOf(previous, g)) : null;
+  const prevCount = prev ? sum(prev, (p) => p.branchCount) : 0;
   return {
     year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, years,
-    counts: { units: units.length, branches: branches.length, members: counts.inService + counts.retired, ...counts },
-    averageScore: mean(totals), passLine: rules.passLine, goodLine: rules.goodLine,
-    belowPassLine: totals.filter((t) => t < rules.passLine).length,
-    grades: {
-      good: totals.filter((t) => gradeOf(t, rules) === 'good').length,
-      fair: totals.filter((t) => gradeOf(t, rules) === 'fair').length,
-      poor: totals.filter((t) => gradeOf(t, rules) === 'poor').length,
-    },
-    distribution: BUCKETS.map(([from, to]) => ({
+    counts: { units: units.length, branches: branchCount, members: inService + retired, inService, retired },
+    averageScore: branchCount ? round1(sum(parts, (p) => p.totalSum) / branchCount) : null, passLine: rules.passLine, goodLine: rules.goodLine,
+    belowPassLine: sum(parts, (p) => p.belowPass),
+    grades: { good: sum(parts, (p) => p.grades.good), fair: sum(parts, (p) => p.grades.fair), poor: sum(parts, (p) => p.grades.poor) },
+    distribution: BUCKETS.map(([from, to], i) => ({
       label: from === 0 ? `${to}分以下` : `${from}–${Math.min(to, 100)}分`, from, to: Math.min(to, 100),
-      count: totals.filter((t) => t >= from && t < to).length,
+      count: sum(parts, (p) => p.buckets[i]!),
     })),
-    unitRanking: units.map((u) => unitRow(ys, u)).sort((a, b) => b.total - a.total)
+    unitRanking: units.map((p) => p.row!).sort((a, b) => b.total - a.total)
       .map((u) => ({ orgId: u.orgId, name: u.name, institutionName: u.institutionName, total: u.total, grade: u.grade })),
-    dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimAvg(branches, d)])) as Dashboard['dimensionAverages'],
-    unitDimensions: units.map((u) => {
-      const mine = branches.filter((b) => ys.orgs.get(b.orgId)?.unitId === u.orgId);
-      return { orgId: u.orgId, name: ys.orgs.get(u.orgId)!.institutionName ?? ys.orgs.get(u.orgId)!.name, ...Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimAvg(mine, d)])) } as Dashboard['unitDimensions'][number];
-    }),
-    ...((lines) => ({
-      topGaps: lines.map(({ orgs: _o, ...g }) => g),
-      tierCounts: {
-        regulation: lines.filter((g) => g.tier === 'regulation').length,
-        commission: lines.filter((g) => g.tier === 'commission').length,
-        reminder: lines.filter((g) => g.tier === 'reminder').length,
-      },
-    }))(gapLines(ys, branches, units)),
+    dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimMean(sum(parts, (p) => p.dimSum[d]), sum(parts, (p) => p.dimCount[d]))])) as Dashboard['dimensionAverages'],
+    unitDimensions: units.map((p) => p.dims!),
+    topGaps: lines,
+    tierCounts: {
+      regulation: lines.filter((g) => g.tier === 'regulation').length,
+      commission: lines.filter((g) => g.tier === 'commission').length,
+      reminder: lines.filter((g) => g.tier === 'reminder').length,
+    },
     previous: prev && previous ? {
       year: previous.year,
-      averageScore: mean(prev.branches.map((b) => b.total)),
-      belowPassLine: prev.branches.filter((b) => b.total < previous.rules.rules.passLine).length,
-      gapCount: prev.branches.reduce((n, b) => n + problems(b.gaps).length, 0),
+      averageScore: prevCount ? round1(sum(prev, (p) => p.totalSum) / prevCount) : null,
+      belowPassLine: sum(prev, (p) => p.belowPass),
+      gapCount: sum(prev, (p) => p.problems),
     } : null,
   };
 }

@@ -74,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const ys = await yearScores(req.query);
     const s = ys.units.find((u) => u.orgId === req.params.id);
     if (!s) throw notFound('该组织不是直属单位党组织');
-    const branches = ys.branches.filter((b) => ys.orgs.get(b.orgId)?.unitId === s.orgId).map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total);
+    const branches = (ys.groups.get(s.orgId)?.branches ?? []).map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total);
     return { ...unitRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps, branches };
   });
 
