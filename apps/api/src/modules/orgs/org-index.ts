@@ -1,12 +1,16 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, gt, notInArray } from 'drizzle-orm';
 import type { OrgCounts } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
-import { members, orgs } from '../../db/schema/index.js';
+import { auditLog, members, orgs } from '../../db/schema/index.js';
+import { checkAudit, type AuditStamp } from '../quality/audit-head.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
-/** The active org tree held in memory for one request: nodes, children and sub-tree counts. */
+/**
+ * The active org tree: nodes, children and sub-tree counts. Shared between
+ * requests (see `orgIndex` below): callers read it and never change it.
+ */
 export interface OrgIndex {
   byId: Map<number, OrgRow>;
   children: Map<number, OrgRow[]>;
@@ -14,22 +18,42 @@ export interface OrgIndex {
   root: OrgRow | undefined;
 }
 
+type Own = Map<number, { inService: number; retired: number }>;
+
+/** What the tree is built from: the active orgs in tree order and each org's own active members by employment. */
+interface Records { rows: OrgRow[]; own: Own }
+
+async function readRecords(db: Queryable): Promise<Records> {
+  const [rows, grouped] = await Promise.all([
+    db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id),
+    db.select({ orgId: members.orgId, employment: members.employment, n: count() })
+      .from(members).where(eq(members.status, 'active')).groupBy(members.orgId, members.employment),
+  ]);
+  const own: Own = new Map();
+  for (const g of grouped) {
+    const c = own.get(g.orgId) ?? { inService: 0, retired: 0 };
+    if (g.employment === 'retired') c.retired += g.n; else c.inService += g.n;
+    own.set(g.orgId, c);
+  }
+  return { rows, own };
+}
+
 /**
  * With a scope, the tree is pruned to the orgs inside it and their ancestors
  * (so a unit secretary sees the path from the root down to the unit), and the
  * counts are those of what remains.
  */
-export async function loadOrgIndex(db: Queryable, scope?: Scope): Promise<OrgIndex> {
-  let rows = await db.select().from(orgs).where(eq(orgs.status, 'active')).orderBy(orgs.sortOrder, orgs.id);
+function buildIndex({ rows: all, own: allOwn }: Records, scope?: Scope): OrgIndex {
+  let rows = all;
   let visible: Set<number> | undefined;
   if (scope && !scope.all) {
-    const all = new Map(rows.map((r) => [r.id, r]));
-    visible = new Set(rows.filter((r) => inScope(scope, r)).map((r) => r.id));
+    const byId = new Map(all.map((r) => [r.id, r]));
+    visible = new Set(all.filter((r) => inScope(scope, r)).map((r) => r.id));
     const keep = new Set<number>();
     for (const id of visible) {
-      for (let n = all.get(id); n && !keep.has(n.id); n = n.parentId === null ? undefined : all.get(n.parentId)) keep.add(n.id);
+      for (let n = byId.get(id); n && !keep.has(n.id); n = n.parentId === null ? undefined : byId.get(n.parentId)) keep.add(n.id);
     }
-    rows = rows.filter((r) => keep.has(r.id));
+    rows = all.filter((r) => keep.has(r.id));
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const children = new Map<number, OrgRow[]>();
@@ -39,19 +63,6 @@ export async function loadOrgIndex(db: Queryable, scope?: Scope): Promise<OrgInd
     const list = children.get(r.parentId) ?? [];
     list.push(r);
     children.set(r.parentId, list);
-  }
-
-  const own = new Map<number, { inService: number; retired: number }>();
-  const grouped = await db
-    .select({ orgId: members.orgId, employment: members.employment, n: count() })
-    .from(members)
-    .where(eq(members.status, 'active'))
-    .groupBy(members.orgId, members.employment);
-  for (const g of grouped) {
-    if (visible && !visible.has(g.orgId)) continue;
-    const c = own.get(g.orgId) ?? { inService: 0, retired: 0 };
-    if (g.employment === 'retired') c.retired += g.n; else c.inService += g.n;
-    own.set(g.orgId, c);
   }
 
   // Post-order sum from the leaves up, iteratively so a deep or huge tree cannot overflow the stack.
@@ -64,7 +75,7 @@ export async function loadOrgIndex(db: Queryable, scope?: Scope): Promise<OrgInd
     for (const c of children.get(n.id) ?? []) stack.push(c);
   }
   for (const n of order.reverse()) {
-    const o = own.get(n.id) ?? { inService: 0, retired: 0 };
+    const o = (!visible || visible.has(n.id) ? allOwn.get(n.id) : undefined) ?? { inService: 0, retired: 0 };
     const total: OrgCounts = { branches: n.kind === 'branch' ? 1 : 0, members: 0, inService: o.inService, retired: o.retired };
     for (const c of children.get(n.id) ?? []) {
       const cc = counts.get(c.id)!;
@@ -76,6 +87,102 @@ export async function loadOrgIndex(db: Queryable, scope?: Scope): Promise<OrgInd
     counts.set(n.id, total);
   }
   return { byId, children, counts, root };
+}
+
+/**
+ * Audit entity types whose writes touch neither orgs nor members (nor their
+ * counts): a 组织生活 record or an attachment leaves the tree as it was, so
+ * the kept tree survives them. Anything else — and any row the window check
+ * cannot place — rebuilds it.
+ */
+const TREE_NEUTRAL = ['meeting', 'attachment', 'rule_set', 'closed_year', 'report_paragraph'];
+
+/** One process's tree per database, valid while the audit head stands where it was read (quality/audit-head.ts). */
+interface Kept {
+  stamp: AuditStamp;
+  records: Records;
+  /** Pruned views per scope, built on demand from `records`. */
+  scoped: Map<string, OrgIndex>;
+  /** Derived per-tree data other modules keep alongside (e.g. a serialized tree), dropped with the tree. */
+  extras: Map<string, unknown>;
+}
+
+const kept = new WeakMap<object, { entry: Kept | null; pending: Promise<Kept> | null }>();
+
+const isDb = (db: Queryable) => 'engine' in db;
+
+/** Whether every audit row after `head` is of a tree-neutral kind. */
+async function onlyNeutralSince(db: Queryable, head: number): Promise<boolean> {
+  const [r] = await db.select({ n: count() }).from(auditLog)
+    .where(and(gt(auditLog.id, head), notInArray(auditLog.entityType, TREE_NEUTRAL)));
+  return (r?.n ?? 1) === 0;
+}
+
+/**
+ * The tree as of now, kept per process: one audit-head check per call, the
+ * records read again only after a write (in this process or another) that
+ * may have changed orgs or members. The stamp is read before the records, so
+ * a write landing in between is seen by the next check (rebuilt twice, never
+ * missed). A transaction handle is never cached: it reads its own writes.
+ */
+async function keptTree(db: Queryable): Promise<Kept> {
+  if (!isDb(db)) return { stamp: { head: 0, low: 0, seen: 0 }, records: await readRecords(db), scoped: new Map(), extras: new Map() };
+  let slot = kept.get(db);
+  if (!slot) kept.set(db, (slot = { entry: null, pending: null }));
+  const prev = slot.entry;
+  const check = await checkAudit(db, prev?.stamp ?? null);
+  if (prev && check.same) return prev;
+  if (prev && !check.lateBelow && await onlyNeutralSince(db, prev.stamp.head)) {
+    const moved: Kept = { ...prev, stamp: check.stamp };
+    if (slot.entry === prev) slot.entry = moved;
+    return moved;
+  }
+  // Callers that find the same change at once share one rebuild.
+  if (slot.pending) {
+    const p = await slot.pending;
+    if (p.stamp.head >= check.stamp.head) return p;
+  }
+  const s = slot;
+  const pending = readRecords(db).then((records) => ({ stamp: check.stamp, records, scoped: new Map(), extras: new Map() }));
+  s.pending = pending;
+  try {
+    const built = await pending;
+    if (!s.entry || s.entry.stamp.head <= built.stamp.head) s.entry = built;
+    return built;
+  } finally {
+    if (s.pending === pending) s.pending = null;
+  }
+}
+
+const scopeKey = (scope?: Scope) => (!scope || scope.all ? 'all' : `${scope.unitId}|${scope.branchId}`);
+
+function scopedIndex(tree: Kept, scope?: Scope): OrgIndex {
+  const key = scopeKey(scope);
+  let index = tree.scoped.get(key);
+  if (!index) {
+    index = buildIndex(tree.records, scope);
+    if (tree.scoped.size > 256) tree.scoped.clear();
+    tree.scoped.set(key, index);
+  }
+  return index;
+}
+
+export async function loadOrgIndex(db: Queryable, scope?: Scope): Promise<OrgIndex> {
+  return scopedIndex(await keptTree(db), scope);
+}
+
+/**
+ * Something derived from the scoped tree (e.g. the tree's serialized
+ * answer), made once per tree and scope and dropped when the tree is rebuilt.
+ */
+export async function derivedFromTree<T>(db: Queryable, scope: Scope, name: string, make: (index: OrgIndex) => T): Promise<T> {
+  const tree = await keptTree(db);
+  const key = `${name}|${scopeKey(scope)}`;
+  if (tree.extras.has(key)) return tree.extras.get(key) as T;
+  const value = make(scopedIndex(tree, scope));
+  if (tree.extras.size > 64) tree.extras.clear();
+  tree.extras.set(key, value);
+  return value;
 }
 
 /** Ids of the node and everything under it. */

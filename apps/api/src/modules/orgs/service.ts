@@ -4,7 +4,12 @@ import type { Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
 import { committeeMembers, committees, members } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
-import { loadOrgIndex, pathTo, type OrgIndex, type OrgRow } from './org-index.js';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { OrgTreeSchema } from '@wj/domain/schemas';
+import { derivedFromTree, loadOrgIndex, pathTo, type OrgIndex, type OrgRow } from './org-index.js';
+
+const gzipAsync = promisify(gzip);
 
 function base(index: OrgIndex, r: OrgRow) {
   return {
@@ -15,11 +20,26 @@ function base(index: OrgIndex, r: OrgRow) {
   };
 }
 
-export async function orgTree(db: Queryable, scope: Scope): Promise<OrgTreeNode> {
-  const index = await loadOrgIndex(db, scope);
-  if (!index.root) throw notFound('组织架构为空，请先导入组织数据');
+function treeOf(index: OrgIndex): OrgTreeNode | null {
+  if (!index.root) return null;
   const build = (r: OrgRow): OrgTreeNode => ({ ...base(index, r), children: (index.children.get(r.id) ?? []).map(build) });
   return build(index.root);
+}
+
+/** The tree's answer, serialized once per tree version and scope (it is megabytes at province size), with its gzip made off the event loop. */
+export interface TreeBody { json: string; gzip: () => Promise<Buffer> }
+
+export async function orgTreeBody(db: Queryable, scope: Scope): Promise<TreeBody> {
+  const body = await derivedFromTree(db, scope, 'tree-body', (index): TreeBody | null => {
+    const root = treeOf(index);
+    if (!root) return null;
+    // Checked against the response schema once here, as the route's serializer would on every answer.
+    const json = JSON.stringify(OrgTreeSchema.parse({ root }));
+    let zipped: Promise<Buffer> | undefined;
+    return { json, gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
+  });
+  if (!body) throw notFound('组织架构为空，请先导入组织数据');
+  return body;
 }
 
 /** The current committee of a branch: the newest election not yet ended. */

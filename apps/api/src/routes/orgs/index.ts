@@ -1,13 +1,32 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgDetailSchema, OrgTreeSchema } from '@wj/domain/schemas';
 import { listMembers } from '../../modules/members/service.js';
-import { orgDetail, orgTree } from '../../modules/orgs/service.js';
+import { orgDetail, orgTreeBody } from '../../modules/orgs/service.js';
+
+/** Whether the caller takes gzip (RFC 9110 §12.5.3: listed, and not with q=0). */
+function takesGzip(header: string | string[] | undefined): boolean {
+  return [header ?? ''].flat().join(',').split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (coding !== 'gzip') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tree', {
     config: { access: {} },
     schema: { tags: ['组织'], summary: '组织树（含各级支部数、党员数）', response: { 200: OrgTreeSchema, 404: ErrorBodySchema } },
-  }, async (req) => ({ root: await orgTree(app.db, req.scope) }));
+  }, async (req, reply) => {
+    // Sent as kept: serialized (and schema-checked) once per tree version and scope, gzipped when the caller takes it.
+    const body = await orgTreeBody(app.db, req.scope);
+    // The body is already the schema's JSON (a string or its gzip): Fastify sends it as it is, past the typed serializer.
+    const raw = reply as unknown as FastifyReply;
+    raw.header('content-type', 'application/json; charset=utf-8').header('vary', 'Accept-Encoding');
+    if (takesGzip(req.headers['accept-encoding'])) return raw.header('content-encoding', 'gzip').send(await body.gzip());
+    return raw.send(body.json);
+  });
 
   app.get('/:id', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },
