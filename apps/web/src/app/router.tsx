@@ -64,13 +64,20 @@ export const router = createBrowserRouter([
     ...lazyRoute(async () => {
       const { LoginPage } = await import('@/features/auth/pages/login-page');
       return function LoginRoute() {
-        // Most logins land on 总览: its code downloads while the server checks the password,
-        // not after. (On submit only: the login page itself stays light.)
+        // Most logins land on 总览: its code (antd with it) downloads while the user types and the
+        // server checks the password, not after. From the first keystroke or the submit, whichever
+        // comes first, never on load: the login page itself stays light.
         useEffect(() => {
-          // A prefetch that fails is not an error: the route loads (or reports) the module itself.
-          const prefetch = () => { loadShell().catch(() => undefined); loadDashboard().catch(() => undefined); };
-          document.addEventListener('submit', prefetch, { capture: true, once: true });
-          return () => document.removeEventListener('submit', prefetch, { capture: true });
+          const events = ['input', 'submit'] as const;
+          const prefetch = () => {
+            stop();
+            // A prefetch that fails is not an error: the route loads (or reports) the module itself.
+            loadShell().catch(() => undefined);
+            loadDashboard().catch(() => undefined);
+          };
+          const stop = () => events.forEach((e) => document.removeEventListener(e, prefetch, { capture: true }));
+          events.forEach((e) => document.addEventListener(e, prefetch, { capture: true }));
+          return stop;
         }, []);
         return <LoginPage />;
       };
