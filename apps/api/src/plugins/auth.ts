@@ -87,8 +87,17 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
    * `parseId`, canonical decimal only); the org check runs on those parsed
    * values, and `preHandler` below makes sure the handler receives exactly
    * them. Anything the hook cannot resolve is refused, never passed.
+   * Callback style: a public request without a session cookie (health,
+   * login, the SPA) costs no promise and no lookup.
    */
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.scope = NO_SCOPE;
+    const access = req.routeOptions.config?.access;
+    if (!req.cookies[SESSION_COOKIE] && (!access || access.public)) { done(); return; }
+    checkRequest(req).then(() => done(), done);
+  });
+
+  async function checkRequest(req: FastifyRequest): Promise<void> {
     req.scope = NO_SCOPE;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
@@ -117,13 +126,13 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
       await assertOrgAccess(app.db, user, orgId, writing && !access.selfService ? 'write' : 'read');
       checkedTargets.set(req, JSON.stringify(checked));
     }
-  });
+  }
 
   /** The handler gets what was checked: validation must have produced the very values the access check used. */
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', (req, _reply, done) => {
     const access = req.routeOptions.config?.access;
-    if (!access?.org || access.public) return;
+    if (!access?.org || access.public) { done(); return; }
     const checked = checkedTargets.get(req);
-    if (checked === undefined || checked !== JSON.stringify({ params: req.params, query: access.orgInQuery ? req.query : {} })) throw forbidden();
+    done(checked === undefined || checked !== JSON.stringify({ params: req.params, query: access.orgInQuery ? req.query : {} }) ? forbidden() : undefined);
   });
 });
