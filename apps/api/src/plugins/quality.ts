@@ -13,5 +13,8 @@ declare module 'fastify' {
  * (modules/quality/service.ts), so no route has to remember to invalidate.
  */
 export default fp(async (app) => {
-  app.decorate('quality', new QualityService(app.db));
+  // Scores are kept in the database (modules/quality/score-store.ts), so the next start reads them instead of scoring again.
+  app.decorate('quality', new QualityService(app.db, { keep: true }));
+  // The rows still being written are finished before the database closes.
+  app.addHook('preClose', async () => { await app.quality.flush(); });
 });

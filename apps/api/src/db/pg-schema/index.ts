@@ -8,3 +8,4 @@ export * from './unit.js';
 export * from './system.js';
 export * from './report.js';
 export * from './closed-years.js';
+export * from './quality-scores.js';

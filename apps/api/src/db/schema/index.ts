@@ -37,3 +37,4 @@ export const auditLog = tree.auditLog;
 export const reportParagraphs = tree.reportParagraphs;
 export const closedYears = tree.closedYears;
 export const closedYearUnits = tree.closedYearUnits;
+export const qualityScores = tree.qualityScores;

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
 import { todayIso, type YearStatus } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
@@ -10,6 +10,7 @@ import { loadFacts, type CommissionFacts } from './facts-loader.js';
 import { currentRules, rulesOfVersion, type StoredRules } from './rules-store.js';
 import type { OrgInfo, YearScores } from './service.js';
 import { groupByUnit } from './unit-groups.js';
+import type { ScoreStore } from './score-store.js';
 import type { OrgIndex } from '../orgs/org-index.js';
 import type { OrgCounts } from '@wj/domain/schemas';
 
@@ -77,30 +78,63 @@ async function frozenFacts(db: Queryable, year: number): Promise<Frozen | null> 
 }
 
 interface CachedFrozen { meta: ClosedRow; scores: YearScores }
-const cache = new WeakMap<Queryable, Map<string, CachedFrozen>>();
+const cache = new WeakMap<object, Map<string, CachedFrozen>>();
 
 /**
  * A closed year's scores from its frozen facts and rule version, or null when
  * the year is open. One read of the closed_years row per call; the scores are
  * kept until that row changes (a re-judge, here or in another process).
  */
-export async function closedYearScores(db: Queryable, year: number, asOf: string): Promise<YearScores | null> {
-  let memo = cache.get(db);
-  if (!memo) cache.set(db, (memo = new Map()));
+export async function closedYearScores(db: Queryable, year: number, asOf: string, store?: ScoreStore): Promise<YearScores | null> {
+  // Kept per service when it has a store (as a process would), else per database handle.
+  const owner: object = store ?? db;
+  let memo = cache.get(owner);
+  if (!memo) cache.set(owner, (memo = new Map()));
   const key = `${year}|${asOf}`;
   const meta = await closedRow(db, year);
   if (!meta) return null;
   const hit = memo.get(key);
   if (hit && sameClose(hit.meta, meta)) return hit.scores;
+  const scores = (store && await keptClosed(db, store, meta, asOf)) || await scoreFrozen(db, year, asOf, store);
+  if (!scores) return null;
+  frozenStates.add(scores.scores);
+  if (memo.size > 16) memo.clear();
+  memo.set(key, scores);
+  return scores.scores;
+}
+
+/** What a closed year's kept rows were computed from: the close itself (a re-judge makes a new one). */
+const closedBasis = (meta: ClosedRow) => `closed:${meta.id}:${meta.closedAt}`;
+
+/** A closed year's scores from its kept rows, if every frozen unit has one. */
+async function keptClosed(db: Queryable, store: ScoreStore, meta: ClosedRow, asOf: string): Promise<CachedFrozen | null> {
+  const [kept, [n]] = await Promise.all([
+    store.read({ year: meta.year, asOf, ruleVersion: meta.ruleSetVersion, basis: closedBasis(meta) }),
+    db.select({ n: count() }).from(closedYearUnits).where(eq(closedYearUnits.year, meta.year)),
+  ]);
+  if (kept.length === 0 || kept.length !== Number(n?.n ?? 0)) return null;
+  const rules = await rulesOfVersion(db, meta.ruleSetVersion);
+  if (!rules) return null;
+  const orgInfo = new Map(kept.flatMap((k) => k.orgs ?? []).map((o) => [o.id, o]));
+  const branches = kept.flatMap((k) => k.branches);
+  const units = kept.flatMap((k) => (k.unit ? [k.unit] : []));
+  const memberCounts = new Map(kept.flatMap((k) => k.members.map(([id, inService, retired]) => [id, { inService, retired }] as const)));
+  const scores: YearScores = {
+    year: meta.year, asOf, rules, branches, units, memberCounts, orgs: orgInfo, groups: groupByUnit(branches, units, orgInfo), serial: --frozenSerials,
+  };
+  return { meta, scores };
+}
+
+/** A closed year scored from its frozen facts (and kept, when a store is given). */
+async function scoreFrozen(db: Queryable, year: number, asOf: string, store?: ScoreStore): Promise<CachedFrozen | null> {
   const frozen = await frozenFacts(db, year);
   if (!frozen) return null;
   const rules = await rulesOfVersion(db, frozen.meta.ruleSetVersion);
   if (!rules) throw new Error(`closed year ${year}: rule set version ${frozen.meta.ruleSetVersion} is missing`);
   const scores = scoreFacts(frozen.facts, frozen.orgs, rules, year, asOf, --frozenSerials);
-  frozenStates.add(scores);
-  if (memo.size > 16) memo.clear();
-  memo.set(key, { meta: frozen.meta, scores });
-  return scores;
+  const unitIds = frozen.facts.units.map((u) => u.orgId);
+  store?.keep({ year, asOf, ruleVersion: rules.version, basis: closedBasis(frozen.meta) }, scores, unitIds, 0, { orgs: true, prune: true });
+  return { meta: frozen.meta, scores };
 }
 
 /** The facts a report reads for a year: the frozen ones when it is closed, else the records as they are. */

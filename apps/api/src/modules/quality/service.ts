@@ -7,7 +7,8 @@ import { checkAudit, type AuditStamp } from './audit-head.js';
 import { closedYearScores, scoreFacts } from './closed-years.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
-import type { UnitGroup } from './unit-groups.js';
+import { ScoreStore, type KeptUnit, type StoreKey } from './score-store.js';
+import { groupByUnit, type UnitGroup } from './unit-groups.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
@@ -41,6 +42,18 @@ export async function dataYears(db: Queryable): Promise<number[]> {
   return rows.map((r) => Number(r.y)).sort((a, b) => b - a);
 }
 
+/** The date a year is judged at when the caller names none: its end, or today while it runs. */
+export function defaultAsOf(year: number, today = todayIso()): string {
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+/** Every unit of the orgs (the root counts as a unit of its own: it holds no branch). */
+const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.values()].map((o) => o.unitId))];
+
+/** How far below a kept head a PostgreSQL write may still commit unseen (audit-head.ts: ids are handed out at insert). */
+const LATE_WINDOW = 1000;
+
 /** Audit actions that move records between orgs: their audit row names one org, but others change too. */
 const MOVES = new Set(['transfer', 'merge', 'dissolve', 'import']);
 
@@ -62,7 +75,17 @@ export class QualityService {
   private years: { stamp: AuditStamp; years: number[] } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Db) {}
+  private readonly store: ScoreStore | null;
+
+  /** `keep`: store scores in the database and read them at the next start (the app's service; a bare one computes). */
+  constructor(private readonly db: Db, opts: { keep?: boolean } = {}) {
+    this.store = opts.keep ? new ScoreStore(db) : null;
+  }
+
+  /** Units written to the database so far (tests, bench). */
+  get keptWrites(): number {
+    return this.store?.written ?? 0;
+  }
 
   /**
    * A view derived from one state of the scores (e.g. the dashboard for one
@@ -99,8 +122,10 @@ export class QualityService {
 
   scores(year: number, asOf: string): Promise<YearScores> {
     return this.serial(async () => {
+      // Only a year's default date is kept in the database: a caller's other dates stay in this process (as-of-budget.ts bounds them).
+      const store = this.store && asOf === defaultAsOf(year) ? this.store : undefined;
       // A closed year is scored from its frozen facts under its frozen rules (closed-years.ts), never from today's records.
-      const closed = await closedYearScores(this.db, year, asOf);
+      const closed = await closedYearScores(this.db, year, asOf, store);
       if (closed) return closed;
       const rules = await currentRules(this.db);
       const key = `${year}|${asOf}|${rules.version}`;
@@ -108,12 +133,52 @@ export class QualityService {
       // The stamp is read before the records: a write landing in between is in the scores and again in the next check (recomputed twice, never missed).
       const check = await checkAudit(this.db, hit?.stamp ?? null);
       if (hit && check.same) return hit.scores;
-      const changed = hit && !check.lateBelow ? await changedUnits(this.db, hit.stamp.head) : 'all';
-      const scores = hit && changed !== 'all' ? await this.refresh(hit.scores, changed) : await this.compute(year, asOf, rules);
+      const storeKey = { year, asOf, ruleVersion: rules.version, basis: 'live' };
+      let scores: YearScores;
+      if (hit) {
+        const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head) : 'all';
+        scores = changed !== 'all' ? await this.refresh(hit.scores, changed) : await this.compute(year, asOf, rules);
+        store?.keep(storeKey, scores, changed === 'all' ? unitsOf(scores.orgs) : changed, check.stamp.head, { prune: changed === 'all' });
+      } else {
+        scores = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await this.compute(year, asOf, rules);
+      }
       if (!hit && this.cache.size > 16) this.cache.clear();
       this.cache.set(key, { scores, stamp: check.stamp });
       return scores;
     });
+  }
+
+  /** Waits until the scores computed so far are kept in the database (tests; a server closing). */
+  async flush(): Promise<void> {
+    await this.store?.flush();
+  }
+
+  /**
+   * The first read of a key in this process: the kept units whose records
+   * have not changed since their row's audit head, and the others recomputed
+   * (and kept again). Nothing kept, or a write since that moved orgs between
+   * units: everything is computed.
+   */
+  private async fromStore(store: ScoreStore, storeKey: StoreKey, rules: StoredRules, head: number): Promise<YearScores> {
+    const { year, asOf } = storeKey;
+    const kept = await store.read(storeKey);
+    const dirty = kept.length ? await dirtyUnits(this.db, kept, this.db.pg ? LATE_WINDOW : 0) : 'all';
+    if (dirty === 'all') {
+      const scores = await this.compute(year, asOf, rules);
+      store.keep(storeKey, scores, unitsOf(scores.orgs), head, { prune: true });
+      return scores;
+    }
+    const orgs = await loadOrgInfo(this.db);
+    const units = new Set(unitsOf(orgs));
+    for (const id of units) if (!kept.some((k) => k.unitId === id)) dirty.add(id);
+    const clean = kept.filter((k) => units.has(k.unitId) && !dirty.has(k.unitId));
+    const part = dirty.size ? await this.compute(year, asOf, rules, [...dirty]) : null;
+    const branches = [...clean.flatMap((k) => k.branches), ...(part?.branches ?? [])].filter((b) => orgs.has(b.orgId));
+    const unitScores = [...clean.flatMap((k) => (k.unit ? [k.unit] : [])), ...(part?.units ?? [])].filter((u) => orgs.has(u.orgId));
+    const memberCounts = new Map(clean.flatMap((k) => k.members.map(([id, inService, retired]) => [id, { inService, retired }] as const)));
+    for (const [id, c] of part?.memberCounts ?? []) memberCounts.set(id, c);
+    if (dirty.size) store.keep(storeKey, { ...part!, orgs }, dirty, head);
+    return { year, asOf, rules, branches, units: unitScores, memberCounts, orgs, groups: groupByUnit(branches, unitScores, orgs), serial: ++serials };
   }
 
   private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
@@ -165,6 +230,26 @@ async function changedUnits(db: Queryable, afterId: number): Promise<Set<number>
     if (r.entityType === 'user' || r.entityType === 'rule_set') continue;
     if (MOVES.has(r.action) || r.orgId == null || r.unitId == null) return 'all';
     units.add(r.unitId);
+  }
+  return units;
+}
+
+/**
+ * The kept units whose records changed after their row's audit head (on
+ * PostgreSQL also in a window below it, for commits that came late), or 'all'
+ * when a write since may have touched more than the org it names.
+ */
+async function dirtyUnits(db: Queryable, kept: KeptUnit[], window: number): Promise<Set<number> | 'all'> {
+  const minHead = Math.min(...kept.map((k) => k.auditHead));
+  const headOf = new Map(kept.map((k) => [k.unitId, k.auditHead]));
+  const rows = await db.select({ id: auditLog.id, action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId })
+    .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, minHead - window));
+  const units = new Set<number>();
+  for (const r of rows) {
+    if (r.entityType === 'user' || r.entityType === 'rule_set') continue;
+    if (MOVES.has(r.action) || r.orgId == null) return 'all';
+    const unit = r.unitId ?? r.orgId;
+    if (r.id > (headOf.get(unit) ?? -Infinity) - window) units.add(unit);
   }
   return units;
 }

@@ -1,0 +1,21 @@
+import { pgTable, integer, text, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Kept scores (modules/quality/score-store.ts): one unit's branch and unit
+ * scores for one year, as-of date and rule version, with what they were
+ * computed from — `basis` 'live' and the audit head seen before the records
+ * were read, or a closed year's close ('closed:<id>:<closedAt>'). A start reads
+ * them instead of scoring again; a unit written since is recomputed and its
+ * row rewritten.
+ */
+export const qualityScores = pgTable('quality_scores', {
+  id: integer().primaryKey().generatedByDefaultAsIdentity(),
+  year: integer().notNull(),
+  asOf: text().notNull(),
+  ruleVersion: integer().notNull(),
+  unitId: integer().notNull(),
+  basis: text().notNull(),
+  auditHead: integer().notNull(),
+  scores: jsonb().notNull(),
+  computedAt: text().notNull(),
+}, (t) => [uniqueIndex('quality_scores_uq').on(t.year, t.asOf, t.ruleVersion, t.unitId)]);

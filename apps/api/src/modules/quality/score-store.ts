@@ -1,0 +1,104 @@
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { BranchScore, UnitScore } from '@wj/domain/quality';
+import type { Db } from '../../db/index.js';
+import { qualityScores } from '../../db/schema/index.js';
+import type { OrgInfo, YearScores } from './service.js';
+import type { UnitGroup } from './unit-groups.js';
+
+/**
+ * Kept scores: one row per (year, as-of, rule version, unit) holding the
+ * unit's score and its branches' (db/*-schema/quality-scores.ts). What a row
+ * was computed from is its `basis`: 'live' with the audit head read before
+ * the records (every write appends an audit row naming its org, so a unit
+ * named after that head has changed since), or a closed year's close, whose
+ * frozen facts and rule version alone decide its scores. A start reads the
+ * rows instead of scoring the whole commission again.
+ *
+ * Writes run in the background, one after another and a few units at a time,
+ * so that storing 1,000 units never holds up the request that computed them;
+ * `flush()` waits for them (tests, shutdown). A row is only ever replaced by
+ * one computed at the same or a later head, so two servers storing the same
+ * unit cannot leave an older state behind a newer one.
+ */
+export interface KeptUnit {
+  unitId: number;
+  auditHead: number;
+  unit: UnitScore | null;
+  branches: BranchScore[];
+  /** [branch id, in service, retired]. */
+  members: [number, number, number][];
+  /** The orgs the scores name (closed years only: live names are read from the org table). */
+  orgs?: OrgInfo[];
+}
+
+interface Payload { unit: UnitScore | null; branches: BranchScore[]; members: [number, number, number][]; orgs?: OrgInfo[] }
+
+export interface StoreKey { year: number; asOf: string; ruleVersion: number; basis: string }
+
+/** How many units go into one insert: small enough that one statement never holds the event loop long. */
+const CHUNK = 25;
+
+export class ScoreStore {
+  private writing: Promise<unknown> = Promise.resolve();
+  /** Units written (counted for tests and the bench). */
+  written = 0;
+
+  constructor(private readonly db: Db) {}
+
+  /** The kept units of one key (all of them, or those named). */
+  async read(key: StoreKey, unitIds?: number[]): Promise<KeptUnit[]> {
+    const rows = await this.db.select({ unitId: qualityScores.unitId, auditHead: qualityScores.auditHead, scores: qualityScores.scores }).from(qualityScores)
+      .where(and(
+        eq(qualityScores.year, key.year), eq(qualityScores.asOf, key.asOf), eq(qualityScores.ruleVersion, key.ruleVersion), eq(qualityScores.basis, key.basis),
+        unitIds ? inArray(qualityScores.unitId, unitIds) : undefined,
+      ));
+    return rows.map((r) => {
+      const p = (typeof r.scores === 'string' ? JSON.parse(r.scores) : r.scores) as Payload;
+      return { unitId: r.unitId, auditHead: r.auditHead, ...p };
+    });
+  }
+
+  /** Stores the given units of `ys` as computed at `auditHead` (in the background; see flush). */
+  keep(key: StoreKey, ys: YearScores, unitIds: Iterable<number>, auditHead: number, opts: { orgs?: boolean; prune?: boolean } = {}): void {
+    // A unit with nothing scored is kept too (an empty row), so that the next start does not take it for one never computed.
+    const groups = [...unitIds].map((id): UnitGroup => ys.groups.get(id) ?? { unitId: id, unit: null, branches: [] });
+    const payload = (g: UnitGroup): Payload => ({
+      unit: g.unit, branches: g.branches,
+      members: g.branches.map((b) => {
+        const c = ys.memberCounts.get(b.orgId) ?? { inService: 0, retired: 0 };
+        return [b.orgId, c.inService, c.retired];
+      }),
+      ...(opts.orgs ? { orgs: [...ys.orgs.values()].filter((o) => o.unitId === g.unitId) } : {}),
+    });
+    this.writing = this.writing.then(async () => {
+      if (opts.prune) await this.prune(key);
+      for (let i = 0; i < groups.length; i += CHUNK) {
+        const computedAt = new Date().toISOString();
+        const rows = groups.slice(i, i + CHUNK).map((g) => ({
+          year: key.year, asOf: key.asOf, ruleVersion: key.ruleVersion, unitId: g.unitId, basis: key.basis, auditHead, scores: payload(g), computedAt,
+        }));
+        await this.db.transaction((tx) => tx.insert(qualityScores).values(rows).onConflictDoUpdate({
+          target: [qualityScores.year, qualityScores.asOf, qualityScores.ruleVersion, qualityScores.unitId],
+          set: { basis: sql`excluded.basis`, auditHead: sql`excluded.audit_head`, scores: sql`excluded.scores`, computedAt: sql`excluded.computed_at` },
+          setWhere: sql`excluded.basis <> ${qualityScores.basis} or excluded.audit_head >= ${qualityScores.auditHead}`,
+        }));
+        this.written += rows.length;
+        // Let requests in between chunks.
+        await new Promise((r) => setImmediate(r));
+      }
+    }).catch((err: unknown) => {
+      // Kept scores are a cache of the records: a failed write costs a recomputation at the next start, never a wrong score.
+      console.error('quality: could not keep scores', err);
+    });
+  }
+
+  /** Rows of the same year for another as-of date (yesterday's 'today') or rule version: no read will ask for them again. */
+  private async prune(key: StoreKey): Promise<void> {
+    await this.db.transaction((tx) => tx.delete(qualityScores).where(and(eq(qualityScores.year, key.year), or(ne(qualityScores.asOf, key.asOf), ne(qualityScores.ruleVersion, key.ruleVersion)))));
+  }
+
+  /** Waits for the writes asked for so far. */
+  async flush(): Promise<void> {
+    await this.writing;
+  }
+}
