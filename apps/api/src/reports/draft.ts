@@ -1,7 +1,6 @@
-import type { Paragraph } from 'docx';
 import type { ReportSection } from '@wj/domain/schemas';
 import { nestQuotes } from './format.js';
-import { h2, para } from './docx/kit.js';
+import { h2, para, type Paragraph } from './docx/kit.js';
 
 /** One paragraph as the report generates it, before the office's edits. */
 export interface GeneratedParagraph {

@@ -1,6 +1,13 @@
 import { acceptedWords, codeOfWord, nationalWord, type VocabularyField } from '@wj/domain';
 import { ETHNICITIES, type RosterColumn } from '@wj/domain/schemas';
 
+/**
+ * The template's example row's 公民身份号码 is the sample printed in GB 11643-1999 itself;
+ * a row carrying it is skipped on import, so a template uploaded with the
+ * example still in place imports only the real rows.
+ */
+export const TEMPLATE_EXAMPLE_ID = '11010519491231002X';
+
 /** A cell reduced to what the roster cares about (the worker flattens exceljs' shapes to this). */
 export type Raw = string | number | boolean | Date | { error: string } | null;
 

@@ -1,8 +1,7 @@
 import { ROSTER_COLUMNS, type RosterColumn } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
-import type { Raw } from './cells.js';
+import { TEMPLATE_EXAMPLE_ID, type Raw } from './cells.js';
 import { annotateInWorker, parseInWorker, type ParsedSheet } from './parse-pool.js';
-import { TEMPLATE_EXAMPLE_ID } from './write-workbook.js';
 import { NOT_XLSX, readZipDirectory, type ZipEntry } from './zip-guard.js';
 
 export { NOT_XLSX };

@@ -13,7 +13,7 @@ import { MEMBER_ENTITY } from '../members/write-service.js';
 import { noticesOf, planRoster, planRosterInSlices, planStillHolds, reportOf } from './plan.js';
 import { branchTarget, unitTarget, type RosterTarget } from './routing.js';
 import { readRosterSheet } from './read-workbook.js';
-import { exportWorkbook } from './write-workbook.js';
+import { renderInWorker } from '../../reports/render-pool.js';
 
 /** A refused import: the error body carries the whole row report (the route's error handler sends it). */
 export class RosterRejected extends AppError {
@@ -101,7 +101,7 @@ async function rosterTitle(db: Queryable, orgId: number): Promise<string> {
 }
 
 /** The members on the roll in the org's sub-tree; 公民身份号码 and phone masked unless `unmasked` (admin). */
-export async function exportRoster(db: Queryable, orgId: number, unmasked: boolean): Promise<{ file: Buffer; filename: string }> {
+export async function exportRoster(db: Queryable, orgId: number, unmasked: boolean, signal?: AbortSignal): Promise<{ file: Buffer; filename: string }> {
   const title = `${await rosterTitle(db, orgId)}党员名册`;
   const institutions = new Map((await db.select({ id: orgs.id, name: orgs.institutionName }).from(orgs)).map((o) => [o.id, o.name]));
   const rows = (await db.select({ m: members, orgName: orgs.name, unitId: orgs.unitId }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
@@ -116,5 +116,13 @@ export async function exportRoster(db: Queryable, orgId: number, unmasked: boole
         phone: m.phone && !unmasked ? maskPhone(m.phone) : m.phone,
       };
     });
-  return { file: await exportWorkbook(rows, title), filename: `${title}.xlsx` };
+  // The workbook is written in a worker thread (reports/render-pool.ts); `signal` ends it when the caller has gone.
+  return { file: await renderInWorker({ kind: 'roster', rows, title }, signal), filename: `${title}.xlsx` };
+}
+
+let template: Promise<Buffer> | null = null;
+/** The blank import template: the same for everyone, written once (in the render worker) and kept. */
+export function rosterTemplate(): Promise<Buffer> {
+  template ??= renderInWorker({ kind: 'roster-template' }).catch((err: unknown) => { template = null; throw err; });
+  return template;
 }

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS, ROSTER_SEQ_HEADER, type RosterField } from '@wj/domain/schemas';
-import { cellOf, choiceLabels } from './cells.js';
+import { cellOf, choiceLabels, TEMPLATE_EXAMPLE_ID } from './cells.js';
 
-/**
- * The example row's 公民身份号码 is the sample printed in GB 11643-1999 itself;
- * a row carrying it is skipped on import, so a template uploaded with the
- * example still in place imports only the real rows.
- */
-export const TEMPLATE_EXAMPLE_ID = '11010519491231002X';
+// Written in the render worker (src/reports/render-worker.ts): the main thread sends the rows, never loads exceljs.
+export { TEMPLATE_EXAMPLE_ID };
+
+/** The render worker's jobs: the roster export (rows already masked as the caller may see them) and the blank template. */
+export type RosterExportJob = { kind: 'roster'; rows: ExportMember[]; title: string } | { kind: 'roster-template' };
 type RowValues = Partial<Record<RosterField | 'branch', unknown>>;
 const EXAMPLE: RowValues = {
   name: '李梅', gender: 'female', idNumber: TEMPLATE_EXAMPLE_ID, ethnicity: '汉族', birthDate: '1949-12-31', education: 'bachelor',

@@ -1,10 +1,9 @@
-import type { Paragraph, Table } from 'docx';
 import { REVIEW_GRADE_LABELS } from '@wj/domain/labels';
 import { BRANCH_DIMENSIONS, GRADE_LABELS, gradeOf, isProblem, monthEnd } from '@wj/domain/quality';
 import type { ReportContext } from '../context.js';
 import { mdCn, num } from '../format.js';
 import type { WorkFigures } from '../work-figures.js';
-import { caption, h1, table, type Cell, type Column } from './kit.js';
+import { caption, h1, table, type Cell, type Column, type Paragraph, type Table } from './kit.js';
 
 const score = (n: number | null | undefined) => (n === null || n === undefined ? null : num(n));
 const DIM_SHORT: Record<(typeof BRANCH_DIMENSIONS)[number], string> = {

@@ -1,4 +1,3 @@
-import type { Paragraph } from 'docx';
 import { ORG_KIND_LABELS } from '@wj/domain/labels';
 import { DIMENSION_LABELS, BRANCH_DIMENSIONS, gradeOf } from '@wj/domain/quality';
 import { summaryFrom } from '../../modules/quality/years-summary.js';
@@ -7,7 +6,7 @@ import { distributionChart, RANKING_MAX, rankingChart } from '../charts.js';
 import type { ReportContext } from '../context.js';
 import { mdCn, num, pct } from '../format.js';
 import type { DraftWriter } from '../draft.js';
-import { caption, h1, image } from './kit.js';
+import { caption, h1, image, type Paragraph } from './kit.js';
 
 /** 一、基本情况: organisation, membership, branch committees, and the year's scores in two charts. */
 export async function basicSection(ctx: ReportContext, f: BasicFigures, draft: DraftWriter): Promise<Paragraph[]> {
@@ -67,12 +66,11 @@ export async function basicSection(ctx: ReportContext, f: BasicFigures, draft: D
   ));
   const yoy = yearOnYear(ctx);
   if (yoy) out.push(...draft.para('basic', 'basic.yoy', yoy));
-  const [dist, ranking] = await Promise.all([
-    distributionChart(dash.distribution, rules.passLine),
-    target.unitId === null
-      ? rankingChart(dash.unitRanking.map((u) => ({ name: u.institutionName ?? u.name, total: u.total })), rules.passLine)
-      : rankingChart(ctx.branches.map((b) => ({ name: ctx.ys.orgs.get(b.orgId)?.name ?? '', total: b.total })), rules.passLine),
-  ]);
+  // The charts' options only: they are drawn in the render worker.
+  const dist = distributionChart(dash.distribution, rules.passLine);
+  const ranking = target.unitId === null
+    ? rankingChart(dash.unitRanking.map((u) => ({ name: u.institutionName ?? u.name, total: u.total })), rules.passLine)
+    : rankingChart(ctx.branches.map((b) => ({ name: ctx.ys.orgs.get(b.orgId)?.name ?? '', total: b.total })), rules.passLine);
   out.push(image(dist), caption('图1  党支部质量评价得分分布'));
 
   const unitRows = dash.unitRanking;

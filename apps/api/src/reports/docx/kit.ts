@@ -1,8 +1,4 @@
-import {
-  AlignmentType, BorderStyle, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun,
-  VerticalAlign, WidthType, type IRunOptions, type IStylesOptions,
-} from 'docx';
-import type { Png } from '../charts.js';
+import type { ChartSpec } from '../charts.js';
 import { nestQuotes } from '../format.js';
 
 /**
@@ -24,9 +20,9 @@ export const FONT_FAMILY: Record<string, string> = { 方正小标宋简体: 'rom
 const LATIN = 'Times New Roman';
 export const font = (eastAsia: string) => ({ ascii: LATIN, hAnsi: LATIN, cs: LATIN, eastAsia });
 
-const PT = 2; // docx sizes are half-points
-const BODY = 16 * PT;
-const TABLE = 10.5 * PT;
+export const PT = 2; // docx sizes are half-points
+export const BODY = 16 * PT;
+export const TABLE = 10.5 * PT;
 /**
  * GB/T 9704 7.1: 22 lines of 28 characters. The text block is 225 mm high
  * (A4 less the 37 and 35 mm margins): 12 756 twips / 22 ≈ 579 a line. It is
@@ -36,87 +32,51 @@ const TABLE = 10.5 * PT;
  * LibreOffice widens every character to the grid's base instead.
  */
 export const LINE_PITCH = 579;
-const LINE = { line: LINE_PITCH, lineRule: 'exact' as const };
+export const LINE = { line: LINE_PITCH, lineRule: 'exact' as const };
 /** w:docGrid for the body: 22 lines a page. */
 export const GRID = { type: 'lines' as const, linePitch: LINE_PITCH };
 /** Character spacing of body text in twips: 28 characters of 16 pt on a 156 mm line. */
 export const BODY_SPACING = -5;
-const INDENT = { firstLine: 640 }; // two characters of 16 pt
+export const INDENT = { firstLine: 640 }; // two characters of 16 pt
 
-export const STYLES: IStylesOptions = {
-  default: {
-    document: { run: { font: font(FONTS.fang), size: BODY, characterSpacing: BODY_SPACING }, paragraph: { spacing: LINE, alignment: AlignmentType.JUSTIFIED } },
-    title: { run: { font: font(FONTS.title), size: 22 * PT, bold: false, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: 'exact', after: 200 } } },
-    heading1: { run: { font: font(FONTS.hei), size: BODY, bold: false, color: '000000' }, paragraph: { spacing: LINE, indent: INDENT, keepNext: true } },
-    heading2: { run: { font: font(FONTS.kai), size: BODY, bold: false, color: '000000' }, paragraph: { spacing: LINE, indent: INDENT, keepNext: true } },
-    heading3: { run: { font: font(FONTS.fang), size: BODY, bold: true, color: '000000' }, paragraph: { spacing: LINE, indent: INDENT, keepNext: true } },
-  },
-  paragraphStyles: [
-    { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { font: font(FONTS.song), size: TABLE, characterSpacing: 0 }, paragraph: { spacing: { line: 260, lineRule: 'auto' }, indent: { firstLine: 0 } } },
-    { id: 'Caption', name: 'caption', basedOn: 'Normal', run: { font: font(FONTS.hei), size: 12 * PT }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 120, line: 360, lineRule: 'auto' }, keepNext: true } },
-  ],
-};
+/**
+ * The report as plain blocks (structured-cloneable): the main thread writes
+ * them, the render worker (render.ts) turns them into docx paragraphs and
+ * tables, so docx is never loaded on the main thread.
+ */
+export type Block =
+  | { t: 'title'; text: string; breakBefore?: string }
+  | { t: 'h'; level: 1 | 2 | 3; text: string }
+  | { t: 'para'; lead?: string; text: string; align?: 'center' | 'right' }
+  | { t: 'caption'; text: string }
+  | { t: 'blank' }
+  | { t: 'chart'; chart: ChartSpec }
+  | { t: 'table'; columns: Column[]; rows: Cell[][]; emphasised?: boolean[]; fit?: number };
+/** Kept for the sections' signatures: every block is a paragraph or a table once rendered. */
+export type Paragraph = Block;
+export type Table = Block;
 
 /**
  * The title, broken on purpose where the reader pauses (GB/T 9704 7.3.3: 回行时要做到词意完整):
  * before `breakBefore` when the text holds it — 市卫生健康委直属机关2025年度 / 基层党组织建设质量报告.
  */
-export function title(text: string, breakBefore?: string): Paragraph {
-  const at = breakBefore ? text.indexOf(breakBefore) : -1;
-  const runs = at > 0
-    ? [new TextRun(text.slice(0, at)), new TextRun({ text: text.slice(at), break: 1 })]
-    : [new TextRun(text)];
-  return new Paragraph({ heading: HeadingLevel.TITLE, children: runs });
-}
-export const h1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
-export const h2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
-export const h3 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(text)] });
+export const title = (text: string, breakBefore?: string): Block => ({ t: 'title', text, ...(breakBefore ? { breakBefore } : {}) });
+export const h1 = (text: string): Block => ({ t: 'h', level: 1, text });
+export const h2 = (text: string): Block => ({ t: 'h', level: 2, text });
+export const h3 = (text: string): Block => ({ t: 'h', level: 3, text });
 
 /** A body paragraph; `lead` is set bold at its start (the survey's “（一）坚持党要管党，…。” run-in heads). */
-export function para(text: string, opts: { lead?: string; align?: 'center' | 'right' } = {}): Paragraph {
-  const runs: TextRun[] = [];
-  if (opts.lead) runs.push(new TextRun({ text: nestQuotes(opts.lead), bold: true }));
-  runs.push(new TextRun(nestQuotes(text)));
-  const alignment = opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : undefined;
-  return new Paragraph({ children: runs, indent: opts.align ? { firstLine: 0 } : INDENT, ...(alignment ? { alignment } : {}) });
+export function para(text: string, opts: { lead?: string; align?: 'center' | 'right' } = {}): Block {
+  return { t: 'para', text: nestQuotes(text), ...(opts.lead ? { lead: nestQuotes(opts.lead) } : {}), ...(opts.align ? { align: opts.align } : {}) };
 }
 
-export const caption = (text: string) => new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
+export const caption = (text: string): Block => ({ t: 'caption', text });
 
-/** A chart as an inline PNG, centred, at most the text width (15.6 cm ≈ 590 px). */
-export function image(png: Png): Paragraph {
-  const width = Math.min(560, png.width);
-  const height = Math.round((png.height * width) / png.width);
-  return new Paragraph({
-    alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 240, lineRule: 'auto' }, keepNext: true,
-    children: [new ImageRun({ type: 'png', data: png.data, transformation: { width, height } })],
-  });
-}
+/** A chart as an inline PNG (drawn in the worker), centred, at most the text width (15.6 cm ≈ 590 px). */
+export const image = (chart: ChartSpec): Block => ({ t: 'chart', chart });
 
 export type Cell = string | number | null;
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-
-const CELL_MARGIN = 80;
-
-function cell(value: Cell, opts: { header?: boolean; width: number; numeric?: boolean; size?: number; oneLine?: boolean; run?: IRunOptions }): TableCell {
-  const text = value === null ? '—' : String(value);
-  // A header's "\n" is the place it may break; set on one line when the column is wide enough.
-  const lines = opts.oneLine ? [text.replace(/\n/g, '')] : text.split('\n');
-  return new TableCell({
-    width: { size: opts.width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 20, bottom: 20, left: CELL_MARGIN, right: CELL_MARGIN },
-    ...(opts.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
-    children: [new Paragraph({
-      style: 'TableText',
-      alignment: opts.header || opts.numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: lines.map((line, i) => new TextRun({
-        text: line, bold: opts.header, ...(i > 0 ? { break: 1 } : {}), ...(opts.size ? { size: opts.size } : {}), ...opts.run,
-      })),
-    })],
-  });
-}
+export const CELL_MARGIN = 80;
 
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u3000-\u303f]/;
 
@@ -140,7 +100,7 @@ export function textEm(text: string): number {
 }
 
 /** Table text sizes tried in turn, in points: 五号, then 小五. */
-const TABLE_SIZES = [10.5, 9];
+export const TABLE_SIZES = [10.5, 9];
 
 /**
  * Column widths (twips) that set every cell of the columns that must not wrap
@@ -192,27 +152,12 @@ export interface Column {
 /**
  * A bordered table whose header row repeats on every page (w:tblHeader) and
  * whose rows never split across pages; widths in twips, or fitted to the
- * content within `fit` twips (fitColumns).
+ * content within `fit` twips (fitColumns, done in the worker).
  */
-export function table(columns: Column[], rows: Cell[][], opts: { emphasise?: (row: Cell[]) => boolean; fit?: number } = {}): Table {
-  const fitted = opts.fit ? fitColumns(columns, rows, opts.fit) : null;
-  const widths = fitted ? fitted.widths : columns.map((c) => c.width ?? 1000);
-  const size = fitted && fitted.size !== TABLE_SIZES[0] ? fitted.size * PT : undefined;
-  const total = widths.reduce((n, w) => n + w, 0);
-  return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: fitted ? TableLayoutType.FIXED : undefined,
-    borders,
-    rows: [
-      new TableRow({
-        tableHeader: true, cantSplit: true,
-        children: columns.map((c, i) => cell(c.header, { header: true, width: widths[i]!, size, oneLine: fitted?.oneLineHeaders })),
-      }),
-      ...rows.map((r) => new TableRow({
-        cantSplit: true,
-        children: columns.map((c, i) => cell(r[i] ?? null, { width: widths[i]!, numeric: c.numeric, size, run: opts.emphasise?.(r) ? { color: 'C00000' } : undefined })),
-      })),
-    ],
-  });
+export function table(columns: Column[], rows: Cell[][], opts: { emphasise?: (row: Cell[]) => boolean; fit?: number } = {}): Block {
+  return {
+    t: 'table', columns, rows,
+    ...(opts.emphasise ? { emphasised: rows.map((r) => opts.emphasise!(r)) } : {}),
+    ...(opts.fit ? { fit: opts.fit } : {}),
+  };
 }

@@ -1,10 +1,9 @@
-import type { Paragraph } from 'docx';
 import { TIER_HEADINGS, type Tier } from '@wj/domain/quality';
 import type { ReportContext } from '../context.js';
 import { cnNumber, mdCn } from '../format.js';
 import { gapSentence, problemGroups, remedies, type Mentions } from '../problems.js';
 import type { DraftWriter } from '../draft.js';
-import { h1 } from './kit.js';
+import { h1, type Paragraph } from './kit.js';
 
 const problemLines = (ctx: ReportContext) => ctx.gaps.filter((g) => g.tier !== 'reminder');
 

@@ -1,11 +1,10 @@
-import type { Paragraph, Table } from 'docx';
 import { REVIEW_GRADE_LABELS } from '@wj/domain/labels';
 import { REVIEW_GRADES } from '@wj/domain';
 import type { ReportContext } from '../context.js';
 import { joinCn, mdCn, pct, quoted } from '../format.js';
 import type { WorkFigures } from '../work-figures.js';
 import type { DraftWriter } from '../draft.js';
-import { caption, h1, table } from './kit.js';
+import { caption, h1, table, type Paragraph, type Table } from './kit.js';
 
 const EXAMPLES = 3;
 

@@ -1,21 +1,14 @@
 import ExcelJS from 'exceljs';
-import { todayIso } from '@wj/domain/schemas';
-import type { ReportContext } from '../context.js';
 import { excelDate } from '../format.js';
-import { subjectOf } from '../target.js';
+import { DATE_FMT, type XColumn, type XlsxMeta } from './meta.js';
 
 /**
- * What every table export shares: a header row in bold on a tinted fill,
- * frozen so it stays in view; set column widths; numbers written as numbers
- * (with a display format) and dates as real dates, so the sheet sorts, sums
- * and filters as people expect.
+ * What every table export shares (written in the render worker, see
+ * render.ts): a header row in bold on a tinted fill, frozen so it stays in
+ * view; set column widths; numbers written as numbers (with a display format)
+ * and dates as real dates, so the sheet sorts, sums and filters as people expect.
  */
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-export const SCORE_FMT = '0.0';
-export const PCT_FMT = '0.0%';
-export const DATE_FMT = 'yyyy-mm-dd';
-
-export interface XColumn { header: string; width: number; numFmt?: string; wrap?: boolean }
 
 export function newWorkbook(title: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -30,16 +23,6 @@ export function styleHeader(row: ExcelJS.Row) {
   row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   row.height = 22;
   row.eachCell((cell) => { cell.fill = HEADER_FILL; });
-}
-
-/**
- * The title row every data sheet starts with: who issues it, what it is, the
- * year and the day the figures stand at —
- * “市卫生健康委直属机关党委 2025年度党支部质量评价得分（截至2025年12月31日）”.
- */
-export function sheetHeading(ctx: ReportContext, what: string): string {
-  const [y, m, d] = ctx.cutoff.split('-').map(Number);
-  return `${ctx.target.rootName}  ${ctx.year}年度${what}（截至${y}年${m}月${d}日）`;
 }
 
 /** Print setup of a data sheet: A4 landscape, fit to one page wide, the title and header rows repeated on every page. */
@@ -82,27 +65,16 @@ export function tableSheet(wb: ExcelJS.Workbook, name: string, columns: XColumn[
   return ws;
 }
 
-const BAD = /[\\/?*[\]:]/g;
-
-/** Excel's sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
-export function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(BAD, '_').slice(0, 31) || '工作表';
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
-  used.add(name.toLowerCase());
-  return name;
-}
-
 /** The closing 说明 sheet: what the figures cover and when they were taken (real dates). */
-export function aboutSheet(wb: ExcelJS.Workbook, ctx: ReportContext, notes: string[] = []) {
+export function aboutSheet(wb: ExcelJS.Workbook, meta: XlsxMeta, notes: string[] = []) {
   const ws = wb.addWorksheet('说明');
   ws.columns = [{ header: '项目', width: 16 }, { header: '内容', width: 60 }];
   styleHeader(ws.getRow(1));
-  ws.addRow(['范围', ctx.target.unitId === null ? subjectOf(ctx.target) : ctx.target.orgName]);
-  ws.addRow(['年度', ctx.year]);
-  ws.addRow(['统计截至', excelDate(ctx.cutoff)]).getCell(2).numFmt = DATE_FMT;
-  ws.addRow(['评分规则版本', ctx.ys.rules.version]);
-  ws.addRow(['导出日期', excelDate(todayIso())]).getCell(2).numFmt = DATE_FMT;
+  ws.addRow(['范围', meta.scope]);
+  ws.addRow(['年度', meta.year]);
+  ws.addRow(['统计截至', excelDate(meta.cutoff)]).getCell(2).numFmt = DATE_FMT;
+  ws.addRow(['评分规则版本', meta.ruleVersion]);
+  ws.addRow(['导出日期', excelDate(meta.today)]).getCell(2).numFmt = DATE_FMT;
   for (const n of notes) ws.addRow(['注', n]);
   ws.getColumn(2).alignment = { horizontal: 'left', wrapText: true };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, QualityQueryFieldsSchema, ReportDraftSchema, ReportParagraphWriteSchema } from '@wj/domain/schemas';
+import { disconnectSignal } from '../../lib/worker-pool.js';
 import type { Access } from '../../plugins/auth.js';
 import { reportContext, type ContextNeeds } from '../../reports/context.js';
 import { annualReport, annualTitle } from '../../reports/docx/annual.js';
@@ -34,6 +35,8 @@ function send(reply: FastifyReply, file: Buffer, type: string, ascii: string, fi
  * tables in Excel, for the whole commission or one unit. Admin and the
  * committee's leaders (viewer) may export any; a unit secretary only their
  * own unit (the default when no unitId is given); a branch secretary none.
+ * The files are written in worker threads (reports/render-pool.ts); a caller
+ * who disconnects has their file dropped from the line or its worker ended.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const access: Access = { roles: ['admin', 'viewer', 'unit_secretary'], org: (req, db) => reportAccessOrg(req, db), orgInQuery: true };
@@ -47,7 +50,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: '下载年度基层党组织建设质量报告（Word）', querystring: ReportQuerySchema, response: errors },
   }, async (req, reply) => {
     const ctx = await contextOf(req, WHOLE);
-    return send(reply, await annualReport(app.db, ctx, await draftEdits(app.db, ctx)), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
+    return send(reply, await annualReport(app.db, ctx, await draftEdits(app.db, ctx), disconnectSignal(reply.raw)), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
   });
 
   // The 报告 page's workbench: the report paragraph by paragraph; the office's edits and own paragraphs go into the Word file.
@@ -74,7 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const ctx = await contextOf(req);
     const title = `${subjectOf(ctx.target)}${ctx.year}年度党支部质量评价得分`;
-    return send(reply, await scoresWorkbook(ctx, title), XLSX, `scores-${ctx.year}.xlsx`, `${title}.xlsx`);
+    return send(reply, await scoresWorkbook(ctx, title, disconnectSignal(reply.raw)), XLSX, `scores-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
 
   app.get('/reports/gaps.xlsx', {
@@ -83,7 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const ctx = await contextOf(req);
     const title = `${subjectOf(ctx.target)}${ctx.year}年度基层党建问题清单`;
-    return send(reply, await gapsWorkbook(ctx, title), XLSX, `gaps-${ctx.year}.xlsx`, `${title}.xlsx`);
+    return send(reply, await gapsWorkbook(ctx, title, disconnectSignal(reply.raw)), XLSX, `gaps-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
 
   app.get('/reports/org-life.xlsx', {
@@ -92,7 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const ctx = await contextOf(req, { facts: true });
     const title = `${subjectOf(ctx.target)}${ctx.year}年度组织生活落实情况`;
-    return send(reply, await orgLifeWorkbook(ctx, orgLifeRows(ctx), title), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
+    return send(reply, await orgLifeWorkbook(ctx, orgLifeRows(ctx), title, disconnectSignal(reply.raw)), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
 
   app.get('/reports/roster.xlsx', {
@@ -101,7 +104,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const target = await resolveTarget(app.db, req.scope, req.query.unitId);
     // The roster feature's own export: same columns as its template, 公民身份号码 and phone masked below admin.
-    const { file, filename } = await exportRoster(app.db, target.orgId, req.user!.role === 'admin');
+    const { file, filename } = await exportRoster(app.db, target.orgId, req.user!.role === 'admin', disconnectSignal(reply.raw));
     return send(reply, file, XLSX, 'roster.xlsx', filename);
   });
 };

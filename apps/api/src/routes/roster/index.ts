@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamSchema, RosterRejectedSchema, RosterReportSchema } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
 import { NOT_XLSX } from '../../modules/roster/read-workbook.js';
-import { exportRoster, importRoster, previewRoster, problemsFile, RosterRejected, type RosterScope } from '../../modules/roster/service.js';
-import { templateWorkbook } from '../../modules/roster/write-workbook.js';
+import { exportRoster, importRoster, previewRoster, problemsFile, RosterRejected, rosterTemplate, type RosterScope } from '../../modules/roster/service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_LIMIT = 5 * 1024 * 1024;
@@ -63,7 +62,7 @@ const routes: FastifyPluginAsyncZod<{ rosterRateMax: number }> = async (app, opt
   app.get('/roster/template', {
     config: { access: {} },
     schema: { tags: ['党员名册'], summary: '下载党员名册导入模板（.xlsx）', response: { ...errors } },
-  }, async (_req, reply) => sendXlsx(reply, await templateWorkbook(), '党员名册导入模板.xlsx'));
+  }, async (_req, reply) => sendXlsx(reply, await rosterTemplate(), '党员名册导入模板.xlsx'));
 
   // Preview, import and 问题清单, into one branch (/orgs/:id) or a unit routed by 所在党支部 (/units/:id).
   for (const level of ['branch', 'unit'] as const) {

@@ -1,0 +1,215 @@
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type TransferListItem } from 'node:worker_threads';
+import { AppError } from './errors.js';
+
+/**
+ * What a worker answers to one job: its result, or a refusal the caller turns
+ * into an HTTP error (status, code, Chinese message).
+ */
+export type WorkerReply<T> = { ok: true; result: T } | { ok: false; status: number; code: string; message: string };
+
+export interface PoolOptions {
+  /** For logs and the test hook's events. */
+  name: string;
+  /** The worker module: NAME-worker.mjs (plain JavaScript) or NAME-worker.ts (compiled to NAME-worker.js in dist/). */
+  url: URL;
+  /** Jobs run at once; the rest wait in line. */
+  parallel: number;
+  /** Beyond this many jobs waiting, a new one is refused at once (503 BUSY) rather than queued behind them. */
+  maxWaiting: number;
+  /** The BUSY answer's message (Chinese). */
+  busyMessage: string;
+  /** A job running longer is cut off (its worker ended) and answered with timeoutError(). */
+  timeoutMs: number;
+  timeoutError: () => Error;
+  /** A worker that crashed or ran out of heap: what the caller is answered. */
+  crashError: (err: Error & { code?: string }) => Error;
+  /** Old-generation heap limit of each worker. */
+  heapMb: number;
+  /** A worker left idle this long is ended (it keeps its loaded libraries until then). */
+  idleMs: number;
+}
+
+/** What the pool reports, for tests and benches: a job started in a worker and how it ended. */
+export type PoolEvent = 'queued' | 'start' | 'done' | 'failed' | 'cancelled';
+
+/** The caller went away: nobody is waiting for the answer. */
+export class JobCancelled extends AppError {
+  constructor() { super(499, 'CANCELLED', '请求已取消'); }
+}
+
+/**
+ * How a worker is started. The compiled worker in dist/ (and a plain .mjs one)
+ * is loaded as it is. A TypeScript one, run from src/ (vitest, tsx), starts
+ * from a two-line bootstrap that registers tsx's loader in the worker and then
+ * imports it: on Node 20 an `--import` in the worker's execArgv comes too late
+ * for the worker's own entry module.
+ */
+function workerEntry(url: URL): { entry: URL | string; eval: boolean } {
+  if (!url.pathname.endsWith('.ts')) return { entry: url, eval: false };
+  const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
+  return { entry: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, eval: true };
+}
+
+interface Waiter { start: () => void; signal?: AbortSignal; onAbort: () => void }
+interface Idle { worker: Worker; timer: NodeJS.Timeout; onExit: () => void }
+
+/**
+ * A small pool of worker threads for CPU-heavy jobs (parsing and writing
+ * Word and Excel files), so that no request holds the event loop that every
+ * user shares: at most `parallel` jobs at once on the 2-core server, a short
+ * line behind them (then 503 BUSY), workers kept warm for the next job until
+ * idle, a timeout and a heap limit per job. A job whose caller disconnected
+ * (its AbortSignal fired) leaves the line, or has its worker ended if it was
+ * already running; a worker that failed, timed out or was cancelled is never reused.
+ */
+export class WorkerPool {
+  /** Test hook and bench counter: 'queued' | 'start' | 'done' | 'failed' | 'cancelled', each with the job's number. */
+  readonly events = new EventEmitter();
+  /**
+   * Test hook: awaited after a job has its worker and before it is sent (with
+   * the job's signal), so a test can disconnect the caller while the job counts as running.
+   */
+  beforeSend: ((signal: AbortSignal | undefined) => Promise<void>) | null = null;
+  private running = 0;
+  private readonly waiting: Waiter[] = [];
+  private readonly idle: Idle[] = [];
+  private readonly live = new Set<Worker>();
+  private seq = 0;
+  private readonly start: { entry: URL | string; eval: boolean };
+
+  constructor(private readonly opts: PoolOptions) {
+    this.start = workerEntry(opts.url);
+  }
+
+  /** Jobs running and waiting now. */
+  get load() { return { running: this.running, waiting: this.waiting.length, workers: this.live.size }; }
+
+  async run<T>(job: unknown, opts: { signal?: AbortSignal; transfer?: TransferListItem[] } = {}): Promise<T> {
+    const id = ++this.seq;
+    const { signal } = opts;
+    if (signal?.aborted) throw new JobCancelled();
+    await this.slot(id, signal);
+    try {
+      return await this.send<T>(id, job, opts);
+    } finally {
+      this.running--;
+      this.next();
+    }
+  }
+
+  /** Ends every worker (the server is closing). Jobs in flight fail as cancelled. */
+  async close() {
+    for (const w of this.waiting.splice(0)) w.signal?.removeEventListener('abort', w.onAbort);
+    for (const i of this.idle.splice(0)) clearTimeout(i.timer);
+    await Promise.all([...this.live].map((w) => w.terminate()));
+  }
+
+  private slot(id: number, signal?: AbortSignal): Promise<void> {
+    if (this.running < this.opts.parallel) { this.running++; return Promise.resolve(); }
+    if (this.waiting.length >= this.opts.maxWaiting) throw new AppError(503, 'BUSY', this.opts.busyMessage);
+    this.events.emit('queued', id);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        start: () => { signal?.removeEventListener('abort', waiter.onAbort); this.running++; resolve(); },
+        signal,
+        onAbort: () => {
+          const i = this.waiting.indexOf(waiter);
+          if (i >= 0) this.waiting.splice(i, 1);
+          this.events.emit('cancelled', id);
+          reject(new JobCancelled());
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  private next() {
+    if (this.running < this.opts.parallel) this.waiting.shift()?.start();
+  }
+
+  private takeWorker(): Worker {
+    const kept = this.idle.pop();
+    if (kept) {
+      clearTimeout(kept.timer);
+      kept.worker.off('exit', kept.onExit);
+      kept.worker.ref();
+      return kept.worker;
+    }
+    // No TypeScript loader or test runner flags are inherited: the worker sets up its own (workerEntry).
+    const worker = new Worker(this.start.entry, { eval: this.start.eval, resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb }, execArgv: [] });
+    this.live.add(worker);
+    // One error listener for the worker's whole life: one failing while idle (or being ended) must not crash the server.
+    worker.on('error', () => {});
+    worker.once('exit', () => this.live.delete(worker));
+    return worker;
+  }
+
+  private keepWorker(worker: Worker) {
+    if (this.idle.length >= this.opts.parallel) { void worker.terminate(); return; }
+    // An idle worker never keeps the process alive.
+    worker.unref();
+    const drop = () => {
+      const i = this.idle.indexOf(entry);
+      if (i >= 0) this.idle.splice(i, 1);
+      clearTimeout(entry.timer);
+    };
+    const entry: Idle = { worker, timer: setTimeout(() => { drop(); void worker.terminate(); }, this.opts.idleMs), onExit: drop };
+    entry.timer.unref();
+    this.idle.push(entry);
+    worker.once('exit', drop);
+  }
+
+  private async send<T>(id: number, job: unknown, opts: { signal?: AbortSignal; transfer?: TransferListItem[] }): Promise<T> {
+    const { signal } = opts;
+    const worker = this.takeWorker();
+    this.events.emit('start', id);
+    if (this.beforeSend) await this.beforeSend(signal);
+    return new Promise<T>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const discard = (event: PoolEvent, err: Error) => { done(); void worker.terminate(); this.events.emit(event, id); reject(err); };
+      const timer = setTimeout(() => discard('failed', this.opts.timeoutError()), this.opts.timeoutMs);
+      const onAbort = () => discard('cancelled', new JobCancelled());
+      const onMessage = (reply: WorkerReply<T>) => {
+        // A refused job may have stopped mid-way: that worker is not reused.
+        if (!reply.ok) { discard('failed', new AppError(reply.status, reply.code, reply.message)); return; }
+        done();
+        this.keepWorker(worker);
+        this.events.emit('done', id);
+        resolve(reply.result);
+      };
+      const onError = (err: Error & { code?: string }) => discard('failed', this.opts.crashError(err));
+      // A worker that ends without a word (process.exit inside it) fails the job rather than leaving it pending.
+      const onExit = () => discard('failed', this.opts.crashError(new Error(`${this.opts.name} worker exited`)));
+      if (signal?.aborted) { onAbort(); return; }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage(job, opts.transfer);
+    });
+  }
+}
+
+/**
+ * An AbortSignal that fires when the HTTP client goes away before its answer
+ * was sent (the response closed unfinished), for WorkerPool.run.
+ */
+export function disconnectSignal(res: { once(event: 'close', cb: () => void): unknown; writableFinished: boolean; destroyed: boolean }): AbortSignal {
+  const ac = new AbortController();
+  // Already gone while the figures were being gathered.
+  if (res.destroyed && !res.writableFinished) ac.abort();
+  else res.once('close', () => { if (!res.writableFinished) ac.abort(); });
+  return ac.signal;
+}

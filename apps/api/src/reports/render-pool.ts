@@ -1,0 +1,32 @@
+import { AppError } from '../lib/errors.js';
+import { WorkerPool } from '../lib/worker-pool.js';
+import type { RenderJob } from './render-worker.js';
+
+/**
+ * Word and Excel files are written in worker threads (render-worker.ts), so
+ * an export never holds the event loop: the main thread gathers the figures
+ * (database reads, scores) into plain rows and paragraphs, the worker lays
+ * them out with docx / exceljs / echarts + resvg and sends the bytes back.
+ * Two at once on the 2-core server, eight more waiting, then 503 BUSY; a
+ * worker stays warm (its libraries loaded) for half a minute after its last job.
+ */
+export const renderPool = new WorkerPool({
+  name: 'render',
+  url: new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url),
+  parallel: 2,
+  maxWaiting: 8,
+  busyMessage: '服务器正在生成较多报表文件，请稍后再试',
+  timeoutMs: 120_000,
+  timeoutError: () => new AppError(503, 'EXPORT_TIMEOUT', '报表生成超时，请缩小范围（按单位导出）后重试'),
+  crashError: (err) => (err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+    ? new AppError(503, 'EXPORT_TOO_LARGE', '报表过大，无法生成，请按单位分别导出')
+    : new AppError(500, 'EXPORT_FAILED', '报表生成失败，请稍后重试')),
+  heapMb: 1536,
+  idleMs: 30_000,
+});
+
+/** The file a job describes, written in a worker; `signal` ends it when the caller has gone. */
+export async function renderInWorker(job: RenderJob, signal?: AbortSignal): Promise<Buffer> {
+  const u = await renderPool.run<Uint8Array>(job, { signal });
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}

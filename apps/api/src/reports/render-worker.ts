@@ -1,0 +1,38 @@
+// Writes Word and Excel files off the event loop, one job per message (see render-pool.ts).
+// TypeScript: compiled to dist/render-worker.js by scripts/build.mjs; from src/ (vitest, tsx) it runs
+// under tsx's loader (lib/worker-pool.ts). It receives plain rows and paragraphs, never reads the database.
+import { parentPort } from 'node:worker_threads';
+import type { DocxJob } from './docx/render.js';
+import type { GapsJob } from './xlsx/gaps.js';
+import type { OrgLifeJob } from './xlsx/org-life.js';
+import type { ScoresJob } from './xlsx/scores.js';
+import type { RosterExportJob } from '../modules/roster/write-workbook.js';
+
+export type RenderJob = ScoresJob | GapsJob | OrgLifeJob | RosterExportJob | DocxJob;
+
+/** Each library is loaded on the first job that needs it, and stays for the worker's next jobs. */
+async function render(job: RenderJob): Promise<Buffer> {
+  switch (job.kind) {
+    case 'scores': return (await import('./xlsx/render.js')).renderScores(job);
+    case 'gaps': return (await import('./xlsx/render.js')).renderGaps(job);
+    case 'org-life': return (await import('./xlsx/render.js')).renderOrgLife(job);
+    case 'roster': return (await import('../modules/roster/write-workbook.js')).exportWorkbook(job.rows, job.title);
+    case 'roster-template': return (await import('../modules/roster/write-workbook.js')).templateWorkbook();
+    case 'docx': return (await import('./docx/render.js')).renderDocx(job);
+  }
+}
+
+// Only when run as a worker: the module's types are imported by the main thread's code (type-only, erased).
+parentPort?.on('message', (job: RenderJob) => {
+  render(job).then(
+    (file) => {
+      const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+      // The bytes move to the main thread without a copy when the buffer is the file's own (not a slice of a shared pool).
+      parentPort!.postMessage({ ok: true, result: file }, whole ? [file.buffer as ArrayBuffer] : []);
+    },
+    (err: unknown) => {
+      console.error('[render worker]', err);
+      parentPort!.postMessage({ ok: false, status: 500, code: 'EXPORT_FAILED', message: '报表生成失败，请稍后重试' });
+    },
+  );
+});
