@@ -33,7 +33,10 @@ const DOCS_HEADERS = { ...API_HEADERS, 'Content-Security-Policy': "frame-ancesto
 export default fp(async (app) => {
   // Callback-style hooks (no promise per request): they do no I/O.
   app.addHook('onSend', (req, reply, payload, done) => {
+    // An API answer is no-store unless its route chose otherwise (the org tree: private, revalidated by ETag).
+    const chosen = reply.getHeader('cache-control');
     reply.headers(req.url.startsWith('/api/docs') ? DOCS_HEADERS : req.url.startsWith('/api/') ? API_HEADERS : APP_HEADERS);
+    if (chosen !== undefined) reply.header('cache-control', chosen);
     done(null, payload);
   });
 

@@ -4,6 +4,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
 import { committeeMembers, committees, members } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
+import { createHash } from 'node:crypto';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { OrgTreeSchema } from '@wj/domain/schemas';
@@ -27,7 +28,12 @@ function treeOf(index: OrgIndex): OrgTreeNode | null {
 }
 
 /** The tree's answer, serialized once per tree version and scope (it is megabytes at province size), with its gzip made off the event loop. */
-export interface TreeBody { json: string; gzip: () => Promise<Buffer> }
+export interface TreeBody {
+  json: string;
+  /** A strong validator of exactly this body (RFC 9110 §8.8.3): equal only when the JSON is. */
+  etag: string;
+  gzip: () => Promise<Buffer>;
+}
 
 export async function orgTreeBody(db: Queryable, scope: Scope): Promise<TreeBody> {
   const body = await derivedFromTree(db, scope, 'tree-body', (index): TreeBody | null => {
@@ -36,7 +42,8 @@ export async function orgTreeBody(db: Queryable, scope: Scope): Promise<TreeBody
     // Checked against the response schema once here, as the route's serializer would on every answer.
     const json = JSON.stringify(OrgTreeSchema.parse({ root }));
     let zipped: Promise<Buffer> | undefined;
-    return { json, gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
+    const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+    return { json, etag, gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
   });
   if (!body) throw notFound('组织架构为空，请先导入组织数据');
   return body;
