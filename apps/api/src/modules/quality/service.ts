@@ -72,7 +72,7 @@ interface Cached { scores: YearScores; stamp: AuditStamp }
 export class QualityService {
   private cache = new Map<string, Cached>();
   private views = new WeakMap<YearScores, Map<string, unknown>>();
-  private years: { stamp: AuditStamp; years: number[] } | null = null;
+  private years: { stamp: AuditStamp; years: number[]; byUnit: Map<number, Set<number>> } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly store: ScoreStore | null;
@@ -105,12 +105,24 @@ export class QualityService {
     return run;
   }
 
-  /** Years that have 组织生活 records, newest first; rescanned only after a write. */
+  /**
+   * Years that have 组织生活 records, newest first. Kept per unit: after a
+   * write only the written units' meetings are looked at again (through the
+   * meetings' org index), not every meeting of the commission.
+   */
   dataYears(): Promise<number[]> {
     return this.serial(async () => {
-      const check = await checkAudit(this.db, this.years?.stamp ?? null);
-      if (!check.same || !this.years) this.years = { stamp: check.stamp, years: await dataYears(this.db) };
-      return this.years.years;
+      const prev = this.years;
+      const check = await checkAudit(this.db, prev?.stamp ?? null);
+      if (prev && check.same) return prev.years;
+      const changed = prev && !check.lateBelow ? await changedUnits(this.db, prev.stamp.head) : 'all';
+      const byUnit = prev && changed !== 'all' ? new Map(prev.byUnit) : new Map<number, Set<number>>();
+      const scanned = await yearsByUnit(this.db, prev && changed !== 'all' ? [...changed] : undefined);
+      if (prev && changed !== 'all') for (const id of changed) byUnit.delete(id);
+      for (const [unit, years] of scanned) byUnit.set(unit, years);
+      const years = [...new Set([...byUnit.values()].flatMap((y) => [...y]))].sort((a, b) => b - a);
+      this.years = { stamp: check.stamp, years, byUnit };
+      return years;
     });
   }
 
@@ -213,6 +225,22 @@ export class QualityService {
 }
 
 /** The live orgs (of the given units only, when named: a unit's own org has unit_id null or its own id). */
+/** The years with meetings, per unit (of the given units only, when named). */
+async function yearsByUnit(db: Queryable, unitIds?: number[]): Promise<Map<number, Set<number>>> {
+  const unit = sql<number>`coalesce(${orgs.unitId}, ${orgs.id})`;
+  const rows = await db.selectDistinct({ unit, y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings)
+    .innerJoin(orgs, eq(orgs.id, meetings.orgId))
+    .where(unitIds ? inArray(meetings.orgId, db.select({ id: orgs.id }).from(orgs).where(or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)))) : undefined);
+  const out = new Map<number, Set<number>>(unitIds?.map((id) => [id, new Set<number>()]) ?? []);
+  for (const r of rows) {
+    const id = Number(r.unit);
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set()));
+    set.add(Number(r.y));
+  }
+  return out;
+}
+
 async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
   const mine = unitIds ? or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)) : undefined;
   const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })

@@ -1,0 +1,208 @@
+/**
+ * Kept scores and per-unit subtotals (issue 11, goals 2 and 3): start → first
+ * dashboard on a database without kept scores (cold) and with them (kept);
+ * the read after one write (a meeting recorded in one branch, then the
+ * dashboard: p50 of N pairs over HTTP); process memory after dashboard, tree
+ * and an export. Baselines in the same process: the raw SQL read of the kept
+ * rows (with JSON parsing) for the start, a bare Fastify route and the raw
+ * read of one unit's kept row for the read after a write.
+ *   BENCH_ENGINE=sqlite BENCH_SCALES=1,100 npx tsx kept.bench.ts
+ *   BENCH_PG_SCALES=1 (PostgreSQL's default here: 1×)   BENCH_WRITES=15
+ * SQLite works on a copy of out/commission-x<scale>.sqlite under the OS temp
+ * directory (the cached file is only read); 1× is generated there.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import {
+  acrossEngines, bareFastifyP50, commissionDb, enginesFromEnv, IS_CHILD, ms, now, OUT, percentile, printTable, report, resultKey,
+  type Engine, type Figure,
+} from './lib.js';
+import type { Db } from '@wj/api/db';
+
+const WRITES = Number(process.env.BENCH_WRITES ?? 15);
+
+interface Row {
+  scale: number; branches: number; units: number;
+  coldStartMs: number; coldKeepMs: number; keptRows: number; keptStartMs: number; rawKeptMs: number;
+  writeP50: number; readP50: number; pairP50: number; readMax: number; bareP50: number; rawUnitMs: number;
+  coldRssMb: number; keptRssMb: number; keptHeapMb: number;
+}
+
+const gc = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+const mb = (n: number) => n / 1024 / 1024;
+
+/** The database this run writes to: a copy of the cached SQLite file (or 1× generated), or the PostgreSQL database of DATABASE_URL. */
+async function database(scale: number): Promise<{ db: Db; reopen: () => Promise<Db>; cleanup: () => void }> {
+  const { openDb } = await import('@wj/api/db');
+  if (process.env.DATABASE_URL) return { db: (await commissionDb(scale)).db, reopen: () => openDb(process.env.DATABASE_URL!), cleanup: () => undefined };
+  const copy = resolve(tmpdir(), `wj-kept-bench-x${scale}-${process.pid}.sqlite`);
+  const cleanup = () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); };
+  cleanup();
+  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
+  if (scale > 1 && existsSync(`${cached}.ok`)) {
+    const { default: Database } = await import('better-sqlite3');
+    const src = new Database(cached, { readonly: true });
+    await src.backup(copy);
+    src.close();
+  } else {
+    const { generateCommission, loadDemoData } = await import('@wj/api/demo');
+    const db = await openDb(copy);
+    await loadDemoData(db, generateCommission({ scale }));
+    await db.close();
+  }
+  return { db: await openDb(copy), reopen: () => openDb(copy), cleanup };
+}
+
+/** An app on `db`, listening; how long until it listened. */
+async function start(db: Db) {
+  const { buildApp } = await import('@wj/api/app');
+  const t = now();
+  const app = await buildApp({ config: { WEB_DIST: resolve(OUT, 'no-web'), LOG_LEVEL: 'silent', ATTACHMENTS_DIR: resolve(tmpdir(), 'wj-kept-attachments') }, db, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const listenMs = ms(t);
+  const addr = app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  return { app, base, listenMs };
+}
+
+async function login(base: string): Promise<string> {
+  const { DEMO_PASSWORD } = await import('@wj/api/demo-users');
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+  if (!res.ok) throw new Error(`login answered ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+async function get(base: string, cookie: string, path: string): Promise<{ ms: number; body: Buffer }> {
+  const t = now();
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${body.toString('utf8').slice(0, 200)}`);
+  return { ms: ms(t), body };
+}
+
+/** Start → first dashboard (login excluded: it is the same with or without kept scores), then the tree and an export. */
+async function firstDashboard(db: Db) {
+  const { ensureDemoUsers } = await import('@wj/api/demo-users');
+  await ensureDemoUsers(db);
+  const s = await start(db);
+  const cookie = await login(s.base);
+  const dash = await get(s.base, cookie, '/api/quality/dashboard');
+  await get(s.base, cookie, '/api/orgs/tree');
+  await get(s.base, cookie, '/api/reports/scores.xlsx');
+  const rss = mb(process.memoryUsage().rss);
+  return { ...s, cookie, startMs: s.listenMs + dash.ms, rss, dashboard: JSON.parse(dash.body.toString('utf8')) as { counts: { units: number; branches: number } } };
+}
+
+/** The baseline of a start: every kept row of the key read through the driver and its JSON parsed. */
+async function rawKept(db: Db, unitId?: number): Promise<{ rows: number; ms: number }> {
+  const t = now();
+  const text = `select scores from quality_scores${unitId === undefined ? '' : ` where unit_id = ${unitId}`}`;
+  const rows = db.sqlite ? db.sqlite.reader.prepare(text).raw(true).all() as [string][] : (await db.pg!.pool.query({ text, rowMode: 'array' })).rows as [unknown][];
+  let n = 0;
+  for (const [s] of rows) n += (typeof s === 'string' ? (JSON.parse(s) as { branches: unknown[] }) : (s as { branches: unknown[] })).branches.length >= 0 ? 1 : 0;
+  return { rows: n, ms: ms(t) };
+}
+
+async function measure(scale: number): Promise<Row> {
+  const { db: first, reopen, cleanup } = await database(scale);
+  let db = first;
+  try {
+    // Cold: nothing kept yet — every unit is scored, then kept in the background (timed until written).
+    gc();
+    const cold = await firstDashboard(db);
+    let t = now();
+    await cold.app.quality.flush();
+    const coldKeepMs = ms(t);
+    // (Closing the app closes its database handle, as a process ending would.)
+    await cold.app.close();
+    gc();
+
+    // Kept: a new server — a new handle on the same database — reads the kept rows.
+    db = await reopen();
+    const kept = await firstDashboard(db);
+    gc();
+    const keptRss = mb(process.memoryUsage().rss);
+    const keptHeap = mb(process.memoryUsage().heapUsed);
+    const raw = await rawKept(db);
+
+    // The read after one write: a meeting in one branch (a different unit each time), then the dashboard.
+    const branches = JSON.parse((await get(kept.base, kept.cookie, '/api/quality/branches')).body.toString('utf8')).items as { orgId: number; unitId: number }[];
+    const perUnit = [...new Map(branches.map((b) => [b.unitId, b])).values()];
+    await get(kept.base, kept.cookie, '/api/quality/dashboard');
+    const writes: number[] = [], reads: number[] = [], pairs: number[] = [];
+    for (let i = 0; i < WRITES; i++) {
+      const b = perUnit[(i * 7) % perUnit.length]!;
+      t = now();
+      const res = await fetch(`${kept.base}/api/orgs/${b.orgId}/meetings`, {
+        method: 'POST', headers: { cookie: kept.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'party_lecture', date: new Date().toISOString().slice(0, 10), topic: '专题党课', expected: 5, present: 5 }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 201) throw new Error(`meeting write answered ${res.status}`);
+      const w = ms(t);
+      const r = (await get(kept.base, kept.cookie, '/api/quality/dashboard')).ms;
+      writes.push(w); reads.push(r); pairs.push(w + r);
+    }
+    await kept.app.quality.flush();
+    const rawUnit = await rawKept(db, perUnit[0]!.unitId);
+    const bareP50 = await bareFastifyP50(30);
+    await kept.app.close();
+    return {
+      scale, branches: kept.dashboard.counts.branches, units: kept.dashboard.counts.units,
+      coldStartMs: cold.startMs, coldKeepMs, keptRows: raw.rows, keptStartMs: kept.startMs, rawKeptMs: raw.ms,
+      writeP50: percentile(writes, 50), readP50: percentile(reads, 50), pairP50: percentile(pairs, 50), readMax: Math.max(...reads),
+      bareP50, rawUnitMs: rawUnit.ms, coldRssMb: cold.rss, keptRssMb: keptRss, keptHeapMb: keptHeap,
+    };
+  } finally {
+    cleanup();
+  }
+}
+
+if (IS_CHILD) {
+  report(await measure(Number(process.env.BENCH_SCALE)));
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- parent
+const script = fileURLToPath(import.meta.url);
+const engines: Engine[] = enginesFromEnv();
+const list = (v: string | undefined, d: string) => (v ?? d).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const scales = list(process.env.BENCH_SCALES, '1,100');
+const pgScales = list(process.env.BENCH_PG_SCALES, '1');
+const { results, failed } = await acrossEngines<Row>({ script, bench: 'kept', scales, pgScales });
+
+const figures: Figure[] = [];
+const cell = (engine: Engine, scale: number, pick: (r: Row) => number | string | null) => {
+  const r = results.get(resultKey(engine, scale));
+  return r === undefined ? undefined : typeof r === 'string' ? r : pick(r);
+};
+const add = (scale: number, label: string, pick: (r: Row) => number | string | null, digits = 1) =>
+  figures.push({ label: `×${scale} ${label}`, sqlite: cell('sqlite', scale, pick), postgres: cell('postgres', scale, pick), digits });
+for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
+  add(scale, 'units / branches', (r) => `${r.units} / ${r.branches}`);
+  add(scale, 'cold start → first dashboard ms', (r) => r.coldStartMs, 0);
+  add(scale, 'cold: keeping every unit (background) ms', (r) => r.coldKeepMs, 0);
+  add(scale, 'kept start → first dashboard ms (goal ≤ 3000 at ×100)', (r) => r.keptStartMs, 0);
+  add(scale, 'baseline: raw SQL read + JSON of the kept rows ms', (r) => r.rawKeptMs, 0);
+  add(scale, 'kept start ÷ raw read of the kept rows', (r) => r.keptStartMs / r.rawKeptMs, 2);
+  add(scale, 'kept start ÷ cold start', (r) => r.keptStartMs / r.coldStartMs, 2);
+  add(scale, `write (a meeting) p50 ms, ${WRITES} writes`, (r) => r.writeP50);
+  add(scale, 'read after one write: dashboard p50 ms (goal ≤ 50 at ×100)', (r) => r.readP50);
+  add(scale, 'read after one write: dashboard max ms', (r) => r.readMax);
+  add(scale, 'write + read p50 ms', (r) => r.pairP50);
+  add(scale, 'baseline: bare Fastify p50 ms', (r) => r.bareP50, 2);
+  add(scale, 'baseline: raw SQL read + JSON of one unit\'s kept row ms', (r) => r.rawUnitMs, 2);
+  add(scale, 'read after write ÷ bare Fastify', (r) => r.readP50 / r.bareP50, 1);
+  add(scale, 'RSS after cold dashboard + tree + export MB', (r) => r.coldRssMb, 0);
+  add(scale, 'RSS after kept dashboard + tree + export MB (goal ≤ 1024 at ×100)', (r) => r.keptRssMb, 0);
+  add(scale, 'heap used then MB', (r) => r.keptHeapMb, 0);
+}
+printTable('Kept scores — start, read after a write, memory (HTTP on loopback; the export is scores.xlsx of the whole commission)', figures);
+process.exit(failed ? 1 : 0);
