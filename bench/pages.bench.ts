@@ -1,0 +1,191 @@
+/**
+ * Page benchmark (issue 11, goal 4: pages cost what they show). At city size
+ * and at each larger scale of BENCH_SCALES: p50/p95 of a 20-row member page
+ * (one branch, one unit), an org detail (a unit), the org tree (as a browser
+ * asks for it, gzip accepted) and the cached dashboard; then autocannon at 50
+ * connections against `/api/health` and the cached dashboard beside a bare
+ * Fastify route started here in the same process, at the same moment.
+ * Prints figures and ratios only (larger scale ÷ city size for latency,
+ * app ÷ bare for throughput); it never passes or fails on time.
+ *   BENCH_ENGINE=sqlite BENCH_SCALES=1,100 npx tsx pages.bench.ts
+ *   BENCH_REQUESTS (default 30) sequential requests per page; BENCH_CANNON_S (default 3) seconds per autocannon run,
+ *   BENCH_CANNON_ROUNDS (default 3) rounds of bare / health / dashboard, alternating
+ * SQLite's cached commission files (out/commission-x10.sqlite, -x100) are
+ * copied to the temporary directory first: serving logs a user in, a write.
+ */
+import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import {
+  acrossEngines, commissionDb, enginesFromEnv, IS_CHILD, ms, now, OUT, percentile, printTable, report, resultKey, scalesFromEnv, serve,
+  type Engine, type Figure,
+} from './lib.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
+const CANNON_S = Number(process.env.BENCH_CANNON_S ?? 3);
+const ROUNDS = Number(process.env.BENCH_CANNON_ROUNDS ?? 3);
+const YEAR = 2026;
+const AS_OF = '2026-11-20';
+
+interface Timing { p50: number; p95: number }
+interface Row {
+  scale: number; orgs: number; members: number;
+  branchPage: Timing; unitPage: Timing; detail: Timing; tree: Timing; treeRevalidate: Timing; treeCold: number; treeBytes: number; treeGzipBytes: number; dashboard: Timing;
+  bareRps: number; healthRps: number; dashboardRps: number; healthP99: number; bareP99: number;
+}
+
+/** The commission at `scale`: city size built fresh by lib; a larger SQLite file copied from its cache so that nothing here writes to it. */
+async function openCommission(scale: number) {
+  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
+  if (process.env.DATABASE_URL || scale === 1 || !existsSync(`${cached}.ok`)) return (await commissionDb(scale)).db;
+  const copy = resolve(tmpdir(), `wj-pages-bench-x${scale}-${process.pid}.sqlite`);
+  const src = new Database(cached, { readonly: true, fileMustExist: true });
+  await src.backup(copy);
+  src.close();
+  process.on('exit', () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); });
+  const { openDb } = await import('@wj/api/db');
+  return await openDb(copy);
+}
+
+async function timed(url: string, headers: Record<string, string>, status = 200): Promise<{ timing: Timing; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < REQUESTS + 3; i++) {
+    const t = now();
+    const res = await fetch(url, { headers });
+    if (res.status !== status) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+    bytes = (await res.arrayBuffer()).byteLength;
+    if (i >= 3) times.push(ms(t));
+  }
+  return { timing: { p50: percentile(times, 50), p95: percentile(times, 95) }, bytes };
+}
+
+/** The bare baseline: one route, a small JSON answer, no hooks, no database. */
+async function bareServer() {
+  type Bare = { get(path: string, handler: () => Promise<unknown>): void; listen(o: { port: number; host: string }): Promise<string>; server: import('node:http').Server; close(): Promise<void> };
+  const { default: Fastify } = await import(createRequire(import.meta.resolve('@wj/api/app')).resolve('fastify')) as { default: (o: { logger: boolean }) => Bare };
+  const app = Fastify({ logger: false });
+  app.get('/ping', async () => ({ status: 'ok', time: new Date().toISOString() }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  return { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/ping`, close: () => app.close() };
+}
+
+async function cannon(url: string, headers: Record<string, string> = {}, duration = CANNON_S): Promise<{ rps: number; p99: number }> {
+  const r = await autocannon({ url, connections: 50, duration, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors under load`);
+  return { rps: r.requests.average, p99: r.latency.p99 };
+}
+
+async function measure(scale: number): Promise<Row> {
+  const db = await openCommission(scale);
+  // Plain SQL through the driver (the same text on both engines).
+  const rawRows = async <T>(db: Awaited<ReturnType<typeof openCommission>>, text: string, _params: []): Promise<T[]> =>
+    (db.sqlite ? db.sqlite.reader.prepare(text).all() : (await db.pg!.pool.query(text)).rows) as T[];
+  const [branch] = await rawRows<{ id: number; n: number }>(db, `select o.id as id, count(*) as n from orgs o join members m on m.org_id = o.id
+    where o.kind = 'branch' and o.status = 'active' and m.status = 'active' group by o.id having count(*) >= 20 order by o.id limit 1`, []);
+  const [unit] = await rawRows<{ id: number }>(db, `select id from orgs where unit_id = id and status = 'active' order by id limit 1`, []);
+  const [sizes] = await rawRows<{ orgs: number; members: number }>(db, `select (select count(*) from orgs) as orgs, (select count(*) from members) as members`, []);
+  if (!branch || !unit || !sizes) throw new Error('the commission has no branch with 20 members or no unit');
+
+  const { app, base, cookie } = await serve(db);
+  const auth = { cookie };
+  const page = (id: number) => `${base}/api/orgs/${id}/members?page=1&pageSize=20&status=active`;
+  const dashboardUrl = `${base}/api/quality/dashboard?year=${YEAR}&asOf=${AS_OF}`;
+
+  let t = now();
+  const cold = await fetch(`${base}/api/orgs/tree`, { headers: { ...auth, 'accept-encoding': 'gzip' } });
+  if (cold.status !== 200) throw new Error(`tree answered ${cold.status}`);
+  await cold.arrayBuffer();
+  const treeCold = ms(t);
+  // Node's fetch decodes gzip: the wire size is the answer's content-length.
+  const treeGzipBytes = cold.headers.get('content-encoding') === 'gzip' ? Number(cold.headers.get('content-length')) : NaN;
+  const plain = await fetch(`${base}/api/orgs/tree`, { headers: { ...auth, 'accept-encoding': 'identity' } });
+  const treeBytes = (await plain.arrayBuffer()).byteLength;
+
+  const branchPage = (await timed(page(branch.id), auth)).timing;
+  const unitPage = (await timed(page(unit.id), auth)).timing;
+  const detail = (await timed(`${base}/api/orgs/${unit.id}`, auth)).timing;
+  const tree = (await timed(`${base}/api/orgs/tree`, { ...auth, 'accept-encoding': 'gzip' })).timing;
+  const etag = plain.headers.get('etag') ?? '';
+  const treeRevalidate = (await timed(`${base}/api/orgs/tree`, { ...auth, 'if-none-match': etag }, 304)).timing;
+  t = now();
+  await (await fetch(dashboardUrl, { headers: auth })).arrayBuffer();
+  console.log(`  scale ${scale}: dashboard first answer ${ms(t).toFixed(0)} ms (scoring; not a page figure)`);
+  const dashboard = (await timed(dashboardUrl, auth)).timing;
+
+  // Rounds alternate bare, health, dashboard, so that a change in the machine's load falls on all three alike; figures are the rounds' means.
+  const bare = await bareServer();
+  const runs = { bare: [] as { rps: number; p99: number }[], health: [] as { rps: number; p99: number }[], dash: [] as { rps: number; p99: number }[] };
+  const targets: [keyof typeof runs, string, Record<string, string>][] = [];
+  targets.push(['bare', bare.url, {}], ['health', `${base}/api/health`, {}], ['dash', dashboardUrl, auth]);
+  for (const [, url, headers] of targets) await cannon(url, headers, 1); // warm-up, not counted
+  for (let round = 0; round < ROUNDS; round++) {
+    // Each round starts at another target, so none is always the first after a pause.
+    for (let i = 0; i < targets.length; i++) {
+      const [name, url, headers] = targets[(round + i) % targets.length]!;
+      runs[name].push(await cannon(url, headers));
+    }
+  }
+  await bare.close();
+  const mean = (xs: { rps: number; p99: number }[]) => ({ rps: xs.reduce((a, x) => a + x.rps, 0) / xs.length, p99: Math.max(...xs.map((x) => x.p99)) });
+  const [bareRun, health, dash] = [mean(runs.bare), mean(runs.health), mean(runs.dash)];
+  await app.close();
+  await db.close();
+  return {
+    scale, orgs: sizes.orgs, members: sizes.members,
+    branchPage, unitPage, detail, tree, treeRevalidate, treeCold, treeBytes, treeGzipBytes, dashboard,
+    bareRps: bareRun.rps, healthRps: health.rps, dashboardRps: dash.rps, healthP99: health.p99, bareP99: bareRun.p99,
+  };
+}
+
+if (IS_CHILD) {
+  report(await measure(Number(process.env.BENCH_SCALE ?? 1)));
+  process.exit(0);
+}
+
+const { scales, pgScales, note } = scalesFromEnv();
+const { results, failed } = await acrossEngines<Row>({ script: fileURLToPath(import.meta.url), bench: 'pages', scales, pgScales });
+const engines = enginesFromEnv();
+const get = (e: Engine, s: number) => { const r = results.get(resultKey(e, s)); return r && r !== 'failed' ? r : undefined; };
+const cell = (e: Engine, s: number, f: (r: Row) => number | string) => (engines.includes(e) ? (get(e, s) ? f(get(e, s)!) : (results.has(resultKey(e, s)) ? 'failed' : undefined)) : undefined);
+const pages: [string, (r: Row) => Timing][] = [
+  ['member page (branch, 20 rows)', (r) => r.branchPage], ['member page (unit, 20 rows)', (r) => r.unitPage],
+  ['org detail (unit)', (r) => r.detail], ['org tree (gzip)', (r) => r.tree], ['org tree revalidated (304)', (r) => r.treeRevalidate], ['cached dashboard', (r) => r.dashboard],
+];
+const figures: Figure[] = [];
+for (const s of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
+  const at = (f: (r: Row) => number | string, label: string, digits = 1) => figures.push({ label: `${s}×: ${label}`, sqlite: cell('sqlite', s, f), postgres: cell('postgres', s, f), digits });
+  at((r) => r.orgs, 'orgs', 0);
+  at((r) => r.members, 'members', 0);
+  for (const [label, f] of pages) {
+    at((r) => f(r).p50, `${label} p50 ms`, 2);
+    at((r) => f(r).p95, `${label} p95 ms`, 2);
+  }
+  at((r) => r.treeCold, 'org tree, first answer ms (built and kept)', 0);
+  at((r) => r.treeBytes / 1024, 'org tree kB (plain)', 0);
+  at((r) => r.treeGzipBytes / 1024, 'org tree kB (gzip)', 0);
+  at((r) => r.bareRps, 'bare Fastify req/s (50 connections)', 0);
+  at((r) => r.healthRps, '/api/health req/s (50 connections)', 0);
+  at((r) => r.dashboardRps, 'cached dashboard req/s (50 connections)', 0);
+  at((r) => `${(100 * r.healthRps / r.bareRps).toFixed(0)} %`, '/api/health ÷ bare (goal ≥ 50 %)');
+  at((r) => `${(100 * r.dashboardRps / r.bareRps).toFixed(0)} %`, 'cached dashboard ÷ bare (goal ≥ 50 %)');
+  at((r) => r.healthP99, '/api/health p99 ms under load (worst round)', 0);
+  if (s === 1) continue;
+  for (const [label, f] of pages) {
+    const ratio = (e: Engine) => {
+      const big = get(e, s);
+      const city = get(e, 1);
+      if (!engines.includes(e) || !results.has(resultKey(e, s))) return undefined;
+      return big && city ? `${(f(big).p50 / f(city).p50).toFixed(2)}×` : '—';
+    };
+    figures.push({ label: `${s}×: ${label}: p50 ÷ city size (goal ≤ 3×)`, sqlite: ratio('sqlite'), postgres: ratio('postgres') });
+  }
+}
+printTable('Pages: what one page costs at each size, and what every request pays', figures);
+if (note) console.log(`\n${note}`);
+if (failed) process.exitCode = 1;
