@@ -3,17 +3,21 @@
  * process on loopback, with the demo data on a temp SQLite file, serving the
  * built SPA (apps/web/dist — build it first, this builds nothing), read by
  * Chromium. Each run is a fresh browser context, so nothing is cached.
- * Prints figures, never pass/fail:
+ * Prints figures, never pass/fail, each beside a baseline from the same run:
  *   - the JavaScript the login page downloads: gzip bytes (each script
  *     compressed here at level 9, whatever the server sent) and the bytes
- *     actually transferred (brotli, as the server negotiated it);
- *   - first contentful paint of /login;
+ *     actually transferred (brotli, as the server negotiated it), against the
+ *     200 kB goal;
+ *   - first contentful paint of /login, against that of a static one-line
+ *     page served from this process (the browser's own floor);
  *   - from submitting the login form to the dashboard's KPI numbers on screen,
- *     and to its charts drawn;
+ *     and to its charts drawn, against the API alone: the same login and
+ *     dashboard requests sent from here, one after the other;
  *   - the whole dist: raw, and as sent with gzip and with brotli.
  *   pnpm --filter @wj/web build && pnpm --filter @wj/bench bench:web    (BENCH_RUNS=5)
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -95,6 +99,36 @@ const CHARTS_DRAWN = () => {
   return win.document.querySelectorAll('[role="img"] canvas').length >= 2 ? win.performance.now() - win.__submitAt : false;
 };
 
+/** The browser's floor for a first paint: a page of one line of text, no script, from a server in this process. */
+const BARE_HTML = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>基线</title></head><body><p>卫健党建质量平台</p></body></html>';
+const bare = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(BARE_HTML); });
+await new Promise<void>((ok) => bare.listen(0, '127.0.0.1', ok));
+const BARE_URL = `http://127.0.0.1:${(bare.address() as { port: number }).port}/`;
+
+async function bareFcp(browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<number> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(BARE_URL);
+  await page.waitForFunction(FCP);
+  const fcp = (await page.evaluate(FCP)) as number;
+  await context.close();
+  return fcp;
+}
+
+/** What the dashboard's numbers wait for on the server: the login, then the dashboard request, as the page sends them. */
+async function apiOnly(): Promise<number> {
+  const started = performance.now();
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Demo@2026' }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const dash = await fetch(`${BASE}/api/quality/dashboard`, { headers: { cookie } });
+  if (!dash.ok) throw new Error(`dashboard: ${dash.status}`);
+  await dash.arrayBuffer();
+  return performance.now() - started;
+}
+
 interface Run { scripts: number; jsGzip: number; jsSent: number; fcp: number; kpis: number; charts: number }
 
 async function oneRun(browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<Run> {
@@ -138,17 +172,28 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 await oneRun(browser);
 const runs: Run[] = [];
 for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser));
+const bareRuns: number[] = [];
+const apiRuns: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  bareRuns.push(await bareFcp(browser));
+  apiRuns.push(await apiOnly());
+}
 await browser.close();
+bare.close();
 stopServer();
 
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 const stat = (xs: number[]) => `median ${percentile(xs, 50).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+const ratio = (xs: number[], base: number[]) => `${(percentile(xs, 50) / percentile(base, 50)).toFixed(2)}×`;
+const LOGIN_JS_GOAL = 200_000;
 const first = runs[0]!;
 const dist = distSizes();
 console.log(`\nWeb — ${RUNS} cold runs (fresh browser context each), Chromium on loopback`);
-console.log(`/login JavaScript: ${first.scripts} scripts, ${kB(first.jsGzip)} gzip, ${kB(first.jsSent)} transferred (brotli)`);
+console.log(`/login JavaScript: ${first.scripts} scripts, ${kB(first.jsGzip)} gzip, ${kB(first.jsSent)} transferred (brotli); goal ≤ ${kB(LOGIN_JS_GOAL)} gzip: ${(first.jsGzip / LOGIN_JS_GOAL).toFixed(2)}× the goal`);
 console.log(`/login first contentful paint: ${stat(runs.map((r) => r.fcp))}`);
+console.log(`  baseline, a static one-line page: ${stat(bareRuns)}; /login ${ratio(runs.map((r) => r.fcp), bareRuns)} of it`);
 console.log(`login submit → dashboard KPI numbers shown: ${stat(runs.map((r) => r.kpis))}`);
 console.log(`login submit → dashboard charts drawn: ${stat(runs.map((r) => r.charts))}`);
+console.log(`  baseline, the API alone (login, then the dashboard request): ${stat(apiRuns)}; KPI numbers ${ratio(runs.map((r) => r.kpis), apiRuns)}, charts ${ratio(runs.map((r) => r.charts), apiRuns)} of it`);
 console.log(`dist: ${dist.files} files, ${kB(dist.raw)} raw, ${kB(dist.gzip)} gzip, ${kB(dist.brotli)} brotli`);
 process.exit(0);

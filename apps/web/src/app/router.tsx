@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Me } from '@wj/domain/schemas';
 import { LoginPage } from '@/features/auth/pages/login-page';
 import { useMe } from '@/lib/auth';
 import { RouteFallback } from './route-fallback';
@@ -66,6 +68,7 @@ const BranchHomeRoute = lazy(async () => {
  * comes first, never on load: the login page itself stays light.
  */
 function LoginRoute() {
+  const queryClient = useQueryClient();
   useEffect(() => {
     const events = ['input', 'submit'] as const;
     const prefetch = () => {
@@ -78,7 +81,15 @@ function LoginRoute() {
     events.forEach((e) => document.addEventListener(e, prefetch, { capture: true }));
     return stop;
   }, []);
-  return <LoginPage />;
+  // The dashboard's figures are asked for as soon as the password is accepted, while the shell
+  // and the page render, rather than once the page has rendered (bench/web.bench.ts).
+  const onSignedIn = (user: Me, to: string) => {
+    if (to !== '/' || user.role === 'branch_secretary') return;
+    import('@/features/dashboard/api/get-dashboard')
+      .then(({ dashboardQueryOptions }) => queryClient.prefetchQuery(dashboardQueryOptions(undefined)))
+      .catch(() => undefined);
+  };
+  return <LoginPage onSignedIn={onSignedIn} />;
 }
 
 export const router = createBrowserRouter([

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { LoginBody } from '@wj/domain/schemas';
+import type { LoginBody, Me } from '@wj/domain/schemas';
 import { errorMessage } from '@/lib/api-client';
 import { useLogin } from '../api/login';
 import { CloseCircleIcon, EyeIcon, EyeInvisibleIcon, LoadingIcon, LockIcon, UserIcon } from '../components/login-icons';
@@ -30,7 +30,11 @@ function safeFrom(from: string | null): string {
   return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
-export function LoginPage() {
+/**
+ * onSignedIn: told who signed in and where they are going, just before the
+ * page navigates there (the app layer starts that page's first request then).
+ */
+export function LoginPage({ onSignedIn }: { onSignedIn?: (user: Me, to: string) => void } = {}) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const login = useLogin();
@@ -55,7 +59,13 @@ export function LoginPage() {
       document.getElementById(firstInvalid)?.focus();
       return;
     }
-    login.mutate(values, { onSuccess: () => navigate(safeFrom(params.get('from')), { replace: true }) });
+    const to = safeFrom(params.get('from'));
+    login.mutate(values, {
+      onSuccess: ({ user }) => {
+        onSignedIn?.(user, to);
+        navigate(to, { replace: true });
+      },
+    });
   };
 
   const field = (name: Field, label: string, input: (invalid: boolean) => ReactNode) => {
