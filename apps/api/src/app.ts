@@ -6,6 +6,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { attachmentsDirFor, type Config } from './config.js';
 import type { Db } from './db/index.js';
 import { AppError } from './lib/errors.js';
+import { parsePool } from './modules/roster/parse-pool.js';
+import { renderPool } from './reports/render-pool.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
@@ -92,6 +94,8 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(import('./routes/years/index.js'), { prefix: '/api' });
 
   await app.register(spaPlugin, { root: config.WEB_DIST });
+  // The worker threads that write exports and parse rosters end with the server.
+  app.addHook('onClose', async () => { await Promise.all([renderPool.close(), parsePool.close()]); });
   return app;
 }
 

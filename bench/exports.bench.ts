@@ -1,0 +1,134 @@
+/**
+ * Goal 5 of issue 11: no request holds the event loop while files are
+ * exported. The API is served in this process (SQLite); /api/health is
+ * called in a loop, one request after another, first alone and then while
+ * four exports run at once (two annual reports in Word, the scores and the
+ * org-life tables in Excel); the same loop runs against a bare Fastify route
+ * started in this process at the same moments, the in-run baseline (it is
+ * held exactly as long as the event loop is). Printed per size: health's and
+ * the bare route's worst and p99 latency with and without the exports, the
+ * event loop's longest delay (perf_hooks monitorEventLoopDelay) in each
+ * window, and how long the exports took.
+ *
+ * Sizes: BENCH_SCALES (default 1): 1 is the city demo, loaded into a fresh
+ * file under /tmp; 100 copies bench/out/commission-x100.sqlite to /tmp (the
+ * server writes sessions and kept scores) and needs it built (quality bench).
+ * Before the exports are measured, each is run once alone (the year's scores
+ * computed, the render workers started); that warm-up is printed too.
+ *
+ *   cd bench && BENCH_SCALES=1,100 npx tsx exports.bench.ts
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ms, now, OUT, percentile, serve } from './lib.js';
+
+const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 100);
+const ALONE = Number(process.env.EXPORTS_HEALTH_REQUESTS ?? 200);
+const YEAR = Number(process.env.EXPORTS_YEAR ?? 2025);
+const EXPORTS = [`/api/reports/annual.docx?year=${YEAR}`, `/api/reports/annual.docx?year=${YEAR}`, `/api/reports/scores.xlsx?year=${YEAR}`, `/api/reports/org-life.xlsx?year=${YEAR}`];
+
+type Bare = { get(path: string, handler: () => Promise<unknown>): void; listen(o: { port: number; host: string }): Promise<string>; server: import('node:http').Server; close(): Promise<void> };
+
+async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const { default: Fastify } = await import(createRequire(import.meta.resolve('@wj/api/app')).resolve('fastify')) as { default: (o: { logger: boolean }) => Bare };
+  const app = Fastify({ logger: false });
+  app.get('/ping', async () => ({ ok: true }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  return { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/ping`, close: () => app.close() };
+}
+
+/** Sequential GETs of `url` until `until` settles (or `count` requests): each one's latency in ms. */
+async function loop(url: string, opts: { until?: Promise<unknown>; count?: number }): Promise<number[]> {
+  let over = false;
+  void opts.until?.finally(() => { over = true; });
+  const times: number[] = [];
+  while (!over && (opts.count === undefined || times.length < opts.count)) {
+    const t = now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    times.push(ms(t));
+  }
+  return times;
+}
+
+interface Window { health: number[]; bare: number[]; loopMax: number; exportsMs?: number[] }
+
+/** Both loops at once, with the event loop's delay recorded over the window. */
+async function window(healthUrl: string, bareUrl: string, work?: () => Promise<number[]>): Promise<Window> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const running = work?.();
+  const [health, bare, exportsMs] = await Promise.all([
+    loop(healthUrl, running ? { until: running } : { count: ALONE }),
+    loop(bareUrl, running ? { until: running } : { count: ALONE }),
+    running,
+  ]);
+  h.disable();
+  return { health, bare, loopMax: h.max / 1e6, exportsMs };
+}
+
+async function download(base: string, cookie: string, path: string): Promise<number> {
+  const t = now();
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const body = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
+  return ms(t);
+}
+
+async function openScale(scale: number, dir: string) {
+  const { openDb } = await import('@wj/api/db');
+  const path = join(dir, `exports-x${scale}.sqlite`);
+  if (scale === 1) {
+    const { generateCommission, loadDemoData } = await import('@wj/api/demo');
+    const db = await openDb(path);
+    await loadDemoData(db, generateCommission({ scale: 1 }));
+    return db;
+  }
+  const src = resolve(OUT, `commission-x${scale}.sqlite`);
+  if (!existsSync(`${src}.ok`)) throw new Error(`${src} is not built (run the quality bench at BENCH_SCALES=${scale} first)`);
+  copyFileSync(src, path);
+  if (existsSync(`${src}-wal`)) copyFileSync(`${src}-wal`, `${path}-wal`);
+  return openDb(path);
+}
+
+const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
+const row = (label: string, w: Window) => {
+  const worst = (xs: number[]) => Math.max(...xs);
+  return [label, f(worst(w.health)), f(percentile(w.health, 99)), f(percentile(w.health, 50)), f(worst(w.bare)), f(percentile(w.bare, 99)), f(w.loopMax), String(w.health.length)].join(' | ');
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'wj-exports-'));
+try {
+  for (const scale of SCALES) {
+    const tLoad = now();
+    const db = await openScale(scale, dir);
+    const { app, base, cookie } = await serve(db);
+    const bare = await bareServer();
+    console.log(`\n[exports] ${scale === 1 ? 'city demo' : `${scale}× the city`}: database ready in ${f(ms(tLoad))} ms`);
+    const healthUrl = `${base}/api/health`;
+    try {
+      // Warm-up, one export after another: the year's scores, the render workers and their libraries.
+      const warm: string[] = [];
+      for (const path of new Set(EXPORTS)) warm.push(`${path.replace(/^\/api\/reports\/|\?.*$/g, '')} ${f(await download(base, cookie, path))} ms`);
+      console.log(`[exports] warm-up (each alone): ${warm.join(', ')}`);
+      const alone = await window(healthUrl, bare.url);
+      const busy = await window(healthUrl, bare.url, () => Promise.all(EXPORTS.map((p) => download(base, cookie, p))));
+      console.log(`\n/api/health while 4 exports run (2× annual.docx, scores.xlsx, org-life.xlsx), ${scale}×, SQLite, ms:`);
+      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'health requests'].join(' | '));
+      console.log(row('alone', alone));
+      console.log(row('4 exports running', busy));
+      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(Math.max(...busy.health) / Math.max(...busy.bare)).toFixed(1)}×; `
+        + `goal: no request held > 50 ms → event loop max ${f(busy.loopMax)} ms (${busy.loopMax <= 50 ? 'met' : 'NOT met'})`);
+    } finally {
+      await bare.close();
+      await app.close(); // ends the render workers too (app.ts)
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
