@@ -21,7 +21,7 @@ export interface OrgIndex {
 type Own = Map<number, { inService: number; retired: number }>;
 
 /** What the tree is built from: the active orgs in tree order and each org's own active members by employment. */
-interface Records { rows: OrgRow[]; own: Own }
+interface Records { rows: OrgRow[]; own: Own; byId: Map<number, OrgRow> }
 
 async function readRecords(db: Queryable): Promise<Records> {
   const [rows, grouped] = await Promise.all([
@@ -35,7 +35,7 @@ async function readRecords(db: Queryable): Promise<Records> {
     if (g.employment === 'retired') c.retired += g.n; else c.inService += g.n;
     own.set(g.orgId, c);
   }
-  return { rows, own };
+  return { rows, own, byId: new Map(rows.map((r) => [r.id, r])) };
 }
 
 /**
@@ -43,11 +43,11 @@ async function readRecords(db: Queryable): Promise<Records> {
  * (so a unit secretary sees the path from the root down to the unit), and the
  * counts are those of what remains.
  */
-function buildIndex({ rows: all, own: allOwn }: Records, scope?: Scope): OrgIndex {
+function buildIndex({ rows: all, own: allOwn, byId: allById }: Records, scope?: Scope): OrgIndex {
   let rows = all;
   let visible: Set<number> | undefined;
   if (scope && !scope.all) {
-    const byId = new Map(all.map((r) => [r.id, r]));
+    const byId = allById;
     visible = new Set(all.filter((r) => inScope(scope, r)).map((r) => r.id));
     const keep = new Set<number>();
     for (const id of visible) {
@@ -55,7 +55,7 @@ function buildIndex({ rows: all, own: allOwn }: Records, scope?: Scope): OrgInde
     }
     rows = all.filter((r) => keep.has(r.id));
   }
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = rows === all ? allById : new Map(rows.map((r) => [r.id, r]));
   const children = new Map<number, OrgRow[]>();
   let root: OrgRow | undefined;
   for (const r of rows) {
@@ -161,7 +161,8 @@ function scopedIndex(tree: Kept, scope?: Scope): OrgIndex {
   let index = tree.scoped.get(key);
   if (!index) {
     index = buildIndex(tree.records, scope);
-    if (tree.scoped.size > 256) tree.scoped.clear();
+    // A pruned view of one unit or branch is small: many secretaries' views fit.
+    if (tree.scoped.size > 2048) tree.scoped.clear();
     tree.scoped.set(key, index);
   }
   return index;
