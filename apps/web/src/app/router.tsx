@@ -9,15 +9,16 @@ import { RouteFallback } from './route-fallback';
 /**
  * Every page but the login page, and the app shell itself, is a module loaded
  * on first visit (react-router's route `lazy`): the login page does not
- * download the dashboard, the roster or echarts. The login page is the one
- * eager route: drawn without antd it is ~3 kB gzip, and a visitor who is not
- * signed in sees it at once, with no skeleton and no second round trip first. Route `lazy` starts a route's module as
- * soon as the URL matches, so the shell and the page load side by side rather
- * than one after the other. The eager part is what every screen needs: the
- * query provider, this table and a plain fallback. No antd: the login page is
- * drawn without it, and antd's providers load with the shell and the error
- * page, which render every antd component (issue 11, item 8).
+ * download the dashboard, the roster or echarts. Route `lazy` starts a route's
+ * module as soon as the URL matches, so the shell and the page load side by
+ * side rather than one after the other.
  * https://reactrouter.com/start/data/route-object#lazy
+ *
+ * The eager part is what every screen needs (the query provider, this table,
+ * a plain fallback) and the login page, drawn without antd (~3 kB gzip): a
+ * visitor who is not signed in sees it with the first scripts, without a
+ * skeleton or a second round trip. antd's providers load with the shell and
+ * the error page, which render every antd component (issue 11, item 8).
  */
 const lazyRoute = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> => ({
   lazy: async () => ({ Component: await load() }),
