@@ -185,7 +185,8 @@ const cell = (engine: Engine, scale: number, pick: (r: Row) => number | string |
 };
 const add = (scale: number, label: string, pick: (r: Row) => number | string | null, digits = 1) =>
   figures.push({ label: `×${scale} ${label}`, sqlite: cell('sqlite', scale, pick), postgres: cell('postgres', scale, pick), digits });
-for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
+const ran = [...new Set([...(engines.includes('sqlite') ? scales : []), ...(engines.includes('postgres') ? pgScales : [])])].sort((a, b) => a - b);
+for (const scale of ran) {
   add(scale, 'units / branches', (r) => `${r.units} / ${r.branches}`);
   add(scale, 'cold start → first dashboard ms', (r) => r.coldStartMs, 0);
   add(scale, 'cold: keeping every unit (background) ms', (r) => r.coldKeepMs, 0);

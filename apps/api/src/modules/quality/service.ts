@@ -207,20 +207,16 @@ export class QualityService {
   private async refresh(prev: YearScores, unitIds: Set<number>): Promise<YearScores> {
     if (unitIds.size === 0) return prev;
     const part = await this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]);
-    const changed = (orgId: number) => unitIds.has(prev.orgs.get(orgId)?.unitId ?? -1);
     const orgs = new Map(prev.orgs);
     for (const [id, o] of prev.orgs) if (unitIds.has(o.unitId)) orgs.delete(id);
     for (const [id, o] of part.orgs) orgs.set(id, o);
-    const memberCounts = new Map([...prev.memberCounts].filter(([id]) => !changed(id)));
+    const memberCounts = new Map(prev.memberCounts);
+    for (const id of unitIds) for (const b of prev.groups.get(id)?.branches ?? []) memberCounts.delete(b.orgId);
     for (const [id, c] of part.memberCounts) memberCounts.set(id, c);
     const groups = new Map(prev.groups);
     for (const id of unitIds) groups.delete(id);
     for (const [id, g] of part.groups) groups.set(id, g);
-    return {
-      ...prev, orgs, memberCounts, groups, serial: ++serials,
-      branches: [...prev.branches.filter((b) => !changed(b.orgId)), ...part.branches],
-      units: [...prev.units.filter((u) => !changed(u.orgId)), ...part.units],
-    };
+    return withListsFromGroups({ year: prev.year, asOf: prev.asOf, rules: prev.rules, orgs, memberCounts, groups, serial: ++serials });
   }
 }
 
@@ -280,4 +276,18 @@ async function dirtyUnits(db: Queryable, kept: KeptUnit[], window: number): Prom
     if (r.id > (headOf.get(unit) ?? -Infinity) - window) units.add(unit);
   }
   return units;
+}
+
+/**
+ * Scores whose branch and unit lists are made from the groups when first
+ * read: the dashboard reads only the groups, so a refresh after a write costs
+ * the written unit, not a pass over every branch of the commission.
+ */
+function withListsFromGroups(ys: Omit<YearScores, 'branches' | 'units'>): YearScores {
+  let branches: BranchScore[] | undefined;
+  let units: UnitScore[] | undefined;
+  return Object.defineProperties(ys, {
+    branches: { enumerable: true, get: () => (branches ??= [...ys.groups.values()].flatMap((g) => g.branches)) },
+    units: { enumerable: true, get: () => (units ??= [...ys.groups.values()].flatMap((g) => (g.unit ? [g.unit] : []))) },
+  }) as YearScores;
 }

@@ -33,6 +33,8 @@ export interface UnitPart {
 
 /** One 问题清单 line's share of one unit: what aggregateGaps counts, plus where the line first appears (it lists lines in that order). */
 export interface GapTally {
+  /** code|tier|variant: one line of the 问题清单. */
+  key: string;
   code: IndicatorCode;
   tier: Tier;
   variant: string | null;
@@ -58,7 +60,7 @@ export function tallyGaps(scores: { orgId: number; gaps: Gap[] }[]): GapTally[] 
     s.gaps.forEach((g, i) => {
       const key = `${g.code}|${g.tier}|${g.variant ?? ''}`;
       let t = out.get(key);
-      if (!t) out.set(key, (t = { code: g.code, tier: g.tier, variant: g.variant ?? null, count: 0, red: 0, amber: 0, firstOrg: s.orgId, firstGap: i, lastOrg: NaN }));
+      if (!t) out.set(key, (t = { key, code: g.code, tier: g.tier, variant: g.variant ?? null, count: 0, red: 0, amber: 0, firstOrg: s.orgId, firstGap: i, lastOrg: NaN }));
       if (t.lastOrg !== s.orgId) t.count++;
       t.lastOrg = s.orgId;
       if (g.severity === 'red') t.red++;
@@ -126,9 +128,8 @@ export function linesFromTallies(ys: YearScores, unitTallies: GapTally[][], bran
   const merge = (lists: GapTally[][], level: 'branch' | 'unit'): Dashboard['topGaps'] => {
     const all = new Map<string, GapTally>();
     for (const list of lists) for (const t of list) {
-      const key = `${t.code}|${t.tier}|${t.variant ?? ''}`;
-      const m = all.get(key);
-      if (!m) { all.set(key, { ...t }); continue; }
+      const m = all.get(t.key);
+      if (!m) { all.set(t.key, { ...t }); continue; }
       m.count += t.count; m.red += t.red; m.amber += t.amber;
       if (t.firstOrg < m.firstOrg || (t.firstOrg === m.firstOrg && t.firstGap < m.firstGap)) { m.firstOrg = t.firstOrg; m.firstGap = t.firstGap; }
     }
