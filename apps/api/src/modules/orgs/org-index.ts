@@ -140,7 +140,10 @@ async function keptTree(db: Queryable): Promise<Kept> {
   // Callers that find the same change at once share one rebuild.
   if (slot.pending) {
     const p = await slot.pending;
-    if (p.stamp.head >= check.stamp.head) return p;
+    // Taken from a log at least as far on as this check saw it (the same window, on PostgreSQL, with no late row since).
+    const a = p.stamp;
+    const b = check.stamp;
+    if (a.head > b.head || (a.head === b.head && a.low === b.low && a.seen === b.seen)) return p;
   }
   const s = slot;
   const pending = readRecords(db).then((records) => ({ stamp: check.stamp, records, scoped: new Map(), extras: new Map() }));
