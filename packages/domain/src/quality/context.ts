@@ -1,7 +1,7 @@
 import type { IndicatorCode } from './catalogue.js';
 import type { BranchFacts, CommitteeFact } from './facts.js';
 import { yearsBetween } from './dates.js';
-import { meetingMonths, type MeetingMonths } from './meeting-tally.js';
+import { MEETING_COLUMNS, meetingMonths, meetingMonthsOfColumns, type MeetingColumns, type MeetingMonths } from './meeting-tally.js';
 import { cutoffOf, isCurrentYear } from './periods.js';
 import type { RuleParams } from './params.js';
 import type { RuleSet } from './rules.js';
@@ -42,7 +42,12 @@ export type ScorePath = 'fast' | 'plain';
 /** The fast path's month tallies of the branch's 组织生活 (null: count by date). */
 export function monthsOf(ctx: BranchContext): MeetingMonths | null {
   if (ctx.path === 'plain') return null;
-  if (ctx.months === undefined) ctx.months = meetingMonths(ctx.facts.meetings, ctx.year, ctx.cutoff, ctx.founded);
+  if (ctx.months === undefined) {
+    const columns = (ctx.facts as { [MEETING_COLUMNS]?: MeetingColumns })[MEETING_COLUMNS];
+    ctx.months = columns
+      ? meetingMonthsOfColumns(columns, ctx.year, ctx.cutoff, ctx.founded)
+      : meetingMonths(ctx.facts.meetings, ctx.year, ctx.cutoff, ctx.founded);
+  }
   return ctx.months;
 }
 

@@ -20,7 +20,7 @@ export { scoreBranch } from './score.js';
 export { countedPosts, isDualLeader } from './leadership.js';
 export { retiredExempt } from './context.js';
 export { scoreUnit, requiredFullTimeWorkers, planDeadline, planStatusOf, type PlanStatus } from './unit.js';
-export { meetingsInRange, tallyPeriods, meanAttendance, type PeriodTally } from './meeting-tally.js';
+export { meetingsInRange, tallyPeriods, meanAttendance, MEETING_COLUMNS, type MeetingColumns, type PeriodTally } from './meeting-tally.js';
 export { aggregateGaps, gapLineKey, gapPhraseOf, isProblem, type GapSummary } from './aggregate.js';
 export { DOCUMENTS, INDICATOR_SOURCES, TIERS, TIER_HEADINGS, TIER_LABELS, sourceText, type IndicatorSource, type Tier } from './sources.js';
 export { MEETING_FREQUENCY_PARAMS, JUDGED_MEETING_TYPES, meetingNotDue, type JudgedMeetingType } from './meeting-kinds.js';

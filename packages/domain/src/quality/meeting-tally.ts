@@ -84,6 +84,43 @@ function lengthsOf(year: number): readonly number[] {
   return l;
 }
 
+/** Counts records into MeetingMonths, one at a time, in the records' order. */
+class MonthCounter {
+  readonly byType = new Map<string, Int32Array>();
+  private sum = 0;
+  private counted = 0;
+  private readonly from: string;
+  private readonly lengths: readonly number[];
+  /** false once a record in range is not a plain valid day. */
+  regular = true;
+  constructor(year: number, private readonly cutoff: string, private readonly founded: string | null) {
+    this.from = `${year}-01-01`;
+    this.lengths = lengthsOf(year);
+  }
+
+  add(type: string, d: string, expected: number, present: number): void {
+    if (!(d >= this.from && d <= this.cutoff && (this.founded === null || d >= this.founded))) return;
+    // Same order and arithmetic as meanAttendance.
+    if (expected > 0) {
+      this.sum += Math.min(1, present / expected);
+      this.counted++;
+    }
+    const month = d.length === 10 && d.charCodeAt(4) === DASH && d.charCodeAt(7) === DASH ? twoDigits(d, 5) : -1;
+    const day = month > 0 ? twoDigits(d, 8) : -1;
+    if (month < 1 || month > 12 || day < 1 || day > this.lengths[month]!) {
+      this.regular = false;
+      return;
+    }
+    let counts = this.byType.get(type);
+    if (!counts) this.byType.set(type, (counts = new Int32Array(12)));
+    counts[month - 1]!++;
+  }
+
+  result(): MeetingMonths | null {
+    return this.regular ? { byType: this.byType, attendance: this.counted ? this.sum / this.counted : null } : null;
+  }
+}
+
 /**
  * MeetingMonths of `meetings` for `year` at `cutoff` (cutoffOf), or null when
  * a record in range is not a plain valid 'YYYY-MM-DD' day (a time part, 30
@@ -91,27 +128,44 @@ function lengthsOf(year: number): readonly number[] {
  * by date (tallyPeriods) instead.
  */
 export function meetingMonths(meetings: readonly { type: string; date: string; expected: number; present: number }[], year: number, cutoff: string, founded: string | null): MeetingMonths | null {
-  const from = `${year}-01-01`;
-  const lengths = lengthsOf(year);
-  const byType = new Map<string, Int32Array>();
-  let sum = 0;
-  let counted = 0;
+  const c = new MonthCounter(year, cutoff, founded);
   for (const m of meetings) {
-    const d = m.date;
-    if (!(d >= from && d <= cutoff && (founded === null || d >= founded))) continue;
-    // Same order and arithmetic as meanAttendance.
-    if (m.expected > 0) {
-      sum += Math.min(1, m.present / m.expected);
-      counted++;
-    }
-    const month = d.length === 10 && d.charCodeAt(4) === DASH && d.charCodeAt(7) === DASH ? twoDigits(d, 5) : -1;
-    const day = month > 0 ? twoDigits(d, 8) : -1;
-    if (month < 1 || month > 12 || day < 1 || day > lengths[month]!) return null;
-    let counts = byType.get(m.type);
-    if (!counts) byType.set(m.type, (counts = new Int32Array(12)));
-    counts[month - 1]!++;
+    c.add(m.type, m.date, m.expected, m.present);
+    if (!c.regular) return null;
   }
-  return { byType, attendance: counted ? sum / counted : null };
+  return c.result();
+}
+
+/**
+ * A compact form of one branch's 组织生活 records, in columns shared by all
+ * the branches a loader read (API: facts-loader.ts): row `order[i]` for i in
+ * [from, to), in the records' own order. A loader that keeps its records so
+ * attaches it under MEETING_COLUMNS (not enumerable: JSON and equality see the
+ * plain `meetings`) and the fast path counts from it without record objects.
+ */
+export interface MeetingColumns {
+  types: readonly string[];
+  dates: readonly string[];
+  expected: ArrayLike<number>;
+  present: ArrayLike<number>;
+  order: ArrayLike<number>;
+  from: number;
+  to: number;
+}
+
+/** Where a BranchFacts keeps its MeetingColumns, if it has them. */
+export const MEETING_COLUMNS: unique symbol = Symbol('wj.meetingColumns');
+
+/** meetingMonths over MeetingColumns: the same counts, read from the columns. */
+export function meetingMonthsOfColumns(c: MeetingColumns, year: number, cutoff: string, founded: string | null): MeetingMonths | null {
+  const counter = new MonthCounter(year, cutoff, founded);
+  const { types, dates, expected, present, order } = c;
+  for (let i = c.from; i < c.to; i++) {
+    const r = order[i]!;
+    counter.add(types[r]!, dates[r]!, expected[r]!, present[r]!);
+    if (!counter.regular) return null;
+  }
+  return counter.result();
 }
 
 /** tallyPeriods from month counts (meetingMonths), on the shared period tables. */

@@ -1,7 +1,7 @@
-import { and, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { BranchFacts, CommitteeFact, UnitFacts } from '@wj/domain/quality';
-import type { Queryable } from '../../db/index.js';
+import { MEETING_COLUMNS, type BranchFacts, type CommitteeFact, type MeetingColumns, type MeetingFact, type MemberFact, type ProjectFact, type RecruitFact, type UnitFacts } from '@wj/domain/quality';
+import type { DbHandle, Queryable } from '../../db/index.js';
 import {
   auditLog, brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
   recruits, responsibilityItems, secretaryProjects, secretaryReviews, unitPlans, vanguardPosts,
@@ -12,21 +12,96 @@ export interface CommissionFacts {
   units: UnitFacts[];
 }
 
-function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r); else m.set(k, [r]);
+type Row = unknown[];
+type ReviewGrade = NonNullable<UnitFacts['reviewGrade']>;
+
+/** A query's rows as arrays, read when called; on SQLite one at a time, so that no row outlives its turn. */
+type Rows = () => Iterable<Row>;
+
+/**
+ * A query run through the driver, its rows as arrays (no row objects, no ORM
+ * mapping): the loader reads ~1.5 M rows at 100×. SQLite's rows are stepped
+ * through (iterate), not gathered first: gathered, every row array survived
+ * long enough to be moved to the old generation, and the garbage collector's
+ * work was the biggest cost of loading. Each Rows is consumed whole before the
+ * next is opened (one statement at a time on the connection).
+ */
+async function arrays(db: Queryable, query: { toSQL(): { sql: string; params: unknown[] } }): Promise<Rows> {
+  const handle = db as Partial<DbHandle>;
+  if (handle.sqlite) {
+    const { sql: text, params } = query.toSQL();
+    const statement = handle.sqlite.reader.prepare(text).raw(true);
+    return () => statement.iterate(...params) as Iterable<Row>;
   }
-  return m;
+  if (handle.pg) {
+    const { sql: text, params } = query.toSQL();
+    const rows = (await handle.pg.pool.query({ text, values: params, rowMode: 'array' })).rows as Row[];
+    return () => rows;
+  }
+  // A transaction handle (closing a year): through drizzle, the selection's keys in order.
+  const rows = ((await (query as unknown as PromiseLike<Record<string, unknown>[]>)) ?? []).map((r) => Object.values(r));
+  return () => rows;
 }
+
+/**
+ * One shared copy of each repeated string (a type, a category, a day): the
+ * driver makes a new string for every cell, and the facts keep ~1 M of them
+ * at 100× — with this, the cells' own copies die young and the facts hold a
+ * few thousand distinct ones (most of the garbage collector's work was
+ * moving those copies into the old generation).
+ */
+function interner() {
+  const seen = new Map<string, string>();
+  return <T extends string | null>(v: T): T => {
+    if (v === null) return v;
+    const had = seen.get(v);
+    if (had !== undefined) return had as T;
+    seen.set(v, v);
+    return v;
+  };
+}
+
+/**
+ * Gives `b` its records in columns (read by the quality model's fast path)
+ * and a `meetings` that builds the plain MeetingFact[] on first read — the
+ * report, the 待办 and JSON (closing a year) see exactly the list they always
+ * did. Once read or replaced, the list is a plain property and the columns
+ * are dropped, so the model never counts from columns the list no longer matches.
+ */
+function attachMeetings(b: BranchFacts, columns: MeetingColumns): void {
+  const settle = (list: MeetingFact[]) => {
+    Object.defineProperty(b, 'meetings', { value: list, writable: true, enumerable: true, configurable: true });
+    (b as { [MEETING_COLUMNS]?: MeetingColumns })[MEETING_COLUMNS] = undefined;
+  };
+  Object.defineProperty(b, MEETING_COLUMNS, { value: columns, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(b, 'meetings', {
+    enumerable: true, configurable: true,
+    get: () => {
+      const { types, dates, expected, present, order } = columns;
+      const list: MeetingFact[] = [];
+      for (let k = columns.from; k < columns.to; k++) {
+        const r = order[k]!;
+        list.push({ type: types[r] as MeetingFact['type'], date: dates[r]!, expected: expected[r]!, present: present[r]! });
+      }
+      settle(list);
+      return list;
+    },
+    set: settle,
+  });
+}
+
+/** SQLite gives booleans as 0/1, PostgreSQL and drizzle as true/false. */
+const bool = (v: unknown): boolean => v === true || v === 1;
+/** SQLite gives a JSON column as its text, PostgreSQL (jsonb) and drizzle parsed. */
+const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
  * Everything the quality model needs for one year, in a fixed number of
  * queries whatever the size of the organisation (one per table, grouped in
  * memory, the independent ones issued together), so that scoring 14,400
- * branches costs the same queries as 144. `unitIds` narrows the load to some
+ * branches costs the same queries as 144. Only the columns the model reads
+ * are selected, read as arrays through the driver, and each fact object is
+ * built once from them. `unitIds` narrows the load to some
  * units (a unit secretary's scope).
  */
 export async function loadFacts(db: Queryable, year: number, unitIds?: number[], standing?: string): Promise<CommissionFacts> {
@@ -55,115 +130,189 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   // With a unit list, every query below is narrowed in SQL to those units' orgs (a refresh after a write reads one unit, not all).
   const inScopeOrgs = unitIds ? db.select({ id: orgs.id }).from(orgs).where(inArray(orgs.unitId, unitIds)) : undefined;
   const byOrg = (col: PgColumn) => (inScopeOrgs ? inArray(col, inScopeOrgs) : undefined);
-  const scopedMembers = inScopeOrgs ? db.select({ id: members.id }).from(members).where(inArray(members.orgId, inScopeOrgs)) : undefined;
   const byUnit = (col: PgColumn) => (unitIds ? inArray(col, unitIds) : undefined);
 
   const [
-    orgRows, memberRows, studyRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
+    orgRows, memberRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
     planRows, workerRows, reviewRows, itemRows, cmRows, milestoneRows,
   ] = await Promise.all([
-    db.select().from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id),
-    db.select({
+    arrays(db, db.select({
+      id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId, kind: orgs.kind, name: orgs.name,
+      foundedDate: orgs.foundedDate, branchCategory: orgs.branchCategory,
+    }).from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id)),
+    // One row per member on the roll with the year's study hours beside it, and the five yes/no facts packed into one number
+    // (bit 0 人才, 1 内设机构负责人, 2 失联, 3 流动, 4 花名册完整) — computed in SQL, not carried over as cells.
+    arrays(db, db.select({
       id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
-      category: members.category, employment: members.employment, titleLevel: members.titleLevel, isTalent: members.isTalent,
-      isDeptHead: members.isDeptHead, phone: members.phone, jobCategory: members.jobCategory, education: members.education,
-      partyStanding: members.partyStanding, lostContact: members.lostContact, floating: members.floating,
-    }).from(members).where(and(memberLive, byOrg(members.orgId))).orderBy(members.id),
-    db.select({ memberId: memberStudy.memberId, hours: memberStudy.hours }).from(memberStudy)
-      .where(and(eq(memberStudy.year, year), scopedMembers ? inArray(memberStudy.memberId, scopedMembers) : undefined)).orderBy(memberStudy.id),
-    db.select().from(committees).where(and(committeeLive, byOrg(committees.orgId))).orderBy(committees.id),
-    db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
-      .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).orderBy(meetings.id),
-    db.select().from(brands).where(byOrg(brands.orgId)).orderBy(brands.id),
-    db.select().from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).orderBy(secretaryProjects.id),
-    db.select().from(vanguardPosts).where(and(eq(vanguardPosts.year, year), byOrg(vanguardPosts.orgId))).orderBy(vanguardPosts.id),
-    db.select().from(recruits).where(byOrg(recruits.orgId)).orderBy(recruits.id),
-    db.select().from(unitPlans).where(and(eq(unitPlans.year, year), byUnit(unitPlans.unitId))).orderBy(unitPlans.id),
-    db.select().from(partyWorkers).where(byUnit(partyWorkers.unitId)).orderBy(partyWorkers.id),
-    db.select().from(secretaryReviews).where(and(eq(secretaryReviews.year, year), byUnit(secretaryReviews.orgId))).orderBy(secretaryReviews.id),
-    db.select().from(responsibilityItems).where(and(eq(responsibilityItems.year, year), byUnit(responsibilityItems.unitId))).orderBy(responsibilityItems.id),
+      category: members.category, employment: members.employment, titleLevel: members.titleLevel, partyStanding: members.partyStanding,
+      flags: sql<number>`(case when ${members.isTalent} then 1 else 0 end) + (case when ${members.isDeptHead} then 2 else 0 end)
+        + (case when ${members.lostContact} then 4 else 0 end) + (case when ${members.floating} then 8 else 0 end)
+        + (case when coalesce(${members.phone}, '') <> '' and coalesce(${members.education}, '') <> ''
+             and (${members.employment} = 'retired' or coalesce(${members.jobCategory}, '') <> '') then 16 else 0 end)`,
+      hours: memberStudy.hours,
+    }).from(members).leftJoin(memberStudy, and(eq(memberStudy.memberId, members.id), eq(memberStudy.year, year)))
+      .where(and(memberLive, byOrg(members.orgId))).orderBy(members.id)),
+    arrays(db, db.select({ id: committees.id, orgId: committees.orgId, electedDate: committees.electedDate, termYears: committees.termYears })
+      .from(committees).where(and(committeeLive, byOrg(committees.orgId))).orderBy(committees.id)),
+    arrays(db, db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
+      .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).orderBy(meetings.id)),
+    arrays(db, db.select({ orgId: brands.orgId, name: brands.name, active: brands.active, createdYear: brands.createdYear })
+      .from(brands).where(byOrg(brands.orgId)).orderBy(brands.id)),
+    arrays(db, db.select({
+      id: secretaryProjects.id, orgId: secretaryProjects.orgId, year: secretaryProjects.year, title: secretaryProjects.title,
+      status: secretaryProjects.status, progress: secretaryProjects.progress,
+    }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).orderBy(secretaryProjects.id)),
+    arrays(db, db.select({ orgId: vanguardPosts.orgId, year: vanguardPosts.year, memberCount: vanguardPosts.memberCount })
+      .from(vanguardPosts).where(and(eq(vanguardPosts.year, year), byOrg(vanguardPosts.orgId))).orderBy(vanguardPosts.id)),
+    arrays(db, db.select({
+      orgId: recruits.orgId, stage: recruits.stage, status: recruits.status, isTalent: recruits.isTalent, applicationDate: recruits.applicationDate,
+      activistDate: recruits.activistDate, candidateDate: recruits.candidateDate, probationaryDate: recruits.probationaryDate, fullDate: recruits.fullDate,
+    }).from(recruits).where(byOrg(recruits.orgId)).orderBy(recruits.id)),
+    arrays(db, db.select({ unitId: unitPlans.unitId, submittedDate: unitPlans.submittedDate })
+      .from(unitPlans).where(and(eq(unitPlans.year, year), byUnit(unitPlans.unitId))).orderBy(unitPlans.id)),
+    arrays(db, db.select({ unitId: partyWorkers.unitId, fullTime: partyWorkers.fullTime, startDate: partyWorkers.startDate, endDate: partyWorkers.endDate })
+      .from(partyWorkers).where(byUnit(partyWorkers.unitId)).orderBy(partyWorkers.id)),
+    arrays(db, db.select({ orgId: secretaryReviews.orgId, grade: secretaryReviews.grade })
+      .from(secretaryReviews).where(and(eq(secretaryReviews.year, year), byUnit(secretaryReviews.orgId))).orderBy(secretaryReviews.id)),
+    arrays(db, db.select({ unitId: responsibilityItems.unitId, done: responsibilityItems.done })
+      .from(responsibilityItems).where(and(eq(responsibilityItems.year, year), byUnit(responsibilityItems.unitId))).orderBy(responsibilityItems.id)),
     // Seats and milestones through a subquery, not a list of ids: no parameter limit, whatever the size of the tree.
-    db.select().from(committeeMembers).where(inArray(committeeMembers.committeeId,
-      db.select({ id: committees.id }).from(committees).where(and(committeeLive, byOrg(committees.orgId))))).orderBy(committeeMembers.id),
-    db.select().from(projectMilestones).where(inArray(projectMilestones.projectId,
-      db.select({ id: secretaryProjects.id }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))))).orderBy(projectMilestones.id),
+    arrays(db, db.select({
+      committeeId: committeeMembers.committeeId, memberId: committeeMembers.memberId, role: committeeMembers.role,
+      alsoRoles: committeeMembers.alsoRoles, fullTime: committeeMembers.fullTime, otherPosts: committeeMembers.otherPosts,
+    }).from(committeeMembers).where(inArray(committeeMembers.committeeId,
+      db.select({ id: committees.id }).from(committees).where(and(committeeLive, byOrg(committees.orgId))))).orderBy(committeeMembers.id)),
+    arrays(db, db.select({ projectId: projectMilestones.projectId, title: projectMilestones.title, dueDate: projectMilestones.dueDate, doneDate: projectMilestones.doneDate })
+      .from(projectMilestones).where(inArray(projectMilestones.projectId,
+        db.select({ id: secretaryProjects.id }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))))).orderBy(projectMilestones.id)),
   ]);
 
-  const branchRows = orgRows.filter((o) => o.kind === 'branch');
-  const unitRows = orgRows.filter((o) => o.unitId === o.id);
-  const withGroups = new Set(orgRows.filter((o) => o.kind === 'party_group').map((o) => o.parentId));
-  const orgUnit = new Map(orgRows.map((o) => [o.id, o.unitId]));
-  const study = new Map(studyRows.map((s) => [s.memberId, s.hours]));
-  const memberById = new Map(memberRows.map((m) => [m.id, m]));
-
-  const cmByCommittee = groupBy(cmRows, (r) => r.committeeId);
-  const committeeByOrg = new Map<number, CommitteeFact>();
-  for (const c of committeeRows) {
-    const prev = committeeByOrg.get(c.orgId);
-    if (prev && prev.electedDate >= c.electedDate) continue;
-    committeeByOrg.set(c.orgId, {
-      electedDate: c.electedDate, termYears: c.termYears,
-      members: (cmByCommittee.get(c.id) ?? []).flatMap((cm) => {
-        const m = memberById.get(cm.memberId);
-        return m ? [{
-          memberId: m.id, role: cm.role, alsoRoles: cm.alsoRoles, fullTime: cm.fullTime, otherPosts: cm.otherPosts, birthDate: m.birthDate,
-          joinDate: m.joinDate, titleLevel: m.titleLevel, isDeptHead: m.isDeptHead, studyHours: study.get(m.id) ?? null,
-        }] : [];
-      }),
-    });
+  // Rows are arrays in the order of each select above; every fact object is built once, straight from them.
+  const i = interner();
+  const branches: BranchFacts[] = [];
+  const branchById = new Map<number, BranchFacts>();
+  const unitRows: Row[] = [];
+  const withGroups = new Set<unknown>();
+  const orgUnit = new Map<number, number | null>();
+  for (const o of orgRows()) {
+    const [id, parentId, unitId, kind, name, foundedDate, branchCategory] = o as [number, number | null, number | null, string, string, string | null, BranchFacts['category'] | null];
+    orgUnit.set(id, unitId);
+    if (kind === 'party_group') withGroups.add(parentId);
+    if (unitId === id) unitRows.push(o);
+    if (kind !== 'branch') continue;
+    const b: BranchFacts = {
+      orgId: id, name, unitId: unitId ?? id, foundedDate, category: branchCategory ?? 'in_service', hasGroups: false,
+      members: [], committee: null, meetings: [], brands: [], projects: [], vanguardPosts: [], recruits: [],
+    };
+    branches.push(b);
+    branchById.set(id, b);
   }
+  for (const b of branches) b.hasGroups = withGroups.has(b.orgId);
 
-  const meetingsByOrg = groupBy(meetingRows, (r) => r.orgId);
-  const brandsByOrg = groupBy(brandRows, (r) => r.orgId);
-  const milestonesByProject = groupBy(milestoneRows, (r) => r.projectId);
-  const projectsByOrg = groupBy(projectRows, (r) => r.orgId);
-  const postsByOrg = groupBy(postRows, (r) => r.orgId);
-  const recruitsByOrg = groupBy(recruitRows, (r) => r.orgId);
-  const membersByOrg = groupBy(memberRows, (r) => r.orgId);
-
-  const branches: BranchFacts[] = branchRows.map((b) => ({
-    orgId: b.id, name: b.name, unitId: b.unitId ?? b.id, foundedDate: b.foundedDate,
-    category: b.branchCategory ?? 'in_service', hasGroups: withGroups.has(b.id),
-    members: (membersByOrg.get(b.id) ?? []).map((m) => ({
-      id: m.id, birthDate: m.birthDate, joinDate: m.joinDate, fullDate: m.fullDate, category: m.category,
-      employment: m.employment, titleLevel: m.titleLevel, isTalent: m.isTalent, isDeptHead: m.isDeptHead,
-      studyHours: study.get(m.id) ?? null,
-      // 党员信息采集: phone and (for in-service staff) the job category are the fields most often missing.
-      rosterComplete: Boolean(m.phone && m.education && (m.employment === 'retired' || m.jobCategory)),
-      partyStanding: m.partyStanding, lostContact: m.lostContact, floating: m.floating,
-    })),
-    committee: committeeByOrg.get(b.id) ?? null,
-    meetings: (meetingsByOrg.get(b.id) ?? []).map(({ orgId: _o, ...m }) => m),
-    brands: (brandsByOrg.get(b.id) ?? []).map((r) => ({ name: r.name, active: r.active, createdYear: r.createdYear })),
-    projects: (projectsByOrg.get(b.id) ?? []).map((p) => ({
-      year: p.year, title: p.title, status: p.status, progress: p.progress,
-      milestones: (milestonesByProject.get(p.id) ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, doneDate: m.doneDate })),
-    })),
-    vanguardPosts: (postsByOrg.get(b.id) ?? []).map((p) => ({ year: p.year, memberCount: p.memberCount })),
-    recruits: (recruitsByOrg.get(b.id) ?? []).map((r) => ({
-      stage: r.stage, status: r.status, isTalent: r.isTalent, applicationDate: r.applicationDate, activistDate: r.activistDate,
-      candidateDate: r.candidateDate, probationaryDate: r.probationaryDate, fullDate: r.fullDate,
-    })),
-  }));
-
-  const plans = new Map(planRows.map((p) => [p.unitId, p]));
-  const workersByUnit = groupBy(workerRows, (r) => r.unitId);
-  const reviews = new Map(reviewRows.map((r) => [r.orgId, r]));
-  const itemsByUnit = groupBy(itemRows, (r) => r.unitId);
+  const memberById = new Map<number, MemberFact>();
   const memberCountByUnit = new Map<number, number>();
-  for (const m of memberRows) {
-    const u = orgUnit.get(m.orgId);
+  for (const r of memberRows()) {
+    const [id, orgId, birthDate, joinDate, fullDate, category, employment, titleLevel, partyStanding, flags, hours] = r as [number, number, string,
+      string, string | null, MemberFact['category'], MemberFact['employment'], MemberFact['titleLevel'], MemberFact['partyStanding'], number, number | null];
+    const m: MemberFact = {
+      id, birthDate, joinDate, fullDate, category: i(category), employment: i(employment),
+      titleLevel: i(titleLevel), isTalent: (flags & 1) !== 0, isDeptHead: (flags & 2) !== 0, studyHours: hours ?? null,
+      // 党员信息采集: phone and (for in-service staff) the job category are the fields most often missing.
+      rosterComplete: (flags & 16) !== 0,
+      partyStanding: partyStanding === undefined ? partyStanding : i(partyStanding), lostContact: (flags & 4) !== 0, floating: (flags & 8) !== 0,
+    };
+    memberById.set(id, m);
+    branchById.get(orgId)?.members.push(m);
+    const u = orgUnit.get(orgId);
     if (u != null) memberCountByUnit.set(u, (memberCountByUnit.get(u) ?? 0) + 1);
   }
 
-  const units: UnitFacts[] = unitRows.map((u) => {
-    const items = itemsByUnit.get(u.id) ?? [];
+  type Seat = CommitteeFact['members'][number];
+  const seatsByCommittee = new Map<number, Seat[]>();
+  for (const [committeeId, memberId, role, alsoRoles, fullTime, otherPosts] of cmRows() as [number, number, Seat['role'], unknown, unknown, number][]) {
+    const m = memberById.get(memberId);
+    if (!m) continue;
+    const seat: Seat = {
+      memberId: m.id, role, alsoRoles: json(alsoRoles) as Seat['alsoRoles'], fullTime: bool(fullTime), otherPosts, birthDate: m.birthDate,
+      joinDate: m.joinDate, titleLevel: m.titleLevel, isDeptHead: m.isDeptHead, studyHours: m.studyHours,
+    };
+    const list = seatsByCommittee.get(committeeId);
+    if (list) list.push(seat); else seatsByCommittee.set(committeeId, [seat]);
+  }
+  const committeeByOrg = new Map<number, CommitteeFact>();
+  for (const [id, orgId, electedDate, termYears] of committeeRows() as [number, number, string, number][]) {
+    const prev = committeeByOrg.get(orgId);
+    if (prev && prev.electedDate >= electedDate) continue;
+    committeeByOrg.set(orgId, { electedDate, termYears, members: seatsByCommittee.get(id) ?? [] });
+  }
+  for (const b of branches) b.committee = committeeByOrg.get(b.orgId) ?? null;
+
+  // 组织生活, the biggest table: kept in columns (MeetingColumns), each branch's `meetings` built from them on first read.
+  const branchIndex = new Map(branches.map((b, k) => [b.orgId, k]));
+  const types: string[] = [], dates: string[] = [], expecteds: number[] = [], presents: number[] = [], owner: number[] = [];
+  const perBranch = new Int32Array(branches.length + 1);
+  for (const [orgId, type, date, expected, present] of meetingRows() as [number, MeetingFact['type'], string, number, number][]) {
+    const k = branchIndex.get(orgId);
+    if (k === undefined) continue;
+    types.push(i(type));
+    dates.push(i(date));
+    expecteds.push(expected);
+    presents.push(present);
+    owner.push(k);
+    perBranch[k + 1]!++;
+  }
+  for (let k = 0; k < branches.length; k++) perBranch[k + 1]! += perBranch[k]!;
+  const order = new Int32Array(owner.length);
+  const next = perBranch.slice(0, branches.length);
+  for (let r = 0; r < owner.length; r++) order[next[owner[r]!]!++] = r;
+  const store = { types, dates, expected: Int32Array.from(expecteds), present: Int32Array.from(presents), order };
+  branches.forEach((b, k) => attachMeetings(b, { ...store, from: perBranch[k]!, to: perBranch[k + 1]! }));
+  for (const [orgId, name, active, createdYear] of brandRows() as [number, string, unknown, number][]) {
+    branchById.get(orgId)?.brands.push({ name, active: bool(active), createdYear });
+  }
+  const milestonesByProject = new Map<number, ProjectFact['milestones']>();
+  for (const [projectId, title, dueDate, doneDate] of milestoneRows() as [number, string, string, string | null][]) {
+    const list = milestonesByProject.get(projectId);
+    const ms = { title, dueDate, doneDate };
+    if (list) list.push(ms); else milestonesByProject.set(projectId, [ms]);
+  }
+  for (const [id, orgId, y, title, status, progress] of projectRows() as [number, number, number, string, ProjectFact['status'], number][]) {
+    branchById.get(orgId)?.projects.push({ year: y, title, status, progress, milestones: milestonesByProject.get(id) ?? [] });
+  }
+  for (const [orgId, y, memberCount] of postRows() as [number, number, number][]) {
+    branchById.get(orgId)?.vanguardPosts.push({ year: y, memberCount });
+  }
+  for (const [orgId, stage, status, isTalent, applicationDate, activistDate, candidateDate, probationaryDate, fullDate] of recruitRows() as
+    [number, RecruitFact['stage'], RecruitFact['status'], unknown, string, string | null, string | null, string | null, string | null][]) {
+    branchById.get(orgId)?.recruits.push({ stage, status, isTalent: bool(isTalent), applicationDate, activistDate, candidateDate, probationaryDate, fullDate });
+  }
+
+  const plans = new Map<number, string>();
+  for (const [unitId, submittedDate] of planRows() as [number, string][]) plans.set(unitId, submittedDate);
+  const workersByUnit = new Map<number, UnitFacts['partyWorkers']>();
+  for (const [unitId, fullTime, startDate, endDate] of workerRows() as [number, unknown, string, string | null][]) {
+    const w = { fullTime: bool(fullTime), startDate, endDate };
+    const list = workersByUnit.get(unitId);
+    if (list) list.push(w); else workersByUnit.set(unitId, [w]);
+  }
+  const reviews = new Map<number, ReviewGrade>();
+  for (const [orgId, grade] of reviewRows() as [number, ReviewGrade][]) reviews.set(orgId, grade);
+  const items = new Map<number, { total: number; done: number }>();
+  for (const [unitId, done] of itemRows() as [number, unknown][]) {
+    const t = items.get(unitId) ?? { total: 0, done: 0 };
+    t.total++;
+    if (bool(done)) t.done++;
+    items.set(unitId, t);
+  }
+
+  const units: UnitFacts[] = unitRows.map((r) => {
+    const [id, , , , name] = r as [number, unknown, unknown, unknown, string];
     return {
-      orgId: u.id, name: u.name, memberCount: memberCountByUnit.get(u.id) ?? 0,
-      plan: plans.has(u.id) ? { submittedDate: plans.get(u.id)!.submittedDate } : null,
-      partyWorkers: (workersByUnit.get(u.id) ?? []).map((w) => ({ fullTime: w.fullTime, startDate: w.startDate, endDate: w.endDate })),
-      reviewGrade: reviews.get(u.id)?.grade ?? null,
-      responsibilityItems: { total: items.length, done: items.filter((i) => i.done).length },
+      orgId: id, name, memberCount: memberCountByUnit.get(id) ?? 0,
+      plan: plans.has(id) ? { submittedDate: plans.get(id)! } : null,
+      partyWorkers: workersByUnit.get(id) ?? [],
+      reviewGrade: reviews.get(id) ?? null,
+      responsibilityItems: items.get(id) ?? { total: 0, done: 0 },
     };
   });
   return { branches, units };
