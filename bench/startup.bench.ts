@@ -7,14 +7,17 @@
  *
  * Each server is started STARTUP_RUNS times (default 5) on the same SQLite
  * file with the demo commission already in it (one start loads it first, not
- * counted), and the medians are printed. "listening" is the moment the server
+ * counted), and the medians are printed. With 100 in BENCH_SCALES the build,
+ * the start script and the bare server are started again on a copy (in /tmp:
+ * the server writes) of bench/out/commission-x100.sqlite, 100× the city
+ * (goal 7 of issue 11: start → listening ≤ 0.5 s at any size). "listening" is the moment the server
  * prints its "running at" line (after app.listen resolved); "first answer" is
  * the first 200 of /api/health, polled every 5 ms from the start.
  *
  *   cd bench && npx tsx startup.bench.ts      (builds the API first when stale)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,7 +41,7 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 console.log('running at ' + process.env.PORT);
 `;
 
-interface Variant { label: string; cmd: string; args: string[] }
+interface Variant { label: string; cmd: string; args: string[]; env?: Record<string, string> }
 const variants: Variant[] = [
   { label: 'tsx src/server.ts (before)', cmd: join(API, 'node_modules/.bin/tsx'), args: ['src/server.ts'] },
   { label: 'node dist/server.js (build)', cmd: process.execPath, args: ['dist/server.js'] },
@@ -69,7 +72,7 @@ function freePort(): Promise<number> {
 async function once(v: Variant): Promise<{ listening: number; answer: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(v.cmd, v.args, { cwd: API, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(v.cmd, v.args, { cwd: API, env: { ...env, ...v.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let listening = NaN;
   let out = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -96,16 +99,28 @@ try {
   execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: API, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--deps-external'], { cwd: API, stdio: 'inherit', env: { ...process.env, API_DIST_DIR: 'dist/ext' } });
   await once(variants[1]!); // loads the demo commission into the file: not counted
-  const rows: string[][] = [];
-  for (const v of variants) {
-    const runs: { listening: number; answer: number }[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await once(v));
-    rows.push([v.label, median(runs.map((r) => r.listening)).toFixed(0), median(runs.map((r) => r.answer)).toFixed(0)]);
+  const table = async (title: string, list: Variant[]) => {
+    const rows: string[][] = [];
+    for (const v of list) {
+      const runs: { listening: number; answer: number }[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await once(v));
+      rows.push([v.label, median(runs.map((r) => r.listening)).toFixed(0), median(runs.map((r) => r.answer)).toFixed(0)]);
+    }
+    const bare = Number(rows[rows.length - 1]![2]);
+    console.log(`\nAPI start on SQLite (${title}), median of ${RUNS} starts, ms:`);
+    console.log(['server', '→ listening', '→ first /api/health', 'answer ÷ bare'].join(' | '));
+    for (const r of rows) console.log([...r, (Number(r[2]) / bare).toFixed(1) + '×'].join(' | '));
+  };
+  await table('demo commission', variants);
+  if ((process.env.BENCH_SCALES ?? '').split(',').includes('100')) {
+    const src = resolve(import.meta.dirname, 'out/commission-x100.sqlite');
+    if (!existsSync(`${src}.ok`)) throw new Error(`${src} is not built (run the quality bench at BENCH_SCALES=100 first)`);
+    const copy = join(dir, 'startup-x100.sqlite');
+    copyFileSync(src, copy);
+    if (existsSync(`${src}-wal`)) copyFileSync(`${src}-wal`, `${copy}-wal`);
+    const x100 = { DATABASE_PATH: copy, DEMO_DATA: 'false' };
+    await table('100× the city: 14,400 branches', [variants[1]!, variants[2]!, variants[4]!].map((v) => ({ ...v, env: x100 })));
   }
-  const bare = Number(rows[rows.length - 1]![2]);
-  console.log(`\nAPI start on SQLite (demo commission), median of ${RUNS} starts, ms:`);
-  console.log(['server', '→ listening', '→ first /api/health', 'answer ÷ bare'].join(' | '));
-  for (const r of rows) console.log([...r, (Number(r[2]) / bare).toFixed(1) + '×'].join(' | '));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
