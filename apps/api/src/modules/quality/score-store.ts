@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import type { BranchScore, UnitScore } from '@wj/domain/quality';
+import { INDICATOR_BY_CODE, type BranchScore, type Gap, type IndicatorResult, type UnitScore } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
 import { qualityScores } from '../../db/schema/index.js';
 import type { OrgInfo, YearScores } from './service.js';
@@ -54,7 +54,8 @@ export class ScoreStore {
       ));
     return rows.map((r) => {
       const p = (typeof r.scores === 'string' ? JSON.parse(r.scores) : r.scores) as Payload;
-      return { unitId: r.unitId, auditHead: r.auditHead, ...p };
+      const full = { year: key.year, asOf: key.asOf };
+      return { unitId: r.unitId, auditHead: r.auditHead, ...p, unit: p.unit && fill(p.unit, full), branches: p.branches.map((b) => fill(b, full)) };
     });
   }
 
@@ -63,7 +64,7 @@ export class ScoreStore {
     // A unit with nothing scored is kept too (an empty row), so that the next start does not take it for one never computed.
     const groups = [...unitIds].map((id): UnitGroup => ys.groups.get(id) ?? { unitId: id, unit: null, branches: [] });
     const payload = (g: UnitGroup): Payload => ({
-      unit: g.unit, branches: g.branches,
+      unit: g.unit && slim(g.unit), branches: g.branches.map(slim),
       members: g.branches.map((b) => {
         const c = ys.memberCounts.get(b.orgId) ?? { inService: 0, retired: 0 };
         return [b.orgId, c.inService, c.retired];
@@ -101,4 +102,41 @@ export class ScoreStore {
   async flush(): Promise<void> {
     await this.writing;
   }
+}
+
+/**
+ * A score as stored: what the catalogue or the row's key already says is left
+ * out — the year and as-of date, each indicator's dimension, a gap's source
+ * and recommendation when they are the catalogue's — and put back on reading
+ * (fill), so that a kept score reads back equal to the computed one.
+ */
+type Slim<T extends BranchScore | UnitScore> = Omit<T, 'year' | 'asOf' | 'indicators' | 'gaps'> & {
+  indicators: (Omit<IndicatorResult, 'dimension'> & { dimension?: IndicatorResult['dimension'] })[];
+  gaps: (Omit<Gap, 'source' | 'recommendation'> & Partial<Pick<Gap, 'source' | 'recommendation'>>)[];
+};
+
+function slim<T extends BranchScore | UnitScore>(s: T): T {
+  const { year: _y, asOf: _a, indicators, gaps, ...rest } = s;
+  const out: Slim<T> = {
+    ...rest,
+    indicators: indicators.map(({ dimension, ...i }) => (dimension === INDICATOR_BY_CODE[i.code]?.dimension ? i : { ...i, dimension })),
+    gaps: gaps.map(({ source, recommendation, ...g }) => {
+      const def = INDICATOR_BY_CODE[g.code];
+      return { ...g, ...(source === def?.source ? {} : { source }), ...(recommendation === def?.recommendation ? {} : { recommendation }) };
+    }),
+  };
+  return out as unknown as T;
+}
+
+/** Puts back what slim() left out, in place (the objects are fresh from the JSON). */
+function fill<T extends BranchScore | UnitScore>(s: T, key: { year: number; asOf: string }): T {
+  const x = s as unknown as Slim<T> & { year?: number; asOf?: string };
+  x.year = key.year;
+  x.asOf = key.asOf;
+  for (const i of x.indicators) i.dimension ??= INDICATOR_BY_CODE[i.code].dimension;
+  for (const g of x.gaps) {
+    g.source ??= INDICATOR_BY_CODE[g.code].source;
+    g.recommendation ??= INDICATOR_BY_CODE[g.code].recommendation;
+  }
+  return s;
 }
