@@ -25,12 +25,27 @@ export interface WorkFigures {
   };
 }
 
-/** Each branch's 组织生活 tally, in the report's branch order. */
-export function orgLifeRows(ctx: ReportContext): BranchOrgLife[] {
-  return ctx.branches.flatMap((b) => {
+/** A slice of synchronous work this long at most before other requests get their turn. */
+const SLICE_MS = 10;
+
+/**
+ * Each branch's 组织生活 tally, in the report's branch order. Tens of
+ * milliseconds at city size and far more for a province: done in slices,
+ * yielding to the event loop between them, so /api/health and everyone
+ * else's requests are answered meanwhile.
+ */
+export async function orgLifeRows(ctx: ReportContext): Promise<BranchOrgLife[]> {
+  const rows: BranchOrgLife[] = [];
+  let slice = performance.now();
+  for (const b of ctx.branches) {
     const f = ctx.facts.get(b.orgId);
-    return f ? [branchOrgLife(f, ctx.ys.rules.rules, ctx.year, ctx.asOf)] : [];
-  });
+    if (f) rows.push(branchOrgLife(f, ctx.ys.rules.rules, ctx.year, ctx.asOf));
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  return rows;
 }
 
 export async function workFigures(db: Queryable, ctx: ReportContext): Promise<WorkFigures> {
@@ -40,7 +55,7 @@ export async function workFigures(db: Queryable, ctx: ReportContext): Promise<Wo
   const inScope = new Set(ctx.branches.map((b) => b.orgId));
   const inYear = (d: string | null) => d !== null && d >= `${year}-01-01` && d <= cutoff;
 
-  const rows = orgLifeRows(ctx);
+  const rows = await orgLifeRows(ctx);
   const ratios = rows.map((r) => r.attendance).filter((a) => a !== null);
 
   const [allBrands, completed] = await Promise.all([

@@ -95,7 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const ctx = await contextOf(req, { facts: true });
     const title = `${subjectOf(ctx.target)}${ctx.year}年度组织生活落实情况`;
-    return send(reply, await orgLifeWorkbook(ctx, orgLifeRows(ctx), title, disconnectSignal(reply.raw)), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
+    return send(reply, await orgLifeWorkbook(ctx, await orgLifeRows(ctx), title, disconnectSignal(reply.raw)), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
   });
 
   app.get('/reports/roster.xlsx', {
