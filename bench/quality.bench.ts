@@ -22,7 +22,7 @@ const AS_OF = '2026-11-20';
 
 interface Row {
   scale: number; branches: number; members: number; meetings: number; loadMs: number | null;
-  rawRows: number; rawMs: number; aggRows: number; aggMs: number; factsMs: number; scoreMs: number; plainScoreMs: number;
+  rawRows: number; rawMs: number; aggRows: number; aggMs: number; aggCpu: number | null; fullCpu: number | null; factsMs: number; scoreMs: number; plainScoreMs: number;
   coldMs: number; p50: number; p95: number; bareP50: number;
 }
 
@@ -68,8 +68,10 @@ async function measure(scale: number): Promise<Row> {
   }
   const rawMs = ms(t);
 
-  // Goal 1: a full re-score (facts loaded, every branch and unit scored) against the aggregate pass, each timed
-  // twice in turn so that neither gets a cold cache or a cold JIT the other did not; the second run of each counts.
+  // Goal 1: a full re-score (facts loaded, every branch and unit scored) against the aggregate pass, in turn three
+  // times so that neither gets a cold cache or a cold JIT the other did not; the best of each counts (the machine is shared).
+  // Beside wall time, the process's CPU time: on SQLite all the work is in this process, so that ratio is the one the
+  // load of other processes moves least (on PostgreSQL the server does the aggregate's work, so only wall time is compared).
   const opts = { year: YEAR, asOf: AS_OF };
   const scoreAll = (facts: Awaited<ReturnType<typeof loadFacts>>, path: 'fast' | 'plain') => {
     const byUnit = new Map<number, ReturnType<typeof scoreBranch>[]>();
@@ -80,18 +82,25 @@ async function measure(scale: number): Promise<Row> {
     }
     return facts.units.map((u) => scoreUnit(u, byUnit.get(u.orgId) ?? [], DEFAULT_RULES, opts));
   };
-  let aggRows = 0, aggMs = 0, factsMs = 0, scoreMs = 0;
+  const cpu = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
+  let aggRows = 0, aggMs = Infinity, factsMs = Infinity, scoreMs = Infinity, aggCpu = Infinity, fullCpu = Infinity;
   let facts = await loadFacts(db, YEAR);
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 3; round++) {
+    let c = process.cpuUsage();
     t = now();
     aggRows = await aggregatePass(db);
-    aggMs = ms(t);
+    aggMs = Math.min(aggMs, ms(t));
+    aggCpu = Math.min(aggCpu, cpu(c));
+    c = process.cpuUsage();
     t = now();
     facts = await loadFacts(db, YEAR);
-    factsMs = ms(t);
+    const f = ms(t);
     t = now();
     scoreAll(facts, 'fast');
-    scoreMs = ms(t);
+    const s = ms(t);
+    // Facts and scoring of the same round: the best round's two parts, not the best of each.
+    if (f + s < factsMs + scoreMs) [factsMs, scoreMs] = [f, s];
+    fullCpu = Math.min(fullCpu, cpu(c));
   }
   // The reference path (every record read by every check): what the fast path saves.
   t = now();
@@ -118,7 +127,7 @@ async function measure(scale: number): Promise<Row> {
   await app.close();
   await db.close();
   const bareP50 = await bareFastifyP50(REQUESTS);
-  return { scale, branches: facts.branches.length, members, meetings, loadMs, rawRows, rawMs, aggRows, aggMs, factsMs, scoreMs, plainScoreMs, coldMs, p50: percentile(times, 50), p95: percentile(times, 95), bareP50 };
+  return { scale, branches: facts.branches.length, members, meetings, loadMs, rawRows, rawMs, aggRows, aggMs, aggCpu: db.sqlite ? aggCpu : null, fullCpu: db.sqlite ? fullCpu : null, factsMs, scoreMs, plainScoreMs, coldMs, p50: percentile(times, 50), p95: percentile(times, 95), bareP50 };
 }
 
 if (IS_CHILD) {
@@ -151,6 +160,8 @@ for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)
   add(scale, 'scoring, plain path ms', (r) => r.plainScoreMs);
   add(scale, 'full re-score (facts + scoring) ms', (r) => r.factsMs + r.scoreMs);
   add(scale, 'full re-score ÷ aggregate pass (goal ≤ 2)', (r) => (r.factsMs + r.scoreMs) / r.aggMs, 2);
+  add(scale, 'CPU ms: aggregate pass / full re-score', (r) => (r.aggCpu === null || r.fullCpu === null ? null : `${r.aggCpu.toFixed(0)} / ${r.fullCpu.toFixed(0)}`));
+  add(scale, 'full re-score ÷ aggregate pass, CPU time', (r) => (r.aggCpu === null || r.fullCpu === null ? null : r.fullCpu / r.aggCpu), 2);
   add(scale, 'dashboard first ms', (r) => r.coldMs);
   add(scale, 'dashboard p50 ms', (r) => r.p50, 2);
   add(scale, 'dashboard p95 ms', (r) => r.p95, 2);
