@@ -107,6 +107,30 @@ describe('kept scores', () => {
   });
 });
 
+describe('a write reaches the years it concerns', () => {
+  it('a meeting dated in one year recomputes that year and leaves another year\'s scores as they were', async () => {
+    const other = year - 2;
+    const meeting = async (date: string) => {
+      const unit = (await ctx.app.quality.scores(year, defaultAsOf(year))).units[2]!;
+      const branchId = (await ctx.app.quality.scores(year, defaultAsOf(year))).groups.get(unit.orgId)!.branches[0]!.orgId;
+      const res = await admin({ method: 'POST', url: `/api/orgs/${branchId}/meetings`, payload: { type: 'party_lecture', date, topic: '专题党课', expected: 5, present: 5 } });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const now0 = await ctx.app.quality.scores(year, defaultAsOf(year));
+    const other0 = await ctx.app.quality.scores(other, defaultAsOf(other));
+    await meeting(defaultAsOf(year));
+    const now1 = await ctx.app.quality.scores(year, defaultAsOf(year));
+    expect(now1).not.toBe(now0);
+    expect(await ctx.app.quality.scores(other, defaultAsOf(other))).toBe(other0);
+    await meeting(`${other}-06-10`);
+    const other2 = await ctx.app.quality.scores(other, defaultAsOf(other));
+    expect(other2).not.toBe(other0);
+    const fresh = await new QualityService(ctx.db).scores(other, defaultAsOf(other));
+    const byId = <T extends { orgId: number }>(xs: T[]) => [...xs].sort((a, b) => a.orgId - b.orgId);
+    expect(byId(other2.branches)).toEqual(byId(fresh.branches));
+  });
+});
+
 let session = '';
 async function cookie(): Promise<string> {
   if (session) return session;

@@ -148,7 +148,7 @@ export class QualityService {
       const storeKey = { year, asOf, ruleVersion: rules.version, basis: 'live' };
       let scores: YearScores;
       if (hit) {
-        const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head) : 'all';
+        const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head, year) : 'all';
         scores = changed !== 'all' ? await this.refresh(hit.scores, changed) : await this.compute(year, asOf, rules);
         store?.keep(storeKey, scores, changed === 'all' ? unitsOf(scores.orgs) : changed, check.stamp.head, { prune: changed === 'all' });
       } else {
@@ -244,18 +244,32 @@ async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<numbe
   return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
 }
 
-/** The units written since `afterId`, or 'all' when a write may have touched more than the org it names. */
-async function changedUnits(db: Queryable, afterId: number): Promise<Set<number> | 'all'> {
-  const rows = await db.select({ action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId })
+/**
+ * The units written since `afterId`, or 'all' when a write may have touched
+ * more than the org it names. With `year`: a 组织生活 record dated in another
+ * year (before and after the write) changes nothing of this year's scores —
+ * the facts of a year read only its own meetings — so its unit is left as it is.
+ */
+async function changedUnits(db: Queryable, afterId: number, year?: number): Promise<Set<number> | 'all'> {
+  const rows = await db.select({ action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId, before: auditLog.before, after: auditLog.after })
     .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, afterId));
   const units = new Set<number>();
   for (const r of rows) {
     // Users and rule sets don't change records; rule changes come in through the version key.
     if (r.entityType === 'user' || r.entityType === 'rule_set') continue;
     if (MOVES.has(r.action) || r.orgId == null || r.unitId == null) return 'all';
+    const sides = [r.before, r.after].filter((x) => x != null);
+    if (year !== undefined && r.entityType === 'meeting' && sides.length > 0 && !sides.some((x) => meetingIn(x, year))) continue;
     units.add(r.unitId);
   }
   return units;
+}
+
+/** Whether an audit row's side names a meeting dated in `year` (a side without a date counts as in it). */
+function meetingIn(side: unknown, year: number): boolean {
+  const v = typeof side === 'string' ? (JSON.parse(side) as unknown) : side;
+  const date = (v as { date?: unknown } | null)?.date;
+  return typeof date !== 'string' || date.slice(0, 4) === String(year);
 }
 
 /**
