@@ -14,7 +14,8 @@
  * file under /tmp; 100 copies bench/out/commission-x100.sqlite to /tmp (the
  * server writes sessions and kept scores) and needs it built (quality bench).
  * Before the exports are measured, each is run once alone (the year's scores
- * computed, the render workers started); that warm-up is printed too.
+ * computed) and then all four at once (both render workers started); that
+ * warm-up is printed too.
  *
  *   cd bench && BENCH_SCALES=1,100 npx tsx exports.bench.ts
  */
@@ -116,6 +117,10 @@ try {
       const warm: string[] = [];
       for (const path of new Set(EXPORTS)) warm.push(`${path.replace(/^\/api\/reports\/|\?.*$/g, '')} ${f(await download(base, cookie, path))} ms`);
       console.log(`[exports] warm-up (each alone): ${warm.join(', ')}`);
+      // And once all four together, unmeasured: both render workers started (a worker started from src/ pays tsx's loader set-up, which the built server does not).
+      const together = now();
+      await Promise.all(EXPORTS.map((p) => download(base, cookie, p)));
+      console.log(`[exports] warm-up (4 at once): ${f(ms(together))} ms`);
       const alone = await window(healthUrl, bare.url);
       const busy = await window(healthUrl, bare.url, () => Promise.all(EXPORTS.map((p) => download(base, cookie, p))));
       console.log(`\n/api/health while 4 exports run (2× annual.docx, scores.xlsx, org-life.xlsx), ${scale}×, SQLite, ms:`);

@@ -16,7 +16,8 @@ export const renderPool = new WorkerPool({
   parallel: 2,
   maxWaiting: 8,
   busyMessage: '服务器正在生成较多报表文件，请稍后再试',
-  timeoutMs: 120_000,
+  // A province's annual report (14,400 branches in its 附表) takes minutes on a busy 2-core machine.
+  timeoutMs: 300_000,
   timeoutError: () => new AppError(503, 'EXPORT_TIMEOUT', '报表生成超时，请缩小范围（按单位导出）后重试'),
   crashError: (err) => (err.code === 'ERR_WORKER_OUT_OF_MEMORY'
     ? new AppError(503, 'EXPORT_TOO_LARGE', '报表过大，无法生成，请按单位分别导出')
