@@ -160,8 +160,8 @@ for (const scale of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)
   add(scale, 'scoring, plain path ms', (r) => r.plainScoreMs);
   add(scale, 'full re-score (facts + scoring) ms', (r) => r.factsMs + r.scoreMs);
   add(scale, 'full re-score ÷ aggregate pass (goal ≤ 2)', (r) => (r.factsMs + r.scoreMs) / r.aggMs, 2);
-  add(scale, 'CPU ms: aggregate pass / full re-score', (r) => (r.aggCpu === null || r.fullCpu === null ? null : `${r.aggCpu.toFixed(0)} / ${r.fullCpu.toFixed(0)}`));
-  add(scale, 'full re-score ÷ aggregate pass, CPU time', (r) => (r.aggCpu === null || r.fullCpu === null ? null : r.fullCpu / r.aggCpu), 2);
+  add(scale, 'CPU ms: aggregate pass / full re-score', (r) => (r.aggCpu === null || r.fullCpu === null ? 'n/a (server)' : `${r.aggCpu.toFixed(0)} / ${r.fullCpu.toFixed(0)}`));
+  add(scale, 'full re-score ÷ aggregate pass, CPU time', (r) => (r.aggCpu === null || r.fullCpu === null ? 'n/a (server)' : r.fullCpu / r.aggCpu), 2);
   add(scale, 'dashboard first ms', (r) => r.coldMs);
   add(scale, 'dashboard p50 ms', (r) => r.p50, 2);
   add(scale, 'dashboard p95 ms', (r) => r.p95, 2);
