@@ -22,7 +22,8 @@ export const renderPool = new WorkerPool({
   crashError: (err) => (err.code === 'ERR_WORKER_OUT_OF_MEMORY'
     ? new AppError(503, 'EXPORT_TOO_LARGE', '报表过大，无法生成，请按单位分别导出')
     : new AppError(500, 'EXPORT_FAILED', '报表生成失败，请稍后重试')),
-  heapMb: 1536,
+  // docx holds the whole document as objects before packing it: a province's report (a 14,400-row 附表) ran out of 1.5 GB.
+  heapMb: 4096,
   idleMs: 30_000,
 });
 
