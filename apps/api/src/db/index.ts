@@ -75,16 +75,48 @@ export async function openDb(target: string): Promise<Db> {
  * the reader and see committed data only, never a transaction's half-done
  * writes; a write outside a transaction fails (the reader is read-only).
  */
+/**
+ * better-sqlite3 compiles a statement on every `prepare`, and drizzle prepares
+ * each query anew: on a cached dashboard request compiling was about a sixth of
+ * the CPU (bench/pages.bench.ts profile). So each connection keeps its last
+ * STATEMENTS statements by SQL text and hands a kept one back — unless it is
+ * busy (an iteration still open on it), then a fresh one — with the modes a
+ * caller may have switched (raw, pluck, expand) back to their defaults, so it
+ * behaves as newly prepared.
+ */
+const STATEMENTS = 500;
+
+function keepStatements(client: Database.Database): Database.Database {
+  const prepare = client.prepare.bind(client);
+  const kept = new Map<string, Database.Statement>();
+  client.prepare = ((text: string) => {
+    const hit = kept.get(text);
+    if (hit && !hit.busy) {
+      kept.delete(text);
+      kept.set(text, hit); // most recently used last
+      if (hit.reader) hit.raw(false).pluck(false).expand(false);
+      return hit;
+    }
+    const statement = prepare(text);
+    if (!hit) {
+      kept.set(text, statement);
+      if (kept.size > STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    return statement;
+  }) as typeof client.prepare;
+  return client;
+}
+
 function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const writer = new Database(path);
+  const writer = keepStatements(new Database(path));
   writer.pragma('journal_mode = WAL');
   writer.pragma('synchronous = NORMAL');
   writer.pragma('foreign_keys = ON');
   writer.pragma('busy_timeout = 5000');
   const writeDb = drizzleSqlite({ client: writer, schema: sqliteSchema, casing: 'snake_case' });
   migrateSqlite(writeDb, { migrationsFolder: sqliteMigrations });
-  const reader = path === ':memory:' ? writer : new Database(path, { readonly: true });
+  const reader = path === ':memory:' ? writer : keepStatements(new Database(path, { readonly: true }));
   if (reader !== writer) reader.pragma('busy_timeout = 5000');
   const readDb = drizzleSqlite({ client: reader, schema: sqliteSchema, casing: 'snake_case' });
 
