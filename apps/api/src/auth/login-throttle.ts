@@ -97,3 +97,12 @@ export async function blockedCount(db: Queryable, username: string, now = Date.n
     .where(and(eq(loginThrottle.username, username), gt(loginThrottle.blockedUntil, now)));
   return rows.length;
 }
+
+/** The same for every username at once (the user list), in one query: usernames with none blocked are absent. */
+export async function blockedCounts(db: Queryable, now = Date.now()): Promise<Map<string, number>> {
+  const rows = await db.select({ username: loginThrottle.username, client: loginThrottle.client }).from(loginThrottle)
+    .where(gt(loginThrottle.blockedUntil, now));
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.username, (out.get(r.username) ?? 0) + 1);
+  return out;
+}

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { User, UserCreate, UserUpdate } from '@wj/domain/schemas';
-import { blockedCount, clearUserAttempts } from '../../auth/login-throttle.js';
+import { blockedCount, blockedCounts, clearUserAttempts } from '../../auth/login-throttle.js';
 import { hashPassword } from '../../auth/password.js';
 import { deleteUserSessions, type SessionUser } from '../../auth/sessions.js';
 import type { Db, Queryable } from '../../db/index.js';
@@ -11,20 +11,24 @@ import { chinaTime } from '../../lib/time.js';
 
 const ENTITY = 'user';
 
-async function view(db: Queryable, id: number): Promise<User> {
-  const [row] = await db.select({
+/** Users as the API shows them: with their scope's name and how many addresses are blocked from logging in as them. */
+function userRows(db: Queryable) {
+  return db.select({
     id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeOrgId: users.scopeOrgId,
     scopeOrgName: orgs.name, disabled: users.disabled, version: users.version, createdAt: users.createdAt, updatedAt: users.updatedAt,
-  }).from(users).leftJoin(orgs, eq(orgs.id, users.scopeOrgId)).where(eq(users.id, id));
+  }).from(users).leftJoin(orgs, eq(orgs.id, users.scopeOrgId));
+}
+
+async function view(db: Queryable, id: number): Promise<User> {
+  const [row] = await userRows(db).where(eq(users.id, id));
   if (!row) throw notFound(`用户（id=${id}）不存在`);
   return { ...row, loginBlocked: await blockedCount(db, row.username) };
 }
 
+/** Two queries whatever the number of users. */
 export async function listUsers(db: Db): Promise<User[]> {
-  const ids = await db.select({ id: users.id }).from(users).orderBy(users.id);
-  const out: User[] = [];
-  for (const u of ids) out.push(await view(db, u.id));
-  return out;
+  const [rows, blocked] = await Promise.all([userRows(db).orderBy(users.id), blockedCounts(db)]);
+  return rows.map((row) => ({ ...row, loginBlocked: blocked.get(row.username) ?? 0 }));
 }
 
 /** A unit secretary's scope must be a unit-level org, a branch secretary's a branch. */
