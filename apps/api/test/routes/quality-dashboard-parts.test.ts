@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchScore, type UnitScore } from '@wj/domain/quality';
 import type { Dashboard, OrgTreeNode } from '@wj/domain/schemas';
@@ -116,5 +117,31 @@ describe('the dashboard summed from per-unit subtotals', () => {
     expect(after.units.find((u) => u.orgId === keptUnit.id)).toBe(before.units.find((u) => u.orgId === keptUnit.id));
     expect(after.units.find((u) => u.orgId === renmin.id)).not.toBe(before.units.find((u) => u.orgId === renmin.id));
     expect(await compareAll(logins)).toBe(3);
+  });
+
+  it('is sent as kept: a browser holding this version gets 304, a change makes a new one (gzipped when asked, the same JSON)', async () => {
+    const url = `/api/quality/dashboard?${period}`;
+    const first = await admin(url);
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect((await admin({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    // Another scope's dashboard is another body: its tag never matches the committee's.
+    const renmin = await ctx.as('renmin');
+    const theirs = await renmin({ url, headers: { 'if-none-match': etag } });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.headers.etag).not.toBe(etag);
+    // A change that must show on the dashboard (its rule version): the tag is of the content, so only such a change makes a new one.
+    const cur = (await admin('/api/quality/rules')).json();
+    const res = await admin({ method: 'PUT', url: '/api/quality/rules', payload: { rules: cur.rules, baseVersion: cur.version, note: '重存' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const next = await admin({ url, headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+    expect(next.statusCode).toBe(200);
+    expect(next.headers['content-encoding']).toBe('gzip');
+    expect(next.headers.etag).not.toBe(etag);
+    const plain = await admin(url);
+    expect(gunzipSync(next.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(plain.json().ruleVersion).toBe(cur.version + 1);
   });
 });

@@ -4,13 +4,9 @@ import type { Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
 import { committeeMembers, committees, members } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
-import { createHash } from 'node:crypto';
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import { OrgTreeSchema } from '@wj/domain/schemas';
+import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import { derivedFromTree, loadOrgIndex, pathTo, type OrgIndex, type OrgRow } from './org-index.js';
-
-const gzipAsync = promisify(gzip);
 
 function base(index: OrgIndex, r: OrgRow) {
   return {
@@ -27,23 +23,11 @@ function treeOf(index: OrgIndex): OrgTreeNode | null {
   return build(index.root);
 }
 
-/** The tree's answer, serialized once per tree version and scope (it is megabytes at province size), with its gzip made off the event loop. */
-export interface TreeBody {
-  json: string;
-  /** A strong validator of exactly this body (RFC 9110 §8.8.3): equal only when the JSON is. */
-  etag: string;
-  gzip: () => Promise<Buffer>;
-}
-
-export async function orgTreeBody(db: Queryable, scope: Scope): Promise<TreeBody> {
-  const body = await derivedFromTree(db, scope, 'tree-body', (index): TreeBody | null => {
+/** The tree's answer, serialized once per tree version and scope (it is megabytes at province size). */
+export async function orgTreeBody(db: Queryable, scope: Scope): Promise<KeptJson> {
+  const body = await derivedFromTree(db, scope, 'tree-body', (index): KeptJson | null => {
     const root = treeOf(index);
-    if (!root) return null;
-    // Checked against the response schema once here, as the route's serializer would on every answer.
-    const json = JSON.stringify(OrgTreeSchema.parse({ root }));
-    let zipped: Promise<Buffer> | undefined;
-    const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-    return { json, etag, gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
+    return root ? keptJson(OrgTreeSchema, { root }) : null;
   });
   if (!body) throw notFound('组织架构为空，请先导入组织数据');
   return body;

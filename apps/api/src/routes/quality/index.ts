@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -5,6 +6,7 @@ import {
   QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, todayIso, UnitScoreDetailSchema, UnitScoreListSchema,
 } from '@wj/domain/schemas';
 import { notFound } from '../../lib/errors.js';
+import { keptJson, sendKept } from '../../lib/kept-json.js';
 import { currentRules, ruleHistory, saveRules } from '../../modules/quality/rules-store.js';
 import { AsOfBudget } from '../../modules/quality/as-of-budget.js';
 import { resolvePeriod } from '../../modules/quality/service.js';
@@ -19,24 +21,30 @@ const description = 'year、asOf 的取值：不带 asOf 时，往年按全年�
 const routes: FastifyPluginAsyncZod = async (app) => {
   // The caller's period, clamped into its year and to today (resolvePeriod), then held to the budget of dates (as-of-budget.ts).
   const budget = new AsOfBudget();
-  const yearScores = async (q: { year?: number; asOf?: string }) => {
+  const period = async (q: { year?: number; asOf?: string }) => {
     const years = await app.quality.dataYears();
     const { year, asOf } = resolvePeriod(years, q);
     const thisYear = Number(todayIso().slice(0, 4));
     const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }).asOf : null;
-    return app.quality.scores(year, budget.pick(year, asOf, free));
+    return { years, ys: await app.quality.scores(year, budget.pick(year, asOf, free)) };
   };
+  const yearScores = async (q: { year?: number; asOf?: string }) => (await period(q)).ys;
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
 
   app.get('/quality/dashboard', {
     config: { access: {} },
-    schema: { tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', description, querystring: QualityQuerySchema, response: { 200: DashboardSchema, ...errors } },
-  }, async (req) => {
-    const ys = await yearScores(req.query);
-    const years = await app.quality.dataYears();
+    schema: {
+      tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', description, querystring: QualityQuerySchema,
+      response: { 200: DashboardSchema, 304: z.null().describe('总览未变（If-None-Match）'), ...errors },
+    },
+  }, async (req, reply) => {
+    const { ys, years } = await period(req.query);
     const previous = years.includes(ys.year - 1) ? await app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`) : null;
-    const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}`;
-    return app.quality.view(ys, scopeKey, () => dashboard(ys, req.scope, years, previous));
+    const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}|${years.join(',')}`;
+    // Serialized once per state of the scores and scope, then sent as kept (lib/kept-json.ts): at province size the
+    // dashboard's JSON is large, and checking and serializing it on every read was most of a cached request's work.
+    const body = app.quality.view(ys, scopeKey, () => keptJson(DashboardSchema, dashboard(ys, req.scope, years, previous)));
+    return sendKept(req, reply as unknown as FastifyReply, body);
   });
 
   app.get('/quality/branches', {
