@@ -256,3 +256,26 @@ export async function ping(db: Db): Promise<void> {
   if (db.sqlite) db.sqlite.reader.prepare('select 1').get();
   else await db.pg!.pool.query('select 1');
 }
+
+/**
+ * A read-only connection to the database at `target` (a SQLite file path or a
+ * PostgreSQL URL), for a worker thread that reads records beside the server
+ * (modules/quality/score-worker.ts): it never migrates and cannot write —
+ * SQLite opens the file read-only, PostgreSQL sessions default to read-only
+ * transactions — and refuses transactions.
+ */
+export async function openReader(target: string): Promise<Db> {
+  const transaction = () => { throw new Error('a read-only connection has no transactions'); };
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 3, application_name: 'wj-api-reader', options: '-c default_transaction_read_only=on' });
+    pool.on('error', () => {});
+    const db = drizzlePg({ client: pool, schema: schema as unknown as typeof pgSchema, casing: 'snake_case' });
+    const handle: DbHandle = { engine: 'postgres', pg: { pool, url: target }, close: () => pool.end() };
+    return Object.assign(db, { transaction }, handle) as unknown as Db;
+  }
+  const reader = keepStatements(new Database(target, { readonly: true, fileMustExist: true }));
+  reader.pragma('busy_timeout = 5000');
+  const db = drizzleSqlite({ client: reader, schema: sqliteSchema, casing: 'snake_case' });
+  const handle: DbHandle = { engine: 'sqlite', sqlite: { path: target, reader, writer: reader }, close: async () => { if (reader.open) reader.close(); } };
+  return Object.assign(db, { transaction, execute: executeOn(db, reader) }, handle) as unknown as Db;
+}

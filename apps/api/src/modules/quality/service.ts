@@ -7,6 +7,7 @@ import { checkAudit, type AuditStamp } from './audit-head.js';
 import { closedYearScores, scoreFacts } from './closed-years.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
+import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type KeptUnit, type StoreKey } from './score-store.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
 
@@ -50,6 +51,9 @@ export function defaultAsOf(year: number, today = todayIso()): string {
 
 /** Every unit of the orgs (the root counts as a unit of its own: it holds no branch). */
 const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.values()].map((o) => o.unitId))];
+
+/** Up to this many units are scored on the main thread (a refresh after a write); more go to the score worker. */
+const MAIN_THREAD_UNITS = 4;
 
 /** How far below a kept head a PostgreSQL write may still commit unseen (audit-head.ts: ids are handed out at insert). */
 const LATE_WINDOW = 1000;
@@ -193,9 +197,40 @@ export class QualityService {
     return { year, asOf, rules, branches, units: unitScores, memberCounts, orgs, groups: groupByUnit(branches, unitScores, orgs), serial: ++serials };
   }
 
+  /**
+   * Loads and scores the units (all: the commission). More than a few units
+   * are scored in the score worker (score-pool.ts), which reads the same
+   * database on its own connection, so that the event loop stays free; the
+   * main thread assembles the slices it posts into what scoreFacts returns —
+   * the same lists in the same (org-id) order. A unit or two after a write is
+   * cheaper here than a round trip, and an in-memory database has no file a
+   * worker could open.
+   */
   private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
-    const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db, unitIds)]);
-    return scoreFacts(facts, orgs, rules, year, asOf, ++serials);
+    const target = this.db.sqlite ? (this.db.sqlite.path === ':memory:' ? null : this.db.sqlite.path) : this.db.pg?.url ?? null;
+    if (!target || (unitIds && unitIds.length <= MAIN_THREAD_UNITS)) {
+      const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db, unitIds)]);
+      return scoreFacts(facts, orgs, rules, year, asOf, ++serials);
+    }
+    const branches: BranchScore[] = [];
+    const units: UnitScore[] = [];
+    const members: [number, number, number][] = [];
+    const orgList: OrgInfo[] = [];
+    await scoreInWorker({ target, year, asOf, rules, unitIds }, (slice) => {
+      for (const b of slice.branches) branches.push(b);
+      for (const u of slice.units) units.push(u);
+      for (const m of slice.members) members.push(m);
+      for (const o of slice.orgs) orgList.push(o);
+    });
+    // The slices come unit by unit; scoreFacts' lists are in org-id order (the loader's), and so are these.
+    const byId = (a: { orgId: number }, b: { orgId: number }) => a.orgId - b.orgId;
+    branches.sort(byId);
+    units.sort(byId);
+    members.sort((a, b) => a[0] - b[0]);
+    orgList.sort((a, b) => a.id - b.id);
+    const orgs = new Map(orgList.map((o) => [o.id, o]));
+    const memberCounts = new Map(members.map(([id, inService, retired]) => [id, { inService, retired }]));
+    return { year, asOf, rules, branches, units, memberCounts, orgs, groups: groupByUnit(branches, units, orgs), serial: ++serials };
   }
 
   /**
@@ -237,7 +272,7 @@ async function yearsByUnit(db: Queryable, unitIds?: number[]): Promise<Map<numbe
   return out;
 }
 
-async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
+export async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
   const mine = unitIds ? or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)) : undefined;
   const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
     .from(orgs).where(and(eq(orgs.status, 'active'), mine)).orderBy(orgs.id);

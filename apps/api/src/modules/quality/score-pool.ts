@@ -1,0 +1,81 @@
+import { MessageChannel } from 'node:worker_threads';
+import { AppError } from '../../lib/errors.js';
+import { WorkerPool } from '../../lib/worker-pool.js';
+import type { ScoreJob, ScoreSlice } from './score-worker.js';
+
+/**
+ * Scoring many units — a cold start, a new day, a rule change, a write that
+ * moved orgs — runs in a worker thread (score-worker.ts), so that no request
+ * waits behind it: at 100× loading and scoring the commission held the event
+ * loop for most of a minute. The worker reads the records on its own
+ * read-only connection and posts the scores back a slice of units at a time;
+ * the main thread only assembles them (service.ts). One job at a time (the
+ * 2-core server also renders reports), one worker kept warm for a minute
+ * after its last job so that the next computation does not pay its start.
+ */
+export const scorePool = new WorkerPool({
+  name: 'score',
+  url: new URL(import.meta.url.endsWith('.ts') ? './score-worker.ts' : './score-worker.js', import.meta.url),
+  parallel: 1,
+  maxWaiting: 32,
+  busyMessage: '服务器正在计算较多评分，请稍后再试',
+  // A province on a busy 2-core machine: about a minute; far beyond that something is wrong.
+  timeoutMs: 600_000,
+  timeoutError: () => new AppError(503, 'SCORING_TIMEOUT', '评分计算超时，请稍后重试'),
+  crashError: () => new AppError(500, 'SCORING_FAILED', '评分计算失败，请稍后重试'),
+  // The facts of a province (14,400 branches, 315,100 members) as objects, and one slice's scores.
+  heapMb: 4096,
+  idleMs: 60_000,
+});
+
+/**
+ * Units per slice the worker posts back: a slice of 50 city units (~600 branches at 100×)
+ * is deserialised on the main thread in a few milliseconds.
+ */
+export const UNITS_PER_SLICE = 50;
+
+/**
+ * Test hooks: `onSlice` is awaited on the main thread after the n-th slice has arrived and before the worker
+ * is told it may post the next (so the worker cannot finish meanwhile); `unitsPerSlice` replaces UNITS_PER_SLICE.
+ */
+export const scoreHooks: { onSlice: ((n: number) => Promise<void>) | null; unitsPerSlice: number | null } = { onSlice: null, unitsPerSlice: null };
+
+/**
+ * Loads and scores the job's units in the score worker; `onSlice` receives
+ * each slice of whole units as it arrives (the main thread's share of the
+ * work: assembling them). Resolves once every slice has been handed over.
+ */
+export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice'>, onSlice: (slice: ScoreSlice) => void): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise<void>((resolve, reject) => {
+    let received = 0;
+    let expected: number | null = null;
+    let failed = false;
+    let chain: Promise<void> = Promise.resolve();
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      port1.close();
+      reject(err);
+    };
+    const settle = () => {
+      if (failed || expected === null || received < expected) return;
+      port1.close();
+      resolve();
+    };
+    port1.on('message', (slice: ScoreSlice) => {
+      chain = chain.then(async () => {
+        if (failed) return;
+        onSlice(slice);
+        received++;
+        if (scoreHooks.onSlice) await scoreHooks.onSlice(received);
+        port1.postMessage('ack');
+        settle();
+      }).catch(fail);
+    });
+    scorePool.run<{ slices: number }>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? UNITS_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
+      (r) => { expected = r.slices; settle(); },
+      fail,
+    );
+  });
+}
