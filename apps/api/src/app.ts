@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -51,7 +51,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     },
     bodyLimit: 1024 * 1024,
     // Fastify's own request logging writes two lines per request (received, completed); one line is written below instead.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   // One line per answered request, at info (method, path without the query, status, time); a slow one at warn.
   app.addHook('onResponse', (req, reply, done) => {
