@@ -29,10 +29,14 @@ export const scorePool = new WorkerPool({
 });
 
 /**
- * Units per slice the worker posts back: a slice of 50 city units (~600 branches at 100×)
- * is deserialised on the main thread in a few milliseconds.
+ * What one slice posted back may hold: whole units, at most 50 of them and no
+ * more once it has 100 branches. Deserialising a slice (and the garbage it
+ * makes) is the main thread's share of the work: 50 units of a province
+ * (~600 branches) took 100–220 ms on the loaded 2-core machine, 100 branches
+ * stay well under 50 ms.
  */
 export const UNITS_PER_SLICE = 50;
+export const BRANCHES_PER_SLICE = 100;
 
 /**
  * Test hooks: `onSlice` is awaited on the main thread after the n-th slice has arrived and before the worker
@@ -45,7 +49,7 @@ export const scoreHooks: { onSlice: ((n: number) => Promise<void>) | null; units
  * each slice of whole units as it arrives (the main thread's share of the
  * work: assembling them). Resolves once every slice has been handed over.
  */
-export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice'>, onSlice: (slice: ScoreSlice) => void): Promise<void> {
+export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice' | 'branchesPerSlice'>, onSlice: (slice: ScoreSlice) => void): Promise<void> {
   const { port1, port2 } = new MessageChannel();
   return new Promise<void>((resolve, reject) => {
     let received = 0;
@@ -73,7 +77,7 @@ export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice'>, onSlice:
         settle();
       }).catch(fail);
     });
-    scorePool.run<{ slices: number }>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? UNITS_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
+    scorePool.run<{ slices: number }>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? UNITS_PER_SLICE, branchesPerSlice: BRANCHES_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
       (r) => { expected = r.slices; settle(); },
       fail,
     );

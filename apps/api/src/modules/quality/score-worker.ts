@@ -18,8 +18,10 @@ export interface ScoreJob {
   rules: StoredRules;
   /** Only these units (undefined: the whole commission). */
   unitIds?: number[];
-  /** Units per slice posted back. */
+  /** At most this many units per slice posted back… */
   perSlice: number;
+  /** …and no more units once a slice holds this many branches. */
+  branchesPerSlice: number;
   /** Where the slices go; the main thread answers each with 'ack'. */
   port: MessagePort;
 }
@@ -64,9 +66,11 @@ async function run(job: ScoreJob): Promise<{ slices: number }> {
     });
     let slices = 0;
     try {
-      for (let i = 0; i < ids.length; i += job.perSlice) {
+      for (let i = 0; i < ids.length;) {
         const slice: ScoreSlice = { branches: [], units: [], members: [], orgs: [] };
-        for (const id of ids.slice(i, i + job.perSlice)) {
+        // Whole units, up to perSlice of them and until the slice holds branchesPerSlice branches.
+        for (let n = 0; i < ids.length && n < job.perSlice && slice.branches.length < job.branchesPerSlice; n++, i++) {
+          const id = ids[i]!;
           const s = shares.get(id)!;
           const scored = s.branches.map((f) => scoreBranch(f, rules, opts));
           slice.branches.push(...scored);

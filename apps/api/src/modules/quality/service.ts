@@ -52,8 +52,12 @@ export function defaultAsOf(year: number, today = todayIso()): string {
 /** Every unit of the orgs (the root counts as a unit of its own: it holds no branch). */
 const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.values()].map((o) => o.unitId))];
 
-/** Up to this many units are scored on the main thread (a refresh after a write); more go to the score worker. */
-const MAIN_THREAD_UNITS = 4;
+/**
+ * Up to this many units are scored on the main thread (a refresh after a write); more go to the score worker.
+ * Measured at city size on the loaded 2-core machine: one unit 12 ms on the main thread (23 ms as a worker
+ * round trip), four units 64 ms — over the 50 ms a request may hold the event loop.
+ */
+const MAIN_THREAD_UNITS = 2;
 
 /** How far below a kept head a PostgreSQL write may still commit unseen (audit-head.ts: ids are handed out at insert). */
 const LATE_WINDOW = 1000;
@@ -202,8 +206,8 @@ export class QualityService {
    * are scored in the score worker (score-pool.ts), which reads the same
    * database on its own connection, so that the event loop stays free; the
    * main thread assembles the slices it posts into what scoreFacts returns —
-   * the same lists in the same (org-id) order. A unit or two after a write is
-   * cheaper here than a round trip, and an in-memory database has no file a
+   * the same lists in the same (org-id) order. One or two units after a write
+   * cost less here than a round trip, and an in-memory database has no file a
    * worker could open.
    */
   private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {

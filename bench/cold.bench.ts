@@ -1,0 +1,138 @@
+/**
+ * Cold scoring off the event loop (issue 11, goal 5): a server started on a
+ * database with no kept scores computes the whole commission for its first
+ * dashboard — in the score worker (apps/api/src/modules/quality/score-pool.ts).
+ * Meanwhile /api/health is polled every 10 ms: its worst latency and the
+ * event loop's maximum delay (perf_hooks.monitorEventLoopDelay) during the
+ * cold first dashboard, beside the same for a bare Fastify route polled in the
+ * same process while nothing else runs (the floor), and — at the scales of
+ * BENCH_MAIN_SCALES (default 1) — while the same computation runs on the main
+ * thread, as it did before (loadFacts + scoreFacts in-process: the cost moved).
+ *   BENCH_SCALES=1,100 npx tsx cold.bench.ts        (SQLite)
+ * Works on a copy of out/commission-x<scale>.sqlite under the OS temp
+ * directory (the server writes quality_scores; the cached file is only read); 1× is generated there.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { ms, now, OUT, percentile, serve } from './lib.js';
+import type { Db } from '@wj/api/db';
+
+const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
+const MAIN_SCALES = new Set((process.env.BENCH_MAIN_SCALES ?? '1').split(',').filter(Boolean).map(Number));
+const POLL_MS = 10;
+
+async function copyOf(scale: number): Promise<{ target: string; cleanup: () => void }> {
+  const copy = resolve(tmpdir(), `wj-cold-bench-x${scale}-${process.pid}.sqlite`);
+  const cleanup = () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); };
+  cleanup();
+  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
+  const { openDb } = await import('@wj/api/db');
+  if (existsSync(`${cached}.ok`)) {
+    const { default: Database } = await import('better-sqlite3');
+    const src = new Database(cached, { readonly: true });
+    await src.backup(copy);
+    src.close();
+  } else {
+    const { generateCommission, loadDemoData } = await import('@wj/api/demo');
+    const db = await openDb(copy);
+    await loadDemoData(db, generateCommission({ scale }));
+    await db.close();
+  }
+  // No kept scores: the first dashboard computes everything.
+  const db = await openDb(copy);
+  db.sqlite!.writer.prepare('delete from quality_scores').run();
+  await db.close();
+  return { target: copy, cleanup };
+}
+
+/** worst/p99: one poll's latency; gap: the longest time between two answers (a poll not yet sent when the loop stalled shows here); loop max: the event loop's longest delay. */
+interface Watch { worstMs: number; p99Ms: number; polls: number; gapMs: number; loopMaxMs: number }
+
+/** Polls `url` every 10 ms (one at a time) and watches the event loop until `work` settles. */
+async function watch<T>(url: string, headers: Record<string, string>, work: () => Promise<T>): Promise<{ result: T; watch: Watch; workMs: number }> {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const times: number[] = [];
+  const ends: number[] = [];
+  let running = true;
+  const poller = (async () => {
+    while (running) {
+      const t = now();
+      await (await fetch(url, { headers })).arrayBuffer();
+      times.push(ms(t));
+      ends.push(performance.now());
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  })();
+  loop.enable();
+  const t = now();
+  // Let the poller have its first answer before the work starts.
+  await new Promise((r) => setTimeout(r, 50));
+  const result = await work();
+  const workMs = ms(t) - 50;
+  running = false;
+  await poller;
+  loop.disable();
+  return { result, workMs, watch: { worstMs: Math.max(...times), p99Ms: percentile(times, 99), polls: times.length, gapMs: Math.max(0, ...ends.slice(1).map((e, i) => e - ends[i]!)), loopMaxMs: loop.max / 1e6 } };
+}
+
+async function bareServer() {
+  type Bare = { get(path: string, handler: () => Promise<unknown>): void; listen(o: { port: number; host: string }): Promise<string>; server: import('node:http').Server; close(): Promise<void> };
+  const { default: Fastify } = await import(createRequire(import.meta.resolve('@wj/api/app')).resolve('fastify')) as { default: (o: { logger: boolean }) => Bare };
+  const app = Fastify({ logger: false });
+  app.get('/ping', async () => ({ ok: true }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  return { app, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/ping` };
+}
+
+const f = (n: number) => n.toFixed(1).padStart(9);
+
+async function one(scale: number) {
+  const { target, cleanup } = await copyOf(scale);
+  const { openDb } = await import('@wj/api/db');
+  const db: Db = await openDb(target);
+  try {
+    const bare = await bareServer();
+    // The floor: the bare route polled for 2 s while nothing else runs.
+    const idle = await watch(bare.url, {}, () => new Promise((r) => setTimeout(r, 2000)));
+    const s = await serve(db);
+    const cold = await watch(`${s.base}/api/health`, {}, async () => {
+      const res = await fetch(`${s.base}/api/quality/dashboard`, { headers: { cookie: s.cookie } });
+      if (!res.ok) throw new Error(`dashboard answered ${res.status}`);
+      return (JSON.parse(await res.text()) as { counts: { branches: number } }).counts.branches;
+    });
+    await s.app.quality.flush();
+    let main: Awaited<ReturnType<typeof watch<number>>> | null = null;
+    if (MAIN_SCALES.has(scale)) {
+      const { loadFacts } = await import('@wj/api/facts');
+      // Not exported by @wj/api: the same modules the server runs, by path.
+      const quality = '../apps/api/src/modules/quality';
+      const { scoreFacts } = await import(`${quality}/closed-years.js`) as typeof import('../apps/api/src/modules/quality/closed-years.js');
+      const { currentRules } = await import(`${quality}/rules-store.js`) as typeof import('../apps/api/src/modules/quality/rules-store.js');
+      const { defaultAsOf, loadOrgInfo } = await import(`${quality}/service.js`) as typeof import('../apps/api/src/modules/quality/service.js');
+      const year = new Date().getUTCFullYear();
+      const rules = await currentRules(db);
+      main = await watch(bare.url, {}, async () => {
+        const ys = scoreFacts(await loadFacts(db, year), await loadOrgInfo(db), rules, year, defaultAsOf(year), 0);
+        return ys.branches.length;
+      });
+    }
+    await s.app.close();
+    await bare.app.close();
+    console.log(`\n${scale}× (${cold.result} branches), SQLite — polled every ${POLL_MS} ms       worst ms    p99 ms  polls    gap ms  loop max   work ms`);
+    console.log(`  bare Fastify route, idle (floor)               ${f(idle.watch.worstMs)} ${f(idle.watch.p99Ms)} ${String(idle.watch.polls).padStart(6)} ${f(idle.watch.gapMs)} ${f(idle.watch.loopMaxMs)}`);
+    console.log(`  /api/health during the cold first dashboard    ${f(cold.watch.worstMs)} ${f(cold.watch.p99Ms)} ${String(cold.watch.polls).padStart(6)} ${f(cold.watch.gapMs)} ${f(cold.watch.loopMaxMs)} ${f(cold.workMs)}`);
+    if (main) console.log(`  bare route, same compute on the main thread    ${f(main.watch.worstMs)} ${f(main.watch.p99Ms)} ${String(main.watch.polls).padStart(6)} ${f(main.watch.gapMs)} ${f(main.watch.loopMaxMs)} ${f(main.workMs)}`);
+    console.log(`  ratio: health worst ÷ bare floor worst ${(cold.watch.worstMs / idle.watch.worstMs).toFixed(1)}×; loop max ${(cold.watch.loopMaxMs).toFixed(1)} ms (goal ≤ 50)`);
+  } finally {
+    await db.close();
+    cleanup();
+  }
+}
+
+console.log(`load: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min)`);
+for (const scale of SCALES) await one(scale);
+// The score worker is kept idle for a minute (unref'd): nothing else keeps the process.
