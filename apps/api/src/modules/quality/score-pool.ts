@@ -30,13 +30,13 @@ export const scorePool = new WorkerPool({
 
 /**
  * What one slice posted back may hold: whole units, at most 50 of them and no
- * more once it has 100 branches. Deserialising a slice (and the garbage it
- * makes) is the main thread's share of the work: 50 units of a province
- * (~600 branches) took 100–220 ms on the loaded 2-core machine, 100 branches
- * stay well under 50 ms.
+ * more once it has 50 branches. Deserialising a slice (and the young-generation
+ * collections its objects cause) is the main thread's share of the work: 50
+ * units of a province (~600 branches) held the event loop 100–220 ms on the
+ * loaded 2-core machine; 100 branches up to ~50 ms with a collection.
  */
 export const UNITS_PER_SLICE = 50;
-export const BRANCHES_PER_SLICE = 100;
+export const BRANCHES_PER_SLICE = 50;
 
 /**
  * Test hooks: `onSlice` is awaited on the main thread after the n-th slice has arrived and before the worker

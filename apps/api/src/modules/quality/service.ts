@@ -227,13 +227,16 @@ export class QualityService {
       for (const o of slice.orgs) orgList.push(o);
     });
     // The slices come unit by unit; scoreFacts' lists are in org-id order (the loader's), and so are these.
+    // A province's lists are put in order in steps, other requests answered between them.
     const byId = (a: { orgId: number }, b: { orgId: number }) => a.orgId - b.orgId;
     branches.sort(byId);
     units.sort(byId);
+    await yieldToLoop();
     members.sort((a, b) => a[0] - b[0]);
     orgList.sort((a, b) => a.id - b.id);
     const orgs = new Map(orgList.map((o) => [o.id, o]));
     const memberCounts = new Map(members.map(([id, inService, retired]) => [id, { inService, retired }]));
+    await yieldToLoop();
     return { year, asOf, rules, branches, units, memberCounts, orgs, groups: groupByUnit(branches, units, orgs), serial: ++serials };
   }
 
@@ -259,7 +262,9 @@ export class QualityService {
   }
 }
 
-/** The live orgs (of the given units only, when named: a unit's own org has unit_id null or its own id). */
+/** Lets the event loop answer what is waiting (a timer, a request) before going on. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The years with meetings, per unit (of the given units only, when named). */
 async function yearsByUnit(db: Queryable, unitIds?: number[]): Promise<Map<number, Set<number>>> {
   const unit = sql<number>`coalesce(${orgs.unitId}, ${orgs.id})`;
@@ -276,6 +281,7 @@ async function yearsByUnit(db: Queryable, unitIds?: number[]): Promise<Map<numbe
   return out;
 }
 
+/** The live orgs (of the given units only, when named: a unit's own org has unit_id null or its own id). */
 export async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
   const mine = unitIds ? or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)) : undefined;
   const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
