@@ -56,7 +56,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   // One line per answered request, at info (method, path without the query, status, time); a slow one at warn.
   app.addHook('onResponse', (req, reply, done) => {
     const ms = Math.round(reply.elapsedTime);
-    if (ms >= SLOW_MS) req.log.warn({ res: reply, ms }, 'slow request');
+    if (ms >= SLOW_MS) req.log.warn({ req, res: reply, ms }, 'slow request');
     else req.log.info({ req, res: reply, ms }, 'request completed');
     done();
   });
