@@ -29,7 +29,7 @@ async function download(page: Page, title: string) {
 
 test('admin previews the commission\'s figures and downloads the annual report in Word', async ({ page }) => {
   await login(page, 'admin', '/reports');
-  await expect(page.getByRole('heading', { name: '报告' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '报告', exact: true })).toBeVisible();
   const dash = await getJson<Dashboard>(page, '/api/quality/dashboard');
   await expect(page.getByLabel('报告范围')).toBeVisible();
   await expect(page.getByText(`报告预览：市卫生健康委直属机关${dash.year}年度`)).toBeVisible();
