@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../src/db/raw.js';
-import { dbStateHash, holdSessionTouches, writeMark } from '../fixtures/roster.js';
+import { dbStateHash, holdSessionTouches } from '../fixtures/roster.js';
+import { writeCounter } from '../helpers/db.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 import { entityOf, expected, POLICY, ROLES } from '../helpers/policy.js';
 import { demoTargets, type Entity } from '../helpers/targets.js';
@@ -37,12 +38,12 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 /**
- * Any committed insert, update or delete anywhere changes writeMark (on either
- * engine; fixtures/roster.ts). It is taken around each route and target (all
- * its spellings, every role), and the whole database is hashed around the
- * run as well.
+ * Any write anywhere moves writeCounter (on either engine; helpers/db.ts),
+ * once the kept-score writer has nothing pending. It is taken around each
+ * route and target (all its spellings, every role), and the whole database is
+ * hashed around the run as well.
  */
-const mark = () => writeMark(ctx.db);
+const mark = async () => { await ctx.app.quality.flush(); return writeCounter(ctx.db); };
 
 describe('non-canonical ids', () => {
   it('the spellings are all different strings from the canonical id and from each other', () => {
