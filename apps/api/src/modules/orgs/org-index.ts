@@ -16,6 +16,8 @@ export interface OrgIndex {
   children: Map<number, OrgRow[]>;
   counts: Map<number, OrgCounts>;
   root: OrgRow | undefined;
+  /** The orgs inside the caller's scope; the others in `byId` are their ancestors, shown for context only. Undefined: all are inside. */
+  visible: ReadonlySet<number> | undefined;
 }
 
 type Own = Map<number, { inService: number; retired: number }>;
@@ -86,16 +88,25 @@ function buildIndex({ rows: all, own: allOwn, byId: allById }: Records, scope?: 
     total.members = total.inService + total.retired;
     counts.set(n.id, total);
   }
-  return { byId, children, counts, root };
+  return { byId, children, counts, root, visible };
 }
 
 /**
- * Audit entity types whose writes touch neither orgs nor members (nor their
- * counts): a 组织生活 record or an attachment leaves the tree as it was, so
- * the kept tree survives them. Anything else — and any row the window check
- * cannot place — rebuilds it.
+ * Every entity type the code writes to the audit log, classified by whether
+ * its writes can change the tree (orgs, members, their counts). The kept tree
+ * survives only the neutral ones — a 组织生活 record or an attachment leaves
+ * it as it was; anything else, a type listed in neither (a writer added
+ * since) and any row the window check cannot place, rebuilds it.
+ * `test/routes/org-audit-types.test.ts` finds every type the source writes and
+ * fails until a new one is listed here, and refuses a neutral type from a
+ * module that writes orgs or members.
  */
-const TREE_NEUTRAL = ['meeting', 'attachment', 'rule_set', 'closed_year', 'report_paragraph'];
+export const TREE_NEUTRAL: readonly string[] = ['meeting', 'attachment', 'rule_set', 'closed_year', 'report_paragraph'];
+export const TREE_CHANGING: readonly string[] = [
+  'org', 'member', 'roster', 'committee', 'recruit',
+  // Not read by the tree today, but a unit's records: rebuilding after them costs one read, missing a change would cost a wrong tree.
+  'user', 'unit_plan', 'party_worker', 'responsibility_item', 'secretary_review', 'brand', 'vanguard_post', 'secretary_project', 'project_milestone',
+];
 
 /** One process's tree per database, valid while the audit head stands where it was read (quality/audit-head.ts). */
 interface Kept {
@@ -114,7 +125,7 @@ const isDb = (db: Queryable) => 'engine' in db;
 /** Whether every audit row after `head` is of a tree-neutral kind. */
 async function onlyNeutralSince(db: Queryable, head: number): Promise<boolean> {
   const [r] = await db.select({ n: count() }).from(auditLog)
-    .where(and(gt(auditLog.id, head), notInArray(auditLog.entityType, TREE_NEUTRAL)));
+    .where(and(gt(auditLog.id, head), notInArray(auditLog.entityType, [...TREE_NEUTRAL])));
   return (r?.n ?? 1) === 0;
 }
 

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgDetailSchema, OrgTreeSchema } from '@wj/domain/schemas';
 import { listMembers } from '../../modules/members/service.js';
 import { orgDetail, orgTreeBody } from '../../modules/orgs/service.js';
+import { orgChildren, orgTreeTopBody, searchOrgs } from '../../modules/orgs/tree-levels.js';
 import { sendKept } from '../../lib/kept-json.js';
+import { OrgChildrenSchema, OrgSearchQuerySchema, OrgSearchSchema, OrgTreeTopSchema } from './level-schemas.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tree', {
@@ -14,6 +16,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     // Sent as kept: serialized (and schema-checked) once per tree version and scope, gzipped when the caller takes it (lib/kept-json.ts).
     return sendKept(req, reply as unknown as FastifyReply, await orgTreeBody(app.db, req.scope));
   });
+
+  // The tree by level (what the org page loads): the opening view, one org's children on expand, and a search by name.
+  app.get('/tree/top', {
+    config: { access: {} },
+    schema: { tags: ['组织'], summary: '组织树首层：根到本人范围的路径及范围内的下一级', response: { 200: OrgTreeTopSchema, 304: z.null().describe('未变（If-None-Match）'), 404: ErrorBodySchema } },
+  }, async (req, reply) => sendKept(req, reply as unknown as FastifyReply, await orgTreeTopBody(app.db, req.scope)));
+
+  app.get('/tree/search', {
+    config: { access: {} },
+    schema: { tags: ['组织'], summary: '按名称搜索组织（至多 limit 个，含到各匹配组织的路径）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchSchema, 400: ErrorBodySchema } },
+  }, async (req) => await searchOrgs(app.db, req.scope, req.query.q, req.query.limit));
+
+  app.get('/:id/children', {
+    config: { access: { org: (req) => (req.params as { id: number }).id } },
+    schema: { tags: ['组织'], summary: '组织的下一级（展开树节点时加载）', params: IdParamSchema, response: { 200: OrgChildrenSchema, 400: ErrorBodySchema, 404: ErrorBodySchema } },
+  }, async (req) => await orgChildren(app.db, req.params.id, req.scope));
 
   app.get('/:id', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },

@@ -1,0 +1,112 @@
+import type { Scope } from '../../auth/scope.js';
+import type { Queryable } from '../../db/index.js';
+import { notFound } from '../../lib/errors.js';
+import { keptJson, type KeptJson } from '../../lib/kept-json.js';
+import {
+  OrgTreeTopSchema, type OrgChildren, type OrgLevelNode, type OrgSearch,
+} from '../../routes/orgs/level-schemas.js';
+import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
+
+/**
+ * The org tree by level (issue 11, goal 4): the page opens on the path down
+ * to the caller's scope and the scope's children, and asks for a node's
+ * children when it is expanded, so what it loads grows with what it shows,
+ * not with the commission. Everything is cut from the same kept, scoped tree
+ * as the whole tree (org-index.ts), so no answer holds an org the whole tree
+ * would not show the caller.
+ */
+
+const EMPTY = { branches: 0, members: 0, inService: 0, retired: 0 };
+
+function node(index: OrgIndex, r: OrgRow): OrgLevelNode {
+  return {
+    id: r.id, parentId: r.parentId, kind: r.kind, name: r.name,
+    counts: index.counts.get(r.id) ?? EMPTY,
+    childCount: index.children.get(r.id)?.length ?? 0,
+  };
+}
+
+/** Orgs above the scope are context: the caller may not open them, so they always come with their (pruned) children. */
+const isContext = (index: OrgIndex, id: number) => index.visible !== undefined && !index.visible.has(id);
+
+/** The top org the caller may open: the root, or the first org inside the scope going down from it. */
+function scopeTop(index: OrgIndex): OrgRow | undefined {
+  const queue = index.root ? [index.root] : [];
+  for (let i = 0; i < queue.length; i++) {
+    const n = queue[i]!;
+    if (!isContext(index, n.id)) return n;
+    queue.push(...(index.children.get(n.id) ?? []));
+  }
+  return undefined;
+}
+
+/**
+ * A node and, where `open(id)` says so, its children, recursively; a child
+ * not opened is sent without `children` (loaded on expand).
+ */
+function withChildren(index: OrgIndex, r: OrgRow, open: (id: number) => boolean, show: (parent: number, child: OrgRow) => boolean): OrgLevelNode {
+  const out = node(index, r);
+  if (open(r.id)) out.children = (index.children.get(r.id) ?? []).filter((c) => show(r.id, c)).map((c) => withChildren(index, c, open, show));
+  return out;
+}
+
+function topOf(index: OrgIndex) {
+  const top = index.root && scopeTop(index);
+  if (!index.root || !top) return null;
+  const root = withChildren(index, index.root, (id) => id === top.id || isContext(index, id), () => true);
+  return { root, scopeId: top.id };
+}
+
+/** What the org page opens on, serialized once per tree version and scope (kept-json.ts). */
+export async function orgTreeTopBody(db: Queryable, scope: Scope): Promise<KeptJson> {
+  const body = await derivedFromTree(db, scope, 'tree-top', (index): KeptJson | null => {
+    const top = topOf(index);
+    return top ? keptJson(OrgTreeTopSchema, top) : null;
+  });
+  if (!body) throw notFound('组织架构为空，请先导入组织数据');
+  return body;
+}
+
+/** The children of an org in the caller's view (the route has checked the org is in scope). */
+export async function orgChildren(db: Queryable, id: number, scope: Scope): Promise<OrgChildren> {
+  const index = await loadOrgIndex(db, scope);
+  if (!index.byId.has(id)) throw notFound(`组织（id=${id}）不存在`);
+  return { items: (index.children.get(id) ?? []).map((c) => node(index, c)) };
+}
+
+/**
+ * Orgs whose name contains `q` (case-insensitive), the first `limit` in tree
+ * order, with the path down to each. As the page's filter did on the whole
+ * tree: a matched org shows all its children (a matched 党委 still shows its
+ * branches, loaded further on expand), any other only those that lead to a
+ * match; the path above the scope is always sent whole.
+ */
+export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: number): Promise<OrgSearch> {
+  const index = await loadOrgIndex(db, scope);
+  const needle = q.trim().toLowerCase();
+  const matchIds: number[] = [];
+  let matchCount = 0;
+  const stack = index.root ? [index.root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.name.toLowerCase().includes(needle)) {
+      matchCount += 1;
+      if (matchIds.length < limit) matchIds.push(n.id);
+    }
+    const children = index.children.get(n.id) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  if (!index.root || matchIds.length === 0) return { root: null, matchIds, matchCount, truncated: matchCount > matchIds.length };
+
+  const matched = new Set(matchIds);
+  const onPath = new Set<number>();
+  for (const id of matchIds) {
+    for (let p = index.byId.get(id)?.parentId ?? null; p !== null && !onPath.has(p); p = index.byId.get(p)?.parentId ?? null) onPath.add(p);
+  }
+  const root = withChildren(
+    index, index.root,
+    (id) => matched.has(id) || onPath.has(id) || isContext(index, id),
+    (parent, child) => matched.has(parent) || isContext(index, parent) || matched.has(child.id) || onPath.has(child.id),
+  );
+  return { root, matchIds, matchCount, truncated: matchCount > matchIds.length };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { cleanText, OrgCountsSchema } from '@wj/domain/schemas';
+import { ORG_KINDS } from '@wj/domain';
+
+/**
+ * The org tree one level at a time (issue 11, goal 4: a page costs what it
+ * shows). A node carries what the tree shows of it — kind, name, counts — and
+ * how many children it has in the caller's view; `children` is present only
+ * when the answer holds them (the path down to the scope, a search's
+ * matches), otherwise the page asks for them on expand
+ * (GET /api/orgs/:id/children).
+ */
+export type OrgLevelNode = {
+  id: number;
+  parentId: number | null;
+  kind: (typeof ORG_KINDS)[number];
+  name: string;
+  counts: z.infer<typeof OrgCountsSchema>;
+  childCount: number;
+  children?: OrgLevelNode[];
+};
+
+export const OrgLevelNodeSchema: z.ZodType<OrgLevelNode> = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  counts: OrgCountsSchema,
+  /** Children in the caller's view (above the scope: only the path down to it). */
+  childCount: z.number().int(),
+  children: z.lazy(() => z.array(OrgLevelNodeSchema)).optional(),
+});
+
+/** What the org page opens on: the root, the path down to the caller's scope, and the scope's children. */
+export const OrgTreeTopSchema = z.object({
+  root: OrgLevelNodeSchema,
+  /** The top org the caller may open (the root for admin and viewer, the unit or branch for a secretary). */
+  scopeId: z.number().int(),
+});
+export type OrgTreeTop = z.infer<typeof OrgTreeTopSchema>;
+
+export const OrgChildrenSchema = z.object({ items: z.array(OrgLevelNodeSchema) });
+export type OrgChildren = z.infer<typeof OrgChildrenSchema>;
+
+export const OrgSearchQuerySchema = z.object({
+  q: z.string({ error: '请输入要搜索的组织名称' }).trim().min(1, '请输入要搜索的组织名称').max(50, '搜索词不能超过 50 个字').superRefine(cleanText('搜索词')),
+  limit: z.coerce.number({ error: 'limit 必须是数字' }).int('limit 必须是整数').min(1, 'limit 不能小于 1').max(200, 'limit 不能大于 200').default(50),
+});
+
+/** The matches (in tree order, at most `limit`) with the path down to each; a matched org shows all its children, the others only those leading to a match. */
+export const OrgSearchSchema = z.object({
+  root: OrgLevelNodeSchema.nullable(),
+  matchIds: z.array(z.number().int()),
+  /** Every match in the caller's view, also those past `limit`. */
+  matchCount: z.number().int(),
+  truncated: z.boolean(),
+});
+export type OrgSearch = z.infer<typeof OrgSearchSchema>;
