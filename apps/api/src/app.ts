@@ -1,8 +1,6 @@
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachmentsDirFor, type Config } from './config.js';
 import type { Db } from './db/index.js';
 import { AppError } from './lib/errors.js';
@@ -10,6 +8,7 @@ import { parsePool } from './modules/roster/parse-pool.js';
 import { renderPool } from './reports/render-pool.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
+import docsPlugin from './plugins/docs.js';
 import errorsPlugin from './plugins/errors.js';
 import qualityPlugin from './plugins/quality.js';
 import securityPlugin from './plugins/security.js';
@@ -63,10 +62,6 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(swagger, {
-    openapi: { info: { title: '卫健党建质量平台 API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
   await app.register(rateLimit, {
     global: false,
     // Its own code, so a client can tell "slow down" from other 4xx; Retry-After is set by the plugin.
@@ -77,13 +72,11 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(dbPlugin, { db });
   await app.register(errorsPlugin);
   await app.register(authPlugin);
-  // The API description is for logged-in users only: its routes take the login-only access
-  // policy (`access: {}`), which the auth plugin's hook enforces (anonymous → 401). Registered
-  // after the error plugin, so a refusal has the usual { error: { code, message } } shape.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: route.config?.access ?? {} };
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The API description (OpenAPI document and Swagger UI), made on its first request; for logged-in
+  // users only: its routes take the login-only access policy (`access: {}`), which the auth plugin's
+  // hook enforces (anonymous → 401). Registered after the error plugin, so a refusal has the usual
+  // { error: { code, message } } shape, and before every route, so that each is described.
+  await app.register(docsPlugin);
   await app.register(qualityPlugin);
 
   await app.register(healthRoutes, { prefix: '/api/health' });
