@@ -15,6 +15,10 @@ export type OrgMembersFilters = Partial<MemberListQuery> & Pick<MemberListQuery,
 export const orgKeys = {
   all: ['orgs'] as const,
   tree: () => [...orgKeys.all, 'tree'] as const,
+  /** The tree by level: the opening view, one org's children, a search by name. */
+  treeTop: () => [...orgKeys.all, 'tree-top'] as const,
+  children: (id: number) => [...orgKeys.all, 'children', id] as const,
+  search: (q: string) => [...orgKeys.all, 'search', q] as const,
   detail: (id: number) => [...orgKeys.all, 'detail', id] as const,
   members: (id: number, filters: OrgMembersFilters) => [...orgKeys.all, 'members', id, filters] as const,
 };

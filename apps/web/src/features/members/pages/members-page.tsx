@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Card } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
-// Which org's members to list comes from the tree and the user's scope, which the org feature owns.
-import { useScopeRoot } from '@/lib/org-tree';
+// Which org's members to list is the user's scope, named by the tree's opening view (not the whole tree: it grows with the commission).
+import { useTreeTop } from '@/lib/org-tree-top';
 import { MembersTable } from '../components/members-table';
 
 interface MembersPageProps {
@@ -13,7 +13,7 @@ interface MembersPageProps {
 
 /** 党员: every member the user may see — the whole commission, or their unit or branch. */
 export function MembersPage({ renderActions }: MembersPageProps) {
-  const { isPending, error, data, refetch } = useScopeRoot();
+  const { isPending, error, data, refetch } = useTreeTop();
 
   if (isPending) return <PageSkeleton rows={12} />;
   if (error || !data) return <QueryError error={error} onRetry={refetch} title="组织信息加载失败" />;

@@ -1,11 +1,11 @@
 import { Space, Tag, Typography } from 'antd';
-import type { OrgTreeNode } from '@wj/domain/schemas';
-import { ORG_KIND_LABELS } from '@wj/domain';
+import { ORG_KIND_LABELS, type OrgKind } from '@wj/domain';
+import type { OrgCounts } from '@wj/domain/schemas';
 import { countSummary } from '../lib/count-summary';
 import { ORG_KIND_COLORS } from '../lib/kind-colors';
 
 interface OrgTreeTitleProps {
-  node: OrgTreeNode;
+  node: { kind: OrgKind; name: string; counts: OrgCounts };
   keyword: string;
 }
 

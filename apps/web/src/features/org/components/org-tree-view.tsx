@@ -1,51 +1,103 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Key } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Empty, Flex, Input, Tree, Typography } from 'antd';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, Flex, Input, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
-import type { OrgTreeNode } from '@wj/domain/schemas';
-import { filterOrgTree } from '../lib/filter-tree';
+import type { OrgLevelNode } from '@/lib/org-tree-top';
+import { ApiError } from '@/lib/api-client';
+import { orgChildrenQueryOptions } from '../api/get-org-children';
+import { SEARCH_LIMIT, useSearchOrgs } from '../api/search-orgs';
+import { aboveMatches, knownChildren, sentOpen } from '../lib/level-tree';
 import { OrgTreeTitle } from './org-tree-title';
 
-function toTreeData(node: OrgTreeNode, keyword: string, aboveScope: ReadonlySet<number>): TreeDataNode {
+/** More nodes than this on hand and the tree scrolls in a window of its own, drawing only the rows in sight. */
+const VIRTUAL_FROM = 500;
+
+function toTreeData(node: OrgLevelNode, loaded: ReadonlyMap<number, OrgLevelNode[]>, keyword: string, aboveScope: ReadonlySet<number>): TreeDataNode {
+  const children = knownChildren(node, loaded);
   return {
     key: node.id,
     title: <OrgTreeTitle node={node} keyword={keyword} />,
     // Orgs above the user's scope are context only: the API refuses their pages.
     selectable: !aboveScope.has(node.id),
-    children: node.children.map((child) => toTreeData(child, keyword, aboveScope)),
+    isLeaf: node.childCount === 0 || children?.length === 0,
+    ...(children ? { children: children.map((child) => toTreeData(child, loaded, keyword, aboveScope)) } : {}),
   };
 }
 
-function parentIds(node: OrgTreeNode): number[] {
-  return node.children.length === 0 ? [] : [node.id, ...node.children.flatMap(parentIds)];
+/** Stable, so that the lists keep their identity between renders while no query changes. */
+const dataOf = <T,>(results: { data?: T }[]) => results.map((r) => r.data);
+
+const size = (nodes: readonly TreeDataNode[]): number => nodes.reduce((n, d) => n + 1 + size(d.children ?? []), 0);
+
+function useDebounced(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return value === '' ? '' : settled;
 }
 
 interface OrgTreeViewProps {
-  root: OrgTreeNode;
-  /** The top org the user may open; the tree opens down to it. */
-  scopeId: number;
+  /** The opening view: the root, the path down to the user's scope and the scope's children. */
+  root: OrgLevelNode;
   aboveScope: ReadonlySet<number>;
 }
 
-/** The whole organisation as an expandable tree; a node click opens its page. */
-export function OrgTreeView({ root, scopeId, aboveScope }: OrgTreeViewProps) {
+/**
+ * The organisation as an expandable tree, one level at a time: a node's
+ * children are asked for when it is first opened, and a search asks the
+ * server for the matches and the path to each. A node click opens its page.
+ */
+export function OrgTreeView({ root, aboveScope }: OrgTreeViewProps) {
   const navigate = useNavigate();
-  const openingView = useMemo<Key[]>(() => [...aboveScope, scopeId], [aboveScope, scopeId]);
-  const [keyword, setKeyword] = useState('');
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const openingView = useMemo<Key[]>(() => sentOpen(root), [root]);
+  const [input, setInput] = useState('');
+  const keyword = useDebounced(input.trim(), 250);
+  const search = useSearchOrgs(keyword);
   const [expandedKeys, setExpandedKeys] = useState<Key[]>(openingView);
-  const filtered = useMemo(() => filterOrgTree(root, keyword), [root, keyword]);
-  const treeData = useMemo(
-    () => (filtered.root ? [toTreeData(filtered.root, keyword, aboveScope)] : []),
-    [filtered.root, keyword, aboveScope],
+  const [searchKeys, setSearchKeys] = useState<{ q: string; keys: Key[] } | null>(null);
+
+  // Children loaded on expand, kept by the query cache (a write refreshes them with the other org queries).
+  const [loadedIds, setLoadedIds] = useState<number[]>([]);
+  const loadedLists = useQueries({ queries: loadedIds.map((id) => orgChildrenQueryOptions(id)), combine: dataOf });
+  const loaded = useMemo(
+    () => new Map(loadedIds.flatMap((id, i) => { const list = loadedLists[i]; return list ? [[id, list] as const] : []; })),
+    [loadedIds, loadedLists],
   );
 
-  const onSearch = (value: string) => {
-    setKeyword(value);
-    // While searching, open the path to every match; clearing returns to the opening view.
-    setExpandedKeys(value.trim() ? filterOrgTree(root, value).expandedIds : openingView);
+  const found = keyword ? search.data : undefined;
+  const shownRoot = keyword ? (found?.root ?? null) : root;
+  const treeData = useMemo(
+    () => (shownRoot ? [toTreeData(shownRoot, loaded, keyword, aboveScope)] : []),
+    [shownRoot, loaded, keyword, aboveScope],
+  );
+  const searchOpen = useMemo<Key[]>(() => (found?.root ? aboveMatches(found.root, found.matchIds) : []), [found]);
+  const openNow = keyword ? (searchKeys?.q === keyword ? searchKeys.keys : searchOpen) : expandedKeys;
+
+  const onExpand = (keys: Key[]) => (keyword ? setSearchKeys({ q: keyword, keys }) : setExpandedKeys(keys));
+  const loadData = async ({ key, children }: { key: Key; children?: TreeDataNode[] }) => {
+    if (children) return;
+    const id = Number(key);
+    try {
+      await queryClient.ensureQueryData(orgChildrenQueryOptions(id));
+    } catch (error) {
+      void message.error(error instanceof ApiError ? error.message : '下级组织加载失败，请重试');
+      throw error;
+    }
+    setLoadedIds((ids) => (ids.includes(id) ? ids : [...ids, id]));
+  };
+  const onInput = (value: string) => {
+    setInput(value);
+    // Clearing the search returns to the opening view.
+    if (!value.trim()) setExpandedKeys(openingView);
   };
 
+  const searching = keyword !== '' && (search.isPending || search.isPlaceholderData);
   return (
     <Flex vertical gap={16}>
       <Flex gap={16} align="center" wrap>
@@ -53,29 +105,37 @@ export function OrgTreeView({ root, scopeId, aboveScope }: OrgTreeViewProps) {
           allowClear
           placeholder="按组织名称搜索，如“人民医院”"
           aria-label="按组织名称搜索"
-          value={keyword}
-          onChange={(e) => onSearch(e.target.value)}
+          value={input}
+          loading={searching}
+          onChange={(e) => onInput(e.target.value)}
           style={{ maxWidth: 360 }}
         />
-        {keyword.trim() && filtered.root && (
-          <Typography.Text type="secondary">找到 {filtered.matchCount} 个组织</Typography.Text>
+        {keyword && found && found.matchCount > 0 && !searching && (
+          <Typography.Text type="secondary">
+            找到 {found.matchCount} 个组织{found.truncated ? `，显示前 ${SEARCH_LIMIT} 个，请输入更完整的名称` : ''}
+          </Typography.Text>
         )}
-        <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
-          <Button onClick={() => setExpandedKeys(filtered.root ? parentIds(filtered.root) : [])}>全部展开</Button>
-          <Button onClick={() => setExpandedKeys(openingView)}>全部收起</Button>
-        </Flex>
+        <Button style={{ marginInlineStart: 'auto' }} onClick={() => (keyword ? setSearchKeys({ q: keyword, keys: searchOpen }) : setExpandedKeys(openingView))}>
+          全部收起
+        </Button>
       </Flex>
-      {treeData.length === 0 ? (
-        <Empty description={`没有名称包含“${keyword.trim()}”的组织`} />
+      {keyword && search.isError ? (
+        <Typography.Text type="danger">{search.error instanceof ApiError ? search.error.message : '搜索失败，请重试'}</Typography.Text>
+      ) : keyword && !found ? (
+        <Spin description="正在搜索…"><div style={{ minHeight: 80 }} /></Spin>
+      ) : treeData.length === 0 ? (
+        <Empty description={`没有名称包含“${keyword}”的组织`} />
       ) : (
         <Tree
           showLine
           blockNode
           treeData={treeData}
-          expandedKeys={expandedKeys}
-          onExpand={setExpandedKeys}
+          loadData={loadData}
+          expandedKeys={openNow}
+          onExpand={onExpand}
           selectedKeys={[]}
           onSelect={(_, info) => navigate(`/orgs/${String(info.node.key)}`)}
+          {...(size(treeData) > VIRTUAL_FROM ? { height: 640 } : {})}
         />
       )}
     </Flex>

@@ -2,11 +2,11 @@ import { Card, Empty, Typography } from 'antd';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-error';
 import { OrgTreeView } from '../components/org-tree-view';
-import { useScopeRoot } from '@/lib/org-tree';
+import { useTreeTop } from '@/lib/org-tree-top';
 
-/** 组织架构: the tree from the 机关党委 down to every 党支部 the user may see. */
+/** 组织架构: the tree from the 机关党委 down to every 党支部 the user may see, opened one level at a time. */
 export function OrgTreePage() {
-  const { isPending, error, data, refetch } = useScopeRoot();
+  const { isPending, error, data, refetch } = useTreeTop();
 
   if (isPending) return <PageSkeleton rows={10} />;
   if (error || !data) return <QueryError error={error} onRetry={refetch} title="组织架构加载失败" />;
@@ -22,10 +22,10 @@ export function OrgTreePage() {
         </Typography.Text>
       }
     >
-      {root.children.length === 0 ? (
+      {root.childCount === 0 ? (
         <Empty description="尚未建立下级党组织" />
       ) : (
-        <OrgTreeView root={root} scopeId={scope.id} aboveScope={aboveScope} />
+        <OrgTreeView root={root} aboveScope={aboveScope} />
       )}
     </Card>
   );

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { OrgLevelNode } from '@/lib/org-tree-top';
+import { aboveMatches, knownChildren, sentOpen } from './level-tree';
+
+let nextId = 1;
+function node(name: string, kind: OrgLevelNode['kind'], childCount: number, children?: OrgLevelNode[]): OrgLevelNode {
+  return { id: nextId++, parentId: null, kind, name, counts: { branches: 0, members: 0, inService: 0, retired: 0 }, childCount, ...(children ? { children } : {}) };
+}
+
+describe('the tree by level', () => {
+  it('opens the nodes sent with children, and while searching every node with a match below it', () => {
+    const er = node('急诊党支部', 'branch', 0);
+    const nk = node('内科第一党支部', 'branch', 2); // its 党小组 not sent
+    const hospital = node('中共市人民医院委员会', 'party_committee', 2, [er, nk]);
+    const eyeUnit = node('中共市眼科医院总支部委员会', 'general_branch', 3); // not sent: loaded on expand
+    const root = node('市卫生健康委直属机关党委', 'committee', 2, [hospital, eyeUnit]);
+
+    expect(sentOpen(root).sort()).toEqual([root.id, hospital.id].sort());
+    // A search for 急诊: the match and the two orgs above it open; the matched branch itself has nothing below.
+    expect(aboveMatches(root, [er.id]).sort()).toEqual([root.id, hospital.id].sort());
+    // A matched 党委 is not opened for its own sake; an unmatched node with nothing matched below stays shut.
+    expect(aboveMatches(root, [hospital.id])).toEqual([root.id]);
+
+    const loaded = new Map([[eyeUnit.id, [node('眼科医院手麻党支部', 'branch', 0)]]]);
+    expect(knownChildren(eyeUnit, loaded)?.map((c) => c.name)).toEqual(['眼科医院手麻党支部']);
+    expect(knownChildren(nk, loaded)).toBeUndefined();
+    expect(knownChildren(hospital, loaded)).toBe(hospital.children);
+  });
+});
