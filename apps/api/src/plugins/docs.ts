@@ -16,7 +16,7 @@ const NOT_COPIED = new Set(['content-length', 'transfer-encoding', 'connection',
  * much as all the API's routes together, and a server answers everyone else
  * long before anyone opens its API description.
  *
- * Every route registered after this plugin is noted as it is added (what
+ * Every API route registered after this plugin is noted as it is added (what
  * @fastify/swagger's own hook would collect); the first /api/docs request
  * builds a separate, never-listening Fastify instance with the two plugins
  * and the same routes (schemas and options; no handlers, no validators), and
@@ -28,7 +28,8 @@ export default fp(async (app) => {
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {
     // The very object, as @fastify/swagger's hook keeps it: a later hook's change to it is seen too.
-    if (!route.url.startsWith(DOCS_PREFIX)) routes.push(route);
+    // Only the API is described (the SPA's files were hidden from the document before as well).
+    if (route.url.startsWith('/api/') && !route.url.startsWith(DOCS_PREFIX)) routes.push(route);
   });
 
   let docs: Promise<FastifyInstance> | undefined;

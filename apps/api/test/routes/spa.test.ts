@@ -96,6 +96,18 @@ describe('index.html and client-side routes', () => {
     }
   });
 
+  it('answers a revalidation with 304 while index.html is unchanged, and with the page when the ETag is another', async () => {
+    const first = await get('/');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/".+"$/);
+    const same = await app.inject({ url: '/', headers: { 'if-none-match': etag } });
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe('');
+    const other = await app.inject({ url: '/', headers: { 'if-none-match': 'W/"0-0"' } });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toBe(INDEX);
+  });
+
   it('answers a client-side route with index.html (a reload of /orgs/12 keeps working)', async () => {
     const res = await get('/orgs/12?tab=committee', 'gzip, br');
     expect(res.statusCode).toBe(200);
