@@ -15,6 +15,8 @@ const gzipAsync = promisify(gzip);
  */
 export interface KeptJson {
   json: string;
+  /** The JSON's UTF-8 bytes, encoded once when first sent (a string reply is encoded again on every send). */
+  bytes: () => Buffer;
   /** A strong validator of exactly this body (RFC 9110 §8.8.3): equal only when the JSON is. */
   etag: string;
   gzip: () => Promise<Buffer>;
@@ -24,12 +26,25 @@ export interface KeptJson {
 export function keptJson<T>(schema: ZodType<T>, value: T): KeptJson {
   const json = JSON.stringify(schema.parse(value));
   let zipped: Promise<Buffer> | undefined;
+  let bytes: Buffer | undefined;
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  return { json, etag, gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
+  return { json, etag, bytes: () => (bytes ??= Buffer.from(json)), gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
 }
 
 /** Whether the caller takes gzip (RFC 9110 §12.5.3: listed, and not with q=0). */
 export function takesGzip(header: string | string[] | undefined): boolean {
+  if (typeof header !== 'string') return parseTakesGzip(header);
+  // Callers send few distinct headers: each is parsed once.
+  let known = gzipByHeader.get(header);
+  if (known === undefined) {
+    if (gzipByHeader.size >= 64) gzipByHeader.clear();
+    gzipByHeader.set(header, (known = parseTakesGzip(header)));
+  }
+  return known;
+}
+const gzipByHeader = new Map<string, boolean>();
+
+function parseTakesGzip(header: string | string[] | undefined): boolean {
   return [header ?? ''].flat().join(',').split(',').some((part) => {
     const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
     if (coding !== 'gzip') return false;
@@ -57,5 +72,5 @@ export async function sendKept(req: FastifyRequest, reply: FastifyReply, body: K
   if (matches(req.headers['if-none-match'], body.etag)) return reply.code(304).send();
   reply.header('content-type', 'application/json; charset=utf-8');
   if (takesGzip(req.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(await body.gzip());
-  return reply.send(body.json);
+  return reply.send(body.bytes());
 }

@@ -4,6 +4,7 @@ import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db, Queryable } from '../../db/index.js';
 import { auditLog, meetings, orgs } from '../../db/schema/index.js';
 import { checkAudit, type AuditStamp } from './audit-head.js';
+import { changeSignal, type ChangeSignal } from './change-signal.js';
 import { closedYearScores, scoreFacts } from './closed-years.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
@@ -67,6 +68,8 @@ const MOVES = new Set(['transfer', 'merge', 'dissolve', 'import']);
 
 interface Cached { scores: YearScores; stamp: AuditStamp }
 
+interface Memo { signal: ChangeSignal | null; years: number[] | null; scores: Map<string, YearScores> }
+
 /**
  * Scores are computed from the records, never stored. Results are kept per
  * (year, as-of, rule version) and brought up to date before every read: every
@@ -82,12 +85,35 @@ export class QualityService {
   private views = new WeakMap<YearScores, Map<string, unknown>>();
   private years: { stamp: AuditStamp; years: number[]; byUnit: Map<number, Set<number>> } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * What was answered while the change signal (change-signal.ts) read `signal`:
+   * every entry was computed after that value was read, so while the signal
+   * still reads the same nothing has been written since and the entry is
+   * current — answered without the mutex and without any other check.
+   */
+  private memo: Memo = { signal: null, years: null, scores: new Map() };
+  private readonly readSignal: () => ChangeSignal | Promise<ChangeSignal>;
 
   private readonly store: ScoreStore | null;
 
   /** `keep`: store scores in the database and read them at the next start (the app's service; a bare one computes). */
   constructor(private readonly db: Db, opts: { keep?: boolean } = {}) {
     this.store = opts.keep ? new ScoreStore(db) : null;
+    this.readSignal = changeSignal(db);
+  }
+
+  /**
+   * The database's change signal now. A request that reads several things
+   * (the years, this year's and last year's scores) reads it once and passes
+   * it on; what comes back is at least as recent as that read.
+   */
+  signal(): ChangeSignal | Promise<ChangeSignal> {
+    return this.readSignal();
+  }
+
+  private memoFor(signal: ChangeSignal): Memo {
+    if (this.memo.signal !== signal) this.memo = { signal, years: null, scores: new Map() };
+    return this.memo;
   }
 
   /** Units written to the database so far (tests, bench). */
@@ -118,7 +144,14 @@ export class QualityService {
    * write only the written units' meetings are looked at again (through the
    * meetings' org index), not every meeting of the commission.
    */
-  dataYears(): Promise<number[]> {
+  async dataYears(signal?: ChangeSignal): Promise<number[]> {
+    const memo = this.memoFor(signal ?? await this.readSignal());
+    if (memo.years) return memo.years;
+    // A memo replaced meanwhile (the signal moved) keeps this in the old one only: harmless.
+    return (memo.years = await this.checkYears());
+  }
+
+  private checkYears(): Promise<number[]> {
     return this.serial(async () => {
       const prev = this.years;
       const check = await checkAudit(this.db, prev?.stamp ?? null);
@@ -138,9 +171,22 @@ export class QualityService {
   invalidate() {
     this.cache.clear();
     this.years = null;
+    this.memo = { signal: null, years: null, scores: new Map() };
   }
 
-  scores(year: number, asOf: string): Promise<YearScores> {
+  /** Every branch's and unit's score for the year at `asOf`, current as of `signal` (read now when not given). */
+  async scores(year: number, asOf: string, signal?: ChangeSignal): Promise<YearScores> {
+    const memo = this.memoFor(signal ?? await this.readSignal());
+    const key = `${year}|${asOf}`;
+    const hit = memo.scores.get(key);
+    if (hit) return hit;
+    const scores = await this.checkScores(year, asOf);
+    if (memo.scores.size > 16) memo.scores.clear();
+    memo.scores.set(key, scores);
+    return scores;
+  }
+
+  private checkScores(year: number, asOf: string): Promise<YearScores> {
     return this.serial(async () => {
       // Only a year's default date is kept in the database: a caller's other dates stay in this process (as-of-budget.ts bounds them).
       const store = this.store && asOf === defaultAsOf(year) ? this.store : undefined;

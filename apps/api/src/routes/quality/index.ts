@@ -22,11 +22,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // The caller's period, clamped into its year and to today (resolvePeriod), then held to the budget of dates (as-of-budget.ts).
   const budget = new AsOfBudget();
   const period = async (q: { year?: number; asOf?: string }) => {
-    const years = await app.quality.dataYears();
+    // One read of the change signal per request: unmoved, the years and the scores come from memory (service.ts).
+    const signal = await app.quality.signal();
+    const years = await app.quality.dataYears(signal);
     const { year, asOf } = resolvePeriod(years, q);
     const thisYear = Number(todayIso().slice(0, 4));
     const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }).asOf : null;
-    return { years, ys: await app.quality.scores(year, budget.pick(year, asOf, free)) };
+    return { years, signal, ys: await app.quality.scores(year, budget.pick(year, asOf, free), signal) };
   };
   const yearScores = async (q: { year?: number; asOf?: string }) => (await period(q)).ys;
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
@@ -38,8 +40,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: DashboardSchema, 304: z.null().describe('总览未变（If-None-Match）'), ...errors },
     },
   }, async (req, reply) => {
-    const { ys, years } = await period(req.query);
-    const previous = years.includes(ys.year - 1) ? await app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`) : null;
+    const { ys, years, signal } = await period(req.query);
+    const previous = years.includes(ys.year - 1) ? await app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`, signal) : null;
     const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}|${years.join(',')}`;
     // Serialized once per state of the scores and scope, then sent as kept (lib/kept-json.ts): at province size the
     // dashboard's JSON is large, and checking and serializing it on every read was most of a cached request's work.
