@@ -5,10 +5,9 @@ import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
-import { drizzle as drizzlePg, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { apiRoot } from '../paths.js';
 import { ENGINE, isPostgresUrl, type Engine } from './engine.js';
 import type * as pgSchema from './pg-schema/index.js';
@@ -39,10 +38,21 @@ export type Db = Queryable & DbHandle;
 export const sqliteMigrations = resolve(apiRoot, 'drizzle');
 export const pgMigrations = resolve(apiRoot, 'drizzle-pg');
 
-// PostgreSQL's count(*) and sum() are bigint/numeric, which node-postgres hands over as strings;
-// every such figure here is far below 2^53, so they come back as numbers, as on SQLite.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+/**
+ * node-postgres and drizzle's driver for it, loaded when a PostgreSQL database
+ * is opened: a SQLite process never loads them (they took about a tenth of a
+ * start, and node-postgres looks up `navigator`, which loads node's fetch).
+ */
+let pgDriver: Promise<{ pg: typeof pg; drizzlePg: typeof import('drizzle-orm/node-postgres').drizzle; migratePg: typeof import('drizzle-orm/node-postgres/migrator').migrate }> | undefined;
+function loadPg() {
+  return (pgDriver ??= Promise.all([import('pg'), import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]).then(([{ default: pg }, { drizzle }, { migrate }]) => {
+    // PostgreSQL's count(*) and sum() are bigint/numeric, which node-postgres hands over as strings;
+    // every such figure here is far below 2^53, so they come back as numbers, as on SQLite.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+    return { pg, drizzlePg: drizzle, migratePg: migrate };
+  }));
+}
 
 /** Set while a transaction's callback runs: opening another one from inside it is a bug (it would wait for itself). */
 const inTransaction = new AsyncLocalStorage<true>();
@@ -205,6 +215,7 @@ const sqlState = (err: unknown): string | undefined => {
  * the option (its transactions are serial anyway).
  */
 async function openPostgres(url: string): Promise<Db> {
+  const { pg, drizzlePg, migratePg } = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api' });
   // An idle connection the server ends (a restart, a failover, an administrator, a dropped test database)
   // is an 'error' event on the pool: without a listener it would end the whole process. The pool drops the
@@ -267,6 +278,7 @@ export async function ping(db: Db): Promise<void> {
 export async function openReader(target: string): Promise<Db> {
   const transaction = () => { throw new Error('a read-only connection has no transactions'); };
   if (isPostgresUrl(target)) {
+    const { pg, drizzlePg } = await loadPg();
     const pool = new pg.Pool({ connectionString: target, max: 3, application_name: 'wj-api-reader', options: '-c default_transaction_read_only=on' });
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema: schema as unknown as typeof pgSchema, casing: 'snake_case' });
