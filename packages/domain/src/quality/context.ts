@@ -1,6 +1,7 @@
 import type { IndicatorCode } from './catalogue.js';
 import type { BranchFacts, CommitteeFact } from './facts.js';
 import { yearsBetween } from './dates.js';
+import { memberColumnsOf, memberCountsOfColumns, type MemberColumns } from './member-columns.js';
 import { MEETING_COLUMNS, meetingMonths, meetingMonthsOfColumns, type MeetingColumns, type MeetingMonths } from './meeting-tally.js';
 import { cutoffOf, isCurrentYear } from './periods.js';
 import type { RuleParams } from './params.js';
@@ -19,6 +20,12 @@ export interface BranchContext {
   current: boolean;
   founded: string | null;
   fullCount: number;
+  /** Members on the roll (facts.members.length). */
+  memberCount: number;
+  /** Fast path, with memberColumns: members whose roster record is incomplete. */
+  rosterIncomplete: number | undefined;
+  /** Fast path: the members in columns, when the loader kept them so (member-columns.ts); read instead of facts.members. */
+  memberColumns: MemberColumns | undefined;
   /**
    * The branch has enough 正式党员 to need a 支委会 (《中国共产党支部工作条例（试行）》
    * 第六章: 7人以上设支委会; below that only a secretary, maybe a deputy).
@@ -51,21 +58,27 @@ export function monthsOf(ctx: BranchContext): MeetingMonths | null {
   return ctx.months;
 }
 
-const ages = new Map<string, number>();
+const ages = new Map<string, Map<string, number>>();
 /** yearsBetween through a memo: a commission has far fewer distinct birthdays than committee seats, and one cutoff. */
 function yearsBetweenMemo(from: string, to: string): number {
-  const key = `${from}|${to}`;
-  let v = ages.get(key);
+  let byFrom = ages.get(to);
+  if (!byFrom) {
+    if (ages.size > 100) ages.clear();
+    ages.set(to, (byFrom = new Map()));
+  }
+  let v = byFrom.get(from);
   if (v === undefined) {
     v = yearsBetween(from, to);
-    if (ages.size > 200_000) ages.clear();
-    ages.set(key, v);
+    if (byFrom.size > 200_000) byFrom.clear();
+    byFrom.set(from, v);
   }
   return v;
 }
 
 export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOptions, path: ScorePath = 'fast'): BranchContext {
-  const fullCount = facts.members.filter((m) => m.category === 'full').length;
+  const columns = path === 'fast' ? memberColumnsOf(facts) : undefined;
+  const counts = columns ? memberCountsOfColumns(columns) : undefined;
+  const fullCount = counts ? counts.full : facts.members.filter((m) => m.category === 'full').length;
   return {
     facts, rules, p: rules.params,
     year: opts.year, asOf: opts.asOf,
@@ -73,6 +86,9 @@ export function branchContext(facts: BranchFacts, rules: RuleSet, opts: ScoreOpt
     current: isCurrentYear(opts.year, opts.asOf),
     founded: facts.foundedDate,
     fullCount,
+    memberCount: counts ? counts.n : facts.members.length,
+    memberColumns: columns,
+    rosterIncomplete: counts?.rosterIncomplete,
     needsCommittee: fullCount >= rules.params.committeeMinFullMembers,
     secretary: facts.committee?.members.find((m) => m.role === 'secretary'),
     path,

@@ -5,7 +5,23 @@
  */
 export interface Ymd { y: number; m: number; d: number }
 
+/** The number written by the digits date[from, to), or -1 if any is not a digit. */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 export function parseYmd(date: string): Ymd {
+  // The plain 'YYYY-MM-DD…' form, read by character (the scoring loop parses days by the million); any other as split reads it.
+  if (date.length >= 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4), m = digits(date, 5, 7), d = digits(date, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) return { y, m, d };
+  }
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   return { y: y ?? 0, m: m ?? 1, d: d ?? 1 };
 }

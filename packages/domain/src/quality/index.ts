@@ -21,6 +21,9 @@ export { countedPosts, isDualLeader } from './leadership.js';
 export { retiredExempt } from './context.js';
 export { scoreUnit, requiredFullTimeWorkers, planDeadline, planStatusOf, type PlanStatus } from './unit.js';
 export { meetingsInRange, tallyPeriods, meanAttendance, MEETING_COLUMNS, type MeetingColumns, type PeriodTally } from './meeting-tally.js';
+export {
+  MEMBER_COLUMNS, MEMBER_FLAG, memberAt, membersOfColumns, memberColumnsOf, employmentCounts, type MemberColumns,
+} from './member-columns.js';
 export { aggregateGaps, gapLineKey, gapPhraseOf, isProblem, type GapSummary } from './aggregate.js';
 export { DOCUMENTS, INDICATOR_SOURCES, TIERS, TIER_HEADINGS, TIER_LABELS, sourceText, type IndicatorSource, type Tier } from './sources.js';
 export { MEETING_FREQUENCY_PARAMS, JUDGED_MEETING_TYPES, meetingNotDue, type JudgedMeetingType } from './meeting-kinds.js';

@@ -2,6 +2,7 @@ import { COMMITTEE_ROLE_LABELS, TITLE_LEVEL_LABELS } from '../labels.js';
 import type { CommitteeRole, TitleLevel } from '../enums.js';
 import { EPS, fail, met, na, retiredExempt, warn, type BranchContext } from './context.js';
 import { addMonths, addYears, fmtNum, fmtYm, fmtYmd } from './dates.js';
+import { findMemberOfColumns } from './member-columns.js';
 import type { Outcome } from './types.js';
 
 /**
@@ -75,9 +76,9 @@ const committeeAge: Check = (ctx) => {
   return fail('red', `支委会成员平均年龄${shown}岁，超过${p.committeeAvgAgeMax}岁，年龄结构偏大`);
 };
 
-const secretaryPartyAge: Check = ({ facts, p, cutoff, secretary: s, yearsBetween }) => {
+const secretaryPartyAge: Check = ({ facts, p, cutoff, secretary: s, yearsBetween, memberColumns }) => {
   if (!s) return na('未配备支部书记（见“双带头人”指标）');
-  const m = facts.members.find((x) => x.id === s.memberId);
+  const m = memberColumns ? findMemberOfColumns(memberColumns, s.memberId) : facts.members.find((x) => x.id === s.memberId);
   // 《中国共产党章程》第七条: 党龄从预备期满转为正式党员之日算起.
   if (m?.category === 'probationary') return fail('red', '支部书记为预备党员，尚无党龄');
   const fullDate = m?.fullDate ?? addYears(s.joinDate, 1);

@@ -172,19 +172,21 @@ export function meetingMonthsOfColumns(c: MeetingColumns, year: number, cutoff: 
 export function tallyMonths(months: Int32Array | undefined, perYear: number, year: number, cutoff: string, founded: string | null): PeriodTally {
   const counts = months ?? NONE;
   const { judged, open } = judgedTable(perYear, year, cutoff, founded);
-  const heldIn = (p: Period) => {
-    let n = 0;
-    for (let i = p.index * p.months, end = i + p.months; i < end; i++) n += counts[i]!;
-    return n;
-  };
   let due = 0;
   let held = 0;
   const short: Period[] = [];
   for (const p of judged) {
-    const n = heldIn(p);
+    const n = heldInMonths(counts, p);
     due += p.required;
     held += Math.min(p.required, n);
     if (n < p.required) short.push(p);
   }
-  return { judged: judged as Period[], due, held, short, open, heldOpen: open ? heldIn(open) : 0 };
+  return { judged: judged as Period[], due, held, short, open, heldOpen: open ? heldInMonths(counts, open) : 0 };
+}
+
+/** Meetings counted in a period's months. */
+function heldInMonths(counts: Int32Array, p: Period): number {
+  let n = 0;
+  for (let i = p.index * p.months, end = i + p.months; i < end; i++) n += counts[i]!;
+  return n;
 }

@@ -124,8 +124,23 @@ export function periodTable(perYear: number, year: number): readonly Period[] {
 export interface JudgedTable { judged: readonly Period[]; open: Period | undefined }
 const judgedTables = new Map<string, JudgedTable>();
 
+/** The last (year, cutoff, founding day) asked for and its tables by frequency: the scoring loop asks for the same one ~8 times a branch. */
+let recent: { year: number; cutoff: string; founded: string | null; byFrequency: Map<number, JudgedTable> } | undefined;
+
 /** judgedPeriods and the open period of tallyPeriods, for a cutoff already computed (cutoffOf), built once and shared. */
 export function judgedTable(perYear: number, year: number, cutoff: string, founded: string | null): JudgedTable {
+  if (!recent || recent.year !== year || recent.cutoff !== cutoff || recent.founded !== founded) {
+    recent = { year, cutoff, founded, byFrequency: new Map() };
+  }
+  let t = recent.byFrequency.get(perYear);
+  if (!t) {
+    t = judgedTableOf(perYear, year, cutoff, founded);
+    recent.byFrequency.set(perYear, t);
+  }
+  return t;
+}
+
+function judgedTableOf(perYear: number, year: number, cutoff: string, founded: string | null): JudgedTable {
   const key = `${perYear}|${year}|${cutoff}|${founded ?? ''}`;
   let t = judgedTables.get(key);
   if (!t) {

@@ -1,5 +1,6 @@
 import { EPS, fail, met, na, retiredExempt, type BranchContext } from './context.js';
 import { fmtNum } from './dates.js';
+import { studyShortOfColumns } from './member-columns.js';
 import { judgedPeriods, judgedTable } from './periods.js';
 import type { Outcome, Severity } from './types.js';
 
@@ -16,8 +17,7 @@ function shareOutcome(share: number, warnLine: number, message: string): Outcome
   return fail(severity, message, share);
 }
 
-const branchSize: Check = ({ facts, p, fullCount }) => {
-  const n = facts.members.length;
+const branchSize: Check = ({ p, fullCount, memberCount: n }) => {
   if (fullCount < p.branchSizeMin) return fail('red', `支部正式党员仅${fullCount}名，少于${p.branchSizeMin}名`);
   // “党支部党员人数一般不超过50人”: a soft limit, so amber.
   if (n > p.branchSizeMax) return fail('amber', `支部党员${n}名，超过${p.branchSizeMax}名，应适时拆分`, 0.5);
@@ -29,20 +29,21 @@ const branchSize: Check = ({ facts, p, fullCount }) => {
  * (the lone secretary of a small branch counts as 班子). In the current year
  * the quota is pro-rated by ended months: by 30 June, 16 and 28 hours.
  */
-const studyHours: Check = ({ facts, p, year, asOf, cutoff, founded, path }) => {
+const studyHours: Check = ({ facts, p, year, asOf, cutoff, founded, path, memberCount: n, memberColumns }) => {
   const months = path === 'fast' ? judgedTable(12, year, cutoff, founded).judged : judgedPeriods(12, year, asOf, founded);
   const last = months.at(-1);
   if (!last) return na(`${year}年尚无到期的学时要求`);
-  const n = facts.members.length;
   if (n === 0) return na('支部无在册党员');
   const factor = months.length / 12;
   const quota = { member: p.studyHoursMember * factor, committee: p.studyHoursCommittee * factor };
   const leaders = new Set((facts.committee?.members ?? []).map((m) => m.memberId));
-  const short = facts.members.filter((m) => (m.studyHours ?? 0) + EPS < (leaders.has(m.id) ? quota.committee : quota.member));
+  const short = memberColumns
+    ? studyShortOfColumns(memberColumns, leaders, quota, EPS)
+    : facts.members.filter((m) => (m.studyHours ?? 0) + EPS < (leaders.has(m.id) ? quota.committee : quota.member)).length;
   const quotaText = `党员${fmtNum(quota.member)}学时、班子成员${fmtNum(quota.committee)}学时`;
-  if (short.length === 0) return met(`${n}名党员学习学时均达到要求（${quotaText}）`);
+  if (short === 0) return met(`${n}名党员学习学时均达到要求（${quotaText}）`);
   const scope = last.index === 11 ? `${year}年` : `截至${year}年${last.index + 1}月底`;
-  return shareOutcome(1 - short.length / n, p.studyShareWarn, `${scope}有${short.length}名党员学习学时未达到要求（${quotaText}）`);
+  return shareOutcome(1 - short / n, p.studyShareWarn, `${scope}有${short}名党员学习学时未达到要求（${quotaText}）`);
 };
 
 /** A pipeline entry still being trained (申请人 → 预备党员), on record by the cutoff. */
@@ -67,10 +68,9 @@ const talentRecruitment: Check = (ctx) => {
   return fail('amber', '支部未将高层次人才纳入发展党员培养，“双培养”工作不足');
 };
 
-const rosterComplete: Check = ({ facts, p }) => {
-  const n = facts.members.length;
+const rosterComplete: Check = ({ facts, p, memberCount: n, rosterIncomplete }) => {
   if (n === 0) return na('支部无在册党员');
-  const missing = facts.members.filter((m) => !m.rosterComplete).length;
+  const missing = rosterIncomplete ?? facts.members.filter((m) => !m.rosterComplete).length;
   if (missing === 0) return met(`${n}名党员信息完整`);
   return shareOutcome(1 - missing / n, p.rosterShareWarn, `${missing}名党员花名册信息不完整（公民身份号码、联系电话、学历或岗位类别缺失）`);
 };

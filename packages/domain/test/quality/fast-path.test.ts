@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingFact } from '../../src/quality/facts.js';
 import { MEETING_COLUMNS, type MeetingColumns } from '../../src/quality/meeting-tally.js';
+import { employmentCounts, MEMBER_COLUMNS, MEMBER_FLAG, type MemberColumns } from '../../src/quality/member-columns.js';
 import { scoreBranch } from '../../src/quality/score.js';
 import { DEFAULT_RULES } from '../../src/quality/rules.js';
-import { branch, rulesWith, YEAR } from './builders.js';
+import { branch, member, rulesWith, YEAR } from './builders.js';
 
 /**
  * The fast scoring path (month tallies on shared period tables) against the
@@ -74,5 +75,36 @@ describe('the fast scoring path', () => {
       const fast = scoreBranch(withColumns, DEFAULT_RULES, opts);
       expect(fast, asOf).toEqual(scoreBranch(facts, DEFAULT_RULES, opts, 'plain'));
     }
+  });
+
+  it('counts members from MemberColumns as from the list they hold', () => {
+    // Short of hours (a 支委 with a member's hours, one with none recorded), roster gaps, a probationary secretary, a member of another org at row 0.
+    const facts = branch((f) => {
+      f.members[0] = member(1, { category: 'probationary', fullDate: null, isDeptHead: true, studyHours: 10 });
+      f.members[1] = member(2, { studyHours: 40 });
+      f.members[3] = member(4, { studyHours: null, rosterComplete: false, employment: 'retired' });
+      f.members[5] = member(6, { studyHours: 12.5, isTalent: true, partyStanding: 'suspended', lostContact: true, floating: true });
+      f.members[7] = member(8, { rosterComplete: false, titleLevel: 'senior' });
+    });
+    const rows = [member(99), ...[...facts.members].reverse()];
+    const bit = (on: boolean | undefined, b: number) => (on ? b : 0);
+    const columns: MemberColumns = {
+      ids: rows.map((m) => m.id), birthDates: rows.map((m) => m.birthDate), joinDates: rows.map((m) => m.joinDate),
+      fullDates: rows.map((m) => m.fullDate), categories: rows.map((m) => m.category), employments: rows.map((m) => m.employment),
+      titleLevels: rows.map((m) => m.titleLevel), partyStandings: rows.map((m) => m.partyStanding),
+      flags: rows.map((m) => bit(m.isTalent, MEMBER_FLAG.talent) + bit(m.isDeptHead, MEMBER_FLAG.deptHead) + bit(m.lostContact, MEMBER_FLAG.lostContact)
+        + bit(m.floating, MEMBER_FLAG.floating) + bit(m.rosterComplete, MEMBER_FLAG.rosterComplete)),
+      hours: rows.map((m) => m.studyHours ?? NaN), order: [0, ...facts.members.map((_, i) => rows.length - 1 - i)], from: 1, to: rows.length,
+    };
+    const withColumns = { ...facts, members: [] as typeof facts.members };
+    Object.defineProperty(withColumns, MEMBER_COLUMNS, { value: columns, enumerable: false });
+    expect(employmentCounts(withColumns)).toEqual({ inService: 11, retired: 1 });
+    for (const asOf of AS_OFS) {
+      const opts = { year: YEAR, asOf };
+      const fast = scoreBranch(withColumns, DEFAULT_RULES, opts);
+      expect(fast, asOf).toEqual(scoreBranch(facts, DEFAULT_RULES, opts, 'plain'));
+    }
+    const study = scoreBranch(withColumns, DEFAULT_RULES, { year: YEAR, asOf: `${YEAR}-12-31` }).indicators.find((i) => i.code === 'study_hours')!;
+    expect(study.detail).toContain('有4名党员');
   });
 });

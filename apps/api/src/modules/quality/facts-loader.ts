@@ -1,6 +1,10 @@
-import { and, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { MEETING_COLUMNS, type BranchFacts, type CommitteeFact, type MeetingColumns, type MeetingFact, type MemberFact, type ProjectFact, type RecruitFact, type UnitFacts } from '@wj/domain/quality';
+import {
+  MEETING_COLUMNS, MEMBER_COLUMNS, memberAt, membersOfColumns, type BranchFacts, type CommitteeFact, type MeetingColumns, type MeetingFact,
+  type MemberColumns, type MemberFact, type ProjectFact, type RecruitFact, type UnitFacts,
+} from '@wj/domain/quality';
+import { EMPLOYMENTS, MEETING_TYPES, MEMBER_CATEGORIES, PARTY_STANDINGS, TITLE_LEVELS } from '@wj/domain';
 import type { DbHandle, Queryable } from '../../db/index.js';
 import {
   auditLog, brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
@@ -43,6 +47,86 @@ async function arrays(db: Queryable, query: { toSQL(): { sql: string; params: un
   return () => rows;
 }
 
+/** A query's rows in chunks (read when called, each chunk consumed before the next is read). */
+type Chunks = () => Iterable<Row[]>;
+
+/** Marks the keyset parameter in a chunk query's parameters (no row has this id). */
+const AFTER_SENTINEL = -987_654_321_987;
+const CHUNK = 4096;
+
+/**
+ * The two biggest tables (the roll, the year's 组织生活) read by key in chunks
+ * of CHUNK rows on SQLite: `query(after, limit)` must select the key first,
+ * order by it and keep only rows with a greater key. One `all()` per chunk
+ * costs the driver less per row than stepping, and a chunk is dropped before
+ * the next is read, so that rows do not live long enough to be moved to the
+ * old generation. Each chunk is its own read (a write committed meanwhile is
+ * seen by the later chunks, as by the later queries); a key is read once.
+ * Elsewhere: one chunk of every row.
+ */
+async function chunks(db: Queryable, query: (after?: number, limit?: number) => { toSQL(): { sql: string; params: unknown[] } }): Promise<Chunks> {
+  const handle = db as Partial<DbHandle>;
+  if (handle.sqlite) {
+    const { sql: text, params } = query(AFTER_SENTINEL, CHUNK).toSQL();
+    const at = params.indexOf(AFTER_SENTINEL);
+    if (at < 0 || params.indexOf(AFTER_SENTINEL, at + 1) >= 0) throw new Error('facts loader: the chunk query has no single keyset parameter');
+    const statement = handle.sqlite.reader.prepare(text).raw(true);
+    return function* () {
+      const values = [...params];
+      values[at] = Number.MIN_SAFE_INTEGER;
+      for (;;) {
+        const rows = statement.all(...values) as Row[];
+        if (rows.length) yield rows;
+        if (rows.length < CHUNK) return;
+        values[at] = rows[rows.length - 1]![0];
+      }
+    };
+  }
+  const rows = await arrays(db, query());
+  return () => [[...rows()]];
+}
+
+/**
+ * SQLite: a text column's known values as their index (a small integer cell
+ * instead of a new string for every row), or NULL for any other value.
+ */
+function codeOf(column: SQL | PgColumn, values: readonly string[]): SQL {
+  return sql`(case ${column} ${sql.join(values.map((v, k) => sql`when ${v} then ${sql.raw(String(k))}`), sql` `)} end)`;
+}
+
+/** The member enumerations packed beside the flags on SQLite: flags + 32 × (category + 2 × (employment + 2 × (title + 5 × standing))). */
+const PROFILE_ENUMS = [
+  [members.category, MEMBER_CATEGORIES], [members.employment, EMPLOYMENTS], [members.titleLevel, TITLE_LEVELS], [members.partyStanding, PARTY_STANDINGS],
+] as const;
+type Profile = [number, MemberFact['category'], MemberFact['employment'], MemberFact['titleLevel'], MemberFact['partyStanding']];
+
+/** SQLite: the packed number, or (a value outside the enumerations) a JSON array of the flags and the four cells. */
+function memberProfile(flags: SQL): SQL {
+  let packed: SQL | undefined;
+  for (let k = PROFILE_ENUMS.length - 1; k >= 0; k--) {
+    const [column, values] = PROFILE_ENUMS[k]!;
+    const code = codeOf(column, values);
+    packed = packed ? sql`(${code} + ${sql.raw(String(values.length))} * ${packed})` : code;
+  }
+  return sql`coalesce(${flags} + 32 * ${packed}, json_array(${flags}, ${members.category}, ${members.employment}, ${members.titleLevel}, ${members.partyStanding}))`;
+}
+
+/** Every packed number's flags and values, by number. */
+const PROFILE_TABLE: Profile[] = (() => {
+  const table: Profile[] = [];
+  const [[, cats], [, emps], [, levels], [, standings]] = PROFILE_ENUMS;
+  for (let p = 0, end = 32 * cats.length * emps.length * levels.length * standings.length; p < end; p++) {
+    let rest = Math.floor(p / 32);
+    const pick = <T>(values: readonly T[]): T => {
+      const v = values[rest % values.length]!;
+      rest = Math.floor(rest / values.length);
+      return v;
+    };
+    table.push([p % 32, pick(cats), pick(emps), pick(levels), pick(standings)]);
+  }
+  return table;
+})();
+
 /**
  * One shared copy of each repeated string (a type, a category, a day): the
  * driver makes a new string for every cell, and the facts keep ~1 M of them
@@ -63,31 +147,42 @@ function interner() {
 
 /**
  * Gives `b` its records in columns (read by the quality model's fast path)
- * and a `meetings` that builds the plain MeetingFact[] on first read — the
- * report, the 待办 and JSON (closing a year) see exactly the list they always
- * did. Once read or replaced, the list is a plain property and the columns
- * are dropped, so the model never counts from columns the list no longer matches.
+ * under `symbol` and a `key` list that builds the plain facts on first read —
+ * the report, the 待办 and JSON (closing a year) see exactly the list they
+ * always did. Once read or replaced, the list is a plain property and the
+ * columns are dropped, so the model never counts from columns the list no
+ * longer matches.
  */
-function attachMeetings(b: BranchFacts, columns: MeetingColumns): void {
-  const settle = (list: MeetingFact[]) => {
-    Object.defineProperty(b, 'meetings', { value: list, writable: true, enumerable: true, configurable: true });
-    (b as { [MEETING_COLUMNS]?: MeetingColumns })[MEETING_COLUMNS] = undefined;
+function attachLazy<K extends 'meetings' | 'members', C>(b: BranchFacts, key: K, symbol: symbol, columns: C, build: (c: C) => BranchFacts[K]): void {
+  const settle = (list: BranchFacts[K]) => {
+    Object.defineProperty(b, key, { value: list, writable: true, enumerable: true, configurable: true });
+    (b as unknown as Record<symbol, C | undefined>)[symbol] = undefined;
   };
-  Object.defineProperty(b, MEETING_COLUMNS, { value: columns, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(b, 'meetings', {
+  Object.defineProperty(b, symbol, { value: columns, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(b, key, {
     enumerable: true, configurable: true,
     get: () => {
-      const { types, dates, expected, present, order } = columns;
-      const list: MeetingFact[] = [];
-      for (let k = columns.from; k < columns.to; k++) {
-        const r = order[k]!;
-        list.push({ type: types[r] as MeetingFact['type'], date: dates[r]!, expected: expected[r]!, present: present[r]! });
-      }
+      const list = build(columns);
       settle(list);
       return list;
     },
     set: settle,
   });
+}
+
+function attachMeetings(b: BranchFacts, columns: MeetingColumns): void {
+  attachLazy(b, 'meetings', MEETING_COLUMNS, columns, ({ types, dates, expected, present, order, from, to }) => {
+    const list: MeetingFact[] = [];
+    for (let k = from; k < to; k++) {
+      const r = order[k]!;
+      list.push({ type: types[r] as MeetingFact['type'], date: dates[r]!, expected: expected[r]!, present: present[r]! });
+    }
+    return list;
+  });
+}
+
+function attachMembers(b: BranchFacts, columns: MemberColumns): void {
+  attachLazy(b, 'members', MEMBER_COLUMNS, columns, membersOfColumns);
 }
 
 /** SQLite gives booleans as 0/1, PostgreSQL and drizzle as true/false. */
@@ -132,6 +227,12 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   const byOrg = (col: PgColumn) => (inScopeOrgs ? inArray(col, inScopeOrgs) : undefined);
   const byUnit = (col: PgColumn) => (unitIds ? inArray(col, unitIds) : undefined);
 
+  const sqlite = Boolean((db as Partial<DbHandle>).sqlite);
+  const flags = sql<number>`((case when ${members.isTalent} then 1 else 0 end) + (case when ${members.isDeptHead} then 2 else 0 end)
+    + (case when ${members.lostContact} then 4 else 0 end) + (case when ${members.floating} then 8 else 0 end)
+    + (case when coalesce(${members.phone}, '') <> '' and coalesce(${members.education}, '') <> ''
+         and (${members.employment} = 'retired' or coalesce(${members.jobCategory}, '') <> '') then 16 else 0 end))`;
+
   const [
     orgRows, memberRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
     planRows, workerRows, reviewRows, itemRows, cmRows, milestoneRows,
@@ -141,21 +242,30 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
       foundedDate: orgs.foundedDate, branchCategory: orgs.branchCategory,
     }).from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id)),
     // One row per member on the roll with the year's study hours beside it, and the five yes/no facts packed into one number
-    // (bit 0 人才, 1 内设机构负责人, 2 失联, 3 流动, 4 花名册完整) — computed in SQL, not carried over as cells.
-    arrays(db, db.select({
-      id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
-      category: members.category, employment: members.employment, titleLevel: members.titleLevel, partyStanding: members.partyStanding,
-      flags: sql<number>`(case when ${members.isTalent} then 1 else 0 end) + (case when ${members.isDeptHead} then 2 else 0 end)
-        + (case when ${members.lostContact} then 4 else 0 end) + (case when ${members.floating} then 8 else 0 end)
-        + (case when coalesce(${members.phone}, '') <> '' and coalesce(${members.education}, '') <> ''
-             and (${members.employment} = 'retired' or coalesce(${members.jobCategory}, '') <> '') then 16 else 0 end)`,
-      hours: memberStudy.hours,
-    }).from(members).leftJoin(memberStudy, and(eq(memberStudy.memberId, members.id), eq(memberStudy.year, year)))
-      .where(and(memberLive, byOrg(members.orgId))).orderBy(members.id)),
+    // (bit 0 人才, 1 内设机构负责人, 2 失联, 3 流动, 4 花名册完整) — computed in SQL, not carried over as cells. On SQLite the four
+    // enumerations are packed into that number too (memberProfile), read by id in chunks.
+    chunks(db, (after, limit) => {
+      const q = db.select({
+        id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
+        hours: memberStudy.hours,
+        ...(sqlite ? { profile: memberProfile(flags) } : {
+          profile: flags, category: members.category, employment: members.employment, titleLevel: members.titleLevel, partyStanding: members.partyStanding,
+        }),
+      }).from(members).leftJoin(memberStudy, and(eq(memberStudy.memberId, members.id), eq(memberStudy.year, year)))
+        .where(and(memberLive, byOrg(members.orgId), after === undefined ? undefined : gt(members.id, after))).orderBy(members.id);
+      return limit === undefined ? q : q.limit(limit);
+    }),
     arrays(db, db.select({ id: committees.id, orgId: committees.orgId, electedDate: committees.electedDate, termYears: committees.termYears })
       .from(committees).where(and(committeeLive, byOrg(committees.orgId))).orderBy(committees.id)),
-    arrays(db, db.select({ orgId: meetings.orgId, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
-      .from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId))).orderBy(meetings.id)),
+    // On SQLite the type as its index in MEETING_TYPES (any other value as it is), read by id in chunks.
+    chunks(db, (after, limit) => {
+      const q = db.select({
+        id: meetings.id, orgId: meetings.orgId, type: sqlite ? sql<unknown>`coalesce(${codeOf(meetings.type, MEETING_TYPES)}, ${meetings.type})` : meetings.type,
+        date: meetings.date, expected: meetings.expected, present: meetings.present,
+      }).from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId),
+        after === undefined ? undefined : gt(meetings.id, after))).orderBy(meetings.id);
+      return limit === undefined ? q : q.limit(limit);
+    }),
     arrays(db, db.select({ orgId: brands.orgId, name: brands.name, active: brands.active, createdYear: brands.createdYear })
       .from(brands).where(byOrg(brands.orgId)).orderBy(brands.id)),
     arrays(db, db.select({
@@ -208,30 +318,83 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
     branchById.set(id, b);
   }
   for (const b of branches) b.hasGroups = withGroups.has(b.orgId);
+  // Each branch's position in `branches`, by org id (-1 or a hole: not a branch read).
+  const slotOf: number[] = [];
+  branches.forEach((b, k) => { slotOf[b.orgId] = k; });
 
-  const memberById = new Map<number, MemberFact>();
-  const memberCountByUnit = new Map<number, number>();
-  for (const r of memberRows()) {
-    const [id, orgId, birthDate, joinDate, fullDate, category, employment, titleLevel, partyStanding, flags, hours] = r as [number, number, string,
-      string, string | null, MemberFact['category'], MemberFact['employment'], MemberFact['titleLevel'], MemberFact['partyStanding'], number, number | null];
-    const m: MemberFact = {
-      id, birthDate, joinDate, fullDate, category: i(category), employment: i(employment),
-      titleLevel: i(titleLevel), isTalent: (flags & 1) !== 0, isDeptHead: (flags & 2) !== 0, studyHours: hours ?? null,
-      // 党员信息采集: phone and (for in-service staff) the job category are the fields most often missing.
-      rosterComplete: (flags & 16) !== 0,
-      partyStanding: partyStanding === undefined ? partyStanding : i(partyStanding), lostContact: (flags & 4) !== 0, floating: (flags & 8) !== 0,
-    };
-    memberById.set(id, m);
-    branchById.get(orgId)?.members.push(m);
-    const u = orgUnit.get(orgId);
-    if (u != null) memberCountByUnit.set(u, (memberCountByUnit.get(u) ?? 0) + 1);
+  // The roll: kept in columns (MemberColumns), each branch's `members` built from them on first read. Every member
+  // on the roll has a row (a seat may be held by a member of another org); `memberOrder` lists each branch's rows.
+  const ids: number[] = [], births: string[] = [], joins: string[] = [], fulls: (string | null)[] = [];
+  const categories: MemberFact['category'][] = [], employments: MemberFact['employment'][] = [], titles: MemberFact['titleLevel'][] = [];
+  const standings: (MemberFact['partyStanding'] | null)[] = [], flagList: number[] = [], hoursList: number[] = [], memberOwner: number[] = [];
+  const membersOfOrg: number[] = [];
+  const perBranchMembers = new Int32Array(branches.length + 1);
+  for (const rows of memberRows()) {
+    for (const r of rows) {
+      const id = r[0] as number, orgId = r[1] as number, hours = r[5] as number | null, profile = r[6];
+      let f: number, c: MemberFact['category'], e: MemberFact['employment'], t: MemberFact['titleLevel'], st: MemberFact['partyStanding'] | null;
+      if (!sqlite) [f, c, e, t, st] = [Number(profile), i(r[7] as typeof c), i(r[8] as typeof e), i(r[9] as typeof t),
+        i(r[10] as string | null) as typeof st];
+      else if (typeof profile === 'number') {
+        const d = PROFILE_TABLE[profile]!;
+        f = d[0]; c = d[1]; e = d[2]; t = d[3]; st = d[4];
+      }
+      else {
+        // A value outside the enumerations: the row's own cells, as they are.
+        const [pf, pc, pe, pt, ps] = JSON.parse(profile as string) as [number, typeof c, typeof e, typeof t, typeof st];
+        [f, c, e, t, st] = [pf, i(pc), i(pe), i(pt), ps == null ? ps : i(ps)];
+      }
+      ids.push(id);
+      births.push(i(r[2] as string));
+      joins.push(i(r[3] as string));
+      fulls.push(i(r[4] as string | null));
+      categories.push(c);
+      employments.push(e);
+      titles.push(t);
+      standings.push(st);
+      flagList.push(f);
+      hoursList.push(hours ?? NaN);
+      const k = slotOf[orgId] ?? -1;
+      memberOwner.push(k);
+      if (k >= 0) perBranchMembers[k + 1]!++;
+      membersOfOrg[orgId] = (membersOfOrg[orgId] ?? 0) + 1;
+    }
   }
+  const memberCountByUnit = new Map<number, number>();
+  membersOfOrg.forEach((n, orgId) => {
+    const u = orgUnit.get(orgId);
+    if (u != null) memberCountByUnit.set(u, (memberCountByUnit.get(u) ?? 0) + n);
+  });
+  for (let k = 0; k < branches.length; k++) perBranchMembers[k + 1]! += perBranchMembers[k]!;
+  const memberOrder = new Int32Array(perBranchMembers[branches.length]!);
+  const nextMember = perBranchMembers.slice(0, branches.length);
+  for (let r = 0; r < memberOwner.length; r++) {
+    const k = memberOwner[r]!;
+    if (k >= 0) memberOrder[nextMember[k]!++] = r;
+  }
+  const memberStore: MemberColumns = {
+    ids, birthDates: births, joinDates: joins, fullDates: fulls, categories, employments, titleLevels: titles, partyStandings: standings,
+    flags: Uint8Array.from(flagList), hours: Float64Array.from(hoursList), order: memberOrder, from: 0, to: 0,
+  };
+  branches.forEach((b, k) => attachMembers(b, { ...memberStore, from: perBranchMembers[k]!, to: perBranchMembers[k + 1]! }));
+  /** The row of a member id (the rows are in id order), or -1. */
+  const memberRow = (id: number): number => {
+    let lo = 0, hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ids[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  };
 
   type Seat = CommitteeFact['members'][number];
   const seatsByCommittee = new Map<number, Seat[]>();
   for (const [committeeId, memberId, role, alsoRoles, fullTime, otherPosts] of cmRows() as [number, number, Seat['role'], unknown, unknown, number][]) {
-    const m = memberById.get(memberId);
-    if (!m) continue;
+    const r = memberRow(memberId);
+    if (r < 0) continue;
+    const m = memberAt(memberStore, r);
     const seat: Seat = {
       memberId: m.id, role, alsoRoles: json(alsoRoles) as Seat['alsoRoles'], fullTime: bool(fullTime), otherPosts, birthDate: m.birthDate,
       joinDate: m.joinDate, titleLevel: m.titleLevel, isDeptHead: m.isDeptHead, studyHours: m.studyHours,
@@ -248,18 +411,19 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   for (const b of branches) b.committee = committeeByOrg.get(b.orgId) ?? null;
 
   // 组织生活, the biggest table: kept in columns (MeetingColumns), each branch's `meetings` built from them on first read.
-  const branchIndex = new Map(branches.map((b, k) => [b.orgId, k]));
   const types: string[] = [], dates: string[] = [], expecteds: number[] = [], presents: number[] = [], owner: number[] = [];
   const perBranch = new Int32Array(branches.length + 1);
-  for (const [orgId, type, date, expected, present] of meetingRows() as [number, MeetingFact['type'], string, number, number][]) {
-    const k = branchIndex.get(orgId);
-    if (k === undefined) continue;
-    types.push(i(type));
-    dates.push(i(date));
-    expecteds.push(expected);
-    presents.push(present);
-    owner.push(k);
-    perBranch[k + 1]!++;
+  for (const rows of meetingRows()) {
+    for (const [, orgId, type, date, expected, present] of rows as [number, number, MeetingFact['type'] | number, string, number, number][]) {
+      const k = slotOf[orgId] ?? -1;
+      if (k < 0) continue;
+      types.push(typeof type === 'number' ? MEETING_TYPES[type]! : i(type));
+      dates.push(i(date));
+      expecteds.push(expected);
+      presents.push(present);
+      owner.push(k);
+      perBranch[k + 1]!++;
+    }
   }
   for (let k = 0; k < branches.length; k++) perBranch[k + 1]! += perBranch[k]!;
   const order = new Int32Array(owner.length);
