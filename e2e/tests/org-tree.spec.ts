@@ -10,9 +10,18 @@ test('open the app, expand the tree, open a branch and see its members', async (
   const api = await (await page.request.get('/api/orgs/tree')).json();
   await expect(tree.getByText(`${api.root.counts.branches}个支部 · ${api.root.counts.members}名党员`).first()).toBeVisible();
 
-  // Expand 市人民医院's 党委 and open its first branch.
   const unit = api.root.children.find((u: { institutionName: string }) => u.institutionName === '市人民医院');
   const branch = unit.children.find((c: { kind: string }) => c.kind === 'branch');
+
+  // A search by name finds the branch (its unit is not open yet) and opens the path down to it; clearing it returns to the opening view.
+  const search = page.getByLabel('按组织名称搜索');
+  await search.fill(branch.name);
+  await expect(page.getByText(/找到 \d+ 个组织/)).toBeVisible();
+  await expect(tree.getByText(branch.name, { exact: true }).first()).toBeVisible();
+  await search.fill('');
+  await expect(tree.getByText(branch.name, { exact: true })).toHaveCount(0);
+
+  // Expand 市人民医院's 党委 and open its first branch.
   const unitNode = tree.locator('.ant-tree-treenode', { hasText: unit.name }).first();
   await unitNode.locator('.ant-tree-switcher').click();
   await tree.getByText(branch.name, { exact: true }).click();

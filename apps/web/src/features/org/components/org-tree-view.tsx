@@ -127,10 +127,14 @@ export function OrgTreeView({ root, aboveScope }: OrgTreeViewProps) {
         <Empty description={`没有名称包含“${keyword}”的组织`} />
       ) : (
         <Tree
+          // A search's tree and the opening one are different trees: a fresh Tree for each, so no expand animation of one is left running over the other.
+          key={keyword ? `search:${keyword}` : 'levels'}
           showLine
           blockNode
           treeData={treeData}
           loadData={loadData}
+          // Held here, not by the Tree: a node sent with children (a search's partial view of it) is not thereby loaded when shown alone.
+          loadedKeys={loadedIds}
           expandedKeys={openNow}
           onExpand={onExpand}
           selectedKeys={[]}
