@@ -18,6 +18,9 @@
 //   node scripts/build.mjs             build
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or older than a source
 //
+// The bundle is minified in whitespace and syntax only (API_NO_MINIFY=1 leaves it as is), and zod's
+// locales other than English are left out: node compiles some 2.3 MB at start instead of 3.9 MB.
+//
 // Type checking is not part of it (`pnpm typecheck` does that): esbuild only strips types.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -66,13 +69,31 @@ const externalDeps = {
 const ALL = !process.argv.includes('--deps-external');
 const KEEP = ['better-sqlite3', '@node-rs/argon2', '@resvg/resvg-js', 'pg-native', '@fastify/swagger', '@fastify/swagger-ui', '@fastify/static', 'exceljs'];
 
+/**
+ * zod's namespace exports every locale's messages (`z.locales`, some 400 kB of the bundle, a tenth of what
+ * node compiles at start); nothing here uses any but the English default, which zod's classic API imports itself.
+ * The namespace is kept with that one locale.
+ */
+const zodLocales = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
+      ? { path: join(args.resolveDir, '../locales/en-only.js'), namespace: 'zod-locales', pluginData: join(args.resolveDir, '../locales/en.js') } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: "export { default as en } from './en.js';", resolveDir: dirname(args.pluginData), loader: 'js' }));
+  },
+};
+
+const MINIFY = !process.env.API_NO_MINIFY;
 const common = {
   bundle: true,
+  // Whitespace and syntax only: identifiers and function names stay as written (stack traces read as the
+  // source, and the linked source map points into it); node parses a bundle about half the size.
+  ...(MINIFY ? { minifyWhitespace: true, minifySyntax: true } : {}),
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
-  plugins: [externalDeps],
+  plugins: [externalDeps, ...(process.env.API_ZOD_ALL ? [] : [zodLocales])],
   write: false,
   outdir: dist,
   logLevel: 'warning',
