@@ -24,7 +24,11 @@ export interface KeptJson {
 
 /** Parsed by the route's response schema (unknown keys dropped, as the typed serializer would), then serialized. */
 export function keptJson<T>(schema: ZodType<T>, value: T): KeptJson {
-  const json = JSON.stringify(schema.parse(value));
+  return keptFromJson(JSON.stringify(schema.parse(value)));
+}
+
+/** A kept answer of JSON already checked against its schema (e.g. assembled from checked parts). */
+export function keptFromJson(json: string): KeptJson {
   let zipped: Promise<Buffer> | undefined;
   let bytes: Buffer | undefined;
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;

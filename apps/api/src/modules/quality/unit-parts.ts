@@ -27,6 +27,8 @@ export interface UnitPart {
   unitGaps: GapTally[];
   /** The unit's row (null: the unit itself was not scored). */
   row: UnitScoreRow | null;
+  /** The unit's entry of the dashboard's ranking (null with row). */
+  rank: Dashboard['unitRanking'][number] | null;
   /** The unit's 四强 averages over its branches. */
   dims: Dashboard['unitDimensions'][number] | null;
 }
@@ -84,7 +86,7 @@ export function computePart(ys: YearScores, group: UnitGroup): UnitPart {
   const p: UnitPart = {
     branchCount: group.branches.length, inService: 0, retired: 0, totalSum: 0, belowPass: 0,
     grades: { good: 0, fair: 0, poor: 0 }, buckets: BUCKETS.map(() => 0), dimSum: zeroDims(), dimCount: zeroDims(), problems: 0,
-    branchGaps: tallyGaps(group.branches), unitGaps: group.unit ? tallyGaps([group.unit]) : [], row: null, dims: null,
+    branchGaps: tallyGaps(group.branches), unitGaps: group.unit ? tallyGaps([group.unit]) : [], row: null, rank: null, dims: null,
   };
   for (const b of group.branches) {
     const c = ys.memberCounts.get(b.orgId);
@@ -109,6 +111,7 @@ export function computePart(ys: YearScores, group: UnitGroup): UnitPart {
       branchCount: u.branchCount, gapCount: problemCount(u.gaps), redCount: u.gaps.filter(isProblem).filter((g) => g.severity === 'red').length,
       reminderCount: u.gaps.length - problemCount(u.gaps), branchGapCount: p.problems,
     };
+    p.rank = { orgId: u.orgId, name: o.name, institutionName: o.institutionName, total: u.total, grade: p.row.grade };
     p.dims = { orgId: u.orgId, name: o.institutionName ?? o.name, ...Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimMean(p.dimSum[d], p.dimCount[d])])) } as Dashboard['unitDimensions'][number];
   }
   return p;

@@ -120,8 +120,8 @@ export function dashboard(ys: YearScores, scope: Scope, years: number[], previou
       label: from === 0 ? `${to}分以下` : `${from}–${Math.min(to, 100)}分`, from, to: Math.min(to, 100),
       count: sum(parts, (p) => p.buckets[i]!),
     })),
-    unitRanking: units.map((p) => p.row!).sort((a, b) => b.total - a.total)
-      .map((u) => ({ orgId: u.orgId, name: u.name, institutionName: u.institutionName, total: u.total, grade: u.grade })),
+    // The parts' own entries (the same objects until their unit changes): dashboard-json.ts serializes each once.
+    unitRanking: units.map((p) => p.rank!).sort((a, b) => b.total - a.total),
     dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimMean(sum(parts, (p) => p.dimSum[d]), sum(parts, (p) => p.dimCount[d]))])) as Dashboard['dimensionAverages'],
     unitDimensions: units.map((p) => p.dims!),
     topGaps: lines,

@@ -6,7 +6,8 @@ import {
   QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, todayIso, UnitScoreDetailSchema, UnitScoreListSchema,
 } from '@wj/domain/schemas';
 import { notFound } from '../../lib/errors.js';
-import { keptJson, sendKept } from '../../lib/kept-json.js';
+import { sendKept } from '../../lib/kept-json.js';
+import { dashboardJson } from '../../modules/quality/dashboard-json.js';
 import { currentRules, ruleHistory, saveRules } from '../../modules/quality/rules-store.js';
 import { AsOfBudget } from '../../modules/quality/as-of-budget.js';
 import { resolvePeriod } from '../../modules/quality/service.js';
@@ -45,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}|${years.join(',')}`;
     // Serialized once per state of the scores and scope, then sent as kept (lib/kept-json.ts): at province size the
     // dashboard's JSON is large, and checking and serializing it on every read was most of a cached request's work.
-    const body = app.quality.view(ys, scopeKey, () => keptJson(DashboardSchema, dashboard(ys, req.scope, years, previous)));
+    const body = app.quality.view(ys, scopeKey, () => dashboardJson(dashboard(ys, req.scope, years, previous)));
     return sendKept(req, reply as unknown as FastifyReply, body);
   });
 
