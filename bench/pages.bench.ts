@@ -1,8 +1,11 @@
 /**
  * Page benchmark (issue 11, goal 4: pages cost what they show). At city size
  * and at each larger scale of BENCH_SCALES: p50/p95 of a 20-row member page
- * (one branch, one unit), an org detail (a unit), the org tree (as a browser
- * asks for it, gzip accepted) and the cached dashboard; then autocannon at 50
+ * (one branch, one unit), an org detail (a unit), the org tree as the org
+ * page loads it (its opening view, one unit's children on expand, a search by
+ * name; gzip accepted, as a browser asks), the whole tree the pickers still
+ * read (also received without decoding, to part the server and the wire from
+ * the caller's gunzip) and the cached dashboard; then autocannon at 50
  * connections against `/api/health` and the cached dashboard beside a bare
  * Fastify route started here in the same process, at the same moment.
  * Prints figures and ratios only (larger scale ÷ city size for latency,
@@ -13,6 +16,7 @@
  * SQLite's cached commission files (out/commission-x10.sqlite, -x100) are
  * copied to the temporary directory first: serving logs a user in, a write.
  */
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -34,7 +38,7 @@ const AS_OF = '2026-11-20';
 interface Timing { p50: number; p95: number }
 interface Row {
   scale: number; orgs: number; members: number;
-  branchPage: Timing; unitPage: Timing; detail: Timing; tree: Timing; treeRevalidate: Timing; treeCold: number; treeBytes: number; treeGzipBytes: number; dashboard: Timing;
+  branchPage: Timing; unitPage: Timing; detail: Timing; treeTop: Timing; treeTopGzipBytes: number; treeChildren: Timing; treeSearch: Timing; tree: Timing; treeUndecoded: Timing; treeRevalidate: Timing; treeCold: number; treeBytes: number; treeGzipBytes: number; dashboard: Timing;
   bareRps: number; healthRps: number; dashboardRps: number; healthP99: number; bareP99: number;
 }
 
@@ -49,6 +53,28 @@ async function openCommission(scale: number) {
   process.on('exit', () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); });
   const { openDb } = await import('@wj/api/db');
   return await openDb(copy);
+}
+
+/** A GET read off the socket as it comes (gzip not undone): the server's time and the transfer, without the caller's decoding. */
+function undecoded(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((done, fail) => {
+    const u = new URL(url);
+    request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => { bytes += c.length; });
+      res.on('end', () => (res.statusCode === 200 ? done(bytes) : fail(new Error(`${url} answered ${res.statusCode}`))));
+    }).on('error', fail).end();
+  });
+}
+
+async function timedUndecoded(url: string, headers: Record<string, string>): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS + 3; i++) {
+    const t = now();
+    await undecoded(url, headers);
+    if (i >= 3) times.push(ms(t));
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 async function timed(url: string, headers: Record<string, string>, status = 200): Promise<{ timing: Timing; bytes: number }> {
@@ -115,7 +141,14 @@ async function measure(scale: number): Promise<Row> {
   const branchPage = (await timed(page(branch.id), auth)).timing;
   const unitPage = (await timed(page(unit.id), auth)).timing;
   const detail = (await timed(`${base}/api/orgs/${unit.id}`, auth)).timing;
-  const tree = (await timed(`${base}/api/orgs/tree`, { ...auth, 'accept-encoding': 'gzip' })).timing;
+  // What the org page loads: its opening view, then a unit's children when the unit is expanded, or a search (the page asks for 50 matches).
+  const gzipped = { ...auth, 'accept-encoding': 'gzip' };
+  const treeTop = (await timed(`${base}/api/orgs/tree/top`, gzipped)).timing;
+  const treeTopGzipBytes = await undecoded(`${base}/api/orgs/tree/top`, gzipped);
+  const treeChildren = (await timed(`${base}/api/orgs/${unit.id}/children`, gzipped)).timing;
+  const treeSearch = (await timed(`${base}/api/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`, gzipped)).timing;
+  const tree = (await timed(`${base}/api/orgs/tree`, gzipped)).timing;
+  const treeUndecoded = await timedUndecoded(`${base}/api/orgs/tree`, gzipped);
   const etag = plain.headers.get('etag') ?? '';
   const treeRevalidate = (await timed(`${base}/api/orgs/tree`, { ...auth, 'if-none-match': etag }, 304)).timing;
   const dashboard = (await timed(dashboardUrl, auth)).timing;
@@ -140,7 +173,7 @@ async function measure(scale: number): Promise<Row> {
   await db.close();
   return {
     scale, orgs: sizes.orgs, members: sizes.members,
-    branchPage, unitPage, detail, tree, treeRevalidate, treeCold, treeBytes, treeGzipBytes, dashboard,
+    branchPage, unitPage, detail, treeTop, treeTopGzipBytes, treeChildren, treeSearch, tree, treeUndecoded, treeRevalidate, treeCold, treeBytes, treeGzipBytes, dashboard,
     bareRps: bareRun.rps, healthRps: health.rps, dashboardRps: dash.rps, healthP99: health.p99, bareP99: bareRun.p99,
   };
 }
@@ -157,7 +190,10 @@ const get = (e: Engine, s: number) => { const r = results.get(resultKey(e, s)); 
 const cell = (e: Engine, s: number, f: (r: Row) => number | string) => (engines.includes(e) ? (get(e, s) ? f(get(e, s)!) : (results.has(resultKey(e, s)) ? 'failed' : undefined)) : undefined);
 const pages: [string, (r: Row) => Timing][] = [
   ['member page (branch, 20 rows)', (r) => r.branchPage], ['member page (unit, 20 rows)', (r) => r.unitPage],
-  ['org detail (unit)', (r) => r.detail], ['org tree (gzip)', (r) => r.tree], ['org tree revalidated (304)', (r) => r.treeRevalidate], ['cached dashboard', (r) => r.dashboard],
+  ['org detail (unit)', (r) => r.detail],
+  ['org tree as the page opens it (gzip)', (r) => r.treeTop], ['org tree: a unit expanded (its children)', (r) => r.treeChildren], ['org tree: a search by name (50 matches at most)', (r) => r.treeSearch],
+  ['whole org tree, pickers (gzip, decoded)', (r) => r.tree], ['whole org tree, pickers (gzip, not decoded: server + transfer)', (r) => r.treeUndecoded],
+  ['whole org tree revalidated (304)', (r) => r.treeRevalidate], ['cached dashboard', (r) => r.dashboard],
 ];
 const figures: Figure[] = [];
 for (const s of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
@@ -168,9 +204,10 @@ for (const s of [...new Set([...scales, ...pgScales])].sort((a, b) => a - b)) {
     at((r) => f(r).p50, `${label} p50 ms`, 2);
     at((r) => f(r).p95, `${label} p95 ms`, 2);
   }
-  at((r) => r.treeCold, 'org tree, first answer ms (built and kept)', 0);
-  at((r) => r.treeBytes / 1024, 'org tree kB (plain)', 0);
-  at((r) => r.treeGzipBytes / 1024, 'org tree kB (gzip)', 0);
+  at((r) => r.treeTopGzipBytes / 1024, 'org tree as the page opens it kB (gzip)', 1);
+  at((r) => r.treeCold, 'whole org tree, first answer ms (built and kept)', 0);
+  at((r) => r.treeBytes / 1024, 'whole org tree kB (plain)', 0);
+  at((r) => r.treeGzipBytes / 1024, 'whole org tree kB (gzip)', 0);
   at((r) => r.bareRps, 'bare Fastify req/s (50 connections)', 0);
   at((r) => r.healthRps, '/api/health req/s (50 connections)', 0);
   at((r) => r.dashboardRps, 'cached dashboard req/s (50 connections)', 0);

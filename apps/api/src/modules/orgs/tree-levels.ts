@@ -74,6 +74,19 @@ export async function orgChildren(db: Queryable, id: number, scope: Scope): Prom
   return { items: (index.children.get(id) ?? []).map((c) => node(index, c)) };
 }
 
+/** The scoped tree in tree order with each name lower-cased, made once per tree version and scope (a search then only compares). */
+function searchOrder(index: OrgIndex) {
+  const rows: OrgRow[] = [];
+  const stack = index.root ? [index.root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    rows.push(n);
+    const children = index.children.get(n.id) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return { index, rows, names: rows.map((r) => r.name.toLowerCase()) };
+}
+
 /**
  * Orgs whose name contains `q` (case-insensitive), the first `limit` in tree
  * order, with the path down to each. As the page's filter did on the whole
@@ -82,19 +95,14 @@ export async function orgChildren(db: Queryable, id: number, scope: Scope): Prom
  * match; the path above the scope is always sent whole.
  */
 export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: number): Promise<OrgSearch> {
-  const index = await loadOrgIndex(db, scope);
+  const { index, rows, names } = await derivedFromTree(db, scope, 'search-order', searchOrder);
   const needle = q.trim().toLowerCase();
   const matchIds: number[] = [];
   let matchCount = 0;
-  const stack = index.root ? [index.root] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.name.toLowerCase().includes(needle)) {
-      matchCount += 1;
-      if (matchIds.length < limit) matchIds.push(n.id);
-    }
-    const children = index.children.get(n.id) ?? [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  for (let i = 0; i < rows.length; i++) {
+    if (!names[i]!.includes(needle)) continue;
+    matchCount += 1;
+    if (matchIds.length < limit) matchIds.push(rows[i]!.id);
   }
   if (!index.root || matchIds.length === 0) return { root: null, matchIds, matchCount, truncated: matchCount > matchIds.length };
 
