@@ -33,13 +33,26 @@ export async function createSession(db: Db, userId: number, now = new Date()): P
   return token;
 }
 
+/**
+ * The session and its user, read on every logged-in request: one statement, kept prepared (SQLite: the
+ * reader's statement cache; PostgreSQL: a named statement, parsed once per connection), with no query
+ * built per request. Never cached in the process: a logout, a disabled user or a reset password on
+ * another server takes effect on the next request.
+ */
+const SESSION_USER_SQL = 'select s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt", u.id as "id", u.username as "username", '
+  + 'u.display_name as "displayName", u.role as "role", u.scope_org_id as "scopeOrgId", u.disabled as "disabled" '
+  + 'from sessions s join users u on u.id = s.user_id where s.id = ';
+interface SessionRow { expiresAt: string; lastSeenAt: string; id: number; username: string; displayName: string; role: Role; scopeOrgId: number | null; disabled: boolean | number }
+
+async function sessionRow(db: Db, id: string): Promise<SessionRow | undefined> {
+  if (db.sqlite) return db.sqlite.reader.prepare(`${SESSION_USER_SQL}?`).get(id) as SessionRow | undefined;
+  const res = await db.pg!.pool.query<SessionRow>({ name: 'wj-session-user', text: `${SESSION_USER_SQL}$1`, values: [id] });
+  return res.rows[0];
+}
+
 export async function findSessionUser(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
   const id = tokenId(token);
-  const [row] = await db.select({
-    expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt,
-    id: users.id, username: users.username, displayName: users.displayName, role: users.role,
-    scopeOrgId: users.scopeOrgId, disabled: users.disabled,
-  }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+  const row = await sessionRow(db, id);
   if (!row) return null;
   const t = now.getTime();
   if (row.disabled || Date.parse(row.expiresAt) <= t || Date.parse(row.lastSeenAt) + SESSION_IDLE_MS <= t) {

@@ -87,26 +87,25 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
    * `parseId`, canonical decimal only); the org check runs on those parsed
    * values, and `preHandler` below makes sure the handler receives exactly
    * them. Anything the hook cannot resolve is refused, never passed.
-   * Callback style: a public request without a session cookie (health,
-   * login, the SPA) costs no promise and no lookup.
+   * Callback style: a public request (health, login, the SPA's files and
+   * pages) costs no promise and no session lookup, with or without a session
+   * cookie — a browser sends its cookie with every file it loads; no public
+   * handler reads `req.user` (login reads the cookie itself).
    */
   app.addHook('onRequest', (req, _reply, done) => {
     req.scope = NO_SCOPE;
     const access = req.routeOptions.config?.access;
-    if (!req.cookies[SESSION_COOKIE] && (!access || access.public)) { done(); return; }
-    checkRequest(req).then(() => done(), done);
+    if (!access || access.public) { done(); return; }
+    checkRequest(req, access).then(() => done(), done);
   });
 
-  async function checkRequest(req: FastifyRequest): Promise<void> {
-    req.scope = NO_SCOPE;
+  async function checkRequest(req: FastifyRequest, access: Access): Promise<void> {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       req.user = await findSessionUser(app.db, token);
       if (req.user) req.scope = scopeOf(req.user);
     }
 
-    const access = req.routeOptions.config?.access;
-    if (!access || access.public) return;
     const user = req.user;
     if (!user) throw unauthorized();
     if (access.roles && !access.roles.includes(user.role)) throw forbidden('当前账号无权进行此操作');
