@@ -56,7 +56,7 @@ async function aggregatePass(db: Awaited<ReturnType<typeof commissionDb>>['db'])
 }
 
 async function measure(scale: number): Promise<Row> {
-  const { scoreBranch, scoreUnit, DEFAULT_RULES } = await import('@wj/domain/quality');
+  const { scoreBranch, scoreUnit, employmentCounts, DEFAULT_RULES } = await import('@wj/domain/quality');
   const { loadFacts } = await import('@wj/api/facts');
   const { db, loadMs } = await commissionDb(scale);
 
@@ -74,15 +74,18 @@ async function measure(scale: number): Promise<Row> {
   // times so that neither gets a cold cache or a cold JIT the other did not; the best of each counts (the machine is shared).
   // Beside wall time, the process's CPU time: on SQLite all the work is in this process, so that ratio is the one the
   // load of other processes moves least (on PostgreSQL the server does the aggregate's work, so only wall time is compared).
+  // Scoring as the service does it: every branch and unit, and each branch's in-service and retired members (the dashboard's counts).
   const opts = { year: YEAR, asOf: AS_OF };
   const scoreAll = (facts: Awaited<ReturnType<typeof loadFacts>>, path: 'fast' | 'plain') => {
     const byUnit = new Map<number, ReturnType<typeof scoreBranch>[]>();
+    let counted = 0;
     for (const f of facts.branches) {
       const s = scoreBranch(f, DEFAULT_RULES, opts, path);
+      counted += employmentCounts(f).inService;
       const list = byUnit.get(f.unitId);
       if (list) list.push(s); else byUnit.set(f.unitId, [s]);
     }
-    return facts.units.map((u) => scoreUnit(u, byUnit.get(u.orgId) ?? [], DEFAULT_RULES, opts));
+    return { units: facts.units.map((u) => scoreUnit(u, byUnit.get(u.orgId) ?? [], DEFAULT_RULES, opts)), counted };
   };
   const cpu = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
   let aggRows = 0, aggMs = Infinity, factsMs = Infinity, scoreMs = Infinity, aggCpu = Infinity, fullCpu = Infinity;

@@ -124,18 +124,28 @@ export function periodTable(perYear: number, year: number): readonly Period[] {
 export interface JudgedTable { judged: readonly Period[]; open: Period | undefined }
 const judgedTables = new Map<string, JudgedTable>();
 
-/** The last (year, cutoff, founding day) asked for and its tables by frequency: the scoring loop asks for the same one ~8 times a branch. */
-let recent: { year: number; cutoff: string; founded: string | null; byFrequency: Map<number, JudgedTable> } | undefined;
+/**
+ * The last (year, cutoff) asked for and its tables by founding day and
+ * frequency: the scoring loop asks for the same few ~8 times a branch. A
+ * founding day on or before 1 January is no founding day to the periods (every
+ * period starts after it), so all such branches share the tables of null.
+ */
+let recent: { year: number; cutoff: string; firstDay: string; byFounded: Map<string | null, Map<number, JudgedTable>> } | undefined;
 
 /** judgedPeriods and the open period of tallyPeriods, for a cutoff already computed (cutoffOf), built once and shared. */
 export function judgedTable(perYear: number, year: number, cutoff: string, founded: string | null): JudgedTable {
-  if (!recent || recent.year !== year || recent.cutoff !== cutoff || recent.founded !== founded) {
-    recent = { year, cutoff, founded, byFrequency: new Map() };
+  let r = recent;
+  if (!r || r.year !== year || r.cutoff !== cutoff) r = recent = { year, cutoff, firstDay: ymd(year, 1, 1), byFounded: new Map() };
+  const f = founded !== null && founded <= r.firstDay ? null : founded;
+  let byFrequency = r.byFounded.get(f);
+  if (!byFrequency) {
+    if (r.byFounded.size > 10_000) r.byFounded.clear();
+    r.byFounded.set(f, (byFrequency = new Map()));
   }
-  let t = recent.byFrequency.get(perYear);
+  let t = byFrequency.get(perYear);
   if (!t) {
-    t = judgedTableOf(perYear, year, cutoff, founded);
-    recent.byFrequency.set(perYear, t);
+    t = judgedTableOf(perYear, year, cutoff, f);
+    byFrequency.set(perYear, t);
   }
   return t;
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {
-  MEETING_COLUMNS, MEMBER_COLUMNS, memberAt, membersOfColumns, type BranchFacts, type CommitteeFact, type MeetingColumns, type MeetingFact,
+  MEETING_COLUMNS, MEMBER_COLUMNS, MEMBER_FLAG, membersOfColumns, type BranchFacts, type CommitteeFact, type MeetingColumns, type MeetingFact,
   type MemberColumns, type MemberFact, type ProjectFact, type RecruitFact, type UnitFacts,
 } from '@wj/domain/quality';
 import { EMPLOYMENTS, MEETING_TYPES, MEMBER_CATEGORIES, PARTY_STANDINGS, TITLE_LEVELS } from '@wj/domain';
@@ -187,8 +187,8 @@ function attachMembers(b: BranchFacts, columns: MemberColumns): void {
 
 /** SQLite gives booleans as 0/1, PostgreSQL and drizzle as true/false. */
 const bool = (v: unknown): boolean => v === true || v === 1;
-/** SQLite gives a JSON column as its text, PostgreSQL (jsonb) and drizzle parsed. */
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+/** SQLite gives a JSON column as its text, PostgreSQL (jsonb) and drizzle parsed; most seats hold no other role ('[]'). */
+const json = (v: unknown): unknown => (v === '[]' ? [] : typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
  * Everything the quality model needs for one year, in a fixed number of
@@ -394,10 +394,12 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   for (const [committeeId, memberId, role, alsoRoles, fullTime, otherPosts] of cmRows() as [number, number, Seat['role'], unknown, unknown, number][]) {
     const r = memberRow(memberId);
     if (r < 0) continue;
-    const m = memberAt(memberStore, r);
+    // The member's own facts, read from its row (as memberAt would give them).
+    const hours = memberStore.hours[r]!;
     const seat: Seat = {
-      memberId: m.id, role, alsoRoles: json(alsoRoles) as Seat['alsoRoles'], fullTime: bool(fullTime), otherPosts, birthDate: m.birthDate,
-      joinDate: m.joinDate, titleLevel: m.titleLevel, isDeptHead: m.isDeptHead, studyHours: m.studyHours,
+      memberId: ids[r]!, role, alsoRoles: json(alsoRoles) as Seat['alsoRoles'], fullTime: bool(fullTime), otherPosts, birthDate: births[r]!,
+      joinDate: joins[r]!, titleLevel: titles[r]!, isDeptHead: (memberStore.flags[r]! & MEMBER_FLAG.deptHead) !== 0,
+      studyHours: Number.isNaN(hours) ? null : hours,
     };
     const list = seatsByCommittee.get(committeeId);
     if (list) list.push(seat); else seatsByCommittee.set(committeeId, [seat]);
