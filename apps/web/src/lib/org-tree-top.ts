@@ -1,34 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrgKind } from '@wj/domain';
-import type { OrgCounts } from '@wj/domain/schemas';
+import type { OrgLevelNode, OrgTreeTop } from '@wj/domain/schemas';
 import { apiGet } from './api-client';
 import { orgKeys } from './query-keys';
 
+export type { OrgLevelNode, OrgTreeTop };
+
 /**
  * The org tree one level at a time (GET /api/orgs/tree/top, /orgs/:id/children,
- * /orgs/tree/search): a node carries what the tree shows of it and how many
- * children it has in the user's view; `children` is there only when the
- * answer holds them, otherwise they are asked for on expand. The org page and
- * the member list open on this instead of the whole tree, whose size grows
- * with the commission.
+ * /orgs/tree/search; the shapes are @wj/domain's org-levels schemas): the org
+ * page and the member list open on this instead of the whole tree, whose size
+ * grows with the commission.
  */
-export interface OrgLevelNode {
-  id: number;
-  parentId: number | null;
-  kind: OrgKind;
-  name: string;
-  counts: OrgCounts;
-  childCount: number;
-  children?: OrgLevelNode[];
-}
-
-export interface OrgTreeTop {
-  /** The root with the path down to the user's scope, and the scope's own children. */
-  root: OrgLevelNode;
-  /** The top org the user may open: the root for admin and viewer, their unit or branch for a secretary. */
-  scopeId: number;
-}
-
 export function getOrgTreeTop(signal?: AbortSignal): Promise<OrgTreeTop> {
   return apiGet<OrgTreeTop>('/orgs/tree/top', undefined, signal);
 }

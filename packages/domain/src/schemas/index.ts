@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './org.js';
+export * from './org-levels.js';
 export * from './member.js';
 export * from './auth.js';
 export * from './fields.js';

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import {
   OrgTreeTopSchema, type OrgChildren, type OrgLevelNode, type OrgSearch,
-} from '../../routes/orgs/level-schemas.js';
+} from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
 /**

@@ -1,12 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgDetailSchema, OrgTreeSchema } from '@wj/domain/schemas';
+import {
+  ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgChildrenSchema, OrgDetailSchema, OrgSearchQuerySchema, OrgSearchSchema, OrgTreeSchema, OrgTreeTopSchema,
+} from '@wj/domain/schemas';
 import { listMembers } from '../../modules/members/service.js';
 import { orgDetail, orgTreeBody } from '../../modules/orgs/service.js';
 import { orgChildren, orgTreeTopBody, searchOrgs } from '../../modules/orgs/tree-levels.js';
 import { sendKept } from '../../lib/kept-json.js';
-import { OrgChildrenSchema, OrgSearchQuerySchema, OrgSearchSchema, OrgTreeTopSchema } from './level-schemas.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tree', {

@@ -1,18 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client';
-import type { OrgLevelNode } from '@/lib/org-tree-top';
+import type { OrgSearch } from '@wj/domain/schemas';
 import { orgKeys } from '@/lib/query-keys';
 
 /** At most this many matches come back; the answer says how many there are in all. */
 export const SEARCH_LIMIT = 50;
-
-export interface OrgSearch {
-  /** The matches with the path down to each (null: none); a matched org comes with all its children. */
-  root: OrgLevelNode | null;
-  matchIds: number[];
-  matchCount: number;
-  truncated: boolean;
-}
 
 export function searchOrgs(q: string, signal?: AbortSignal): Promise<OrgSearch> {
   return apiGet<OrgSearch>('/orgs/tree/search', { q, limit: SEARCH_LIMIT }, signal);

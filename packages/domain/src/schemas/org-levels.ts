@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { cleanText, OrgCountsSchema } from '@wj/domain/schemas';
-import { ORG_KINDS } from '@wj/domain';
+import { ORG_KINDS } from '../enums.js';
+import { cleanText } from './fields.js';
+import { OrgCountsSchema } from './org.js';
 
 /**
  * The org tree one level at a time (issue 11, goal 4: a page costs what it
