@@ -102,4 +102,10 @@ describe('API documentation', () => {
       expect((await client('/api/docs/')).headers['content-type']).toContain('text/html');
     }
   });
+
+  it('answers a path the documentation does not have with the usual 404 error body', async () => {
+    const res = await (await ctx.as('admin'))('/api/docs/no-such-page');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
 });
