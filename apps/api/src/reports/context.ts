@@ -2,8 +2,9 @@ import type { BranchFacts, BranchScore, UnitFacts, UnitScore } from '@wj/domain/
 import type { Dashboard, GapLine } from '@wj/domain/schemas';
 import type { Queryable } from '../db/index.js';
 import { loadOrgIndex, type OrgIndex } from '../modules/orgs/org-index.js';
-import { isClosedScores, withFrozenCounts, yearFacts } from '../modules/quality/closed-years.js';
-import { resolvePeriod, type QualityService, type YearScores } from '../modules/quality/service.js';
+import { isClosedScores, withFrozenCounts } from '../modules/quality/closed-years.js';
+import type { CommissionFacts } from '../modules/quality/facts-loader.js';
+import { resolvePeriod, type YearScores } from '../modules/quality/service.js';
 import { dashboard, gapLines, visible } from '../modules/quality/views.js';
 import { branchLabel } from './format.js';
 import type { ReportTarget } from './target.js';
@@ -47,18 +48,36 @@ export interface ContextNeeds {
   previous?: boolean;
 }
 
-export async function reportContext(
-  db: Queryable, quality: QualityService, target: ReportTarget, q: { year?: number }, needs: ContextNeeds = {},
-): Promise<ReportContext> {
+/** The year a report is of, the date it is judged at, and the years with records (resolved once, on the main thread). */
+export interface ReportPeriod { year: number; asOf: string; years: number[] }
+
+export async function reportPeriod(quality: { dataYears(): Promise<number[]> }, q: { year?: number }): Promise<ReportPeriod> {
   const years = await quality.dataYears();
-  const { year, asOf } = resolvePeriod(years, q);
+  return { ...resolvePeriod(years, q), years };
+}
+
+/**
+ * Where a report's scores and facts come from: in the report worker
+ * (compose.ts) its own read-only connection, scoring with the same domain
+ * functions as the quality service; in-process, the quality service itself.
+ */
+export interface ReportSource {
+  scores(year: number, asOf: string): Promise<YearScores>;
+  /** The facts a report reads for a year: the frozen ones when it is closed (closed-years.ts yearFacts), else the records. */
+  facts(year: number, unitIds?: number[]): Promise<CommissionFacts>;
+}
+
+export async function reportContext(
+  db: Queryable, source: ReportSource, target: ReportTarget, period: ReportPeriod, needs: ContextNeeds = {},
+): Promise<ReportContext> {
+  const { year, asOf, years } = period;
   const cutoff = year < Number(asOf.slice(0, 4)) ? `${year}-12-31` : asOf;
   const [ys, liveIndex, loaded, py] = await Promise.all([
-    quality.scores(year, asOf),
+    source.scores(year, asOf),
     loadOrgIndex(db, target.scope),
     // A closed year's facts are the frozen ones its scores come from (closed-years.ts).
-    needs.facts ? yearFacts(db, year, target.unitId === null ? undefined : [target.unitId]) : null,
-    needs.previous && years.includes(year - 1) ? quality.scores(year - 1, `${year - 1}-12-31`) : null,
+    needs.facts ? source.facts(year, target.unitId === null ? undefined : [target.unitId]) : null,
+    needs.previous && years.includes(year - 1) ? source.scores(year - 1, `${year - 1}-12-31`) : null,
   ]);
   // A closed year counts the branches and members it was judged on, not today's.
   const index = isClosedScores(ys) ? withFrozenCounts(liveIndex, ys) : liveIndex;

@@ -1,7 +1,9 @@
-// Writes Word and Excel files off the event loop, one job per message (see render-pool.ts).
+// Composes reports and writes Word and Excel files off the event loop, one job per message (see render-pool.ts).
 // TypeScript: compiled to dist/render-worker.js by scripts/build.mjs; from src/ (vitest, tsx) it runs
-// under tsx's loader (lib/worker-pool.ts). It receives plain rows and paragraphs, never reads the database.
+// under tsx's loader (lib/worker-pool.ts). A report job (compose.ts) reads the server's database on its
+// own read-only connection (never migrates, never writes); the other jobs are plain rows and paragraphs.
 import { parentPort } from 'node:worker_threads';
+import type { ReportJob } from './compose.js';
 import type { DocxJob } from './docx/render.js';
 import type { GapsJob } from './xlsx/gaps.js';
 import type { OrgLifeJob } from './xlsx/org-life.js';
@@ -9,6 +11,13 @@ import type { ScoresJob } from './xlsx/scores.js';
 import type { RosterExportJob } from '../modules/roster/write-workbook.js';
 
 export type RenderJob = ScoresJob | GapsJob | OrgLifeJob | RosterExportJob | DocxJob;
+
+/** A report composed here and then rendered (a file), or the draft's generated paragraphs. */
+async function run(job: RenderJob | ReportJob): Promise<Buffer | object[]> {
+  if (job.kind !== 'report') return render(job);
+  const composed = await (await import('./compose.js')).composeInWorker(job);
+  return Array.isArray(composed) ? composed : render(composed);
+}
 
 /** Each library is loaded on the first job that needs it, and stays for the worker's next jobs. */
 async function render(job: RenderJob): Promise<Buffer> {
@@ -23,9 +32,10 @@ async function render(job: RenderJob): Promise<Buffer> {
 }
 
 // Only when run as a worker: the module's types are imported by the main thread's code (type-only, erased).
-parentPort?.on('message', (job: RenderJob) => {
-  render(job).then(
+parentPort?.on('message', (job: RenderJob | ReportJob) => {
+  run(job).then(
     (file) => {
+      if (!Buffer.isBuffer(file)) { parentPort!.postMessage({ ok: true, result: file }); return; }
       const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
       // The bytes move to the main thread without a copy when the buffer is the file's own (not a slice of a shared pool).
       parentPort!.postMessage({ ok: true, result: file }, whole ? [file.buffer as ArrayBuffer] : []);

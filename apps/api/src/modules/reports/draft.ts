@@ -10,8 +10,6 @@ import { recordAudit } from '../../lib/audit.js';
 import { badRequest, conflict } from '../../lib/errors.js';
 import { chinaTime } from '../../lib/time.js';
 import { updateVersioned } from '../../lib/versioned.js';
-import type { ReportContext } from '../../reports/context.js';
-import { annualTitle, generatedParagraphs } from '../../reports/docx/annual.js';
 import type { DraftEdits, GeneratedParagraph } from '../../reports/draft.js';
 
 const ENTITY = 'report_paragraph';
@@ -27,10 +25,18 @@ async function rowsOf(db: Queryable, year: number, unitId: number | null): Promi
 
 const isAdded = (key: string) => key.startsWith('added.');
 
+/**
+ * Which report a draft is of: its year and scope (unitId null: the
+ * commission), the org its audit rows name, and its title. The generated
+ * paragraphs come from the report worker (reports/compose.ts), so that
+ * composing a report never holds the event loop.
+ */
+export interface DraftOf { year: number; unitId: number | null; orgId: number; title: string }
+
 /** What the Word export prints instead of, and besides, the generated text. */
-export async function draftEdits(db: Queryable, ctx: ReportContext): Promise<DraftEdits> {
+export async function draftEdits(db: Queryable, of: { year: number; unitId: number | null }): Promise<DraftEdits> {
   const edits: DraftEdits = { replaced: new Map(), added: new Map() };
-  for (const r of await rowsOf(db, ctx.year, ctx.target.unitId)) {
+  for (const r of await rowsOf(db, of.year, of.unitId)) {
     if (!isAdded(r.key)) edits.replaced.set(r.key, r.text);
     else edits.added.set(r.section, [...(edits.added.get(r.section) ?? []), r.text]);
   }
@@ -46,11 +52,11 @@ function paragraphOf(g: GeneratedParagraph | null, row: Row | undefined, section
 }
 
 /** The report part by part: each generated paragraph with the office's text where saved, then the office's own paragraphs. */
-export async function reportDraft(db: Db, ctx: ReportContext): Promise<ReportDraft> {
-  const [generated, rows] = await Promise.all([generatedParagraphs(db, ctx), rowsOf(db, ctx.year, ctx.target.unitId)]);
+export async function reportDraft(db: Db, of: DraftOf, generated: GeneratedParagraph[]): Promise<ReportDraft> {
+  const rows = await rowsOf(db, of.year, of.unitId);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
-    year: ctx.year, unitId: ctx.target.unitId, title: annualTitle(ctx),
+    year: of.year, unitId: of.unitId, title: of.title,
     sections: REPORT_SECTIONS.map((section) => ({
       section, label: REPORT_SECTION_LABELS[section],
       paragraphs: [
@@ -69,16 +75,15 @@ function stale(row: Row | undefined, version: number) {
 }
 
 /**
- * Saves one paragraph of the report of ctx's year and scope: a generated
+ * Saves one paragraph of the report of that year and scope: a generated
  * paragraph's replacement (empty text: back to the generated one, as is the
  * generated text itself), or the office's own paragraph (key null: a new one
  * at the end of its part; empty text: removed). Versioned (409 on a stale
  * version) and audited, in one transaction.
  */
-export async function saveParagraph(db: Db, user: SessionUser, ctx: ReportContext, input: Write): Promise<void> {
-  const year = ctx.year;
-  const unitId = ctx.target.unitId;
-  const generated = input.key === null || isAdded(input.key) ? undefined : (await generatedParagraphs(db, ctx)).find((g) => g.key === input.key);
+export async function saveParagraph(db: Db, user: SessionUser, of: DraftOf, paragraphs: GeneratedParagraph[], input: Write): Promise<void> {
+  const { year, unitId } = of;
+  const generated = input.key === null || isAdded(input.key) ? undefined : paragraphs.find((g) => g.key === input.key);
   if (input.key !== null && !isAdded(input.key) && !generated) {
     throw badRequest('报告中没有这个段落（可能已随数据变化），请刷新后再编辑', [{ field: 'key', message: `段落标识 ${input.key} 不在本报告中` }]);
   }
@@ -86,7 +91,7 @@ export async function saveParagraph(db: Db, user: SessionUser, ctx: ReportContex
     throw badRequest('段落所在部分与段落标识不符', [{ field: 'section', message: `段落 ${input.key} 属于 ${REPORT_SECTION_LABELS[generated.section]}` }]);
   }
   const text = generated && input.text === generated.text ? null : input.text;
-  const audit = { entityType: ENTITY, orgId: ctx.target.orgId };
+  const audit = { entityType: ENTITY, orgId: of.orgId };
   // Made before the transaction, which may be run again (PostgreSQL): a retry inserts the same key.
   const addedKey = `added.${randomUUID()}`;
   await db.transaction(async (tx) => {

@@ -7,13 +7,13 @@ import type { Db } from '../../db/index.js';
 import { workFigures, type WorkFigures } from '../work-figures.js';
 import { DraftWriter, NO_EDITS, type DraftEdits, type GeneratedParagraph } from '../draft.js';
 import { appendixSection } from './appendix.js';
-import { renderInWorker } from '../render-pool.js';
 import { basicSection } from './basic.js';
 import { para, title, type Block } from './kit.js';
 import { adviceSection, problemsSection } from './problems.js';
+import type { DocxJob } from './render.js';
 import { workSection } from './work.js';
 
-export const annualTitle = (ctx: ReportContext) => `${subjectOf(ctx.target)}${ctx.year}年度基层党组织建设质量报告`;
+export const annualTitle = (ctx: Pick<ReportContext, 'target' | 'year'>) => `${subjectOf(ctx.target)}${ctx.year}年度基层党组织建设质量报告`;
 
 function preamble(ctx: ReportContext, units: { hospitals: number; institutions: number } | null): string {
   const t = ctx.target;
@@ -27,16 +27,17 @@ function preamble(ctx: ReportContext, units: { hospitals: number; institutions: 
 
 /**
  * The annual report (DESIGN.md: exports) in the shape of the commission's
- * survey: 基本情况, 工作成效, 存在问题, 对策建议, then the 附表.
+ * survey: 基本情况, 工作成效, 存在问题, 对策建议, then the 附表 — its words and
+ * tables as blocks; typesetting, charts and packing are render.ts's. Both run
+ * in the report worker (compose.ts).
  */
-export async function annualReport(db: Db, ctx: ReportContext, edits: DraftEdits = NO_EDITS, signal?: AbortSignal): Promise<Buffer> {
+export async function annualJob(db: Db, ctx: ReportContext, edits: DraftEdits = NO_EDITS): Promise<DocxJob> {
   const work = await workFigures(db, ctx);
   const children = await body(db, ctx, new DraftWriter(edits), work);
-  // The words are composed here; typesetting, charts and packing happen in a worker thread (render.ts).
-  return renderInWorker({
+  return {
     kind: 'docx', title: annualTitle(ctx), description: `${ctx.year}年度，截至${ctx.cutoff}`,
     body: children, appendix: appendixSection(ctx, work),
-  }, signal);
+  };
 }
 
 /** The report's text up to the signature: title, preamble, the four parts — each paragraph keyed, the office's edits applied. */

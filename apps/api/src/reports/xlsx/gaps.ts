@@ -1,7 +1,6 @@
 import { DIMENSION_LABELS, INDICATOR_BY_CODE, TIER_LABELS, type Dimension, type IndicatorCode } from '@wj/domain/quality';
 import type { GapLine } from '@wj/domain/schemas';
 import type { ReportContext } from '../context.js';
-import { renderInWorker } from '../render-pool.js';
 import { sheetHeading, xlsxMeta, type XlsxMeta, type XValue } from './meta.js';
 
 /** Colour only: whether a line breaks 党内法规 is its 性质 (tier), never its colour. */
@@ -39,5 +38,3 @@ export function gapsJob(ctx: ReportContext, title: string): GapsJob {
     ],
   };
 }
-
-export const gapsWorkbook = (ctx: ReportContext, title: string, signal?: AbortSignal) => renderInWorker(gapsJob(ctx, title), signal);

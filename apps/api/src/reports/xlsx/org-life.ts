@@ -1,6 +1,5 @@
 import type { ReportContext } from '../context.js';
 import { DUE_KINDS, type BranchOrgLife } from '../org-life.js';
-import { renderInWorker } from '../render-pool.js';
 import { sheetHeading, xlsxMeta, type XlsxMeta, type XValue } from './meta.js';
 
 /** The org-life table as plain rows, for the render worker (xlsx/render.ts writes it). */
@@ -32,6 +31,3 @@ export function orgLifeJob(ctx: ReportContext, rows: BranchOrgLife[], title: str
     ],
   };
 }
-
-export const orgLifeWorkbook = (ctx: ReportContext, rows: BranchOrgLife[], title: string, signal?: AbortSignal) =>
-  renderInWorker(orgLifeJob(ctx, rows, title), signal);

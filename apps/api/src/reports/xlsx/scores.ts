@@ -2,7 +2,6 @@ import { INSTITUTION_TYPE_LABELS, ORG_KIND_LABELS } from '@wj/domain/labels';
 import { BRANCH_DIMENSIONS, GRADE_LABELS, isProblem, TIER_LABELS } from '@wj/domain/quality';
 import { branchRow, unitRow } from '../../modules/quality/views.js';
 import type { ReportContext } from '../context.js';
-import { renderInWorker } from '../render-pool.js';
 import { sheetHeading, sheetName, UNIT_SHEET, xlsxMeta, type XlsxMeta, type XValue } from './meta.js';
 
 export { UNIT_SHEET };
@@ -61,5 +60,3 @@ export function scoresJob(ctx: ReportContext, title: string): ScoresJob {
     notes: ['四个维度中不适用的（该维度无可评价指标）留空。', '问题数不含提醒事项；得满分的支部没有问题，其提醒事项另列。', '单位问题数为单位党组织责任落实方面的问题，支部问题数为所属支部问题数之和。', '综合得分 = 所属支部平均分与单位党组织责任落实得分按评分规则的权重合成。'],
   };
 }
-
-export const scoresWorkbook = (ctx: ReportContext, title: string, signal?: AbortSignal) => renderInWorker(scoresJob(ctx, title), signal);

@@ -3,14 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, QualityQueryFieldsSchema, ReportDraftSchema, ReportParagraphWriteSchema } from '@wj/domain/schemas';
 import { disconnectSignal } from '../../lib/worker-pool.js';
 import type { Access } from '../../plugins/auth.js';
-import { reportContext, type ContextNeeds } from '../../reports/context.js';
-import { annualReport, annualTitle } from '../../reports/docx/annual.js';
-import { orgLifeRows } from '../../reports/work-figures.js';
+import { reportPeriod } from '../../reports/context.js';
+import { annualTitle } from '../../reports/docx/annual.js';
+import { reportFile, reportParagraphs, type ReportRequest } from '../../reports/run.js';
 import { reportAccessOrg, resolveTarget, subjectOf } from '../../reports/target.js';
-import { gapsWorkbook } from '../../reports/xlsx/gaps.js';
-import { orgLifeWorkbook } from '../../reports/xlsx/org-life.js';
-import { scoresWorkbook } from '../../reports/xlsx/scores.js';
-import { draftEdits, reportDraft, saveParagraph } from '../../modules/reports/draft.js';
+import { currentRules } from '../../modules/quality/rules-store.js';
+import { reportDraft, saveParagraph, type DraftOf } from '../../modules/reports/draft.js';
 import { exportRoster } from '../../modules/roster/service.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -35,29 +33,35 @@ function send(reply: FastifyReply, file: Buffer, type: string, ascii: string, fi
  * tables in Excel, for the whole commission or one unit. Admin and the
  * committee's leaders (viewer) may export any; a unit secretary only their
  * own unit (the default when no unitId is given); a branch secretary none.
- * The files are written in worker threads (reports/render-pool.ts); a caller
- * who disconnects has their file dropped from the line or its worker ended.
+ * Each report is composed and written in a worker thread on its own
+ * read-only connection (reports/compose.ts, render-pool.ts): the event loop
+ * only resolves which report is meant and sends the bytes. A caller who
+ * disconnects has their job dropped from the line or its worker ended.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   const access: Access = { roles: ['admin', 'viewer', 'unit_secretary'], org: (req, db) => reportAccessOrg(req, db), orgInQuery: true };
-  const contextOf = async (req: { scope: Parameters<typeof resolveTarget>[1]; query: { year?: number; unitId?: number } }, needs: ContextNeeds = {}) =>
-    reportContext(app.db, app.quality, await resolveTarget(app.db, req.scope, req.query.unitId), req.query, needs);
-  /** The annual report's text reads everything: the facts and last year's scores (基本情况's 同比). */
-  const WHOLE: ContextNeeds = { facts: true, previous: true };
+  /** Which report is meant: its scope (resolveTarget), year and as-of date, with the title of its file. */
+  const requestOf = async (req: { scope: Parameters<typeof resolveTarget>[1]; query: { year?: number; unitId?: number } }, report: ReportRequest['report'], what: string) => {
+    const [target, period, rules] = await Promise.all([resolveTarget(app.db, req.scope, req.query.unitId), reportPeriod(app.quality, req.query), currentRules(app.db)]);
+    return { report, target, period, rules, title: `${subjectOf(target)}${period.year}年度${what}` } satisfies ReportRequest;
+  };
+  const draftOf = (r: ReportRequest): DraftOf => ({ year: r.period.year, unitId: r.target.unitId, orgId: r.target.orgId, title: annualTitle({ target: r.target, year: r.period.year }) });
+  const file = async (reply: FastifyReply, r: ReportRequest, type: string, ascii: string) =>
+    send(reply, await reportFile(app.db, app.quality, r, disconnectSignal(reply.raw)), type, `${ascii}-${r.period.year}.${type === DOCX ? 'docx' : 'xlsx'}`, `${r.title}.${type === DOCX ? 'docx' : 'xlsx'}`);
 
   app.get('/reports/annual.docx', {
     config: { access },
     schema: { tags, summary: '下载年度基层党组织建设质量报告（Word）', querystring: ReportQuerySchema, response: errors },
-  }, async (req, reply) => {
-    const ctx = await contextOf(req, WHOLE);
-    return send(reply, await annualReport(app.db, ctx, await draftEdits(app.db, ctx), disconnectSignal(reply.raw)), DOCX, `annual-report-${ctx.year}.docx`, `${annualTitle(ctx)}.docx`);
-  });
+  }, async (req, reply) => file(reply, await requestOf(req, 'annual', '基层党组织建设质量报告'), DOCX, 'annual-report'));
 
   // The 报告 page's workbench: the report paragraph by paragraph; the office's edits and own paragraphs go into the Word file.
   app.get('/reports/draft', {
     config: { access },
     schema: { tags, summary: '年度报告草稿（逐段：生成内容、修改和补充的段落）', querystring: ReportQuerySchema, response: { 200: ReportDraftSchema, ...errors } },
-  }, async (req) => await reportDraft(app.db, await contextOf(req, WHOLE)));
+  }, async (req, reply) => {
+    const r = await requestOf(req, 'draft', '基层党组织建设质量报告');
+    return await reportDraft(app.db, draftOf(r), await reportParagraphs(app.db, app.quality, r, disconnectSignal(reply.raw)));
+  });
 
   app.put('/reports/draft', {
     config: { access },
@@ -66,37 +70,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       querystring: ReportQuerySchema, body: ReportParagraphWriteSchema, response: { 200: ReportDraftSchema, 409: ErrorBodySchema, ...errors },
     },
   }, async (req) => {
-    const ctx = await contextOf(req, WHOLE);
-    await saveParagraph(app.db, req.user!, ctx, req.body);
-    return await reportDraft(app.db, ctx);
+    const r = await requestOf(req, 'draft', '基层党组织建设质量报告');
+    // The generated text does not depend on the edits: composed once, for the check and the answer.
+    const generated = await reportParagraphs(app.db, app.quality, r);
+    await saveParagraph(app.db, req.user!, draftOf(r), generated, req.body);
+    return await reportDraft(app.db, draftOf(r), generated);
   });
 
   app.get('/reports/scores.xlsx', {
     config: { access },
     schema: { tags, summary: '下载各单位、各支部质量评价得分（Excel）', querystring: ReportQuerySchema, response: errors },
-  }, async (req, reply) => {
-    const ctx = await contextOf(req);
-    const title = `${subjectOf(ctx.target)}${ctx.year}年度党支部质量评价得分`;
-    return send(reply, await scoresWorkbook(ctx, title, disconnectSignal(reply.raw)), XLSX, `scores-${ctx.year}.xlsx`, `${title}.xlsx`);
-  });
+  }, async (req, reply) => file(reply, await requestOf(req, 'scores', '党支部质量评价得分'), XLSX, 'scores'));
 
   app.get('/reports/gaps.xlsx', {
     config: { access },
     schema: { tags, summary: '下载问题清单（Excel）', querystring: ReportQuerySchema, response: errors },
-  }, async (req, reply) => {
-    const ctx = await contextOf(req);
-    const title = `${subjectOf(ctx.target)}${ctx.year}年度基层党建问题清单`;
-    return send(reply, await gapsWorkbook(ctx, title, disconnectSignal(reply.raw)), XLSX, `gaps-${ctx.year}.xlsx`, `${title}.xlsx`);
-  });
+  }, async (req, reply) => file(reply, await requestOf(req, 'gaps', '基层党建问题清单'), XLSX, 'gaps'));
 
   app.get('/reports/org-life.xlsx', {
     config: { access },
     schema: { tags, summary: '下载各支部组织生活应开与实开情况（Excel）', querystring: ReportQuerySchema, response: errors },
-  }, async (req, reply) => {
-    const ctx = await contextOf(req, { facts: true });
-    const title = `${subjectOf(ctx.target)}${ctx.year}年度组织生活落实情况`;
-    return send(reply, await orgLifeWorkbook(ctx, await orgLifeRows(ctx), title, disconnectSignal(reply.raw)), XLSX, `org-life-${ctx.year}.xlsx`, `${title}.xlsx`);
-  });
+  }, async (req, reply) => file(reply, await requestOf(req, 'org-life', '组织生活落实情况'), XLSX, 'org-life'));
 
   app.get('/reports/roster.xlsx', {
     config: { access },
