@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, MEETING_COLUMNS, scoreBranch, setRuleValue, type BranchFacts, type RuleSet } from '@wj/domain/quality';
+import { DEFAULT_RULES, MEETING_COLUMNS, MEMBER_COLUMNS, employmentCounts, scoreBranch, setRuleValue, type BranchFacts, type RuleSet } from '@wj/domain/quality';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,20 @@ describe('fast and plain scoring of the demo', () => {
     expect(b.meetings).toBe(meetings);
     expect((b as { [MEETING_COLUMNS]?: unknown })[MEETING_COLUMNS]).toBeUndefined();
     expect(JSON.parse(JSON.stringify(b)).meetings).toEqual(meetings);
+  });
+
+  it('loads members as columns too, and counts them from the columns as from the list', async () => {
+    const facts = await loadFacts(db, year);
+    const branchIds = new Set(data.orgs.filter((o) => o.kind === 'branch').map((o) => o.id));
+    let checked = 0;
+    for (const b of facts.branches) {
+      expect((b as { [MEMBER_COLUMNS]?: unknown })[MEMBER_COLUMNS]).toBeDefined();
+      const fromColumns = employmentCounts(b);
+      const list = b.members;
+      expect(fromColumns).toEqual({ inService: list.filter((m) => m.employment === 'in_service').length, retired: list.filter((m) => m.employment === 'retired').length });
+      if (branchIds.has(b.orgId)) checked++;
+    }
+    expect(checked).toBe(branchIds.size);
   });
 
   const cases = (): [number, string, string][] => [

@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import { scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
+import { employmentCounts, scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
 import { todayIso, type YearStatus } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/index.js';
@@ -41,10 +41,7 @@ export function scoreFacts(facts: CommissionFacts, orgInfo: Map<number, OrgInfo>
     byUnit.set(f.unitId, list);
   });
   const units = facts.units.map((u) => scoreUnit(u, byUnit.get(u.orgId) ?? [], rules.rules, opts));
-  const memberCounts = new Map(facts.branches.map((b) => [b.orgId, {
-    inService: b.members.filter((m) => m.employment === 'in_service').length,
-    retired: b.members.filter((m) => m.employment === 'retired').length,
-  }]));
+  const memberCounts = new Map(facts.branches.map((b) => [b.orgId, employmentCounts(b)]));
   return { year, asOf, rules, branches, units, memberCounts, orgs: orgInfo, groups: groupByUnit(branches, units, orgInfo), serial };
 }
 

@@ -4,7 +4,7 @@
 // database for each job (never migrates, never writes), loads the facts, scores them unit by unit
 // and posts the scores back in slices on the job's port (the main thread closes it).
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
+import { employmentCounts, scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
 import { openReader } from '../../db/index.js';
 import { loadFacts } from './facts-loader.js';
 import type { StoredRules } from './rules-store.js';
@@ -76,12 +76,7 @@ async function run(job: ScoreJob): Promise<{ slices: number }> {
           slice.branches.push(...scored);
           if (s.unit) slice.units.push(scoreUnit(s.unit, scored, rules, opts));
           for (const b of s.branches) {
-            let inService = 0;
-            let retired = 0;
-            for (const m of b.members) {
-              if (m.employment === 'in_service') inService++;
-              else if (m.employment === 'retired') retired++;
-            }
+            const { inService, retired } = employmentCounts(b);
             slice.members.push([b.orgId, inService, retired]);
           }
           slice.orgs.push(...s.orgs);
