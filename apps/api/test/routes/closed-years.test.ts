@@ -89,7 +89,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-describe('closing a year', () => {
+// Each view composes a draft and a Word report in the render worker (reports/run.ts) for a closed and an open year:
+// on a loaded 2-core machine one case has taken close to the default 60 s.
+describe('closing a year', { timeout: 180_000 }, () => {
   let closedBefore: Awaited<ReturnType<typeof view>>;
   let openBefore: Awaited<ReturnType<typeof view>>;
 

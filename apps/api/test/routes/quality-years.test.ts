@@ -122,7 +122,8 @@ async function reportText(client: Client, query: string): Promise<string[]> {
   return [...xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 }
 
-describe('the annual report\'s 同比', () => {
+// Word reports are composed in the render worker for two years; on a loaded 2-core machine near the default 60 s.
+describe('the annual report\'s 同比', { timeout: 180_000 }, () => {
   const figures = (text: string) => {
     const m = /党支部平均得分由([\d.]+)分|党支部平均得分持平，为([\d.]+)分/.exec(text);
     const found = [...text.matchAll(/(\d+)类（其中涉及违反党内法规制度的(\d+)类）、涉及(\d+)个支部/g)];
