@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, GapLine } from '@wj/domain/schemas';
 import { like } from 'drizzle-orm';
 import { meetings, memberStudy, secretaryProjects, secretaryReviews, unitPlans } from '../../src/db/schema/index.js';
+import { rawRows } from '../../src/db/raw.js';
+import { yearsByUnit } from '../../src/modules/quality/service.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 /**
@@ -58,6 +60,18 @@ describe('the demo', () => {
     expect(await yearsOf(ctx.db.select({ year: secretaryProjects.year }).from(secretaryProjects))).toEqual(YEARS);
     expect(await yearsOf(ctx.db.select({ year: unitPlans.year }).from(unitPlans))).toEqual(YEARS);
     expect(await yearsOf(ctx.db.select({ year: secretaryReviews.year }).from(secretaryReviews))).toEqual(YEARS);
+  });
+});
+
+describe('the years with records, per unit', () => {
+  it('read in slices of a few org ids, are those of one query over every meeting', async () => {
+    const rows = await rawRows<{ unit: number; y: string }>(ctx.db, 'select distinct coalesce(o.unit_id, o.id) as unit, substr(m.date, 1, 4) as y from meetings m join orgs o on o.id = m.org_id');
+    const expected = new Map<number, number[]>();
+    for (const r of rows) expected.set(Number(r.unit), [...(expected.get(Number(r.unit)) ?? []), Number(r.y)].sort());
+    expect(expected.size).toBeGreaterThan(3);
+    // 7 orgs a slice: the demo's orgs take many slices, and a unit's branches fall into more than one.
+    const sliced = await yearsByUnit(ctx.db, undefined, 7);
+    expect(new Map([...sliced].map(([unit, years]) => [unit, [...years].sort()]))).toEqual(expected);
   });
 });
 

@@ -24,6 +24,12 @@ function fragment(schema: typeof RANK | typeof DIMS, entry: object): string {
   return json;
 }
 
+/** Checks and serializes a unit's two entries ahead of its dashboard (service.ts does it a slice of units at a time). */
+export function warmEntries(rank: object | null, dims: object | null): void {
+  if (rank) fragment(RANK, rank);
+  if (dims) fragment(DIMS, dims);
+}
+
 export function dashboardJson(d: Dashboard): KeptJson {
   const { unitRanking, unitDimensions, ...rest } = d;
   const head = JSON.stringify(DashboardSchema.parse({ ...rest, unitRanking: [], unitDimensions: [] }));

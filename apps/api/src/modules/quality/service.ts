@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { qualityPeriod, todayIso } from '@wj/domain/schemas';
 import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db, Queryable } from '../../db/index.js';
@@ -10,7 +10,9 @@ import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type KeptUnit, type StoreKey } from './score-store.js';
-import { groupByUnit, type UnitGroup } from './unit-groups.js';
+import { groupByUnit, groupsInOrder, type UnitGroup } from './unit-groups.js';
+import { partOf } from './unit-parts.js';
+import { warmEntries } from './dashboard-json.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
@@ -181,6 +183,7 @@ export class QualityService {
     const hit = memo.scores.get(key);
     if (hit) return hit;
     const scores = await this.checkScores(year, asOf);
+    await warmParts(scores);
     if (memo.scores.size > 16) memo.scores.clear();
     memo.scores.set(key, scores);
     return scores;
@@ -279,11 +282,13 @@ export class QualityService {
     units.sort(byId);
     await yieldToLoop();
     members.sort((a, b) => a[0] - b[0]);
-    orgList.sort((a, b) => a.id - b.id);
-    const orgs = new Map(orgList.map((o) => [o.id, o]));
     const memberCounts = new Map(members.map(([id, inService, retired]) => [id, { inService, retired }]));
     await yieldToLoop();
-    return { year, asOf, rules, branches, units, memberCounts, orgs, groups: groupByUnit(branches, units, orgs), serial: ++serials };
+    orgList.sort((a, b) => a.id - b.id);
+    const orgs = new Map(orgList.map((o) => [o.id, o]));
+    await yieldToLoop();
+    const groups = groupByUnit(branches, units, orgs);
+    return { year, asOf, rules, branches, units, memberCounts, orgs, groups, serial: ++serials };
   }
 
   /**
@@ -311,18 +316,60 @@ export class QualityService {
 /** Lets the event loop answer what is waiting (a timer, a request) before going on. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The years with meetings, per unit (of the given units only, when named). */
-async function yearsByUnit(db: Queryable, unitIds?: number[]): Promise<Map<number, Set<number>>> {
+/** How long one slice of main-thread work runs before it lets the event loop answer what waits (well under the 50 ms a request may hold it). */
+const SLICE_MS = 10;
+
+/**
+ * Computes the dashboard's per-unit subtotals (unit-parts.ts) and their
+ * ranking entries' JSON (dashboard-json.ts) ahead of the dashboard, a slice
+ * of units at a time: at province size, 1,200 units' subtotals in one go held
+ * the event loop for hundreds of milliseconds. Both are memoised on the unit's
+ * group, so a refresh after a write computes only its units' here, and the
+ * dashboard then only sums.
+ */
+async function warmParts(ys: YearScores): Promise<void> {
+  let t = performance.now();
+  for (const g of groupsInOrder(ys.groups)) {
+    const p = partOf(ys, g);
+    warmEntries(p.rank, p.dims);
+    if (performance.now() - t > SLICE_MS) {
+      await yieldToLoop();
+      t = performance.now();
+    }
+  }
+}
+
+/** How many orgs (by id) one slice of the whole commission's years scan reads: about 12 units’ meetings, some 15 ms at province size. */
+const YEARS_SLICE_ORGS = 150;
+
+/**
+ * The years with meetings, per unit (of the given units only, when named).
+ * The whole commission's are read in slices of org ids (each a range of the
+ * meetings' (org_id, date) index), the event loop free between them: one
+ * scan of a province's 1.6 M meetings held it for more than a second.
+ */
+export async function yearsByUnit(db: Queryable, unitIds?: number[], sliceOrgs = YEARS_SLICE_ORGS): Promise<Map<number, Set<number>>> {
   const unit = sql<number>`coalesce(${orgs.unitId}, ${orgs.id})`;
-  const rows = await db.selectDistinct({ unit, y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings)
-    .innerJoin(orgs, eq(orgs.id, meetings.orgId))
-    .where(unitIds ? inArray(meetings.orgId, db.select({ id: orgs.id }).from(orgs).where(or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)))) : undefined);
+  const scan = (where: SQL | undefined) => db.selectDistinct({ unit, y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings)
+    .innerJoin(orgs, eq(orgs.id, meetings.orgId)).where(where);
   const out = new Map<number, Set<number>>(unitIds?.map((id) => [id, new Set<number>()]) ?? []);
-  for (const r of rows) {
-    const id = Number(r.unit);
-    let set = out.get(id);
-    if (!set) out.set(id, (set = new Set()));
-    set.add(Number(r.y));
+  const add = (rows: { unit: number; y: string }[]) => {
+    for (const r of rows) {
+      const id = Number(r.unit);
+      let set = out.get(id);
+      if (!set) out.set(id, (set = new Set()));
+      set.add(Number(r.y));
+    }
+  };
+  if (unitIds) {
+    add(await scan(inArray(meetings.orgId, db.select({ id: orgs.id }).from(orgs).where(or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds))))));
+    return out;
+  }
+  const ids = (await db.select({ id: orgs.id }).from(orgs).orderBy(orgs.id)).map((o) => o.id);
+  for (let i = 0; i < ids.length; i += sliceOrgs) {
+    const last = ids[Math.min(i + sliceOrgs, ids.length) - 1]!;
+    add(await scan(i + sliceOrgs >= ids.length ? gte(meetings.orgId, ids[i]!) : and(gte(meetings.orgId, ids[i]!), lte(meetings.orgId, last))));
+    if (i + sliceOrgs < ids.length) await yieldToLoop();
   }
   return out;
 }
