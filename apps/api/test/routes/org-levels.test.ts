@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawRows } from '../../src/db/raw.js';
-import { build, type Client, type TestContext } from '../helpers/build.js';
+import type { Client } from '../helpers/build.js';
+import { inScopeOf, okJson as json, SCOPED_CALLERS as CALLERS, scopedClients, scopeUser } from '../helpers/scoped.js';
 
 /**
  * The org tree by level (GET /api/orgs/tree/top, /api/orgs/:id/children,
@@ -9,27 +10,12 @@ import { build, type Client, type TestContext } from '../helpers/build.js';
  * org in scope reached, worked out here from the raw tables, nothing outside
  * it but the path down to it — and a level outside the scope is refused.
  */
-type Scoped = 'renmin' | 'yanke' | 'jijiu';
-const CALLERS: Scoped[] = ['renmin', 'yanke', 'jijiu'];
-
-let ctx: TestContext;
-const clients = new Map<Scoped, Client>();
-beforeAll(async () => {
-  ctx = await build();
-  for (const r of CALLERS) clients.set(r, await ctx.as(r));
-});
-afterAll(() => ctx.close());
+const { ctx, client } = scopedClients();
 
 interface Counts { branches: number; members: number; inService: number; retired: number }
 interface LevelNode { id: number; name: string; counts: Counts; childCount: number; children?: LevelNode[] }
 interface TreeNode { id: number; name: string; counts: Counts; children: TreeNode[] }
 interface OrgRow { id: number; parent_id: number | null; unit_id: number | null; status: string }
-
-async function json<T>(c: Client, url: string): Promise<T> {
-  const res = await c(url);
-  expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
-  return res.json() as T;
-}
 
 /** The level tree with every unloaded level asked for, as a person expanding every node would see it. */
 async function expandAll(c: Client, n: LevelNode): Promise<TreeNode> {
@@ -43,17 +29,17 @@ const flatten = (n: { id: number; children?: { id: number }[] }): number[] =>
 
 describe.each(CALLERS)('the org tree by level, as %s', (caller) => {
   it('expands to exactly the whole tree: the active orgs in scope and the path down to them; outside levels refused; search stays inside', async () => {
-    const c = clients.get(caller)!;
-    const [user] = await rawRows<{ role: string; org: number }>(ctx.db, 'select role, scope_org_id as org from users where username = ?', [caller]);
-    const all = await rawRows<OrgRow>(ctx.db, 'select id, parent_id, unit_id, status from orgs order by id');
-    const inScope = (o: OrgRow) => (user!.role === 'unit_secretary' ? o.unit_id === user!.org : o.id === user!.org || o.parent_id === user!.org);
+    const c = client(caller);
+    const user = await scopeUser(ctx(), caller);
+    const all = await rawRows<OrgRow>(ctx().db, 'select id, parent_id, unit_id, status from orgs order by id');
+    const inScope = inScopeOf(user);
     const scoped = new Set(all.filter((o) => o.status === 'active' && inScope(o)).map((o) => o.id));
     const parentOf = new Map(all.map((o) => [o.id, o.parent_id]));
     const ancestors = new Set<number>();
     for (const id of scoped) for (let p = parentOf.get(id); p != null; p = parentOf.get(p)) ancestors.add(p);
 
     const top = await json<{ root: LevelNode; scopeId: number }>(c, '/api/orgs/tree/top');
-    expect(top.scopeId).toBe(user!.org);
+    expect(top.scopeId).toBe(user.org);
     const walked = await expandAll(c, top.root);
     // The same tree, names and counts as the whole tree the pickers read.
     expect(walked).toEqual(JSON.parse(JSON.stringify((await json<{ root: TreeNode }>(c, '/api/orgs/tree')).root, ['id', 'name', 'counts', 'branches', 'members', 'inService', 'retired', 'children'])));

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawRows } from '../../src/db/raw.js';
-import { build, type Client, type TestContext } from '../helpers/build.js';
+import { inScopeOf, okJson as json, SCOPED_CALLERS as CALLERS, scopedClients, scopeUser, type Scoped } from '../helpers/scoped.js';
 
 /**
  * A status code says nothing about what a list contains. For every list and
@@ -9,35 +9,18 @@ import { build, type Client, type TestContext } from '../helpers/build.js';
  * caller's scope — worked out here from the raw tables, not by the API's
  * scope code — and nothing in scope may be missing.
  */
-type Scoped = 'renmin' | 'yanke' | 'jijiu';
-const CALLERS: Scoped[] = ['renmin', 'yanke', 'jijiu'];
-
-let ctx: TestContext;
-const clients = new Map<Scoped, Client>();
-
-beforeAll(async () => {
-  ctx = await build();
-  for (const r of CALLERS) clients.set(r, await ctx.as(r));
-});
-afterAll(() => ctx.close());
+const { ctx, client } = scopedClients();
 
 interface OrgRow { id: number; parent_id: number | null; unit_id: number | null; kind: string; status: string }
 
 /** The orgs a caller may see, from the tables: a unit's whole sub-tree, or one branch with its 党小组. */
 async function scopeOf(username: Scoped) {
-  const [user] = await rawRows<{ role: string; org: number }>(ctx.db, 'select role, scope_org_id as org from users where username = ?', [username]);
-  if (!user) throw new Error(`no user ${username}`);
-  const all = await rawRows<OrgRow>(ctx.db, 'select id, parent_id, unit_id, kind, status from orgs order by id');
-  const orgs = new Set(all.filter((o) => (user.role === 'unit_secretary' ? o.unit_id === user.org : o.id === user.org || o.parent_id === user.org)).map((o) => o.id));
-  const memberIds = new Set((await rawRows<{ id: number }>(ctx.db, `select id from members where status = 'active' and org_id in (${[...orgs].join(',')})`)).map((m) => m.id));
-  const names = (await rawRows<{ name: string }>(ctx.db, `select name from members where status = 'active' and org_id in (${[...orgs].join(',')}) order by id`)).map((m) => m.name);
+  const user = await scopeUser(ctx(), username);
+  const all = await rawRows<OrgRow>(ctx().db, 'select id, parent_id, unit_id, kind, status from orgs order by id');
+  const orgs = new Set(all.filter(inScopeOf(user)).map((o) => o.id));
+  const memberIds = new Set((await rawRows<{ id: number }>(ctx().db, `select id from members where status = 'active' and org_id in (${[...orgs].join(',')})`)).map((m) => m.id));
+  const names = (await rawRows<{ name: string }>(ctx().db, `select name from members where status = 'active' and org_id in (${[...orgs].join(',')}) order by id`)).map((m) => m.name);
   return { user, orgs, memberIds, names, all };
-}
-
-async function json<T>(c: Client, url: string): Promise<T> {
-  const res = await c(url);
-  expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
-  return res.json() as T;
 }
 
 interface TreeNode { id: number; children: TreeNode[] }
@@ -46,7 +29,7 @@ const flatten = (n: TreeNode): TreeNode[] => [n, ...n.children.flatMap(flatten)]
 describe.each(CALLERS)('rows returned to %s', (caller) => {
   it('the org tree holds only the scope and the path down to it', async () => {
     const { orgs, all } = await scopeOf(caller);
-    const { root } = await json<{ root: TreeNode }>(clients.get(caller)!, '/api/orgs/tree');
+    const { root } = await json<{ root: TreeNode }>(client(caller), '/api/orgs/tree');
     const nodes = flatten(root);
     const outside = nodes.filter((n) => !orgs.has(n.id));
     // Nodes outside the scope may only be ancestors of it (the root, a branch secretary's unit), never a sibling.
@@ -59,7 +42,7 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
 
   it('quality lists, the gap catalogue and the dashboard name only orgs in scope', async () => {
     const { orgs } = await scopeOf(caller);
-    const c = clients.get(caller)!;
+    const c = client(caller);
     const branches = await json<{ items: { orgId: number }[] }>(c, '/api/quality/branches');
     const units = await json<{ items: { orgId: number }[] }>(c, '/api/quality/units');
     const gaps = await json<{ items: { orgs: { orgId: number }[] }[] }>(c, '/api/quality/gaps');
@@ -74,7 +57,7 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
 
   it('the member list of its own top org pages through exactly its members', async () => {
     const { user, orgs, memberIds } = await scopeOf(caller);
-    const c = clients.get(caller)!;
+    const c = client(caller);
     const seen: number[] = [];
     for (let page = 1; page < 100; page++) {
       const res = await json<{ items: { id: number; orgId: number }[]; total: number }>(c, `/api/orgs/${user.org}/members?pageSize=200&page=${page}`);
@@ -88,7 +71,7 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
 
   it('the roster exports hold exactly the members in scope', async () => {
     const { user, names } = await scopeOf(caller);
-    const c = clients.get(caller)!;
+    const c = client(caller);
     const urls = [`/api/orgs/${user.org}/roster/export`, ...(user.role === 'unit_secretary' ? ['/api/reports/roster.xlsx'] : [])];
     for (const url of urls) {
       const res = await c(url);
