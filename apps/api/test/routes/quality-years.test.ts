@@ -4,7 +4,7 @@ import type { Dashboard, GapLine } from '@wj/domain/schemas';
 import { like } from 'drizzle-orm';
 import { meetings, memberStudy, secretaryProjects, secretaryReviews, unitPlans } from '../../src/db/schema/index.js';
 import { rawRows } from '../../src/db/raw.js';
-import { yearsByUnit } from '../../src/modules/quality/service.js';
+import { yearsByUnit } from '../../src/modules/quality/data-years.js';
 import { build, type Client, type TestContext } from '../helpers/build.js';
 
 /**

@@ -1,4 +1,4 @@
-import { INDICATORS, type IndicatorCode, type IndicatorDef } from './catalogue.js';
+import { INDICATOR_BY_CODE, INDICATORS, type IndicatorCode, type IndicatorDef } from './catalogue.js';
 import type { RuleParams } from './params.js';
 import type { Tier } from './sources.js';
 import type { Gap } from './types.js';
@@ -25,36 +25,107 @@ export function gapPhraseOf(def: IndicatorDef, tier: Tier, variant: string | nul
 }
 
 const TIER_ORDER: Record<Tier, number> = { regulation: 0, commission: 1, reminder: 2 };
+const CATALOGUE_ORDER = new Map(INDICATORS.map((d, i) => [d.code, i]));
+
+/**
+ * One line's count over some organisations, before its text: what a
+ * GapSummary is made from. Tallies of disjoint sets of organisations add up
+ * (mergeTallies), so a dashboard can sum per-unit tallies instead of counting
+ * every branch again.
+ */
+export interface GapTally {
+  /** code|tier|variant (gapLineKey). */
+  key: string;
+  code: IndicatorCode;
+  tier: Tier;
+  variant: string | null;
+  count: number;
+  red: number;
+  amber: number;
+  /** Where the line first appears: the organisation's place (its position in the list tallied, or its id) and the gap's index in its list. */
+  firstOrg: number;
+  firstGap: number;
+  /** The organisations counted, in order (only when asked for). */
+  orgIds?: number[];
+}
 
 /**
  * Counts organisations per gap code, tier and variant, the way the survey
- * did. Each organisation counts once per line; lines with no gap are left
- * out; the order is the catalogue's, problems (党内法规, 本委工作要求) before
- * reminders. Pass `severity` to count only red (rule broken) or only amber
+ * did: each organisation counts once per line, red and amber count gaps.
+ * `severity` counts only red (rule broken) or only amber gaps; `placeBy: 'orgId'`
+ * records an organisation's place by its id (for lists in id order whose
+ * tallies are merged), else by its position in `scores`.
+ */
+export function tallyGaps(
+  scores: { orgId: number; gaps: Gap[] }[], opts: { severity?: Gap['severity']; placeBy?: 'position' | 'orgId'; orgIds?: boolean } = {},
+): GapTally[] {
+  const out = new Map<string, GapTally & { lastOrg: number }>();
+  scores.forEach((s, at) => {
+    s.gaps.forEach((g, i) => {
+      if (opts.severity && g.severity !== opts.severity) return;
+      const key = gapLineKey({ code: g.code, tier: g.tier, variant: g.variant ?? null });
+      let t = out.get(key);
+      if (!t) {
+        const first = opts.placeBy === 'orgId' ? s.orgId : at;
+        out.set(key, (t = { key, code: g.code, tier: g.tier, variant: g.variant ?? null, count: 0, red: 0, amber: 0, firstOrg: first, firstGap: i, lastOrg: NaN, ...(opts.orgIds ? { orgIds: [] } : {}) }));
+      }
+      if (t.lastOrg !== s.orgId) {
+        t.count++;
+        t.orgIds?.push(s.orgId);
+      }
+      t.lastOrg = s.orgId;
+      if (g.severity === 'red') t.red++;
+      else if (g.severity === 'amber') t.amber++;
+    });
+  });
+  return [...out.values()].map(({ lastOrg: _l, ...t }) => t);
+}
+
+/** The tallies of disjoint sets of organisations (placed by id), summed line by line. */
+export function mergeTallies(lists: GapTally[][]): GapTally[] {
+  const all = new Map<string, GapTally>();
+  for (const list of lists) for (const t of list) {
+    const m = all.get(t.key);
+    if (!m) { all.set(t.key, { ...t, orgIds: t.orgIds && [...t.orgIds] }); continue; }
+    m.count += t.count; m.red += t.red; m.amber += t.amber;
+    if (t.orgIds) m.orgIds = [...(m.orgIds ?? []), ...t.orgIds];
+    if (t.firstOrg < m.firstOrg || (t.firstOrg === m.firstOrg && t.firstGap < m.firstGap)) { m.firstOrg = t.firstOrg; m.firstGap = t.firstGap; }
+  }
+  return [...all.values()];
+}
+
+/**
+ * The lines of some tallies with their text: in the catalogue's order, a
+ * code's lines in the order they first appear, problems (党内法规, 本委工作要求)
+ * before reminders; the rule parameters fill the phrases ("3个月内").
+ */
+export function gapSummaries(tallies: GapTally[], params?: Partial<RuleParams>): GapSummary[] {
+  return tallies
+    .filter((t) => CATALOGUE_ORDER.has(t.code))
+    .sort((a, b) => CATALOGUE_ORDER.get(a.code)! - CATALOGUE_ORDER.get(b.code)! || a.firstOrg - b.firstOrg || a.firstGap - b.firstGap)
+    .map((t) => ({
+      code: t.code, tier: t.tier, variant: t.variant, count: t.count, red: t.red, amber: t.amber,
+      text: `${t.count}${gapPhraseOf(INDICATOR_BY_CODE[t.code], t.tier, t.variant, params)}`, orgIds: t.orgIds ?? [],
+    }))
+    .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier]);
+}
+
+/**
+ * Counts organisations per gap code, tier and variant, the way the survey
+ * did (tallyGaps), as the dashboard's lines (gapSummaries). Lines with no gap
+ * are left out. Pass `severity` to count only red (rule broken) or only amber
  * gaps, and the rule parameters to fill the reminder phrases ("3个月内").
  */
-export function aggregateGaps(scores: { orgId: number; gaps: Gap[] }[], severity?: Gap['severity'], params?: Partial<RuleParams>): GapSummary[] {
-  const out: GapSummary[] = [];
-  for (const def of INDICATORS) {
-    const hits = scores.flatMap((s) => s.gaps.filter((g) => g.code === def.code && (!severity || g.severity === severity)).map((g) => ({ orgId: s.orgId, g })));
-    const keys = [...new Set(hits.map((h) => `${h.g.tier}|${h.g.variant ?? ''}`))];
-    for (const key of keys) {
-      const [tier, v] = key.split('|') as [Tier, string];
-      const mine = hits.filter((h) => `${h.g.tier}|${h.g.variant ?? ''}` === key);
-      const orgIds = [...new Set(mine.map((h) => h.orgId))];
-      const variant = v || null;
-      out.push({
-        code: def.code, tier, variant,
-        count: orgIds.length,
-        red: mine.filter((h) => h.g.severity === 'red').length,
-        amber: mine.filter((h) => h.g.severity === 'amber').length,
-        text: `${orgIds.length}${gapPhraseOf(def, tier, variant, params)}`,
-        orgIds,
-      });
-    }
-  }
-  return out.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier]);
+function countGaps(scores: { orgId: number; gaps: Gap[] }[], severity?: Gap['severity'], params?: Partial<RuleParams>): GapSummary[] {
+  return gapSummaries(tallyGaps(scores, { severity, orgIds: true }), params);
 }
+
+/**
+ * aggregateGaps, with its steps as members for callers that sum per-unit
+ * tallies (the API's dashboard): `tally`, `merge`, `lines`.
+ * (Reached through this one export while quality/index.ts lists no other name of this file.)
+ */
+export const aggregateGaps = Object.assign(countGaps, { tally: tallyGaps, merge: mergeTallies, lines: gapSummaries });
 
 /** A gap that is a problem (not a reminder): what 问题数 counts. */
 export const isProblem = (g: Pick<Gap, 'tier'>): boolean => g.tier !== 'reminder';

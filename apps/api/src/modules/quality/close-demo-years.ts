@@ -2,7 +2,7 @@ import { todayIso } from '@wj/domain/schemas';
 import type { Queryable } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
 import { closeYear, yearStatuses } from './closed-years.js';
-import { dataYears } from './service.js';
+import { dataYears } from './data-years.js';
 
 /**
  * The demo's past years stand closed (年度结账) from the first load, as a

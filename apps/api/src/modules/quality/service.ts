@@ -1,18 +1,20 @@
-import { and, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { qualityPeriod, todayIso } from '@wj/domain/schemas';
 import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db, Queryable } from '../../db/index.js';
-import { auditLog, meetings, orgs } from '../../db/schema/index.js';
+import { orgs } from '../../db/schema/index.js';
 import { checkAudit, type AuditStamp } from './audit-head.js';
+import { changedUnits, dirtyUnits, LATE_WINDOW } from './changed-units.js';
 import { changeSignal, type ChangeSignal } from './change-signal.js';
 import { closedYearScores, scoreFacts } from './closed-years.js';
+import { yearsByUnit } from './data-years.js';
+import { yieldToLoop } from './event-loop.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 import { scoreInWorker } from './score-pool.js';
-import { ScoreStore, type KeptUnit, type StoreKey } from './score-store.js';
-import { groupByUnit, groupsInOrder, type UnitGroup } from './unit-groups.js';
-import { partOf } from './unit-parts.js';
-import { warmEntries } from './dashboard-json.js';
+import { ScoreStore, type StoreKey } from './score-store.js';
+import { groupByUnit, type UnitGroup } from './unit-groups.js';
+import { warmParts } from './unit-parts.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
@@ -41,11 +43,6 @@ export function resolvePeriod(years: number[], q: { year?: number; asOf?: string
   return qualityPeriod(q, years, today);
 }
 
-export async function dataYears(db: Queryable): Promise<number[]> {
-  const rows = await db.selectDistinct({ y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings);
-  return rows.map((r) => Number(r.y)).sort((a, b) => b - a);
-}
-
 /** The date a year is judged at when the caller names none: its end, or today while it runs. */
 export function defaultAsOf(year: number, today = todayIso()): string {
   const end = `${year}-12-31`;
@@ -61,12 +58,6 @@ const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.v
  * round trip), four units 64 ms — over the 50 ms a request may hold the event loop.
  */
 const MAIN_THREAD_UNITS = 2;
-
-/** How far below a kept head a PostgreSQL write may still commit unseen (audit-head.ts: ids are handed out at insert). */
-const LATE_WINDOW = 1000;
-
-/** Audit actions that move records between orgs: their audit row names one org, but others change too. */
-const MOVES = new Set(['transfer', 'merge', 'dissolve', 'import']);
 
 interface Cached { scores: YearScores; stamp: AuditStamp }
 
@@ -313,121 +304,12 @@ export class QualityService {
   }
 }
 
-/** Lets the event loop answer what is waiting (a timer, a request) before going on. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** How long one slice of main-thread work runs before it lets the event loop answer what waits (well under the 50 ms a request may hold it). */
-const SLICE_MS = 10;
-
-/**
- * Computes the dashboard's per-unit subtotals (unit-parts.ts) and their
- * ranking entries' JSON (dashboard-json.ts) ahead of the dashboard, a slice
- * of units at a time: at province size, 1,200 units' subtotals in one go held
- * the event loop for hundreds of milliseconds. Both are memoised on the unit's
- * group, so a refresh after a write computes only its units' here, and the
- * dashboard then only sums.
- */
-async function warmParts(ys: YearScores): Promise<void> {
-  let t = performance.now();
-  for (const g of groupsInOrder(ys.groups)) {
-    const p = partOf(ys, g);
-    warmEntries(p.rank, p.dims);
-    if (performance.now() - t > SLICE_MS) {
-      await yieldToLoop();
-      t = performance.now();
-    }
-  }
-}
-
-/** How many orgs (by id) one slice of the whole commission's years scan reads: about 12 units’ meetings, some 15 ms at province size. */
-const YEARS_SLICE_ORGS = 150;
-
-/**
- * The years with meetings, per unit (of the given units only, when named).
- * The whole commission's are read in slices of org ids (each a range of the
- * meetings' (org_id, date) index), the event loop free between them: one
- * scan of a province's 1.6 M meetings held it for more than a second.
- */
-export async function yearsByUnit(db: Queryable, unitIds?: number[], sliceOrgs = YEARS_SLICE_ORGS): Promise<Map<number, Set<number>>> {
-  const unit = sql<number>`coalesce(${orgs.unitId}, ${orgs.id})`;
-  const scan = (where: SQL | undefined) => db.selectDistinct({ unit, y: sql<string>`substr(${meetings.date}, 1, 4)` }).from(meetings)
-    .innerJoin(orgs, eq(orgs.id, meetings.orgId)).where(where);
-  const out = new Map<number, Set<number>>(unitIds?.map((id) => [id, new Set<number>()]) ?? []);
-  const add = (rows: { unit: number; y: string }[]) => {
-    for (const r of rows) {
-      const id = Number(r.unit);
-      let set = out.get(id);
-      if (!set) out.set(id, (set = new Set()));
-      set.add(Number(r.y));
-    }
-  };
-  if (unitIds) {
-    add(await scan(inArray(meetings.orgId, db.select({ id: orgs.id }).from(orgs).where(or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds))))));
-    return out;
-  }
-  const ids = (await db.select({ id: orgs.id }).from(orgs).orderBy(orgs.id)).map((o) => o.id);
-  for (let i = 0; i < ids.length; i += sliceOrgs) {
-    const last = ids[Math.min(i + sliceOrgs, ids.length) - 1]!;
-    add(await scan(i + sliceOrgs >= ids.length ? gte(meetings.orgId, ids[i]!) : and(gte(meetings.orgId, ids[i]!), lte(meetings.orgId, last))));
-    if (i + sliceOrgs < ids.length) await yieldToLoop();
-  }
-  return out;
-}
-
 /** The live orgs (of the given units only, when named: a unit's own org has unit_id null or its own id). */
 export async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
   const mine = unitIds ? or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)) : undefined;
   const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
     .from(orgs).where(and(eq(orgs.status, 'active'), mine)).orderBy(orgs.id);
   return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
-}
-
-/**
- * The units written since `afterId`, or 'all' when a write may have touched
- * more than the org it names. With `year`: a 组织生活 record dated in another
- * year (before and after the write) changes nothing of this year's scores —
- * the facts of a year read only its own meetings — so its unit is left as it is.
- */
-async function changedUnits(db: Queryable, afterId: number, year?: number): Promise<Set<number> | 'all'> {
-  const rows = await db.select({ action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId, before: auditLog.before, after: auditLog.after })
-    .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, afterId));
-  const units = new Set<number>();
-  for (const r of rows) {
-    // Users and rule sets don't change records; rule changes come in through the version key.
-    if (r.entityType === 'user' || r.entityType === 'rule_set') continue;
-    if (MOVES.has(r.action) || r.orgId == null || r.unitId == null) return 'all';
-    const sides = [r.before, r.after].filter((x) => x != null);
-    if (year !== undefined && r.entityType === 'meeting' && sides.length > 0 && !sides.some((x) => meetingIn(x, year))) continue;
-    units.add(r.unitId);
-  }
-  return units;
-}
-
-/** Whether an audit row's side names a meeting dated in `year` (a side without a date counts as in it). */
-function meetingIn(side: unknown, year: number): boolean {
-  const v = typeof side === 'string' ? (JSON.parse(side) as unknown) : side;
-  const date = (v as { date?: unknown } | null)?.date;
-  return typeof date !== 'string' || date.slice(0, 4) === String(year);
-}
-
-/**
- * The kept units whose records changed after their row's audit head (on
- * PostgreSQL also in a window below it, for commits that came late), or 'all'
- * when a write since may have touched more than the org it names.
- */
-async function dirtyUnits(db: Queryable, kept: KeptUnit[], window: number): Promise<Set<number> | 'all'> {
-  const minHead = Math.min(...kept.map((k) => k.auditHead));
-  const headOf = new Map(kept.map((k) => [k.unitId, k.auditHead]));
-  const rows = await db.select({ id: auditLog.id, action: auditLog.action, entityType: auditLog.entityType, orgId: auditLog.orgId, unitId: orgs.unitId })
-    .from(auditLog).leftJoin(orgs, eq(orgs.id, auditLog.orgId)).where(gt(auditLog.id, minHead - window));
-  const units = new Set<number>();
-  for (const r of rows) {
-    if (r.entityType === 'user' || r.entityType === 'rule_set') continue;
-    if (MOVES.has(r.action) || r.orgId == null) return 'all';
-    const unit = r.unitId ?? r.orgId;
-    if (r.id > (headOf.get(unit) ?? -Infinity) - window) units.add(unit);
-  }
-  return units;
 }
 
 /**

@@ -1,9 +1,11 @@
 import {
-  BRANCH_DIMENSIONS, gapPhraseOf, gradeOf, INDICATOR_BY_CODE, INDICATORS, isProblem, type BranchDimension, type BranchScore, type Gap, type IndicatorCode, type Tier,
+  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchDimension, type Gap, type Tier,
 } from '@wj/domain/quality';
 import type { Dashboard, UnitScoreRow } from '@wj/domain/schemas';
 import type { YearScores } from './service.js';
-import type { UnitGroup } from './unit-groups.js';
+import { warmEntries } from './dashboard-json.js';
+import { SLICE_MS, yieldToLoop } from './event-loop.js';
+import { groupsInOrder, type UnitGroup } from './unit-groups.js';
 
 /**
  * Everything the dashboard sums, for one unit's scores (unit-groups.ts):
@@ -33,20 +35,8 @@ export interface UnitPart {
   dims: Dashboard['unitDimensions'][number] | null;
 }
 
-/** One 问题清单 line's share of one unit: what aggregateGaps counts, plus where the line first appears (it lists lines in that order). */
-export interface GapTally {
-  /** code|tier|variant: one line of the 问题清单. */
-  key: string;
-  code: IndicatorCode;
-  tier: Tier;
-  variant: string | null;
-  count: number;
-  red: number;
-  amber: number;
-  /** The first org (in id order) with this line, and the index of the gap in its list. */
-  firstOrg: number;
-  firstGap: number;
-}
+/** One 问题清单 line's share of one unit, placed by org id (the domain's counting rule: aggregateGaps.tally). */
+export type GapTally = ReturnType<typeof aggregateGaps.tally>[number];
 
 export const BUCKETS = [[0, 60], [60, 70], [70, 80], [80, 90], [90, 100.01]] as const;
 export const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -55,22 +45,8 @@ export const problemCount = (gaps: Gap[]) => gaps.filter(isProblem).length;
 const zeroDims = () => Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, 0])) as Record<BranchDimension, number>;
 export const dimMean = (sum: number, n: number) => (n ? round1(sum / n) : null);
 
-/** Tallies gaps per code, tier and variant over scores in id order; each org counts once per line, red/amber count gaps. */
-export function tallyGaps(scores: { orgId: number; gaps: Gap[] }[]): GapTally[] {
-  const out = new Map<string, GapTally & { lastOrg: number }>();
-  for (const s of scores) {
-    s.gaps.forEach((g, i) => {
-      const key = `${g.code}|${g.tier}|${g.variant ?? ''}`;
-      let t = out.get(key);
-      if (!t) out.set(key, (t = { key, code: g.code, tier: g.tier, variant: g.variant ?? null, count: 0, red: 0, amber: 0, firstOrg: s.orgId, firstGap: i, lastOrg: NaN }));
-      if (t.lastOrg !== s.orgId) t.count++;
-      t.lastOrg = s.orgId;
-      if (g.severity === 'red') t.red++;
-      else if (g.severity === 'amber') t.amber++;
-    });
-  }
-  return [...out.values()].map(({ lastOrg: _l, ...t }) => t);
-}
+/** Tallies gaps per line over scores in id order, each org placed by its id so that units' tallies merge in id order. */
+const tallyGaps = (scores: { orgId: number; gaps: Gap[] }[]): GapTally[] => aggregateGaps.tally(scores, { placeBy: 'orgId' });
 
 const parts = new WeakMap<UnitGroup, UnitPart>();
 
@@ -117,38 +93,47 @@ export function computePart(ys: YearScores, group: UnitGroup): UnitPart {
   return p;
 }
 
-const CATALOGUE_ORDER = new Map(INDICATORS.map((d, i) => [d.code, i]));
-
 /**
  * The dashboard's 问题清单 lines (without their org lists) from the units'
  * tallies, in the order gapLines lists them: per catalogue code, lines in the
  * order they first appear among the orgs (by id), unit lines before branch
- * lines; then problems before reminders, 党内法规 before 本委工作要求, red
- * before amber, the most organisations first.
+ * lines; then lineOrder.
  */
 export function linesFromTallies(ys: YearScores, unitTallies: GapTally[][], branchTallies: GapTally[][]): Dashboard['topGaps'] {
   const params = ys.rules.rules.params;
-  const merge = (lists: GapTally[][], level: 'branch' | 'unit'): Dashboard['topGaps'] => {
-    const all = new Map<string, GapTally>();
-    for (const list of lists) for (const t of list) {
-      const m = all.get(t.key);
-      if (!m) { all.set(t.key, { ...t }); continue; }
-      m.count += t.count; m.red += t.red; m.amber += t.amber;
-      if (t.firstOrg < m.firstOrg || (t.firstOrg === m.firstOrg && t.firstGap < m.firstGap)) { m.firstOrg = t.firstOrg; m.firstGap = t.firstGap; }
+  const lines = (lists: GapTally[][], level: 'branch' | 'unit'): Dashboard['topGaps'] => aggregateGaps.lines(aggregateGaps.merge(lists), params).map((g) => {
+    const def = INDICATOR_BY_CODE[g.code];
+    return {
+      code: g.code, level, dimension: def.dimension, name: def.name, source: def.source, recommendation: def.recommendation,
+      tier: g.tier, variant: g.variant, basis: def.basis, localRule: def.localRule,
+      count: g.count, red: g.red, amber: g.amber, text: g.text, severity: g.red > 0 ? 'red' as const : 'amber' as const,
+    };
+  });
+  return [...lines(unitTallies, 'unit'), ...lines(branchTallies, 'branch')].sort(lineOrder);
+}
+
+const TIER = { regulation: 0, commission: 1, reminder: 2 } as const;
+
+/** The 问题清单's order: problems before reminders, 党内法规 before 本委工作要求, red before amber, the most organisations first. */
+export const lineOrder = (a: { tier: Tier; severity: 'red' | 'amber'; count: number }, b: { tier: Tier; severity: 'red' | 'amber'; count: number }) =>
+  TIER[a.tier] - TIER[b.tier] || (a.severity === b.severity ? b.count - a.count : a.severity === 'red' ? -1 : 1);
+
+/**
+ * Computes the dashboard's per-unit subtotals and their ranking entries' JSON
+ * (dashboard-json.ts) ahead of the dashboard, a slice of units at a time: at
+ * province size, 1,200 units' subtotals in one go held the event loop for
+ * hundreds of milliseconds. Both are memoised on the unit's group, so a
+ * refresh after a write computes only its units' here, and the dashboard then
+ * only sums.
+ */
+export async function warmParts(ys: YearScores): Promise<void> {
+  let t = performance.now();
+  for (const g of groupsInOrder(ys.groups)) {
+    const p = partOf(ys, g);
+    warmEntries(p.rank, p.dims);
+    if (performance.now() - t > SLICE_MS) {
+      await yieldToLoop();
+      t = performance.now();
     }
-    return [...all.values()]
-      .filter((t) => CATALOGUE_ORDER.has(t.code))
-      .sort((a, b) => CATALOGUE_ORDER.get(a.code)! - CATALOGUE_ORDER.get(b.code)! || a.firstOrg - b.firstOrg || a.firstGap - b.firstGap)
-      .map((t) => {
-        const def = INDICATOR_BY_CODE[t.code];
-        return {
-          code: t.code, level, dimension: def.dimension, name: def.name, source: def.source, recommendation: def.recommendation,
-          tier: t.tier, variant: t.variant, basis: def.basis, localRule: def.localRule,
-          count: t.count, red: t.red, amber: t.amber, text: `${t.count}${gapPhraseOf(def, t.tier, t.variant, params)}`, severity: t.red > 0 ? 'red' as const : 'amber' as const,
-        };
-      });
-  };
-  const TIER = { regulation: 0, commission: 1, reminder: 2 } as const;
-  return [...merge(unitTallies, 'unit'), ...merge(branchTallies, 'branch')]
-    .sort((a, b) => TIER[a.tier] - TIER[b.tier] || (a.severity === b.severity ? b.count - a.count : a.severity === 'red' ? -1 : 1));
+  }
 }

@@ -5,7 +5,7 @@ import type { BranchScoreRow, Dashboard, GapLine, UnitScoreRow } from '@wj/domai
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { YearScores } from './service.js';
 import { groupsInOrder, type UnitGroup } from './unit-groups.js';
-import { BUCKETS, dimMean, linesFromTallies, partOf, round1 } from './unit-parts.js';
+import { BUCKETS, dimMean, lineOrder, linesFromTallies, partOf, round1 } from './unit-parts.js';
 
 const problems = (gaps: Gap[]) => gaps.filter(isProblem);
 const reds = (gaps: Gap[]) => problems(gaps).filter((g) => g.severity === 'red').length;
@@ -72,9 +72,7 @@ export function gapLines(ys: YearScores, branches: BranchScore[], units: UnitSco
       }).sort((a, b) => a.total - b.total),
     };
   }))(new Map(scores.map((s) => [s.orgId, s])));
-  const TIER = { regulation: 0, commission: 1, reminder: 2 } as const;
-  return [...lines(units, 'unit'), ...lines(branches, 'branch')]
-    .sort((a, b) => TIER[a.tier] - TIER[b.tier] || (a.severity === b.severity ? b.count - a.count : a.severity === 'red' ? -1 : 1));
+  return [...lines(units, 'unit'), ...lines(branches, 'branch')].sort(lineOrder);
 }
 
 /**
