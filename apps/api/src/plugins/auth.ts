@@ -65,6 +65,8 @@ declare module 'fastify' {
 
 export const NO_SCOPE: Scope = { all: false, unitId: -1, branchId: -1 };
 
+const isWrite = (req: FastifyRequest) => req.method !== 'GET' && req.method !== 'HEAD';
+
 export default fp<{ cookieSecret?: string }>(async (app, opts) => {
   await app.register(cookie, { secret: opts.cookieSecret });
   app.decorateRequest('user', null);
@@ -96,21 +98,30 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
     req.scope = NO_SCOPE;
     const access = req.routeOptions.config?.access;
     if (!access || access.public) { done(); return; }
-    checkRequest(req, access).then(() => done(), done);
+    // A session found without waiting (SQLite, nothing to write) and a route without an org check: decided here, no promise.
+    const token = req.cookies[SESSION_COOKIE];
+    let found: ReturnType<typeof findSessionUser>;
+    try { found = token ? findSessionUser(app.db, token) : null; } catch (err) { done(err as Error); return; }
+    if (found instanceof Promise || access.org) {
+      Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);
+      return;
+    }
+    try { checkUser(req, access, found); done(); } catch (err) { done(err as Error); }
   });
 
-  async function checkRequest(req: FastifyRequest, access: Access): Promise<void> {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      req.user = await findSessionUser(app.db, token);
-      if (req.user) req.scope = scopeOf(req.user);
-    }
-
+  /** Who may call: a session, the route's roles, no writes by a read-only account. */
+  function checkUser(req: FastifyRequest, access: Access, found: SessionUser | null): SessionUser {
+    if (found) { req.user = found; req.scope = scopeOf(found); }
     const user = req.user;
     if (!user) throw unauthorized();
     if (access.roles && !access.roles.includes(user.role)) throw forbidden('当前账号无权进行此操作');
-    const writing = req.method !== 'GET' && req.method !== 'HEAD';
-    if (writing && user.role === 'viewer' && !access.selfService) throw forbidden('只读账号不能修改数据');
+    if (isWrite(req) && user.role === 'viewer' && !access.selfService) throw forbidden('只读账号不能修改数据');
+    return user;
+  }
+
+  async function checkRequest(req: FastifyRequest, access: Access, found: SessionUser | null): Promise<void> {
+    const user = checkUser(req, access, found);
+    const writing = isWrite(req);
     if (access.org) {
       const schema = req.routeOptions.schema as { params?: ZodType; querystring?: ZodType } | undefined;
       // The resolver sees only what is parsed and compared: the query only when the route says its org is named there.
