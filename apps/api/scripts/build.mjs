@@ -1,6 +1,7 @@
 // The production build: src/server.ts, the workspace's TypeScript (@wj/domain)
-// and the npm dependencies bundled by esbuild into one ES module,
-// dist/server.js, that node starts without a TypeScript loader and without
+// and the npm dependencies bundled by esbuild into one CommonJS file,
+// dist/server.bundle.cjs, that dist/server.js (scripts/launcher.mjs) starts
+// from V8's code cache, without a TypeScript loader and without
 // resolving and reading some 1,500 module files (measured by
 // bench/startup.bench.ts: bundling the dependencies too starts about 10 %
 // sooner than leaving them external, and tsx took more than twice as long).
@@ -41,11 +42,11 @@ function* files(dir) {
   }
 }
 
-/** Everything the bundle is made of: the API's and the workspace packages' sources, their manifests, this script, the lockfile. */
+/** Everything the bundle is made of: the API's and the workspace packages' sources, their manifests, this script and the launcher, the lockfile. */
 function inputs() {
   const list = [...files(join(apiRoot, 'src'))];
   for (const pkg of readdirSync(join(repoRoot, 'packages'))) list.push(...files(join(repoRoot, 'packages', pkg, 'src')), join(repoRoot, 'packages', pkg, 'package.json'));
-  list.push(join(apiRoot, 'package.json'), fileURLToPath(import.meta.url), join(repoRoot, 'pnpm-lock.yaml'));
+  list.push(join(apiRoot, 'package.json'), fileURLToPath(import.meta.url), join(apiRoot, 'scripts/launcher.mjs'), join(repoRoot, 'pnpm-lock.yaml'));
   return list.filter((f) => existsSync(f));
 }
 
@@ -102,6 +103,18 @@ const common = {
   ...(ALL ? { banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } } : {}),
 };
 
+/**
+ * The server bundle as CommonJS, which node 20 can compile from a code cache (vm.Script's cachedData; ES modules
+ * it cannot): import.meta.url is the launcher's argument, import() of a package left external a require() (each
+ * is a CommonJS package), and no banner (require is CommonJS's own).
+ */
+const cjs = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__wj_import_meta_url' },
+  supported: { 'dynamic-import': false },
+  banner: {},
+};
+
 async function run() {
   const started = performance.now();
   const startedAt = new Date(); // the stamp's time: a source saved while building is newer than it
@@ -114,10 +127,15 @@ async function run() {
   }
   const entry = (list) => Object.fromEntries(list.map((f) => [basename(f, extname(f)), f]));
   const { build } = await import('esbuild'); // only when building: the up-to-date check stays light
+  const server = { server: join(apiRoot, 'src/server.ts') };
   const results = await Promise.all([
-    build({ ...common, entryPoints: { server: join(apiRoot, 'src/server.ts'), ...entry(workers.filter((f) => f.endsWith('.ts'))) } }),
+    // The server: a CommonJS bundle started by the launcher through V8's code cache (ALL; see launcher.mjs),
+    // or, with --deps-external, an ES module as before (its external packages may be ES modules only).
+    ALL ? build({ ...common, ...cjs, entryPoints: { 'server.bundle': server.server }, outExtension: { '.js': '.cjs' } }) : build({ ...common, entryPoints: server }),
+    build({ ...common, entryPoints: entry(workers.filter((f) => f.endsWith('.ts'))) }),
     build({ ...common, entryPoints: entry(workers.filter((f) => f.endsWith('.mjs'))), outExtension: { '.js': '.mjs' } }),
   ]);
+  if (ALL) results.push({ outputFiles: [{ path: join(dist, 'server.js'), contents: readFileSync(join(apiRoot, 'scripts/launcher.mjs')) }] });
   mkdirSync(dist, { recursive: true });
   // Each file is written beside its place and renamed over it: a server starting meanwhile reads an old or a new file, never half of one.
   for (const out of results.flatMap((r) => r.outputFiles)) {
@@ -127,7 +145,7 @@ async function run() {
   }
   writeFileSync(stampFile, listing(inputs()));
   utimesSync(stampFile, startedAt, startedAt);
-  console.log(`[api build] dist/server.js and ${workers.length} worker(s) in ${Math.round(performance.now() - started)} ms`);
+  console.log(`[api build] dist/server.js${ALL ? ' (launcher), dist/server.bundle.cjs' : ''} and ${workers.length} worker(s) in ${Math.round(performance.now() - started)} ms`);
 }
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
