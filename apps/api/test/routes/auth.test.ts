@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/auth/demo-users.js';
 import { SESSION_IDLE_MS } from '../../src/auth/sessions.js';
-import { sessions } from '../../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { sessions, users } from '../../src/db/schema/index.js';
 import { build, type TestContext } from '../helpers/build.js';
 
 let ctx: TestContext;
@@ -61,6 +63,17 @@ describe('sessions', () => {
     const idle = new Date(Date.now() - SESSION_IDLE_MS - 1000).toISOString();
     await ctx.db.transaction((tx) => tx.update(sessions).set({ lastSeenAt: idle }));
     expect((await ctx.anon({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('a change made in the database by another server — an account disabled, a session ended — holds on the next request', async () => {
+    const cookieOf = async (username: string) => `wj_session=${(await login(username, DEMO_PASSWORD)).cookies.find((c) => c.name === 'wj_session')!.value}`;
+    const [renmin, leader] = [await cookieOf('renmin'), await cookieOf('leader')];
+    for (const cookie of [renmin, leader]) expect((await ctx.anon({ url: '/api/quality/dashboard', headers: { cookie } })).statusCode).toBe(200);
+    // Written past this server's services, as another process sharing the database would.
+    await ctx.db.transaction((tx) => tx.update(users).set({ disabled: true }).where(eq(users.username, 'renmin')));
+    await ctx.db.transaction((tx) => tx.delete(sessions).where(eq(sessions.id, createHash('sha256').update(leader.split('=')[1]!).digest('hex'))));
+    for (const cookie of [renmin, leader]) expect((await ctx.anon({ url: '/api/quality/dashboard', headers: { cookie } })).statusCode).toBe(401);
+    await ctx.db.transaction((tx) => tx.update(users).set({ disabled: false }).where(eq(users.username, 'renmin')));
   });
 
   it('logging in again issues a new session token instead of keeping the old one', async () => {
