@@ -14,7 +14,7 @@ export {
 export {
   periodsOf, judgedPeriods, dueCount, endedMonths, cutoffOf, isCurrentYear, isValidFrequency, periodsPhrase, type Period,
 } from './periods.js';
-export { yearsBetween, addYears, addMonths, monthEnd, daysInMonth } from './dates.js';
+export { yearsBetween, addYears, addMonths, monthEnd, daysInMonth, ymd } from './dates.js';
 export type * from './types.js';
 export { scoreBranch } from './score.js';
 export { countedPosts, isDualLeader } from './leadership.js';

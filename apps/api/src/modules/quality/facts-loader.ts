@@ -4,12 +4,14 @@ import {
   MEMBER_FLAG, type BranchFacts, type CommitteeFact, type MeetingFact, type MemberColumns, type MemberFact, type ProjectFact, type RecruitFact, type UnitFacts,
 } from '@wj/domain/quality';
 import { MEETING_TYPES } from '@wj/domain';
-import type { DbHandle, Queryable } from '../../db/index.js';
+import type { Queryable } from '../../db/index.js';
 import {
   auditLog, brands, committeeMembers, committees, meetings, members, memberStudy, orgs, partyWorkers, projectMilestones,
   recruits, responsibilityItems, secretaryProjects, secretaryReviews, unitPlans, vanguardPosts,
 } from '../../db/schema/index.js';
-import { arrays, attachMeetings, attachMembers, bool, chunks, codeOf, interner, json, memberProfile, PROFILE_TABLE, type Row } from './facts-sql.js';
+import { arrays, attachMeetings, attachMembers, bool, codeOf, interner, json, memberProfile, type Row } from './facts-sql.js';
+import { groupByOrg, MeetingColumnsBuilder, RollColumns } from './facts-columns.js';
+import { asText, fields, nullableNumField, numField, packed, plainField, plainTextField, prefixedField, unsafe } from './facts-packed.js';
 
 export interface CommissionFacts {
   branches: BranchFacts[];
@@ -55,11 +57,16 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   const byOrg = (col: PgColumn) => (inScopeOrgs ? inArray(col, inScopeOrgs) : undefined);
   const byUnit = (col: PgColumn) => (unitIds ? inArray(col, unitIds) : undefined);
 
-  const sqlite = Boolean((db as Partial<DbHandle>).sqlite);
   const flags = sql<number>`((case when ${members.isTalent} then 1 else 0 end) + (case when ${members.isDeptHead} then 2 else 0 end)
     + (case when ${members.lostContact} then 4 else 0 end) + (case when ${members.floating} then 8 else 0 end)
     + (case when coalesce(${members.phone}, '') <> '' and coalesce(${members.education}, '') <> ''
          and (${members.employment} = 'retired' or coalesce(${members.jobCategory}, '') <> '') then 16 else 0 end))`;
+
+  const meetingsOfYear = and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId));
+  const memberCells = {
+    orgId: members.orgId, id: members.id, flags, category: members.category, employment: members.employment, titleLevel: members.titleLevel,
+    partyStanding: members.partyStanding, hours: memberStudy.hours, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
+  };
 
   const [
     orgRows, memberRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
@@ -69,31 +76,25 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
       id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId, kind: orgs.kind, name: orgs.name,
       foundedDate: orgs.foundedDate, branchCategory: orgs.branchCategory,
     }).from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id)),
-    // One row per member on the roll with the year's study hours beside it, and the five yes/no facts packed into one number
-    // (bit 0 人才, 1 内设机构负责人, 2 失联, 3 流动, 4 花名册完整) — computed in SQL, not carried over as cells. On SQLite the four
-    // enumerations are packed into that number too (memberProfile), read by id in chunks.
-    chunks(db, (after, limit) => {
-      const q = db.select({
-        id: members.id, orgId: members.orgId, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
-        hours: memberStudy.hours,
-        ...(sqlite ? { profile: memberProfile(flags) } : {
-          profile: flags, category: members.category, employment: members.employment, titleLevel: members.titleLevel, partyStanding: members.partyStanding,
-        }),
-      }).from(members).leftJoin(memberStudy, and(eq(memberStudy.memberId, members.id), eq(memberStudy.year, year)))
-        .where(and(memberLive, byOrg(members.orgId), after === undefined ? undefined : gt(members.id, after))).orderBy(members.id);
-      return limit === undefined ? q : q.limit(limit);
-    }),
+    // The roll, one row per org: each member on it with the year's study hours beside it and the five yes/no facts and
+    // four enumerations packed into one number (memberProfile; flags: bit 0 人才, 1 内设机构负责人, 2 失联, 3 流动, 4 花名册完整)
+    // — computed in SQL, not carried over as cells (facts-packed.ts).
+    arrays(db, db.select({
+      orgId: members.orgId,
+      list: packed(fields(numField(members.id), memberProfile(flags), nullableNumField(memberStudy.hours),
+        plainTextField(members.birthDate), plainTextField(members.joinDate), plainField(members.fullDate))),
+      unsafe: unsafe(members.birthDate, members.joinDate, members.fullDate),
+    }).from(members).leftJoin(memberStudy, and(eq(memberStudy.memberId, members.id), eq(memberStudy.year, year)))
+      .where(and(memberLive, byOrg(members.orgId))).groupBy(members.orgId)),
     arrays(db, db.select({ id: committees.id, orgId: committees.orgId, electedDate: committees.electedDate, termYears: committees.termYears })
       .from(committees).where(and(committeeLive, byOrg(committees.orgId))).orderBy(committees.id)),
-    // On SQLite the type as its index in MEETING_TYPES (any other value as it is), read by id in chunks.
-    chunks(db, (after, limit) => {
-      const q = db.select({
-        id: meetings.id, orgId: meetings.orgId, type: sqlite ? sql<unknown>`coalesce(${codeOf(meetings.type, MEETING_TYPES)}, ${meetings.type})` : meetings.type,
-        date: meetings.date, expected: meetings.expected, present: meetings.present,
-      }).from(meetings).where(and(gte(meetings.date, from), lte(meetings.date, to), ne(meetings.reviewStatus, 'returned'), byOrg(meetings.orgId),
-        after === undefined ? undefined : gt(meetings.id, after))).orderBy(meetings.id);
-      return limit === undefined ? q : q.limit(limit);
-    }),
+    // The year's 组织生活, one row per org, each record's type as its index in MEETING_TYPES (any other value as a text).
+    arrays(db, db.select({
+      orgId: meetings.orgId,
+      list: packed(fields(numField(meetings.id), sql`coalesce(${asText(codeOf(meetings.type, MEETING_TYPES))}, ${prefixedField(meetings.type)})`,
+        plainTextField(meetings.date), numField(meetings.expected), numField(meetings.present))),
+      unsafe: unsafe(meetings.date),
+    }).from(meetings).where(meetingsOfYear).groupBy(meetings.orgId)),
     arrays(db, db.select({ orgId: brands.orgId, name: brands.name, active: brands.active, createdYear: brands.createdYear })
       .from(brands).where(byOrg(brands.orgId)).orderBy(brands.id)),
     arrays(db, db.select({
@@ -114,15 +115,16 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
       .from(secretaryReviews).where(and(eq(secretaryReviews.year, year), byUnit(secretaryReviews.orgId))).orderBy(secretaryReviews.id)),
     arrays(db, db.select({ unitId: responsibilityItems.unitId, done: responsibilityItems.done })
       .from(responsibilityItems).where(and(eq(responsibilityItems.year, year), byUnit(responsibilityItems.unitId))).orderBy(responsibilityItems.id)),
-    // Seats and milestones through a subquery, not a list of ids: no parameter limit, whatever the size of the tree.
+    // Seats and milestones joined to their committee and project (by primary key), not a list of ids: no parameter limit,
+    // whatever the size of the tree (a join costs SQLite half of an IN subquery).
     arrays(db, db.select({
       committeeId: committeeMembers.committeeId, memberId: committeeMembers.memberId, role: committeeMembers.role,
       alsoRoles: committeeMembers.alsoRoles, fullTime: committeeMembers.fullTime, otherPosts: committeeMembers.otherPosts,
-    }).from(committeeMembers).where(inArray(committeeMembers.committeeId,
-      db.select({ id: committees.id }).from(committees).where(and(committeeLive, byOrg(committees.orgId))))).orderBy(committeeMembers.id)),
+    }).from(committeeMembers).innerJoin(committees, eq(committees.id, committeeMembers.committeeId))
+      .where(and(committeeLive, byOrg(committees.orgId))).orderBy(committeeMembers.id)),
     arrays(db, db.select({ projectId: projectMilestones.projectId, title: projectMilestones.title, dueDate: projectMilestones.dueDate, doneDate: projectMilestones.doneDate })
-      .from(projectMilestones).where(inArray(projectMilestones.projectId,
-        db.select({ id: secretaryProjects.id }).from(secretaryProjects).where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))))).orderBy(projectMilestones.id)),
+      .from(projectMilestones).innerJoin(secretaryProjects, eq(secretaryProjects.id, projectMilestones.projectId))
+      .where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).orderBy(projectMilestones.id)),
   ]);
 
   // Rows are arrays in the order of each select above; every fact object is built once, straight from them.
@@ -150,77 +152,38 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   const slotOf: number[] = [];
   branches.forEach((b, k) => { slotOf[b.orgId] = k; });
 
-  // The roll: kept in columns (MemberColumns), each branch's `members` built from them on first read. Every member
-  // on the roll has a row (a seat may be held by a member of another org); `memberOrder` lists each branch's rows.
-  const ids: number[] = [], births: string[] = [], joins: string[] = [], fulls: (string | null)[] = [];
-  const categories: MemberFact['category'][] = [], employments: MemberFact['employment'][] = [], titles: MemberFact['titleLevel'][] = [];
-  const standings: (MemberFact['partyStanding'] | null)[] = [], flagList: number[] = [], hoursList: number[] = [], memberOwner: number[] = [];
-  const membersOfOrg: number[] = [];
-  const perBranchMembers = new Int32Array(branches.length + 1);
-  for (const rows of memberRows()) {
-    for (const r of rows) {
-      const id = r[0] as number, orgId = r[1] as number, hours = r[5] as number | null, profile = r[6];
-      let f: number, c: MemberFact['category'], e: MemberFact['employment'], t: MemberFact['titleLevel'], st: MemberFact['partyStanding'] | null;
-      if (!sqlite) [f, c, e, t, st] = [Number(profile), i(r[7] as typeof c), i(r[8] as typeof e), i(r[9] as typeof t),
-        i(r[10] as string | null) as typeof st];
-      else if (typeof profile === 'number') {
-        const d = PROFILE_TABLE[profile]!;
-        f = d[0]; c = d[1]; e = d[2]; t = d[3]; st = d[4];
-      }
-      else {
-        // A value outside the enumerations: the row's own cells, as they are.
-        const [pf, pc, pe, pt, ps] = JSON.parse(profile as string) as [number, typeof c, typeof e, typeof t, typeof st];
-        [f, c, e, t, st] = [pf, i(pc), i(pe), i(pt), ps == null ? ps : i(ps)];
-      }
-      ids.push(id);
-      births.push(i(r[2] as string));
-      joins.push(i(r[3] as string));
-      fulls.push(i(r[4] as string | null));
-      categories.push(c);
-      employments.push(e);
-      titles.push(t);
-      standings.push(st);
-      flagList.push(f);
-      hoursList.push(hours ?? NaN);
-      const k = slotOf[orgId] ?? -1;
-      memberOwner.push(k);
-      if (k >= 0) perBranchMembers[k + 1]!++;
-      membersOfOrg[orgId] = (membersOfOrg[orgId] ?? 0) + 1;
-    }
+  // The roll: kept in columns (MemberColumns), each branch's `members` built from them on first read. Every member on the
+  // roll has a row (a seat may be held by a member of another org). An org whose values a packed list cannot carry is read as rows.
+  const roll = new RollColumns(i);
+  const oddRoll: number[] = [];
+  for (const [orgId, list, odd] of memberRows() as [number, string, unknown][]) {
+    if (Number(odd) > 0) oddRoll.push(orgId); else roll.addPacked(orgId, list);
+  }
+  if (oddRoll.length) {
+    const rows = await arrays(db, db.select(memberCells).from(members)
+      .leftJoin(memberStudy, and(eq(memberStudy.memberId, members.id), eq(memberStudy.year, year)))
+      .where(and(memberLive, inArray(members.orgId, oddRoll))).orderBy(members.orgId, members.id));
+    groupByOrg(rows()).forEach((list, orgId) => roll.addRows(orgId, list));
   }
   const memberCountByUnit = new Map<number, number>();
-  membersOfOrg.forEach((n, orgId) => {
+  roll.range.forEach((orgId, n) => {
     const u = orgUnit.get(orgId);
     if (u != null) memberCountByUnit.set(u, (memberCountByUnit.get(u) ?? 0) + n);
   });
-  for (let k = 0; k < branches.length; k++) perBranchMembers[k + 1]! += perBranchMembers[k]!;
-  const memberOrder = new Int32Array(perBranchMembers[branches.length]!);
-  const nextMember = perBranchMembers.slice(0, branches.length);
-  for (let r = 0; r < memberOwner.length; r++) {
-    const k = memberOwner[r]!;
-    if (k >= 0) memberOrder[nextMember[k]!++] = r;
+  const memberStore = roll.columns();
+  for (const b of branches) {
+    const [from, to] = roll.range.of(b.orgId);
+    attachMembers(b, { ...memberStore, from, to });
   }
-  const memberStore: MemberColumns = {
-    ids, birthDates: births, joinDates: joins, fullDates: fulls, categories, employments, titleLevels: titles, partyStandings: standings,
-    flags: Uint8Array.from(flagList), hours: Float64Array.from(hoursList), order: memberOrder, from: 0, to: 0,
-  };
-  branches.forEach((b, k) => attachMembers(b, { ...memberStore, from: perBranchMembers[k]!, to: perBranchMembers[k + 1]! }));
-  /** The row of a member id (the rows are in id order), or -1. */
-  const memberRow = (id: number): number => {
-    let lo = 0, hi = ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = ids[mid]!;
-      if (v === id) return mid;
-      if (v < id) lo = mid + 1; else hi = mid - 1;
-    }
-    return -1;
-  };
-
   type Seat = CommitteeFact['members'][number];
+  const seatRows = [...cmRows()] as [number, number, Seat['role'], unknown, unknown, number][];
+  const rowOfSeat = new Map<number, number>(seatRows.map((r) => [r[1], -1]));
+  roll.ids.forEach((id, r) => { if (rowOfSeat.has(id)) rowOfSeat.set(id, r); });
+  const { ids, birthDates: births, joinDates: joins, titleLevels: titles } = memberStore;
+
   const seatsByCommittee = new Map<number, Seat[]>();
-  for (const [committeeId, memberId, role, alsoRoles, fullTime, otherPosts] of cmRows() as [number, number, Seat['role'], unknown, unknown, number][]) {
-    const r = memberRow(memberId);
+  for (const [committeeId, memberId, role, alsoRoles, fullTime, otherPosts] of seatRows) {
+    const r = rowOfSeat.get(memberId) ?? -1;
     if (r < 0) continue;
     // The member's own facts, read from its row (as memberAt would give them).
     const hours = memberStore.hours[r]!;
@@ -241,26 +204,22 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   for (const b of branches) b.committee = committeeByOrg.get(b.orgId) ?? null;
 
   // 组织生活, the biggest table: kept in columns (MeetingColumns), each branch's `meetings` built from them on first read.
-  const types: string[] = [], dates: string[] = [], expecteds: number[] = [], presents: number[] = [], owner: number[] = [];
-  const perBranch = new Int32Array(branches.length + 1);
-  for (const rows of meetingRows()) {
-    for (const [, orgId, type, date, expected, present] of rows as [number, number, MeetingFact['type'] | number, string, number, number][]) {
-      const k = slotOf[orgId] ?? -1;
-      if (k < 0) continue;
-      types.push(typeof type === 'number' ? MEETING_TYPES[type]! : i(type));
-      dates.push(i(date));
-      expecteds.push(expected);
-      presents.push(present);
-      owner.push(k);
-      perBranch[k + 1]!++;
-    }
+  const held = new MeetingColumnsBuilder(i);
+  const oddMeetings: number[] = [];
+  for (const [orgId, list, odd] of meetingRows() as [number, string, unknown][]) {
+    if (slotOf[orgId] === undefined) continue;
+    if (Number(odd) > 0) oddMeetings.push(orgId); else held.addPacked(orgId, list);
   }
-  for (let k = 0; k < branches.length; k++) perBranch[k + 1]! += perBranch[k]!;
-  const order = new Int32Array(owner.length);
-  const next = perBranch.slice(0, branches.length);
-  for (let r = 0; r < owner.length; r++) order[next[owner[r]!]!++] = r;
-  const store = { types, dates, expected: Int32Array.from(expecteds), present: Int32Array.from(presents), order };
-  branches.forEach((b, k) => attachMeetings(b, { ...store, from: perBranch[k]!, to: perBranch[k + 1]! }));
+  if (oddMeetings.length) {
+    const rows = await arrays(db, db.select({ orgId: meetings.orgId, id: meetings.id, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
+      .from(meetings).where(and(meetingsOfYear, inArray(meetings.orgId, oddMeetings))).orderBy(meetings.orgId, meetings.id));
+    groupByOrg(rows()).forEach((list, orgId) => held.addRows(orgId, list));
+  }
+  const store = held.columns();
+  for (const b of branches) {
+    const [from, to] = held.range.of(b.orgId);
+    attachMeetings(b, { ...store, from, to });
+  }
   for (const [orgId, name, active, createdYear] of brandRows() as [number, string, unknown, number][]) {
     branchById.get(orgId)?.brands.push({ name, active: bool(active), createdYear });
   }

@@ -6,6 +6,7 @@ import {
 import { EMPLOYMENTS, MEMBER_CATEGORIES, PARTY_STANDINGS, TITLE_LEVELS } from '@wj/domain';
 import type { DbHandle, Queryable } from '../../db/index.js';
 import { members } from '../../db/schema/index.js';
+import { asText, fields, prefixedField } from './facts-packed.js';
 
 /*
  * The facts loader's driver plumbing (facts-loader.ts): queries read as arrays
@@ -43,60 +44,25 @@ export async function arrays(db: Queryable, query: { toSQL(): { sql: string; par
   return () => rows;
 }
 
-/** A query's rows in chunks (read when called, each chunk consumed before the next is read). */
-type Chunks = () => Iterable<Row[]>;
-
-/** Marks the keyset parameter in a chunk query's parameters (no row has this id). */
-const AFTER_SENTINEL = -987_654_321_987;
-const CHUNK = 4096;
-
 /**
- * The two biggest tables (the roll, the year's 组织生活) read by key in chunks
- * of CHUNK rows on SQLite: `query(after, limit)` must select the key first,
- * order by it and keep only rows with a greater key. One `all()` per chunk
- * costs the driver less per row than stepping, and a chunk is dropped before
- * the next is read, so that rows do not live long enough to be moved to the
- * old generation. Each chunk is its own read (a write committed meanwhile is
- * seen by the later chunks, as by the later queries); a key is read once.
- * Elsewhere: one chunk of every row.
- */
-export async function chunks(db: Queryable, query: (after?: number, limit?: number) => { toSQL(): { sql: string; params: unknown[] } }): Promise<Chunks> {
-  const handle = db as Partial<DbHandle>;
-  if (handle.sqlite) {
-    const { sql: text, params } = query(AFTER_SENTINEL, CHUNK).toSQL();
-    const at = params.indexOf(AFTER_SENTINEL);
-    if (at < 0 || params.indexOf(AFTER_SENTINEL, at + 1) >= 0) throw new Error('facts loader: the chunk query has no single keyset parameter');
-    const statement = handle.sqlite.reader.prepare(text).raw(true);
-    return function* () {
-      const values = [...params];
-      values[at] = Number.MIN_SAFE_INTEGER;
-      for (;;) {
-        const rows = statement.all(...values) as Row[];
-        if (rows.length) yield rows;
-        if (rows.length < CHUNK) return;
-        values[at] = rows[rows.length - 1]![0];
-      }
-    };
-  }
-  const rows = await arrays(db, query());
-  return () => [[...rows()]];
-}
-
-/**
- * SQLite: a text column's known values as their index (a small integer cell
- * instead of a new string for every row), or NULL for any other value.
+ * A text column's known values as their index (a small integer instead of
+ * a new string for every row), or NULL for any other value.
  */
 export function codeOf(column: SQL | PgColumn, values: readonly string[]): SQL {
   return sql`(case ${column} ${sql.join(values.map((v, k) => sql`when ${v} then ${sql.raw(String(k))}`), sql` `)} end)`;
 }
 
-/** The member enumerations packed beside the flags on SQLite: flags + 32 × (category + 2 × (employment + 2 × (title + 5 × standing))). */
+/** The member enumerations packed beside the flags: flags + 32 × (category + 2 × (employment + 2 × (title + 5 × standing))). */
 const PROFILE_ENUMS = [
   [members.category, MEMBER_CATEGORIES], [members.employment, EMPLOYMENTS], [members.titleLevel, TITLE_LEVELS], [members.partyStanding, PARTY_STANDINGS],
 ] as const;
 type Profile = [number, MemberFact['category'], MemberFact['employment'], MemberFact['titleLevel'], MemberFact['partyStanding']];
 
-/** SQLite: the packed number, or (a value outside the enumerations) a JSON array of the flags and the four cells. */
+/**
+ * A member's profile as a packed-list field (facts-packed.ts): the packed
+ * number, or (a value outside the enumerations) 'x' + the flags followed by
+ * the four cells as length-prefixed text fields.
+ */
 export function memberProfile(flags: SQL): SQL {
   let packed: SQL | undefined;
   for (let k = PROFILE_ENUMS.length - 1; k >= 0; k--) {
@@ -104,7 +70,7 @@ export function memberProfile(flags: SQL): SQL {
     const code = codeOf(column, values);
     packed = packed ? sql`(${code} + ${sql.raw(String(values.length))} * ${packed})` : code;
   }
-  return sql`coalesce(${flags} + 32 * ${packed}, json_array(${flags}, ${members.category}, ${members.employment}, ${members.titleLevel}, ${members.partyStanding}))`;
+  return sql`coalesce(${asText(sql`${flags} + 32 * ${packed}`)}, ${fields(sql`'x' || ${flags}`, ...PROFILE_ENUMS.map(([column]) => prefixedField(column)))})`;
 }
 
 /** Every packed number's flags and values, by number. */
