@@ -23,6 +23,7 @@
 // locales other than English are left out: node compiles some 2.3 MB at start instead of 3.9 MB.
 //
 // Type checking is not part of it (`pnpm typecheck` does that): esbuild only strips types.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,7 +136,13 @@ async function run() {
     build({ ...common, entryPoints: entry(workers.filter((f) => f.endsWith('.ts'))) }),
     build({ ...common, entryPoints: entry(workers.filter((f) => f.endsWith('.mjs'))), outExtension: { '.js': '.mjs' } }),
   ]);
-  if (ALL) results.push({ outputFiles: [{ path: join(dist, 'server.js'), contents: readFileSync(join(apiRoot, 'scripts/launcher.mjs')) }] });
+  if (ALL) {
+    const bundle = results[0].outputFiles.find((f) => f.path.endsWith('server.bundle.cjs'));
+    const sha1 = createHash('sha1').update(bundle.contents).digest('hex');
+    const launcher = readFileSync(join(apiRoot, 'scripts/launcher.mjs'), 'utf8').replace('const BUNDLE_SHA1 = null;', `const BUNDLE_SHA1 = '${sha1}';`);
+    if (!launcher.includes(sha1)) throw new Error('scripts/launcher.mjs: the BUNDLE_SHA1 line is missing');
+    results.push({ outputFiles: [{ path: join(dist, 'server.js'), contents: launcher }] });
+  }
   mkdirSync(dist, { recursive: true });
   // Each file is written beside its place and renamed over it: a server starting meanwhile reads an old or a new file, never half of one.
   for (const out of results.flatMap((r) => r.outputFiles)) {
