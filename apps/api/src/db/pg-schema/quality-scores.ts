@@ -5,8 +5,9 @@ import { pgTable, integer, text, jsonb, uniqueIndex } from 'drizzle-orm/pg-core'
  * scores for one year, as-of date and rule version, with what they were
  * computed from — `basis` 'live' and the audit head seen before the records
  * were read, or a closed year's close ('closed:<id>:<closedAt>'). A start reads
- * them instead of scoring again; a unit written since is recomputed and its
- * row rewritten.
+ * the subtotals (`part`) instead of scoring again, and the branch details
+ * (`scores`) when a page needs them; a unit written since is recomputed and
+ * its row rewritten.
  */
 export const qualityScores = pgTable('quality_scores', {
   id: integer().primaryKey().generatedByDefaultAsIdentity(),
@@ -17,5 +18,7 @@ export const qualityScores = pgTable('quality_scores', {
   basis: text().notNull(),
   auditHead: integer().notNull(),
   scores: jsonb().notNull(),
+  /** The unit's dashboard subtotals (unit-parts.ts), read alone at a start; null in rows kept before they were stored. */
+  part: jsonb(),
   computedAt: text().notNull(),
 }, (t) => [uniqueIndex('quality_scores_uq').on(t.year, t.asOf, t.ruleVersion, t.unitId)]);

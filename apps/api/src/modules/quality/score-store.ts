@@ -1,14 +1,15 @@
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { INDICATOR_BY_CODE, type BranchScore, type Gap, type IndicatorResult, type UnitScore } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
 import { qualityScores } from '../../db/schema/index.js';
 import type { OrgInfo, YearScores } from './service.js';
 import type { UnitGroup } from './unit-groups.js';
+import { keptPart, partFromKept, partOf, type KeptPart, type UnitPart } from './unit-parts.js';
 
 /**
  * Kept scores: one row per (year, as-of, rule version, unit) holding the
- * unit's score and its branches' (db/*-schema/quality-scores.ts). What a row
- * was computed from is its `basis`: 'live' with the audit head read before
+ * unit's score and its branches' and, apart, the unit's dashboard subtotals
+ * (db/*-schema/quality-scores.ts). What a row was computed from is its `basis`: 'live' with the audit head read before
  * the records (every write appends an audit row naming its org, so a unit
  * named after that head has changed since), or a closed year's close, whose
  * frozen facts and rule version alone decide its scores. A start reads the
@@ -63,8 +64,23 @@ export class ScoreStore {
     });
   }
 
+  /**
+   * The kept subtotals of one key (unit-parts.ts), without the branch details:
+   * what a start reads to answer the first dashboard. Rows kept before
+   * subtotals were stored have none and are left out (their units are then
+   * recomputed).
+   */
+  async readParts(key: StoreKey): Promise<{ unitId: number; auditHead: number; part: UnitPart }[]> {
+    const rows = await this.db.select({ unitId: qualityScores.unitId, auditHead: qualityScores.auditHead, part: qualityScores.part }).from(qualityScores)
+      .where(and(
+        eq(qualityScores.year, key.year), eq(qualityScores.asOf, key.asOf), eq(qualityScores.ruleVersion, key.ruleVersion), eq(qualityScores.basis, key.basis),
+        isNotNull(qualityScores.part),
+      ));
+    return rows.map((r) => ({ unitId: r.unitId, auditHead: r.auditHead, part: partFromKept((typeof r.part === 'string' ? JSON.parse(r.part) : r.part) as KeptPart) }));
+  }
+
   /** Stores the given units of `ys` as computed at `auditHead` (in the background; see flush). */
-  keep(key: StoreKey, ys: YearScores, unitIds: Iterable<number>, auditHead: number, opts: { orgs?: boolean; prune?: boolean } = {}): void {
+  keep(key: StoreKey, ys: Pick<YearScores, 'groups' | 'memberCounts' | 'orgs' | 'rules'>, unitIds: Iterable<number>, auditHead: number, opts: { orgs?: boolean; prune?: boolean } = {}): void {
     // A unit with nothing scored is kept too (an empty row), so that the next start does not take it for one never computed.
     const groups = [...unitIds].map((id): UnitGroup => ys.groups.get(id) ?? { unitId: id, unit: null, branches: [] });
     const payload = (g: UnitGroup): Payload => ({
@@ -80,11 +96,11 @@ export class ScoreStore {
       for (let i = 0; i < groups.length; i += CHUNK) {
         const computedAt = new Date().toISOString();
         const rows = groups.slice(i, i + CHUNK).map((g) => ({
-          year: key.year, asOf: key.asOf, ruleVersion: key.ruleVersion, unitId: g.unitId, basis: key.basis, auditHead, scores: payload(g), computedAt,
+          year: key.year, asOf: key.asOf, ruleVersion: key.ruleVersion, unitId: g.unitId, basis: key.basis, auditHead, scores: payload(g), part: keptPart(partOf(ys, g)), computedAt,
         }));
         await this.db.transaction((tx) => tx.insert(qualityScores).values(rows).onConflictDoUpdate({
           target: [qualityScores.year, qualityScores.asOf, qualityScores.ruleVersion, qualityScores.unitId],
-          set: { basis: sql`excluded.basis`, auditHead: sql`excluded.audit_head`, scores: sql`excluded.scores`, computedAt: sql`excluded.computed_at` },
+          set: { basis: sql`excluded.basis`, auditHead: sql`excluded.audit_head`, scores: sql`excluded.scores`, part: sql`excluded.part`, computedAt: sql`excluded.computed_at` },
           setWhere: sql`excluded.basis <> ${qualityScores.basis} or excluded.audit_head >= ${qualityScores.auditHead}`,
         }));
         this.written += rows.length;

@@ -14,7 +14,7 @@ import { currentRules, type StoredRules } from './rules-store.js';
 import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
-import { warmParts } from './unit-parts.js';
+import { addKeptDetails, fullOf, partsOf, warmKept, withUnits, type YearParts } from './year-parts.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
@@ -59,9 +59,9 @@ const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.v
  */
 const MAIN_THREAD_UNITS = 2;
 
-interface Cached { scores: YearScores; stamp: AuditStamp }
+interface Cached { parts: YearParts; stamp: AuditStamp }
 
-interface Memo { signal: ChangeSignal | null; years: number[] | null; scores: Map<string, YearScores> }
+interface Memo { signal: ChangeSignal | null; years: number[] | null; parts: Map<string, YearParts> }
 
 /**
  * Scores are computed from the records, never stored. Results are kept per
@@ -75,7 +75,8 @@ interface Memo { signal: ChangeSignal | null; years: number[] | null; scores: Ma
  */
 export class QualityService {
   private cache = new Map<string, Cached>();
-  private views = new WeakMap<YearScores, Map<string, unknown>>();
+  private views = new WeakMap<object, Map<string, unknown>>();
+  private hydrating = new WeakMap<YearParts, Promise<YearScores>>();
   private years: { stamp: AuditStamp; years: number[]; byUnit: Map<number, Set<number>> } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /**
@@ -84,7 +85,7 @@ export class QualityService {
    * still reads the same nothing has been written since and the entry is
    * current — answered without the mutex and without any other check.
    */
-  private memo: Memo = { signal: null, years: null, scores: new Map() };
+  private memo: Memo = { signal: null, years: null, parts: new Map() };
   private readonly readSignal: () => ChangeSignal | Promise<ChangeSignal>;
 
   private readonly store: ScoreStore | null;
@@ -105,7 +106,7 @@ export class QualityService {
   }
 
   private memoFor(signal: ChangeSignal): Memo {
-    if (this.memo.signal !== signal) this.memo = { signal, years: null, scores: new Map() };
+    if (this.memo.signal !== signal) this.memo = { signal, years: null, parts: new Map() };
     return this.memo;
   }
 
@@ -119,7 +120,7 @@ export class QualityService {
    * scope), computed once: a refresh makes a new scores object, so the memo
    * can never outlive the data it was computed from.
    */
-  view<T>(scores: YearScores, key: string, make: () => T): T {
+  view<T>(scores: YearScores | YearParts, key: string, make: () => T): T {
     let memo = this.views.get(scores);
     if (!memo) this.views.set(scores, (memo = new Map()));
     if (!memo.has(key)) memo.set(key, make());
@@ -164,48 +165,90 @@ export class QualityService {
   invalidate() {
     this.cache.clear();
     this.years = null;
-    this.memo = { signal: null, years: null, scores: new Map() };
+    this.memo = { signal: null, years: null, parts: new Map() };
   }
 
   /** Every branch's and unit's score for the year at `asOf`, current as of `signal` (read now when not given). */
   async scores(year: number, asOf: string, signal?: ChangeSignal): Promise<YearScores> {
-    const memo = this.memoFor(signal ?? await this.readSignal());
-    const key = `${year}|${asOf}`;
-    const hit = memo.scores.get(key);
-    if (hit) return hit;
-    const scores = await this.checkScores(year, asOf);
-    await warmParts(scores);
-    if (memo.scores.size > 16) memo.scores.clear();
-    memo.scores.set(key, scores);
-    return scores;
+    const yp = await this.parts(year, asOf, signal);
+    return yp.full ?? this.hydrate(yp);
   }
 
-  private checkScores(year: number, asOf: string): Promise<YearScores> {
+  /**
+   * Every unit's dashboard subtotals for the year at `asOf`, current as of
+   * `signal`: after a start on kept scores, without the branch details
+   * behind them (year-parts.ts).
+   */
+  async parts(year: number, asOf: string, signal?: ChangeSignal): Promise<YearParts> {
+    const memo = this.memoFor(signal ?? await this.readSignal());
+    const key = `${year}|${asOf}`;
+    const hit = memo.parts.get(key);
+    if (hit) return hit;
+    const parts = await this.checkParts(year, asOf);
+    if (memo.parts.size > 16) memo.parts.clear();
+    memo.parts.set(key, parts);
+    return parts;
+  }
+
+  private checkParts(year: number, asOf: string): Promise<YearParts> {
     return this.serial(async () => {
       // Only a year's default date is kept in the database: a caller's other dates stay in this process (as-of-budget.ts bounds them).
       const store = this.store && asOf === defaultAsOf(year) ? this.store : undefined;
       // A closed year is scored from its frozen facts under its frozen rules (closed-years.ts), never from today's records.
       const closed = await closedYearScores(this.db, year, asOf, store);
-      if (closed) return closed;
+      if (closed) return partsOf(closed);
       const rules = await currentRules(this.db);
       const key = `${year}|${asOf}|${rules.version}`;
       const hit = this.cache.get(key);
       // The stamp is read before the records: a write landing in between is in the scores and again in the next check (recomputed twice, never missed).
       const check = await checkAudit(this.db, hit?.stamp ?? null);
-      if (hit && check.same) return hit.scores;
+      if (hit && check.same) return hit.parts;
       const storeKey = { year, asOf, ruleVersion: rules.version, basis: 'live' };
-      let scores: YearScores;
+      let parts: YearParts;
       if (hit) {
         const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head, year) : 'all';
-        scores = changed !== 'all' ? await this.refresh(hit.scores, changed) : await this.compute(year, asOf, rules);
-        store?.keep(storeKey, scores, changed === 'all' ? unitsOf(scores.orgs) : changed, check.stamp.head, { prune: changed === 'all' });
+        if (changed === 'all') {
+          const scores = await this.compute(year, asOf, rules);
+          store?.keep(storeKey, scores, unitsOf(scores.orgs), check.stamp.head, { prune: true });
+          parts = await partsOf(scores);
+        } else {
+          parts = await this.refresh(hit.parts, changed);
+          if (changed.size) store?.keep(storeKey, { ...parts.mem, orgs: parts.orgs, rules: parts.rules }, changed, check.stamp.head);
+        }
       } else {
-        scores = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await this.compute(year, asOf, rules);
+        parts = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await partsOf(await this.compute(year, asOf, rules));
       }
       if (!hit && this.cache.size > 16) this.cache.clear();
-      this.cache.set(key, { scores, stamp: check.stamp });
-      return scores;
+      this.cache.set(key, { parts, stamp: check.stamp });
+      return parts;
     });
+  }
+
+  /**
+   * The whole scores of a state read from kept subtotals: the kept units'
+   * details read from their rows (once per state); a unit whose row was
+   * rewritten since (by another server) is recomputed.
+   */
+  private hydrate(yp: YearParts): Promise<YearScores> {
+    let run = this.hydrating.get(yp);
+    if (!run) {
+      run = (async () => {
+        const storeKey = { year: yp.year, asOf: yp.asOf, ruleVersion: yp.rules.version, basis: 'live' };
+        const rows = await this.store!.read(storeKey, [...yp.mem.kept.keys()]);
+        const stale = addKeptDetails(yp, rows);
+        if (stale.length) {
+          // Rare: the subtotals already answered stay, the details come from a computation of the records now.
+          const fresh = await this.compute(yp.year, yp.asOf, yp.rules, stale);
+          for (const [id, g] of fresh.groups) yp.mem.groups.set(id, g);
+          for (const [id, c] of fresh.memberCounts) yp.mem.memberCounts.set(id, c);
+          for (const [id, o] of fresh.orgs) yp.orgs.set(id, o);
+          yp.mem.kept.clear();
+        }
+        return (yp.full = fullOf(yp));
+      })();
+      this.hydrating.set(yp, run);
+    }
+    return run;
   }
 
   /** Waits until the scores computed so far are kept in the database (tests; a server closing). */
@@ -219,26 +262,29 @@ export class QualityService {
    * (and kept again). Nothing kept, or a write since that moved orgs between
    * units: everything is computed.
    */
-  private async fromStore(store: ScoreStore, storeKey: StoreKey, rules: StoredRules, head: number): Promise<YearScores> {
+  private async fromStore(store: ScoreStore, storeKey: StoreKey, rules: StoredRules, head: number): Promise<YearParts> {
     const { year, asOf } = storeKey;
-    const kept = await store.read(storeKey);
+    const kept = await store.readParts(storeKey);
     const dirty = kept.length ? await dirtyUnits(this.db, kept, this.db.pg ? LATE_WINDOW : 0) : 'all';
     if (dirty === 'all') {
       const scores = await this.compute(year, asOf, rules);
       store.keep(storeKey, scores, unitsOf(scores.orgs), head, { prune: true });
-      return scores;
+      return partsOf(scores);
     }
     const orgs = await loadOrgInfo(this.db);
     const units = new Set(unitsOf(orgs));
-    for (const id of units) if (!kept.some((k) => k.unitId === id)) dirty.add(id);
+    const keptIds = new Set(kept.map((k) => k.unitId));
+    for (const id of units) if (!keptIds.has(id)) dirty.add(id);
     const clean = kept.filter((k) => units.has(k.unitId) && !dirty.has(k.unitId));
-    const part = dirty.size ? await this.compute(year, asOf, rules, [...dirty]) : null;
-    const branches = [...clean.flatMap((k) => k.branches), ...(part?.branches ?? [])].filter((b) => orgs.has(b.orgId));
-    const unitScores = [...clean.flatMap((k) => (k.unit ? [k.unit] : [])), ...(part?.units ?? [])].filter((u) => orgs.has(u.orgId));
-    const memberCounts = new Map(clean.flatMap((k) => k.members.map(([id, inService, retired]) => [id, { inService, retired }] as const)));
-    for (const [id, c] of part?.memberCounts ?? []) memberCounts.set(id, c);
-    if (dirty.size) store.keep(storeKey, { ...part!, orgs }, dirty, head);
-    return { year, asOf, rules, branches, units: unitScores, memberCounts, orgs, groups: groupByUnit(branches, unitScores, orgs), serial: ++serials };
+    await warmKept(clean.map((k) => k.part));
+    const start: YearParts = {
+      year, asOf, rules, orgs, parts: new Map(clean.map((k) => [k.unitId, k.part])), full: null, serial: ++serials,
+      mem: { groups: new Map(), memberCounts: new Map(), kept: new Map(clean.map((k) => [k.unitId, k.auditHead])) },
+    };
+    if (dirty.size === 0) return start;
+    const part = await this.compute(year, asOf, rules, [...dirty]);
+    store.keep(storeKey, { ...part, orgs }, dirty, head);
+    return withUnits(start, dirty, part, ++serials);
   }
 
   /**
@@ -288,19 +334,9 @@ export class QualityService {
    * Only the changed units' orgs are read again: a write that moves orgs
    * between units is a MOVE and recomputes everything instead.
    */
-  private async refresh(prev: YearScores, unitIds: Set<number>): Promise<YearScores> {
+  private async refresh(prev: YearParts, unitIds: Set<number>): Promise<YearParts> {
     if (unitIds.size === 0) return prev;
-    const part = await this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]);
-    const orgs = new Map(prev.orgs);
-    for (const [id, o] of prev.orgs) if (unitIds.has(o.unitId)) orgs.delete(id);
-    for (const [id, o] of part.orgs) orgs.set(id, o);
-    const memberCounts = new Map(prev.memberCounts);
-    for (const id of unitIds) for (const b of prev.groups.get(id)?.branches ?? []) memberCounts.delete(b.orgId);
-    for (const [id, c] of part.memberCounts) memberCounts.set(id, c);
-    const groups = new Map(prev.groups);
-    for (const id of unitIds) groups.delete(id);
-    for (const [id, g] of part.groups) groups.set(id, g);
-    return withListsFromGroups({ year: prev.year, asOf: prev.asOf, rules: prev.rules, orgs, memberCounts, groups, serial: ++serials });
+    return withUnits(prev, unitIds, await this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]), ++serials);
   }
 }
 
@@ -310,18 +346,4 @@ export async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Ma
   const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
     .from(orgs).where(and(eq(orgs.status, 'active'), mine)).orderBy(orgs.id);
   return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
-}
-
-/**
- * Scores whose branch and unit lists are made from the groups when first
- * read: the dashboard reads only the groups, so a refresh after a write costs
- * the written unit, not a pass over every branch of the commission.
- */
-function withListsFromGroups(ys: Omit<YearScores, 'branches' | 'units'>): YearScores {
-  let branches: BranchScore[] | undefined;
-  let units: UnitScore[] | undefined;
-  return Object.defineProperties(ys, {
-    branches: { enumerable: true, get: () => (branches ??= [...ys.groups.values()].flatMap((g) => g.branches)) },
-    units: { enumerable: true, get: () => (units ??= [...ys.groups.values()].flatMap((g) => (g.unit ? [g.unit] : []))) },
-  }) as YearScores;
 }

@@ -1,11 +1,9 @@
 import {
-  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchDimension, type Gap, type Tier,
+  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchDimension, type Gap, type RuleParams, type Tier,
 } from '@wj/domain/quality';
 import type { Dashboard, UnitScoreRow } from '@wj/domain/schemas';
 import type { YearScores } from './service.js';
-import { warmEntries } from './dashboard-json.js';
-import { SLICE_MS, yieldToLoop } from './event-loop.js';
-import { groupsInOrder, type UnitGroup } from './unit-groups.js';
+import type { UnitGroup } from './unit-groups.js';
 
 /**
  * Everything the dashboard sums, for one unit's scores (unit-groups.ts):
@@ -50,14 +48,38 @@ const tallyGaps = (scores: { orgId: number; gaps: Gap[] }[]): GapTally[] => aggr
 
 const parts = new WeakMap<UnitGroup, UnitPart>();
 
+/** A tally as kept: [code|tier|variant, count, red, amber, first org, first gap]. */
+type KeptTally = [string, number, number, number, number, number];
+
+/** A unit's subtotals as kept in its quality_scores row (score-store.ts): the tallies as arrays. */
+export type KeptPart = Omit<UnitPart, 'branchGaps' | 'unitGaps'> & { branchGaps: KeptTally[]; unitGaps: KeptTally[] };
+
+export function keptPart(p: UnitPart): KeptPart {
+  const rows = (ts: GapTally[]) => ts.map((t): KeptTally => [t.key, t.count, t.red, t.amber, t.firstOrg, t.firstGap]);
+  return { ...p, branchGaps: rows(p.branchGaps), unitGaps: rows(p.unitGaps) };
+}
+
+export function partFromKept(k: KeptPart): UnitPart {
+  const tallies = (rows: KeptTally[]) => rows.map(([key, count, red, amber, firstOrg, firstGap]): GapTally => {
+    const [code, tier, variant] = key.split('|') as [GapTally['code'], Tier, string];
+    return { key, code, tier, variant: variant || null, count, red, amber, firstOrg, firstGap };
+  });
+  return { ...k, branchGaps: tallies(k.branchGaps), unitGaps: tallies(k.unitGaps) };
+}
+
+/** Gives a group read back from the kept details the subtotals kept with it (computed from the same scores). */
+export function seedPart(group: UnitGroup, part: UnitPart): void {
+  parts.set(group, part);
+}
+
 /** The subtotals of one group under the year's rules and names; memoised on the group object. */
-export function partOf(ys: YearScores, group: UnitGroup): UnitPart {
+export function partOf(ys: Pick<YearScores, 'rules' | 'memberCounts' | 'orgs'>, group: UnitGroup): UnitPart {
   let p = parts.get(group);
   if (!p) parts.set(group, (p = computePart(ys, group)));
   return p;
 }
 
-export function computePart(ys: YearScores, group: UnitGroup): UnitPart {
+export function computePart(ys: Pick<YearScores, 'rules' | 'memberCounts' | 'orgs'>, group: UnitGroup): UnitPart {
   const rules = ys.rules.rules;
   const p: UnitPart = {
     branchCount: group.branches.length, inService: 0, retired: 0, totalSum: 0, belowPass: 0,
@@ -99,8 +121,7 @@ export function computePart(ys: YearScores, group: UnitGroup): UnitPart {
  * order they first appear among the orgs (by id), unit lines before branch
  * lines; then lineOrder.
  */
-export function linesFromTallies(ys: YearScores, unitTallies: GapTally[][], branchTallies: GapTally[][]): Dashboard['topGaps'] {
-  const params = ys.rules.rules.params;
+export function linesFromTallies(params: RuleParams, unitTallies: GapTally[][], branchTallies: GapTally[][]): Dashboard['topGaps'] {
   const lines = (lists: GapTally[][], level: 'branch' | 'unit'): Dashboard['topGaps'] => aggregateGaps.lines(aggregateGaps.merge(lists), params).map((g) => {
     const def = INDICATOR_BY_CODE[g.code];
     return {
@@ -117,23 +138,3 @@ const TIER = { regulation: 0, commission: 1, reminder: 2 } as const;
 /** The 问题清单's order: problems before reminders, 党内法规 before 本委工作要求, red before amber, the most organisations first. */
 export const lineOrder = (a: { tier: Tier; severity: 'red' | 'amber'; count: number }, b: { tier: Tier; severity: 'red' | 'amber'; count: number }) =>
   TIER[a.tier] - TIER[b.tier] || (a.severity === b.severity ? b.count - a.count : a.severity === 'red' ? -1 : 1);
-
-/**
- * Computes the dashboard's per-unit subtotals and their ranking entries' JSON
- * (dashboard-json.ts) ahead of the dashboard, a slice of units at a time: at
- * province size, 1,200 units' subtotals in one go held the event loop for
- * hundreds of milliseconds. Both are memoised on the unit's group, so a
- * refresh after a write computes only its units' here, and the dashboard then
- * only sums.
- */
-export async function warmParts(ys: YearScores): Promise<void> {
-  let t = performance.now();
-  for (const g of groupsInOrder(ys.groups)) {
-    const p = partOf(ys, g);
-    warmEntries(p.rank, p.dims);
-    if (performance.now() - t > SLICE_MS) {
-      await yieldToLoop();
-      t = performance.now();
-    }
-  }
-}

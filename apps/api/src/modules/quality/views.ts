@@ -4,8 +4,9 @@ import {
 import type { BranchScoreRow, Dashboard, GapLine, UnitScoreRow } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { YearScores } from './service.js';
-import { groupsInOrder, type UnitGroup } from './unit-groups.js';
-import { BUCKETS, dimMean, lineOrder, linesFromTallies, partOf, round1 } from './unit-parts.js';
+import type { UnitGroup } from './unit-groups.js';
+import { BUCKETS, dimMean, lineOrder, linesFromTallies, partOf, round1, type UnitPart } from './unit-parts.js';
+import { partsInOrder, partsNow, type YearParts } from './year-parts.js';
 
 const problems = (gaps: Gap[]) => gaps.filter(isProblem);
 const reds = (gaps: Gap[]) => problems(gaps).filter((g) => g.severity === 'red').length;
@@ -76,37 +77,43 @@ export function gapLines(ys: YearScores, branches: BranchScore[], units: UnitSco
 }
 
 /**
- * The groups of scores a scope may see: every unit for the committee, one
- * unit for its secretary, one branch (as a group of its own, with no unit
- * score) for a branch secretary — the same orgs visible() returns.
+ * The subtotals a scope may see: every unit's for the committee, one unit's
+ * for its secretary, one branch's (as a unit of its own, with no unit score)
+ * for a branch secretary — the same orgs visible() returns. A branch's needs
+ * the scores behind the subtotals (`yp.full`: QualityService.scores).
  */
-function scopedGroups(ys: YearScores, scope: Scope): UnitGroup[] {
-  if (scope.all) return groupsInOrder(ys.groups);
+function scopedParts(yp: YearParts, scope: Scope): UnitPart[] {
+  if (scope.all) return partsInOrder(yp);
   if (scope.unitId !== null) {
-    const g = ys.groups.get(scope.unitId);
-    return g ? [g] : [];
+    const p = yp.parts.get(scope.unitId);
+    return p ? [p] : [];
   }
-  const o = scope.branchId === null ? undefined : ys.orgs.get(scope.branchId);
-  const b = o ? ys.groups.get(o.unitId)?.branches.find((x) => x.orgId === o.id) : undefined;
+  const o = scope.branchId === null ? undefined : yp.orgs.get(scope.branchId);
+  if (!o) return [];
+  if (!yp.full) throw new Error('a branch\'s dashboard needs the branch scores (QualityService.scores)');
+  const ys = yp.full;
+  const b = ys.groups.get(o.unitId)?.branches.find((x) => x.orgId === o.id);
   if (!b) return [];
   let single = singles.get(b);
-  if (!single) singles.set(b, (single = { unitId: o!.unitId, unit: null, branches: [b] }));
-  return [single];
+  if (!single) singles.set(b, (single = { unitId: o.unitId, unit: null, branches: [b] }));
+  return [partOf(ys, single)];
 }
 const singles = new WeakMap<BranchScore, UnitGroup>();
 
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
 
 /** The dashboard of one scope, summed from the subtotals of the units in it (unit-parts.ts). */
-export function dashboard(ys: YearScores, scope: Scope, years: number[], previous: YearScores | null): Dashboard {
+export function dashboard(of: YearParts | YearScores, scope: Scope, years: number[], previousOf: YearParts | YearScores | null): Dashboard {
+  const ys = 'parts' in of ? of : partsNow(of);
+  const previous = previousOf && ('parts' in previousOf ? previousOf : partsNow(previousOf));
   const rules = ys.rules.rules;
-  const parts = scopedGroups(ys, scope).map((g) => partOf(ys, g));
+  const parts = scopedParts(ys, scope);
   const units = parts.filter((p) => p.row !== null);
   const branchCount = sum(parts, (p) => p.branchCount);
   const inService = sum(parts, (p) => p.inService);
   const retired = sum(parts, (p) => p.retired);
-  const lines = linesFromTallies(ys, units.map((p) => p.unitGaps), parts.map((p) => p.branchGaps));
-  const prev = previous ? scopedGroups(previous, scope).map((g) => partOf(previous, g)) : null;
+  const lines = linesFromTallies(rules.params, units.map((p) => p.unitGaps), parts.map((p) => p.branchGaps));
+  const prev = previous ? scopedParts(previous, scope) : null;
   const prevCount = prev ? sum(prev, (p) => p.branchCount) : 0;
   return {
     year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, years,

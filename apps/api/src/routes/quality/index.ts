@@ -22,16 +22,19 @@ const description = 'year、asOf 的取值：不带 asOf 时，往年按全年�
 const routes: FastifyPluginAsyncZod = async (app) => {
   // The caller's period, clamped into its year and to today (resolvePeriod), then held to the budget of dates (as-of-budget.ts).
   const budget = new AsOfBudget();
-  const period = async (q: { year?: number; asOf?: string }) => {
+  const when = async (q: { year?: number; asOf?: string }) => {
     // One read of the change signal per request: unmoved, the years and the scores come from memory (service.ts).
     const signal = await app.quality.signal();
     const years = await app.quality.dataYears(signal);
     const { year, asOf } = resolvePeriod(years, q);
     const thisYear = Number(todayIso().slice(0, 4));
     const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }).asOf : null;
-    return { years, signal, ys: await app.quality.scores(year, budget.pick(year, asOf, free), signal) };
+    return { years, signal, year, asOf: budget.pick(year, asOf, free) };
   };
-  const yearScores = async (q: { year?: number; asOf?: string }) => (await period(q)).ys;
+  const yearScores = async (q: { year?: number; asOf?: string }) => {
+    const { signal, year, asOf } = await when(q);
+    return app.quality.scores(year, asOf, signal);
+  };
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
 
   app.get('/quality/dashboard', {
@@ -41,8 +44,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: DashboardSchema, 304: z.null().describe('总览未变（If-None-Match）'), ...errors },
     },
   }, async (req, reply) => {
-    const { ys, years, signal } = await period(req.query);
-    const previous = years.includes(ys.year - 1) ? await app.quality.scores(ys.year - 1, `${ys.year - 1}-12-31`, signal) : null;
+    const { year, asOf, years, signal } = await when(req.query);
+    // The subtotals (kept ones after a start, without the branch details behind them); a branch's dashboard needs its branch's scores.
+    const read = (y: number, d: string) => (req.scope.branchId !== null ? app.quality.scores(y, d, signal) : app.quality.parts(y, d, signal));
+    const ys = await read(year, asOf);
+    const previous = years.includes(year - 1) ? await read(year - 1, `${year - 1}-12-31`) : null;
     const scopeKey = `dash|${req.scope.all}|${req.scope.unitId}|${req.scope.branchId}|${previous?.serial ?? 0}|${years.join(',')}`;
     // Serialized once per state of the scores and scope, then sent as kept (lib/kept-json.ts): at province size the
     // dashboard's JSON is large, and checking and serializing it on every read was most of a cached request's work.

@@ -1,0 +1,1 @@
+ALTER TABLE `quality_scores` ADD `part` text;

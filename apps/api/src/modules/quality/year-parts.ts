@@ -1,0 +1,158 @@
+import type { StoredRules } from './rules-store.js';
+import type { OrgInfo, YearScores } from './service.js';
+import { warmEntries } from './dashboard-json.js';
+import { SLICE_MS, yieldToLoop } from './event-loop.js';
+import type { KeptUnit } from './score-store.js';
+import { groupByUnit, groupsInOrder, type UnitGroup } from './unit-groups.js';
+import { partOf, seedPart, type UnitPart } from './unit-parts.js';
+
+/**
+ * One state of a year's scores as the dashboard reads it: every unit's
+ * subtotals (unit-parts.ts). The branch and unit scores behind them are in
+ * memory for the units computed in this process (`mem.groups`); the other
+ * units' were read from their kept rows' subtotals alone at the start, and
+ * their details stay in the database (`mem.kept`, with the audit head of each
+ * row) until a page needs them — then `full` is made (QualityService.scores).
+ */
+export interface YearParts {
+  year: number;
+  asOf: string;
+  rules: StoredRules;
+  orgs: Map<number, OrgInfo>;
+  /** Every unit's subtotals, by unit id. */
+  parts: Map<number, UnitPart>;
+  /** The whole scores, once every unit's details are in memory. */
+  full: YearScores | null;
+  mem: { groups: Map<number, UnitGroup>; memberCounts: YearScores['memberCounts']; kept: Map<number, number> };
+  serial: number;
+}
+
+/** The subtotals in unit-id order: the order the dashboard lists units in. */
+export function partsInOrder(yp: YearParts): UnitPart[] {
+  let list = ordered.get(yp);
+  if (!list) ordered.set(yp, (list = [...yp.parts.keys()].sort((a, b) => a - b).map((id) => yp.parts.get(id)!)));
+  return list;
+}
+const ordered = new WeakMap<YearParts, UnitPart[]>();
+
+const fromFull = new WeakMap<YearScores, YearParts>();
+
+/**
+ * The parts of scores whose details are all in memory (a computation, a
+ * closed year), once per scores object. The subtotals and their ranking
+ * entries' JSON (dashboard-json.ts) are computed a slice of units at a time:
+ * at province size, 1,200 units' subtotals in one go held the event loop for
+ * hundreds of milliseconds. Both are memoised on the unit's group, so a state
+ * made by a refresh computes only its units' here.
+ */
+export async function partsOf(ys: YearScores): Promise<YearParts> {
+  const hit = fromFull.get(ys);
+  if (hit) return hit;
+  let t = performance.now();
+  for (const g of groupsInOrder(ys.groups)) {
+    const p = partOf(ys, g);
+    warmEntries(p.rank, p.dims);
+    if (performance.now() - t > SLICE_MS) {
+      await yieldToLoop();
+      t = performance.now();
+    }
+  }
+  return partsNow(ys);
+}
+
+/** The same at once, in one go (a report composed in the worker). */
+export function partsNow(ys: YearScores): YearParts {
+  let yp = fromFull.get(ys);
+  if (!yp) {
+    const parts = new Map([...ys.groups].map(([id, g]) => [id, partOf(ys, g)]));
+    yp = {
+      year: ys.year, asOf: ys.asOf, rules: ys.rules, orgs: ys.orgs, parts, full: ys, serial: ys.serial,
+      mem: { groups: ys.groups, memberCounts: ys.memberCounts, kept: new Map() },
+    };
+    fromFull.set(ys, yp);
+  }
+  return yp;
+}
+
+/** Checks and serializes the kept units' ranking entries ahead of the first dashboard, a slice at a time. */
+export async function warmKept(parts: Iterable<UnitPart>): Promise<void> {
+  let t = performance.now();
+  for (const p of parts) {
+    warmEntries(p.rank, p.dims);
+    if (performance.now() - t > SLICE_MS) {
+      await yieldToLoop();
+      t = performance.now();
+    }
+  }
+}
+
+/** The whole scores of a state whose units' details are all in memory. */
+export function fullOf(yp: Omit<YearParts, 'full'>): YearScores {
+  const { year, asOf, rules, orgs, serial } = yp;
+  return withListsFromGroups({ year, asOf, rules, orgs, memberCounts: yp.mem.memberCounts, groups: yp.mem.groups, serial });
+}
+
+/**
+ * The state after the units of `fresh` (scores of those units alone) were
+ * recomputed: their orgs, groups and subtotals replaced, every other unit's
+ * kept as it was — the same objects, so their subtotals are reused.
+ */
+export function withUnits(prev: YearParts, unitIds: Set<number>, fresh: YearScores, serial: number): YearParts {
+  const orgs = new Map(prev.orgs);
+  for (const [id, o] of prev.orgs) if (unitIds.has(o.unitId)) orgs.delete(id);
+  for (const [id, o] of fresh.orgs) orgs.set(id, o);
+  const memberCounts = new Map(prev.mem.memberCounts);
+  for (const id of unitIds) for (const b of prev.mem.groups.get(id)?.branches ?? []) memberCounts.delete(b.orgId);
+  for (const [id, c] of fresh.memberCounts) memberCounts.set(id, c);
+  const groups = new Map(prev.mem.groups);
+  const parts = new Map(prev.parts);
+  const kept = new Map(prev.mem.kept);
+  for (const id of unitIds) {
+    groups.delete(id);
+    parts.delete(id);
+    kept.delete(id);
+  }
+  for (const [id, g] of fresh.groups) {
+    groups.set(id, g);
+    const p = partOf(fresh, g);
+    warmEntries(p.rank, p.dims);
+    parts.set(id, p);
+  }
+  const next = { year: prev.year, asOf: prev.asOf, rules: prev.rules, orgs, parts, mem: { groups, memberCounts, kept }, serial };
+  return { ...next, full: kept.size === 0 ? fullOf(next) : null };
+}
+
+/**
+ * Puts the kept units' details, read from their rows, into the state: each
+ * group gets the subtotals read at the start (computed from the same scores).
+ * Returns the units whose row is no longer the one read then (another server
+ * rewrote it since), which the caller recomputes.
+ */
+export function addKeptDetails(yp: YearParts, rows: KeptUnit[]): number[] {
+  const byUnit = new Map(rows.map((r) => [r.unitId, r]));
+  const good = [...yp.mem.kept].filter(([id, head]) => byUnit.get(id)?.auditHead === head).map(([id]) => byUnit.get(id)!);
+  const groups = groupByUnit(good.flatMap((k) => k.branches), good.flatMap((k) => (k.unit ? [k.unit] : [])), yp.orgs);
+  for (const [id, g] of groups) {
+    seedPart(g, yp.parts.get(id)!);
+    yp.mem.groups.set(id, g);
+  }
+  for (const k of good) {
+    for (const [id, inService, retired] of k.members) yp.mem.memberCounts.set(id, { inService, retired });
+    yp.mem.kept.delete(k.unitId);
+  }
+  return [...yp.mem.kept.keys()];
+}
+
+/**
+ * Scores whose branch and unit lists are made from the groups when first
+ * read: the dashboard reads only the subtotals, so a refresh after a write
+ * costs the written unit, not a pass over every branch of the commission.
+ */
+function withListsFromGroups(ys: Omit<YearScores, 'branches' | 'units'>): YearScores {
+  let branches: YearScores['branches'] | undefined;
+  let units: YearScores['units'] | undefined;
+  return Object.defineProperties(ys, {
+    branches: { enumerable: true, get: () => (branches ??= [...ys.groups.values()].flatMap((g) => g.branches)) },
+    units: { enumerable: true, get: () => (units ??= [...ys.groups.values()].flatMap((g) => (g.unit ? [g.unit] : []))) },
+  }) as YearScores;
+}
