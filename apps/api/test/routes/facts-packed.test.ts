@@ -25,8 +25,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wj-facts-packed-'));
   opened = await openTestDb(dir, 'facts', inject('demoTemplate'));
   db = opened.db;
-  const [{ y }] = await rawRows<{ y: string }>(db, "select max(substr(date, 1, 4)) as y from meetings where review_status <> 'returned'");
-  year = Number(y);
+  const [last] = await rawRows<{ y: string }>(db, "select max(substr(date, 1, 4)) as y from meetings where review_status <> 'returned'");
+  year = Number(last!.y);
   // Odd values, each in another branch's records.
   const ids = (await rawRows<{ id: number }>(db, "select id from meetings where date >= ? and date <= ? and review_status <> 'returned' order by id", [`${year}-01-01`, `${year}-12-31`])).map((r) => Number(r.id));
   const odd = async (text: string, params: unknown[]) => {
@@ -110,8 +110,8 @@ describe('the facts loader’s packed lists', () => {
       expect(b.meetings).toEqual(expected.get(b.orgId)!.meetings);
       expect(b.members).toEqual(expected.get(b.orgId)!.members);
     }
-    const [{ n }] = await rawRows<{ n: number }>(db,
+    const [count] = await rawRows<{ n: number }>(db,
       "select count(*) as n from members m join orgs o on o.id = m.org_id where m.status = 'active' and o.status = 'active' and o.unit_id = ?", [unitId]);
-    expect(scoped.units.find((u) => u.orgId === unitId)!.memberCount).toBe(Number(n));
+    expect(scoped.units.find((u) => u.orgId === unitId)!.memberCount).toBe(Number(count!.n));
   });
 });

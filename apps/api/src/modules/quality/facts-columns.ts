@@ -28,8 +28,23 @@ class Ranges {
   }
 }
 
-export class RollColumns {
+/** The part both tables' columns share: ids, each org's range, and putting an org's records in id order once read. */
+abstract class OrgColumns {
   readonly ids: number[] = [];
+  readonly range = new Ranges();
+  protected readonly fr = new FieldReader();
+  constructor(protected readonly i: Intern) {}
+
+  /** Every column, ids among them. */
+  protected abstract all(): unknown[][];
+
+  protected close(orgId: number, start: number): void {
+    sortRows(this.ids, start, this.ids.length, this.all());
+    this.range.set(orgId, start, this.ids.length);
+  }
+}
+
+export class RollColumns extends OrgColumns {
   private readonly births: string[] = [];
   private readonly joins: string[] = [];
   private readonly fulls: (string | null)[] = [];
@@ -39,9 +54,6 @@ export class RollColumns {
   private readonly standings: (MemberFact['partyStanding'] | null)[] = [];
   private readonly flags: number[] = [];
   private readonly hours: number[] = [];
-  readonly range = new Ranges();
-  private readonly fr = new FieldReader();
-  constructor(private readonly i: Intern) {}
 
   /** One org's members packed: id, profile (memberProfile), hours, birth, join and full dates. */
   addPacked(orgId: number, list: string): void {
@@ -87,10 +99,8 @@ export class RollColumns {
     this.fulls.push(full);
   }
 
-  private close(orgId: number, start: number): void {
-    const end = this.ids.length;
-    sortRows(this.ids, start, end, [this.ids, this.births, this.joins, this.fulls, this.categories, this.employments, this.titles, this.standings, this.flags, this.hours]);
-    this.range.set(orgId, start, end);
+  protected all(): unknown[][] {
+    return [this.ids, this.births, this.joins, this.fulls, this.categories, this.employments, this.titles, this.standings, this.flags, this.hours];
   }
 
   /** The columns of every org read (from and to to be set per branch). */
@@ -103,15 +113,11 @@ export class RollColumns {
   }
 }
 
-export class MeetingColumnsBuilder {
-  private readonly ids: number[] = [];
+export class MeetingColumnsBuilder extends OrgColumns {
   private readonly types: string[] = [];
   private readonly dates: string[] = [];
   private readonly expected: number[] = [];
   private readonly present: number[] = [];
-  readonly range = new Ranges();
-  private readonly fr = new FieldReader();
-  constructor(private readonly i: Intern) {}
 
   /** One org's records packed: id, type (its index in MEETING_TYPES, or prefixed), date, expected, present. */
   addPacked(orgId: number, list: string): void {
@@ -142,9 +148,8 @@ export class MeetingColumnsBuilder {
     this.present.push(present);
   }
 
-  private close(orgId: number, start: number): void {
-    sortRows(this.ids, start, this.ids.length, [this.ids, this.types, this.dates, this.expected, this.present]);
-    this.range.set(orgId, start, this.ids.length);
+  protected all(): unknown[][] {
+    return [this.ids, this.types, this.dates, this.expected, this.present];
   }
 
   columns(): MeetingColumns {
