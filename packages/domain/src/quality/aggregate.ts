@@ -3,8 +3,8 @@ import type { RuleParams } from './params.js';
 import type { Tier } from './sources.js';
 import type { Gap } from './types.js';
 
-/** One line of the committee dashboard: “5个支部书记非“双带头人””, with the organisations behind it. */
-export interface GapSummary {
+/** What one line of the 问题清单 counts: organisations with a gap of one code, tier and variant. */
+interface LineCount {
   code: IndicatorCode;
   /** 党内法规 / 本委工作要求 / 提醒: a line never mixes tiers, so its heading claims only its own. */
   tier: Tier;
@@ -13,6 +13,10 @@ export interface GapSummary {
   count: number;
   red: number;
   amber: number;
+}
+
+/** One line of the committee dashboard: “5个支部书记非“双带头人””, with the organisations behind it. */
+export interface GapSummary extends LineCount {
   /** `${count}${phrase}` — the tier's or variant's phrase. */
   text: string;
   orgIds: number[];
@@ -33,15 +37,9 @@ const CATALOGUE_ORDER = new Map(INDICATORS.map((d, i) => [d.code, i]));
  * (mergeTallies), so a dashboard can sum per-unit tallies instead of counting
  * every branch again.
  */
-export interface GapTally {
+export interface GapTally extends LineCount {
   /** code|tier|variant (gapLineKey). */
   key: string;
-  code: IndicatorCode;
-  tier: Tier;
-  variant: string | null;
-  count: number;
-  red: number;
-  amber: number;
   /** Where the line first appears: the organisation's place (its position in the list tallied, or its id) and the gap's index in its list. */
   firstOrg: number;
   firstGap: number;
