@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
 import type { Role } from '@wj/domain';
 import type Database from 'better-sqlite3';
@@ -19,7 +19,8 @@ export interface SessionUser {
 }
 
 // The cookie carries a random token; the table keeps only its hash, so a leaked database opens no session.
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+// crypto.hash: the one-shot form, half the cost of a Hash object on every logged-in request.
+const tokenId = (token: string) => hash('sha256', token, 'hex');
 
 export async function createSession(db: Db, userId: number, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
