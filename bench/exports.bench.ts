@@ -22,9 +22,9 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { ms, now, OUT, percentile, serve } from './lib.js';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 100);
@@ -64,7 +64,47 @@ async function loop(url: string, opts: { until?: Promise<unknown>; count?: numbe
  * request between the windows, it tells work the exports leave on the event loop from the thread merely waiting
  * to be scheduled on the loaded machine.
  */
-interface Window { health: number[]; bare: number[]; loopMax: number; cpuMs: number; exportsMs?: number[] }
+interface Window { health: number[]; bare: number[]; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[] }
+
+/**
+ * The event loop's stalls over 50 ms, each split by the main thread's scheduler statistics (Linux:
+ * /proc/self/task/<pid>/schedstat, nanoseconds on a CPU and waiting in the run queue): work the loop did
+ * (its own JavaScript or a collection) against the thread being ready but not scheduled (the exports'
+ * threads or other processes had the cores). `gcMaxMs`: the main thread's longest garbage collection.
+ */
+interface Stalls { count: number; ranMs: number; waitedMs: number; worst: { ms: number; ranMs: number; waitedMs: number } | null; gcMaxMs: number }
+
+function schedstat(): [number, number] {
+  try {
+    const [ran, waited] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return [ran! / 1e6, waited! / 1e6];
+  } catch {
+    return [Number.NaN, Number.NaN];
+  }
+}
+
+function watchStalls(): () => Stalls {
+  const out: Stalls = { count: 0, ranMs: 0, waitedMs: 0, worst: null, gcMaxMs: 0 };
+  let last = performance.now();
+  let [ran0, waited0] = schedstat();
+  const timer = setInterval(() => {
+    const t = performance.now();
+    const [ran, waited] = schedstat();
+    if (t - last > 50) {
+      const s = { ms: t - last, ranMs: ran - ran0, waitedMs: waited - waited0 };
+      out.count++;
+      out.ranMs += s.ranMs;
+      out.waitedMs += s.waitedMs;
+      if (!out.worst || s.ms > out.worst.ms) out.worst = s;
+    }
+    last = t;
+    ran0 = ran;
+    waited0 = waited;
+  }, 5);
+  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) out.gcMaxMs = Math.max(out.gcMaxMs, e.duration); });
+  gc.observe({ entryTypes: ['gc'] });
+  return () => { clearInterval(timer); gc.disconnect(); return out; };
+}
 
 /** The main thread's user + system CPU time in ms (NaN where /proc is not there). */
 function mainThreadCpuMs(): number {
@@ -80,6 +120,7 @@ function mainThreadCpuMs(): number {
 async function window(healthUrl: string, bareUrl: string, work?: () => Promise<number[]>): Promise<Window> {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
+  const stalls = watchStalls();
   const cpu0 = mainThreadCpuMs();
   const running = work?.();
   const [health, bare, exportsMs] = await Promise.all([
@@ -88,7 +129,7 @@ async function window(healthUrl: string, bareUrl: string, work?: () => Promise<n
     running,
   ]);
   h.disable();
-  return { health, bare, loopMax: h.max / 1e6, cpuMs: mainThreadCpuMs() - cpu0, exportsMs };
+  return { health, bare, loopMax: h.max / 1e6, cpuMs: mainThreadCpuMs() - cpu0, stalls: stalls(), exportsMs };
 }
 
 /** One export downloaded (node:http: a province's report on a loaded machine can take longer than fetch's 300 s wait for headers). */
@@ -126,10 +167,13 @@ async function openScale(scale: number, dir: string) {
 const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 const row = (label: string, w: Window) => {
   const worst = (xs: number[]) => Math.max(...xs);
-  return [label, f(worst(w.health)), f(percentile(w.health, 99)), f(percentile(w.health, 50)), f(worst(w.bare)), f(percentile(w.bare, 99)), f(w.loopMax), f(w.cpuMs), (w.cpuMs / (w.health.length + w.bare.length)).toFixed(2), String(w.health.length)].join(' | ');
+  const s = w.stalls;
+  const stalls = s.worst ? `${s.count} (${f(s.ranMs)} on a CPU, ${f(s.waitedMs)} waiting for one; worst ${f(s.worst.ms)}: ${f(s.worst.ranMs)} / ${f(s.worst.waitedMs)})` : '0';
+  return [label, f(worst(w.health)), f(percentile(w.health, 99)), f(percentile(w.health, 50)), f(worst(w.bare)), f(percentile(w.bare, 99)), f(w.loopMax), stalls, f(s.gcMaxMs), f(w.cpuMs), (w.cpuMs / (w.health.length + w.bare.length)).toFixed(2), String(w.health.length)].join(' | ');
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'wj-exports-'));
+console.log(`load: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min)`);
 try {
   for (const scale of SCALES) {
     const tLoad = now();
@@ -150,7 +194,7 @@ try {
       const alone = await window(healthUrl, bare.url);
       const busy = await window(healthUrl, bare.url, () => Promise.all(EXPORTS.map((p) => download(base, cookie, p))));
       console.log(`\n/api/health while 4 exports run (2× annual.docx, scores.xlsx, org-life.xlsx), ${scale}×, SQLite, ms:`);
-      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'main thread CPU', 'CPU per request', 'health requests'].join(' | '));
+      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'stalls > 50 ms (main thread ms)', 'longest GC', 'main thread CPU', 'CPU per request', 'health requests'].join(' | '));
       console.log(row('alone', alone));
       console.log(row('4 exports running', busy));
       console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(Math.max(...busy.health) / Math.max(...busy.bare)).toFixed(1)}×; `
@@ -158,6 +202,7 @@ try {
     } finally {
       await bare.close();
       await app.close(); // ends the render workers too (app.ts)
+      console.log(`load: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min)`);
     }
   }
 } finally {

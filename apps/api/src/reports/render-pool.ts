@@ -7,8 +7,8 @@ import type { RenderJob } from './render-worker.js';
  * threads (render-worker.ts), so an export never holds the event loop: a
  * report job (compose.ts) reads the records on the worker's own read-only
  * connection, scores them, writes the paragraphs and tables and lays them
- * out with docx / exceljs / echarts + resvg; only the bytes come back (the
- * roster's rows are still gathered by the main thread). Two at once on the
+ * out with docx / exceljs / echarts + resvg; only the bytes come back (a
+ * roster export reads its rows there too). Two at once on the
  * 2-core server, eight more waiting, then 503 BUSY; a worker stays warm (its
  * libraries and the database code loaded) for a minute after its last job.
  */

@@ -26,6 +26,10 @@ async function render(job: RenderJob): Promise<Buffer> {
     case 'gaps': return (await import('./xlsx/render.js')).renderGaps(job);
     case 'org-life': return (await import('./xlsx/render.js')).renderOrgLife(job);
     case 'roster': return (await import('../modules/roster/write-workbook.js')).exportWorkbook(job.rows, job.title);
+    case 'roster-export': {
+      const rows = await (await import('../modules/roster/export-rows.js')).rosterRowsIn(job.db, job.orgId, job.unmasked);
+      return (await import('../modules/roster/write-workbook.js')).exportWorkbook(rows, job.title);
+    }
     case 'roster-template': return (await import('../modules/roster/write-workbook.js')).templateWorkbook();
     case 'docx': return (await import('./docx/render.js')).renderDocx(job);
   }

@@ -3,13 +3,9 @@ import { yearFacts } from '../modules/quality/closed-years.js';
 import type { QualityService } from '../modules/quality/service.js';
 import { composeReport, type ReportJob } from './compose.js';
 import type { GeneratedParagraph } from './draft.js';
+import { dbTarget } from '../lib/worker-pool.js';
 import { renderInWorker, renderPool } from './render-pool.js';
 
-/** The database as a worker opens it: the SQLite file or the PostgreSQL URL; null for an in-memory database. */
-export function dbTarget(db: Db): string | null {
-  if (db.sqlite) return db.sqlite.path === ':memory:' ? null : db.sqlite.path;
-  return db.pg?.url ?? null;
-}
 
 export type ReportRequest = Omit<ReportJob, 'kind' | 'db'>;
 

@@ -241,6 +241,23 @@ describe('exporting', () => {
     expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(`市人民医院${branch.name}党员名册.xlsx`);
   });
 
+  it('reads the rows in the render worker as this process reads them (a unit through the reports route, the commission, masked for a unit secretary)', async () => {
+    const { rosterRows } = await import('../../src/modules/roster/export-rows.js');
+    const { exportWorkbook } = await import('../../src/modules/roster/write-workbook.js');
+    const root: OrgTreeNode = (await admin('/api/orgs/tree')).json().root;
+    const res = await admin(`/api/reports/roster.xlsx?unitId=${renminUnit.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const here = await readXlsx(await exportWorkbook(await rosterRows(ctx.db, renminUnit.id, true), 'T'));
+    const there = await readXlsx(res.rawPayload);
+    expect(there.rows.length).toBeGreaterThan(50);
+    expect(there.rows).toEqual(here.rows);
+    const whole = await admin(`/api/orgs/${root.id}/roster/export`);
+    expect(whole.statusCode, whole.body).toBe(200);
+    expect((await readXlsx(whole.rawPayload)).rows).toEqual((await readXlsx(await exportWorkbook(await rosterRows(ctx.db, root.id, true), 'T'))).rows);
+    const masked = await readXlsx((await renmin(`/api/orgs/${renminUnit.id}/roster/export`)).rawPayload);
+    expect(masked.rows).toEqual((await readXlsx(await exportWorkbook(await rosterRows(ctx.db, renminUnit.id, false), 'T'))).rows);
+  });
+
   it('round-trips: admin\'s export of a branch imports back into it as unchanged updates', async () => {
     const exported = (await admin(`/api/orgs/${otherBranch.id}/roster/export`)).rawPayload;
     const res = await upload(admin, otherBranch.id, 'preview', exported);

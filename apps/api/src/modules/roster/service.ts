@@ -1,19 +1,20 @@
-import { and, eq } from 'drizzle-orm';
-import { maskIdNumber, maskPhone, ORG_KIND_LABELS } from '@wj/domain';
+import { eq } from 'drizzle-orm';
+import { ORG_KIND_LABELS } from '@wj/domain';
 import { ROSTER_COLUMNS, type RosterField, type RosterInput, type RosterReport } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Db, Queryable } from '../../db/index.js';
 import { members, orgs } from '../../db/schema/index.js';
+import { dbTarget } from '../../lib/worker-pool.js';
 import { recordAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned.js';
 import { assertBranchTarget, getMember } from '../members/rules.js';
-import { memberScopeCondition } from '../members/service.js';
 import { MEMBER_ENTITY } from '../members/write-service.js';
 import { noticesOf, planRoster, planRosterInSlices, planStillHolds, reportOf } from './plan.js';
 import { branchTarget, unitTarget, type RosterTarget } from './routing.js';
 import { readRosterSheet } from './read-workbook.js';
 import { renderInWorker } from '../../reports/render-pool.js';
+import { rosterRows } from './export-rows.js';
 
 /** A refused import: the error body carries the whole row report (the route's error handler sends it). */
 export class RosterRejected extends AppError {
@@ -100,24 +101,17 @@ async function rosterTitle(db: Queryable, orgId: number): Promise<string> {
   return `${unit?.institutionName ?? ''}${org.name}`;
 }
 
-/** The members on the roll in the org's sub-tree; 公民身份号码 and phone masked unless `unmasked` (admin). */
-export async function exportRoster(db: Queryable, orgId: number, unmasked: boolean, signal?: AbortSignal): Promise<{ file: Buffer; filename: string }> {
+/**
+ * The members on the roll in the org's sub-tree as a workbook; 公民身份号码 and phone masked unless `unmasked` (admin).
+ * The rows are read and the workbook written in the render worker (reports/render-pool.ts), on its own
+ * read-only connection: a province's roll (315,100 members) read and mapped here held the event loop for
+ * seconds. An in-memory database, which no worker can open, is read here. `signal` ends the job when the caller has gone.
+ */
+export async function exportRoster(db: Db, orgId: number, unmasked: boolean, signal?: AbortSignal): Promise<{ file: Buffer; filename: string }> {
   const title = `${await rosterTitle(db, orgId)}党员名册`;
-  const institutions = new Map((await db.select({ id: orgs.id, name: orgs.institutionName }).from(orgs)).map((o) => [o.id, o.name]));
-  const rows = (await db.select({ m: members, orgName: orgs.name, unitId: orgs.unitId }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(await memberScopeCondition(db, orgId), eq(members.status, 'active')))
-    .orderBy(members.orgId, members.id))
-    .map(({ m, orgName, unitId }) => {
-      // 所在党支部 with the unit's name in front, as the national system writes it; it imports back at unit level.
-      const unit = unitId === null ? null : institutions.get(unitId) ?? null;
-      return {
-        ...m, branch: unit && !orgName.startsWith(unit) ? `${unit}${orgName}` : orgName,
-        idNumber: unmasked ? m.idNumber : maskIdNumber(m.idNumber),
-        phone: m.phone && !unmasked ? maskPhone(m.phone) : m.phone,
-      };
-    });
-  // The workbook is written in a worker thread (reports/render-pool.ts); `signal` ends it when the caller has gone.
-  return { file: await renderInWorker({ kind: 'roster', rows, title }, signal), filename: `${title}.xlsx` };
+  const target = dbTarget(db);
+  const job = target ? { kind: 'roster-export' as const, db: target, orgId, unmasked, title } : { kind: 'roster' as const, rows: await rosterRows(db, orgId, unmasked), title };
+  return { file: await renderInWorker(job, signal), filename: `${title}.xlsx` };
 }
 
 let template: Promise<Buffer> | null = null;

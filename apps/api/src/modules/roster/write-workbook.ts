@@ -5,8 +5,14 @@ import { cellOf, choiceLabels, TEMPLATE_EXAMPLE_ID } from './cells.js';
 // Written in the render worker (src/reports/render-worker.ts): the main thread sends the rows, never loads exceljs.
 export { TEMPLATE_EXAMPLE_ID };
 
-/** The render worker's jobs: the roster export (rows already masked as the caller may see them) and the blank template. */
-export type RosterExportJob = { kind: 'roster'; rows: ExportMember[]; title: string } | { kind: 'roster-template' };
+/**
+ * The render worker's jobs: the roster export — its rows read by the worker from the database (`db`: a SQLite
+ * file or a PostgreSQL URL) or, for an in-memory database, sent already masked as the caller may see them — and the blank template.
+ */
+export type RosterExportJob =
+  | { kind: 'roster-export'; db: string; orgId: number; unmasked: boolean; title: string }
+  | { kind: 'roster'; rows: ExportMember[]; title: string }
+  | { kind: 'roster-template' };
 type RowValues = Partial<Record<RosterField | 'branch', unknown>>;
 const EXAMPLE: RowValues = {
   name: '李梅', gender: 'female', idNumber: TEMPLATE_EXAMPLE_ID, ethnicity: '汉族', birthDate: '1949-12-31', education: 'bachelor',

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, IdParamSchema, RosterRejectedSchema, RosterReportSchema } from '@wj/domain/schemas';
 import { AppError, badRequest } from '../../lib/errors.js';
+import { disconnectSignal } from '../../lib/worker-pool.js';
 import { NOT_XLSX } from '../../modules/roster/read-workbook.js';
 import { exportRoster, importRoster, previewRoster, problemsFile, RosterRejected, rosterTemplate, type RosterScope } from '../../modules/roster/service.js';
 
@@ -105,7 +106,7 @@ const routes: FastifyPluginAsyncZod<{ rosterRateMax: number }> = async (app, opt
     config: { access: byParamOrg },
     schema: { tags: ['党员名册'], summary: '导出组织（含下级）在册党员名册（.xlsx，非管理员脱敏）', params: IdParamSchema, response: { 400: ErrorBodySchema, ...errors } },
   }, async (req, reply) => {
-    const { file, filename } = await exportRoster(app.db, req.params.id, req.user!.role === 'admin');
+    const { file, filename } = await exportRoster(app.db, req.params.id, req.user!.role === 'admin', disconnectSignal(reply.raw));
     return sendXlsx(reply, file, filename);
   });
 };
