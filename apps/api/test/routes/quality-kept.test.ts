@@ -84,6 +84,21 @@ describe('kept scores', () => {
     expect(after.total).toBeGreaterThanOrEqual(truth);
   });
 
+  it('a start answers the dashboard from the kept subtotals alone, the same as the server that computed them', async () => {
+    const url = `/api/quality/dashboard?year=${year}`;
+    const computed = await admin(url);
+    expect(computed.statusCode, computed.body).toBe(200);
+    await ctx.app.quality.flush();
+    const c = await cookie();
+    const again = await start();
+    const kept = await again.inject({ url, headers: { cookie: c } });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toEqual(computed.json());
+    // The branch details behind them are read when a page needs them.
+    const units = (await again.inject({ url: `/api/quality/units?year=${year}`, headers: { cookie: c } })).json().items as { orgId: number; total: number }[];
+    expect(units.map((u) => u.total).sort()).toEqual((computed.json() as Dashboard).unitRanking.map((u) => u.total).sort());
+  });
+
   it('a closed year is read from its kept rows until it is re-judged', async () => {
     const closed = year - 1;
     const close = await admin({ method: 'POST', url: `/api/years/${closed}/close`, payload: {} });
