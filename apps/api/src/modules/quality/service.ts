@@ -11,6 +11,7 @@ import { yearsByUnit } from './data-years.js';
 import { yieldToLoop } from './event-loop.js';
 import { loadFacts } from './facts-loader.js';
 import { currentRules, type StoredRules } from './rules-store.js';
+import { dbTarget } from '../../lib/worker-pool.js';
 import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
@@ -297,7 +298,7 @@ export class QualityService {
    * worker could open.
    */
   private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
-    const target = this.db.sqlite ? (this.db.sqlite.path === ':memory:' ? null : this.db.sqlite.path) : this.db.pg?.url ?? null;
+    const target = dbTarget(this.db);
     if (!target || (unitIds && unitIds.length <= MAIN_THREAD_UNITS)) {
       const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db, unitIds)]);
       return scoreFacts(facts, orgs, rules, year, asOf, ++serials);
