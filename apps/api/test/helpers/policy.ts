@@ -20,6 +20,7 @@ export const POLICY: Record<string, Policy> = {
   'GET /api/orgs/tree': { kind: 'login' },
   'GET /api/orgs/tree/top': { kind: 'login' },
   'GET /api/orgs/tree/search': { kind: 'login' },
+  'GET /api/orgs/tree/paths': { kind: 'login' },
   'GET /api/orgs/:id/children': org('branch'),
   'GET /api/orgs/:id': org('branch'),
   'GET /api/orgs/:id/members': org('branch'),

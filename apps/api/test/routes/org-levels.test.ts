@@ -60,4 +60,20 @@ describe.each(CALLERS)('the org tree by level, as %s', (caller) => {
     const limited = await json<{ matchIds: number[]; matchCount: number; truncated: boolean }>(c, '/api/orgs/tree/search?q=支部&limit=1');
     expect(limited).toMatchObject({ matchIds: [found.matchIds[0]], matchCount: found.matchCount, truncated: found.matchCount > 1 });
   });
+
+  it('names the path down to each asked org in scope, and leaves out the orgs outside it', async () => {
+    const c = client(caller);
+    const user = await scopeUser(ctx(), caller);
+    const all = await rawRows<OrgRow & { name: string }>(ctx().db, 'select id, parent_id, unit_id, status, name from orgs order by id');
+    const inScope = inScopeOf(user);
+    const byId = new Map(all.map((o) => [o.id, o]));
+    const pathOf = (id: number): string[] => { const out: string[] = []; for (let o = byId.get(id); o; o = o.parent_id === null ? undefined : byId.get(o.parent_id)) out.unshift(o.name); return out; };
+    // The deepest active org in scope (a 党小组 or a branch), another unit, and an id no org has.
+    const mine = all.filter((o) => o.status === 'active' && inScope(o)).sort((a, b) => pathOf(b.id).length - pathOf(a.id).length)[0]!;
+    const other = all.find((o) => o.status === 'active' && o.parent_id !== null && o.id === o.unit_id && !inScope(o) && o.id !== byId.get(user.org)?.unit_id)!;
+    const got = await json<{ items: { id: number; path: LevelNode[] }[] }>(c, `/api/orgs/tree/paths?ids=${mine.id},${other.id},999999,${mine.id}`);
+    expect(got.items.map((i) => ({ id: i.id, names: i.path.map((n) => n.name) }))).toEqual([{ id: mine.id, names: pathOf(mine.id) }]);
+    expect(got.items[0]!.path.at(-1)!.children).toBeUndefined();
+    expect((await c('/api/orgs/tree/paths?ids=1,x')).statusCode).toBe(400);
+  });
 });

@@ -2,8 +2,9 @@ import type { Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
 import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
+import { z } from 'zod';
 import {
-  OrgTreeTopSchema, type OrgChildren, type OrgLevelNode, type OrgSearch,
+  OrgLevelNodeSchema, OrgTreeTopSchema, type OrgChildren, type OrgLevelNode, type OrgSearch,
 } from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
@@ -15,6 +16,19 @@ import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org
  * as the whole tree (org-index.ts), so no answer holds an org the whole tree
  * would not show the caller.
  */
+
+/** GET /api/orgs/tree/paths?ids=1,2,3: at most 200 ids, comma-separated. */
+export const OrgPathsQuerySchema = z.object({
+  ids: z.string({ error: '请提供组织 id' })
+    .regex(/^\d{1,9}(,\d{1,9}){0,199}$/, 'ids 须为逗号分隔的组织 id（至多 200 个）')
+    .transform((s) => s.split(',').map(Number)),
+});
+
+/** Each asked org in the caller's view with the path from the root down to it (root first, the org last; no `children`). */
+export const OrgPathsSchema = z.object({
+  items: z.array(z.object({ id: z.number().int(), path: z.array(OrgLevelNodeSchema) })),
+});
+export type OrgPaths = z.infer<typeof OrgPathsSchema>;
 
 const EMPTY = { branches: 0, members: 0, inService: 0, retired: 0 };
 
@@ -117,4 +131,22 @@ export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: 
     (parent, child) => matched.has(parent) || isContext(index, parent) || matched.has(child.id) || onPath.has(child.id),
   );
   return { root, matchIds, matchCount, truncated: matchCount > matchIds.length };
+}
+
+/**
+ * The path from the root down to each of `ids` in the caller's view (a
+ * picker opened on a saved value names it and opens the levels above it; the
+ * audit log names the orgs on its page). An id the caller's tree does not
+ * hold — another unit's, or none at all — is left out, so the answer never
+ * names an org the whole tree would not show the caller.
+ */
+export async function orgPaths(db: Queryable, scope: Scope, ids: number[]): Promise<OrgPaths> {
+  const index = await loadOrgIndex(db, scope);
+  const items: OrgPaths['items'] = [];
+  for (const id of new Set(ids)) {
+    const path: OrgLevelNode[] = [];
+    for (let r = index.byId.get(id); r; r = r.parentId === null ? undefined : index.byId.get(r.parentId)) path.unshift(node(index, r));
+    if (path.length > 0) items.push({ id, path });
+  }
+  return { items };
 }

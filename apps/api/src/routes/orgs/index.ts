@@ -6,7 +6,7 @@ import {
 } from '@wj/domain/schemas';
 import { listMembers } from '../../modules/members/service.js';
 import { orgDetail, orgTreeBody } from '../../modules/orgs/service.js';
-import { orgChildren, orgTreeTopBody, searchOrgs } from '../../modules/orgs/tree-levels.js';
+import { orgChildren, orgPaths, OrgPathsQuerySchema, OrgPathsSchema, orgTreeTopBody, searchOrgs } from '../../modules/orgs/tree-levels.js';
 import { sendKept } from '../../lib/kept-json.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -28,6 +28,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags: ['组织'], summary: '按名称搜索组织（至多 limit 个，含到各匹配组织的路径）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchSchema, 400: ErrorBodySchema } },
   }, async (req) => await searchOrgs(app.db, req.scope, req.query.q, req.query.limit));
+
+  // The pickers: the path down to a saved value (to name it and open the levels above it), and the audit page's org names.
+  app.get('/tree/paths', {
+    config: { access: {} },
+    schema: { tags: ['组织'], summary: '组织的路径（根到各组织；不在本人范围内的 id 不返回）', querystring: OrgPathsQuerySchema, response: { 200: OrgPathsSchema, 400: ErrorBodySchema } },
+  }, async (req) => await orgPaths(app.db, req.scope, req.query.ids));
 
   app.get('/:id/children', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },
