@@ -4,6 +4,7 @@ import type { Role } from '@wj/domain';
 import type Database from 'better-sqlite3';
 import type { Db, Queryable } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
+import { dataVersion, type DataVersion } from '../lib/data-version.js';
 
 export const SESSION_COOKIE = 'wj_session';
 /** Absolute lifetime and idle timeout of a session. */
@@ -36,11 +37,13 @@ export async function createSession(db: Db, userId: number, now = new Date()): P
 }
 
 /**
- * The session and its user, read on every logged-in request by one statement, with nothing kept in the
- * process: a logout, a disabled account, a changed role or a reset password — on this server or another
- * — takes effect on the next request. SQLite: prepared once per database and run synchronously (the join
- * costs about 3 µs, less than reading the change signal a cache would have to check); PostgreSQL: a named
- * statement, parsed once per connection.
+ * The session and its user, read by one statement, with nothing kept that could outlive a change: a logout,
+ * a disabled account, a changed role or a reset password — on this server or another — takes effect on the
+ * next request. SQLite: prepared once per database and run synchronously; the row is then kept in memory
+ * for as long as the database's data version (lib/data-version.ts) has not moved — any commit, by any
+ * connection, moves it, and the request reads it anyway for the scores' cache (plugins/auth.ts hands it
+ * on), so a kept row costs a map lookup instead of a read transaction. PostgreSQL: a named statement,
+ * parsed once per connection, on every request.
  */
 const SESSION_USER_SQL = 'select s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt", u.id as "id", u.username as "username", '
   + 'u.display_name as "displayName", u.role as "role", u.scope_org_id as "scopeOrgId", u.disabled as "disabled" '
@@ -48,11 +51,24 @@ const SESSION_USER_SQL = 'select s.expires_at as "expiresAt", s.last_seen_at as 
 interface SessionRow { expiresAt: string; lastSeenAt: string; id: number; username: string; displayName: string; role: Role; scopeOrgId: number | null; disabled: boolean | number }
 
 const sqliteStatements = new WeakMap<Db, Database.Statement>();
+/** Rows read at one data version, by session id; dropped whole when the version moves. Sessions that exist only. */
+const keptRows = new WeakMap<Db, { version: DataVersion; rows: Map<string, SessionRow> }>();
+const KEPT_ROWS = 4096;
 
-function sqliteRow(db: Db, reader: Database.Database, id: string): SessionRow | undefined {
+function sqliteRow(db: Db, reader: Database.Database, id: string, version: DataVersion): SessionRow | undefined {
+  let kept = keptRows.get(db);
+  if (kept?.version !== version) keptRows.set(db, (kept = { version, rows: new Map() }));
+  const hit = kept.rows.get(id);
+  if (hit) return hit;
   let statement = sqliteStatements.get(db);
   if (!statement) sqliteStatements.set(db, (statement = reader.prepare(`${SESSION_USER_SQL}?`)));
-  return statement.get(id) as SessionRow | undefined;
+  // Read after the version: a commit in between moves the version past the one this row is kept under.
+  const row = statement.get(id) as SessionRow | undefined;
+  if (row) {
+    if (kept.rows.size >= KEPT_ROWS) kept.rows.clear();
+    kept.rows.set(id, row);
+  }
+  return row;
 }
 
 /** A session lookup's outcome: the user, or null (none, expired, idle, disabled); a promise only when it had to wait on the database. */
@@ -61,10 +77,11 @@ export type SessionLookup = SessionUser | null | Promise<SessionUser | null>;
 /**
  * The session's user for a cookie's token. On SQLite with nothing to write (the usual request), it answers
  * synchronously: no promise; a removal or the once-a-minute touch is awaited, as on PostgreSQL.
+ * `version`: SQLite's data version read for this request (read here when not given).
  */
-export function findSessionUser(db: Db, token: string, now = new Date()): SessionLookup {
+export function findSessionUser(db: Db, token: string, now = new Date(), version?: DataVersion): SessionLookup {
   const id = tokenId(token);
-  if (db.sqlite) return judge(db, id, sqliteRow(db, db.sqlite.reader, id), now);
+  if (db.sqlite) return judge(db, id, sqliteRow(db, db.sqlite.reader, id, version ?? dataVersion(db)()), now);
   return db.pg!.pool.query<SessionRow>({ name: 'wj-session-user', text: `${SESSION_USER_SQL}$1`, values: [id] }).then((res) => judge(db, id, res.rows[0], now));
 }
 

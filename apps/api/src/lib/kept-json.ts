@@ -20,6 +20,8 @@ export interface KeptJson {
   /** A strong validator of exactly this body (RFC 9110 §8.8.3): equal only when the JSON is. */
   etag: string;
   gzip: () => Promise<Buffer>;
+  /** The gzip once made (after `gzip()` has settled): sent without waiting on the promise again. */
+  gzipped?: Buffer;
 }
 
 /** Parsed by the route's response schema (unknown keys dropped, as the typed serializer would), then serialized. */
@@ -32,7 +34,11 @@ export function keptFromJson(json: string): KeptJson {
   let zipped: Promise<Buffer> | undefined;
   let bytes: Buffer | undefined;
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  return { json, etag, bytes: () => (bytes ??= Buffer.from(json)), gzip: () => (zipped ??= gzipAsync(json, { level: 6 })) };
+  const kept: KeptJson = {
+    json, etag, bytes: () => (bytes ??= Buffer.from(json)),
+    gzip: () => (zipped ??= gzipAsync(json, { level: 6 }).then((b) => (kept.gzipped = b))),
+  };
+  return kept;
 }
 
 /** Whether the caller takes gzip (RFC 9110 §12.5.3: listed, and not with q=0). */
@@ -63,6 +69,8 @@ export function matches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => { const v = t.trim(); return v === '*' || v === etag || v === `W/${etag}`; });
 }
 
+const KEPT_HEADERS = { 'cache-control': 'private, no-cache', vary: 'Accept-Encoding, Cookie' };
+
 /**
  * Sends a kept answer as it is, past the route's typed serializer (it is
  * already the schema's JSON): 304 when the caller holds this version, gzip when
@@ -71,10 +79,13 @@ export function matches(header: string | undefined, etag: string): boolean {
  * scope), checked after the session: another user's copy never matches theirs
  * by accident (and Vary: Cookie keeps shared caches from mixing them).
  */
-export async function sendKept(req: FastifyRequest, reply: FastifyReply, body: KeptJson): Promise<FastifyReply> {
-  reply.header('etag', body.etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Encoding, Cookie');
+export function sendKept(req: FastifyRequest, reply: FastifyReply, body: KeptJson): FastifyReply | Promise<FastifyReply> {
+  reply.headers(KEPT_HEADERS).header('etag', body.etag);
   if (matches(req.headers['if-none-match'], body.etag)) return reply.code(304).send();
   reply.header('content-type', 'application/json; charset=utf-8');
-  if (takesGzip(req.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(await body.gzip());
+  if (takesGzip(req.headers['accept-encoding'])) {
+    reply.header('content-encoding', 'gzip');
+    return body.gzipped ? reply.send(body.gzipped) : body.gzip().then((zipped) => reply.send(zipped));
+  }
   return reply.send(body.bytes());
 }

@@ -7,6 +7,7 @@ import { parseId } from '@wj/domain/schemas';
 import { assertOrgAccess, scopeOf, type Scope } from '../auth/scope.js';
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
 import type { Db } from '../db/index.js';
+import { dataVersion, type DataVersion } from '../lib/data-version.js';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.js';
 
 /** What each request's access check ran on (see the preHandler hook). */
@@ -60,6 +61,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
     scope: Scope;
+    /**
+     * SQLite: the database's data version (lib/data-version.ts) read when the request's session was checked —
+     * after the request arrived, so anything committed before it was sent has moved it; null on PostgreSQL and
+     * on public routes. A route's cache checked against it needs no read of its own.
+     */
+    dataVersion: DataVersion | null;
   }
 }
 
@@ -71,6 +78,8 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
   await app.register(cookie, { secret: opts.cookieSecret });
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null as unknown as Scope);
+  app.decorateRequest('dataVersion', null);
+  const readVersion = app.db.sqlite ? dataVersion(app.db) : null;
 
   app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
@@ -101,7 +110,11 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
     // A session found without waiting (SQLite, nothing to write) and a route without an org check: decided here, no promise.
     const token = req.cookies[SESSION_COOKIE];
     let found: ReturnType<typeof findSessionUser>;
-    try { found = token ? findSessionUser(app.db, token) : null; } catch (err) { done(err as Error); return; }
+    try {
+      // SQLite: the data version read once, now, for the session check and for the route's caches (quality scores).
+      if (readVersion) req.dataVersion = readVersion();
+      found = token ? findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined) : null;
+    } catch (err) { done(err as Error); return; }
     if (found instanceof Promise || access.org) {
       Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);
       return;

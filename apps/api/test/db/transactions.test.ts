@@ -85,4 +85,19 @@ describe('transactions on ' + (process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
       await db.transaction(async () => undefined);
     })).rejects.toThrow(/inside a transaction/);
   });
+
+  it('the refusal holds in a transaction that outlives another begun with it, and a transaction after them all is let through', async () => {
+    // The guard's storage is switched off when no transaction is open (db/index.ts): the one still open must keep it on.
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    const short = db.transaction(async (tx) => { await tx.select({ v: orgs.version }).from(orgs).where(eq(orgs.id, orgId)); });
+    const long = db.transaction(async () => {
+      await held;
+      await db.transaction(async () => undefined);
+    });
+    await short;
+    release();
+    await expect(long).rejects.toThrow(/inside a transaction/);
+    await expect(db.transaction(async (tx) => (await tx.select({ v: orgs.version }).from(orgs).where(eq(orgs.id, orgId)))[0]!.v)).resolves.toBeTypeOf('number');
+  });
 });

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../../db/index.js';
+import { dataVersion } from '../../lib/data-version.js';
 
 /**
  * One cheap value that moves whenever something the scores are computed from
@@ -10,8 +10,9 @@ import type { Db } from '../../db/index.js';
  * SQLite: `PRAGMA data_version` of the reading connection, which changes
  * whenever any other connection (this process's writer, another server's,
  * the score worker never writes) commits, plus that connection's own
- * total_changes() — the two are one connection on an in-memory database.
- * Exact and synchronous: a commit that returned before the read moves it.
+ * total_changes() when it is the writer too (an in-memory database) —
+ * lib/data-version.ts. Exact and synchronous: a commit that returned before
+ * the read moves it.
  *
  * PostgreSQL: one statement (one snapshot) over the audit log — every write
  * appends an audit row in its own transaction — and the two small tables a
@@ -35,16 +36,8 @@ const PG_SIGNAL = `select
 
 /** A reader of the database's change signal (synchronous on SQLite). */
 export function changeSignal(db: Db): () => ChangeSignal | Promise<ChangeSignal> {
-  if (db.sqlite) {
-    const reader: Database.Database = db.sqlite.reader;
-    let statement: Database.Statement | null = null;
-    return () => {
-      // Prepared once, on the connection the scores are read through.
-      statement ??= reader.prepare('select (select data_version from pragma_data_version()) as v, total_changes() as c');
-      const r = statement.get() as { v: number; c: number };
-      return `${r.v}:${r.c}`;
-    };
-  }
+  // Read on the connection the scores are read through (lib/data-version.ts); shared with the session check.
+  if (db.sqlite) return dataVersion(db);
   const pool = db.pg!.pool;
   return async () => {
     const { rows } = await pool.query({ text: PG_SIGNAL, rowMode: 'array' });

@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   BranchScoreDetailSchema, BranchScoreListSchema, DashboardSchema, ErrorBodySchema, GapCatalogueSchema, IdParamSchema,
-  QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, todayIso, UnitScoreDetailSchema, UnitScoreListSchema,
+  QualityQuerySchema, RuleSetResponseSchema, RuleSetUpdateSchema, UnitScoreDetailSchema, UnitScoreListSchema,
 } from '@wj/domain/schemas';
 import { notFound } from '../../lib/errors.js';
 import { sendKept } from '../../lib/kept-json.js';
+import { today } from '../../lib/today.js';
+import type { ChangeSignal } from '../../modules/quality/change-signal.js';
 import { dashboardJson } from '../../modules/quality/dashboard-json.js';
 import { currentRules, ruleHistory, saveRules } from '../../modules/quality/rules-store.js';
 import { AsOfBudget } from '../../modules/quality/as-of-budget.js';
@@ -22,17 +24,33 @@ const description = 'year、asOf 的取值：不带 asOf 时，往年按全年�
 const routes: FastifyPluginAsyncZod = async (app) => {
   // The caller's period, clamped into its year and to today (resolvePeriod), then held to the budget of dates (as-of-budget.ts).
   const budget = new AsOfBudget();
-  const when = async (q: { year?: number; asOf?: string }) => {
-    // One read of the change signal per request: unmoved, the years and the scores come from memory (service.ts).
-    const signal = await app.quality.signal();
-    const years = await app.quality.dataYears(signal);
-    const { year, asOf } = resolvePeriod(years, q);
-    const thisYear = Number(todayIso().slice(0, 4));
-    const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }).asOf : null;
-    return { years, signal, year, asOf: budget.pick(year, asOf, free) };
+  /**
+   * The period a query resolves to, kept per (today, change signal, year, asOf): while neither today nor the
+   * data moved, the years and the clamping are what they were. The budget is asked again on every request
+   * (its window slides with time).
+   */
+  let periods = { today: '', signal: '', byQuery: new Map<string, { years: number[]; year: number; asOf: string; free: string | null }>() };
+  const when = async (q: { year?: number; asOf?: string }, readSignal?: ChangeSignal | null) => {
+    // One read of the change signal per request (on SQLite the one the session check read: plugins/auth.ts):
+    // unmoved, the years and the scores come from memory (service.ts).
+    const signal = readSignal ?? await app.quality.signal();
+    const day = today();
+    if (periods.today !== day || periods.signal !== signal) periods = { today: day, signal, byQuery: new Map() };
+    const key = `${q.year}|${q.asOf}`;
+    let period = periods.byQuery.get(key);
+    if (!period) {
+      const years = await app.quality.dataYears(signal);
+      const { year, asOf } = resolvePeriod(years, q, day);
+      const thisYear = Number(day.slice(0, 4));
+      const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }, day).asOf : null;
+      period = { years, year, asOf, free };
+      // Only if nothing moved while the years were read (another request may have started a new memo).
+      if (periods.signal === signal && periods.today === day && periods.byQuery.size < 64) periods.byQuery.set(key, period);
+    }
+    return { years: period.years, signal, year: period.year, asOf: budget.pick(period.year, period.asOf, period.free) };
   };
-  const yearScores = async (q: { year?: number; asOf?: string }) => {
-    const { signal, year, asOf } = await when(q);
+  const yearScores = async (q: { year?: number; asOf?: string }, readSignal: ChangeSignal | null) => {
+    const { signal, year, asOf } = await when(q, readSignal);
     return app.quality.scores(year, asOf, signal);
   };
   const byParamOrg = { org: (req: { params: unknown }) => (req.params as { id: number }).id };
@@ -44,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: DashboardSchema, 304: z.null().describe('总览未变（If-None-Match）'), ...errors },
     },
   }, async (req, reply) => {
-    const { year, asOf, years, signal } = await when(req.query);
+    const { year, asOf, years, signal } = await when(req.query, req.dataVersion);
     // The subtotals (kept ones after a start, without the branch details behind them); a branch's dashboard needs its branch's scores.
     const read = (y: number, d: string) => (req.scope.branchId !== null ? app.quality.scores(y, d, signal) : app.quality.parts(y, d, signal));
     const ys = await read(year, asOf);
@@ -60,7 +78,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '各支部得分（按权限范围，可按单位筛选）', description, querystring: QualityQuerySchema, response: { 200: BranchScoreListSchema, ...errors } },
   }, async (req) => {
-    const ys = await yearScores(req.query);
+    const ys = await yearScores(req.query, req.dataVersion);
     const { branches } = visible(ys, req.scope, req.query.unitId);
     return { year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, items: branches.map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total) };
   });
@@ -69,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: byParamOrg },
     schema: { tags, summary: '一个支部的得分明细：每项指标、每处失分及依据', params: IdParamSchema, description, querystring: QualityQuerySchema, response: { 200: BranchScoreDetailSchema, ...errors } },
   }, async (req) => {
-    const ys = await yearScores(req.query);
+    const ys = await yearScores(req.query, req.dataVersion);
     const s = ys.branches.find((b) => b.orgId === req.params.id);
     if (!s) throw notFound('该组织不是在册党支部，没有支部得分');
     return { ...branchRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps };
@@ -79,7 +97,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '各单位得分（含责任落实）', description, querystring: QualityQuerySchema, response: { 200: UnitScoreListSchema, ...errors } },
   }, async (req) => {
-    const ys = await yearScores(req.query);
+    const ys = await yearScores(req.query, req.dataVersion);
     const { units } = visible(ys, req.scope);
     return { year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, items: units.map((u) => unitRow(ys, u)).sort((a, b) => b.total - a.total) };
   });
@@ -88,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: byParamOrg },
     schema: { tags, summary: '一个单位的得分明细、责任落实指标及所属支部得分', params: IdParamSchema, description, querystring: QualityQuerySchema, response: { 200: UnitScoreDetailSchema, ...errors } },
   }, async (req) => {
-    const ys = await yearScores(req.query);
+    const ys = await yearScores(req.query, req.dataVersion);
     const s = ys.units.find((u) => u.orgId === req.params.id);
     if (!s) throw notFound('该组织不是直属单位党组织');
     const branches = (ys.groups.get(s.orgId)?.branches ?? []).map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total);
@@ -99,7 +117,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { access: {} },
     schema: { tags, summary: '问题清单：每类问题涉及的支部（单位）数及名单', description, querystring: QualityQuerySchema, response: { 200: GapCatalogueSchema, ...errors } },
   }, async (req) => {
-    const ys = await yearScores(req.query);
+    const ys = await yearScores(req.query, req.dataVersion);
     const { branches, units } = visible(ys, req.scope, req.query.unitId);
     return { year: ys.year, asOf: ys.asOf, items: gapLines(ys, branches, units) };
   });
