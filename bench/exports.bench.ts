@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { ms, now, OUT, percentile, serve } from './lib.js';
+import { ms, now, OUT, percentile, serve, threadSampler } from './lib.js';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 100);
 const ALONE = Number(process.env.EXPORTS_HEALTH_REQUESTS ?? 200);
@@ -64,15 +64,19 @@ async function loop(url: string, opts: { until?: Promise<unknown>; count?: numbe
  * request between the windows, it tells work the exports leave on the event loop from the thread merely waiting
  * to be scheduled on the loaded machine.
  */
-interface Window { health: number[]; bare: number[]; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[] }
+interface Window { health: number[]; bare: number[]; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[]; inStalls: [string, number][] }
 
 /**
  * The event loop's stalls over 50 ms, each split by the main thread's scheduler statistics (Linux:
  * /proc/self/task/<pid>/schedstat, nanoseconds on a CPU and waiting in the run queue): work the loop did
  * (its own JavaScript or a collection) against the thread being ready but not scheduled (the exports'
- * threads or other processes had the cores). `gcMaxMs`: the main thread's longest garbage collection.
+ * threads or other processes had the cores); `stolenMs`: the virtual machine's steal time over the stall
+ * (/proc/stat, the most of either CPU): the host ran something else on the CPU the guest thought it was
+ * running on, which its scheduler counts neither as running nor as waiting. `gcMs`: the main thread's
+ * collections inside the stall. `gcMaxMs`: the main thread's longest garbage collection.
  */
-interface Stalls { count: number; ranMs: number; waitedMs: number; worst: { ms: number; ranMs: number; waitedMs: number } | null; gcMaxMs: number }
+interface Stall { ms: number; ranMs: number; waitedMs: number; stolenMs: number; gcMs: number }
+interface Stalls { count: number; ranMs: number; waitedMs: number; stolenMs: number; gcMs: number; worst: Stall | null; gcMaxMs: number; windows: [number, number][] }
 
 function schedstat(): [number, number] {
   try {
@@ -83,27 +87,55 @@ function schedstat(): [number, number] {
   }
 }
 
+/** Each CPU's steal time so far, ms (/proc/stat's 8th field, clock ticks of 10 ms). */
+function steal(): number[] {
+  try {
+    return readFileSync('/proc/stat', 'latin1').split('\n').filter((l) => /^cpu\d/.test(l)).map((l) => Number(l.split(/\s+/)[8]) * 10);
+  } catch {
+    return [];
+  }
+}
+
 function watchStalls(): () => Stalls {
-  const out: Stalls = { count: 0, ranMs: 0, waitedMs: 0, worst: null, gcMaxMs: 0 };
+  const out: Stalls = { count: 0, ranMs: 0, waitedMs: 0, stolenMs: 0, gcMs: 0, worst: null, gcMaxMs: 0, windows: [] };
+  const stalls: Stall[] = [];
+  const gcs: [number, number][] = [];
   let last = performance.now();
   let [ran0, waited0] = schedstat();
+  let steal0 = steal();
   const timer = setInterval(() => {
     const t = performance.now();
     const [ran, waited] = schedstat();
+    const steal1 = steal();
     if (t - last > 50) {
-      const s = { ms: t - last, ranMs: ran - ran0, waitedMs: waited - waited0 };
-      out.count++;
-      out.ranMs += s.ranMs;
-      out.waitedMs += s.waitedMs;
-      if (!out.worst || s.ms > out.worst.ms) out.worst = s;
+      const s = { ms: t - last, ranMs: ran - ran0, waitedMs: waited - waited0, stolenMs: Math.max(0, ...steal1.map((x, i) => x - steal0[i]!)), gcMs: 0 };
+      stalls.push(s);
+      out.windows.push([last, t]);
     }
     last = t;
     ran0 = ran;
     waited0 = waited;
+    steal0 = steal1;
   }, 5);
-  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) out.gcMaxMs = Math.max(out.gcMaxMs, e.duration); });
+  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration]); });
   gc.observe({ entryTypes: ['gc'] });
-  return () => { clearInterval(timer); gc.disconnect(); return out; };
+  return () => {
+    clearInterval(timer);
+    gc.disconnect();
+    stalls.forEach((s, i) => {
+      const [a, b] = out.windows[i]!;
+      for (const [g0, g1] of gcs) s.gcMs += Math.max(0, Math.min(b, g1) - Math.max(a, g0));
+      out.count++;
+      out.ranMs += s.ranMs;
+      out.waitedMs += s.waitedMs;
+      out.stolenMs += s.stolenMs;
+      out.gcMs += s.gcMs;
+      if (!out.worst || s.ms > out.worst.ms) out.worst = s;
+    });
+    out.gcMaxMs = Math.max(0, ...gcs.map(([a, b]) => b - a));
+    out.windows = out.windows.map(([a, b]) => [performance.timeOrigin + a, performance.timeOrigin + b]);
+    return out;
+  };
 }
 
 /** The main thread's user + system CPU time in ms (NaN where /proc is not there). */
@@ -129,7 +161,8 @@ async function window(healthUrl: string, bareUrl: string, work?: () => Promise<n
     running,
   ]);
   h.disable();
-  return { health, bare, loopMax: h.max / 1e6, cpuMs: mainThreadCpuMs() - cpu0, stalls: stalls(), exportsMs };
+  const s = stalls();
+  return { health, bare, loopMax: h.max / 1e6, cpuMs: mainThreadCpuMs() - cpu0, stalls: s, exportsMs, inStalls: (await sampler?.summary(s.windows)) ?? [] };
 }
 
 /** One export downloaded (node:http: a province's report on a loaded machine can take longer than fetch's 300 s wait for headers). */
@@ -168,10 +201,16 @@ const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 const row = (label: string, w: Window) => {
   const worst = (xs: number[]) => Math.max(...xs);
   const s = w.stalls;
-  const stalls = s.worst ? `${s.count} (${f(s.ranMs)} on a CPU, ${f(s.waitedMs)} waiting for one; worst ${f(s.worst.ms)}: ${f(s.worst.ranMs)} / ${f(s.worst.waitedMs)})` : '0';
+  const stalls = s.worst ? `${s.count} (${f(s.ranMs)} on a CPU, ${f(s.waitedMs)} waiting for one, ${f(s.stolenMs)} stolen by the host, ${f(s.gcMs)} in GC; worst ${f(s.worst.ms)}: ${f(s.worst.ranMs)} / ${f(s.worst.waitedMs)} / ${f(s.worst.stolenMs)} / ${f(s.worst.gcMs)})` : '0';
   return [label, f(worst(w.health)), f(percentile(w.health, 99)), f(percentile(w.health, 50)), f(worst(w.bare)), f(percentile(w.bare, 99)), f(w.loopMax), stalls, f(s.gcMaxMs), f(w.cpuMs), (w.cpuMs / (w.health.length + w.bare.length)).toFixed(2), String(w.health.length)].join(' | ');
 };
 
+/** What the main thread was doing in the stalls: sampled every ms from a thread of its own (state, kernel wait, system call). */
+const sampler = process.env.EXPORTS_SAMPLE === '0' ? null : await threadSampler(1);
+const inStalls = (w: Window) => {
+  const total = w.inStalls.reduce((n, [, c]) => n + c, 0);
+  return total ? `main thread in its stalls > 50 ms, ${total} samples of 1 ms: ${w.inStalls.slice(0, 6).map(([k, c]) => `${k} ${(100 * c / total).toFixed(0)} %`).join(', ')}` : 'main thread in its stalls: no samples';
+};
 const dir = mkdtempSync(join(tmpdir(), 'wj-exports-'));
 console.log(`load: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min)`);
 try {
@@ -194,9 +233,10 @@ try {
       const alone = await window(healthUrl, bare.url);
       const busy = await window(healthUrl, bare.url, () => Promise.all(EXPORTS.map((p) => download(base, cookie, p))));
       console.log(`\n/api/health while 4 exports run (2× annual.docx, scores.xlsx, org-life.xlsx), ${scale}×, SQLite, ms:`);
-      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'stalls > 50 ms (main thread ms)', 'longest GC', 'main thread CPU', 'CPU per request', 'health requests'].join(' | '));
+      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'stalls > 50 ms (main thread ms: on a CPU / waiting for one / stolen / in GC)', 'longest GC', 'main thread CPU', 'CPU per request', 'health requests'].join(' | '));
       console.log(row('alone', alone));
       console.log(row('4 exports running', busy));
+      console.log(`alone: ${inStalls(alone)}\nexporting: ${inStalls(busy)}`);
       console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(Math.max(...busy.health) / Math.max(...busy.bare)).toFixed(1)}×; `
         + `goal: no request held > 50 ms → event loop max ${f(busy.loopMax)} ms (${busy.loopMax <= 50 ? 'met' : 'NOT met'})`);
     } finally {
@@ -206,5 +246,6 @@ try {
     }
   }
 } finally {
+  await sampler?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

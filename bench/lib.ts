@@ -317,3 +317,63 @@ export async function bareFastifyP50(requests: number): Promise<number> {
   await app.close();
   return percentile(times, 50);
 }
+
+// ---------------------------------------------------------------- what a thread is doing
+
+/**
+ * Samples one thread of this process (default: the main thread) about every
+ * `everyMs` from a worker thread of its own (Linux: /proc/self/task/<tid>/stat,
+ * wchan and syscall): its scheduler state (R running or runnable, S sleeping,
+ * D uninterruptible), the kernel function it sleeps in and the system call it
+ * is in. `summary(windows)` counts the samples that fall inside the given
+ * [start, end] windows (absolute ms: performance.timeOrigin + performance.now())
+ * by "state wchan syscall", most first — what the thread was doing or waiting
+ * on in an event loop's stalls. `stop()` ends the worker. Null where /proc is not there.
+ */
+export async function threadSampler(everyMs = 1, tid = process.pid): Promise<{ summary(windows: [number, number][]): Promise<[string, number][]>; stop(): Promise<void> } | null> {
+  if (!existsSync(`/proc/self/task/${tid}/syscall`)) return null;
+  const { Worker } = await import('node:worker_threads');
+  const code = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const dir = '/proc/self/task/' + workerData.tid + '/';
+const SYS = { 0: 'read', 1: 'write', 7: 'poll', 9: 'mmap', 10: 'mprotect', 11: 'munmap', 17: 'pread64', 18: 'pwrite64', 28: 'madvise', 74: 'fsync', 75: 'fdatasync', 202: 'futex', 232: 'epoll_wait', 281: 'epoll_pwait', 435: 'clone3', 441: 'epoll_pwait2' };
+const keys = new Map(); const names = [];
+const times = []; const ids = [];
+const sleep = new Int32Array(new SharedArrayBuffer(4));
+let on = true;
+parentPort.on('message', (m) => {
+  if (m === 'stop') { on = false; return; }
+  const counts = new Map();
+  let w = 0;
+  for (let i = 0; i < times.length; i++) {
+    while (w < m.length && m[w][1] < times[i]) w++;
+    if (w >= m.length) break;
+    if (times[i] >= m[w][0]) counts.set(names[ids[i]], (counts.get(names[ids[i]]) ?? 0) + 1);
+  }
+  parentPort.postMessage([...counts].sort((a, b) => b[1] - a[1]));
+});
+function tick() {
+  if (!on) { parentPort.close(); return; }
+  for (let n = 0; n < 20; n++) {
+    let key;
+    try {
+      const state = readFileSync(dir + 'stat', 'latin1').split(') ')[1].split(' ')[0];
+      const sc = readFileSync(dir + 'syscall', 'latin1').split(' ')[0].trim();
+      key = state === 'R' ? 'R' : state + ' ' + readFileSync(dir + 'wchan', 'latin1') + ' ' + (SYS[sc] ?? sc);
+    } catch { key = '?'; }
+    let id = keys.get(key);
+    if (id === undefined) { id = names.length; keys.set(key, id); names.push(key); }
+    times.push(performance.timeOrigin + performance.now()); ids.push(id);
+    Atomics.wait(sleep, 0, 0, workerData.everyMs);
+  }
+  setImmediate(tick);
+}
+tick();`;
+  const w = new Worker(code, { eval: true, workerData: { tid, everyMs } });
+  w.unref();
+  return {
+    summary: (windows) => new Promise((res) => { w.once('message', res); w.postMessage([...windows].sort((a, b) => a[0] - b[0])); }),
+    stop: async () => { w.postMessage('stop'); await w.terminate(); },
+  };
+}
