@@ -93,6 +93,44 @@ export function mergeTallies(lists: GapTally[][]): GapTally[] {
 }
 
 /**
+ * Adds the tallies of one set of organisations (placed by id) to merged ones
+ * (`sign` 1), or takes them away again (-1), line by line: what mergeTallies
+ * gives for all sets but one is then its result with that set's tallies taken
+ * away, so a sum over many sets follows a change to one of them without
+ * merging them all again. A changed line is a new object (the old one may be
+ * shared). A line whose first place was the one taken away is named in
+ * `lost`: its place is among the other sets' tallies, which the caller looks
+ * through (the smallest firstOrg, then firstGap); adding a tally placed no
+ * later settles it. Lines counted by no organisation are left out.
+ */
+export function adjustTallies(into: Map<string, GapTally>, list: GapTally[], sign: 1 | -1, lost: Set<string>): void {
+  for (const t of list) {
+    const m = into.get(t.key);
+    if (sign > 0) {
+      if (!m) {
+        into.set(t.key, { key: t.key, code: t.code, tier: t.tier, variant: t.variant, count: t.count, red: t.red, amber: t.amber, firstOrg: t.firstOrg, firstGap: t.firstGap });
+        continue;
+      }
+      const first = t.firstOrg < m.firstOrg || (t.firstOrg === m.firstOrg && t.firstGap <= m.firstGap);
+      if (first) lost.delete(t.key);
+      into.set(t.key, {
+        ...m, count: m.count + t.count, red: m.red + t.red, amber: m.amber + t.amber,
+        firstOrg: first ? t.firstOrg : m.firstOrg, firstGap: first ? t.firstGap : m.firstGap,
+      });
+      continue;
+    }
+    if (!m) throw new Error(`no merged line ${t.key} to take a tally from`);
+    if (m.count === t.count) {
+      into.delete(t.key);
+      lost.delete(t.key);
+      continue;
+    }
+    into.set(t.key, { ...m, count: m.count - t.count, red: m.red - t.red, amber: m.amber - t.amber });
+    if (m.firstOrg === t.firstOrg && m.firstGap === t.firstGap) lost.add(t.key);
+  }
+}
+
+/**
  * The lines of some tallies with their text: in the catalogue's order, a
  * code's lines in the order they first appear, problems (党内法规, 本委工作要求)
  * before reminders; the rule parameters fill the phrases ("3个月内").
@@ -120,10 +158,10 @@ function countGaps(scores: { orgId: number; gaps: Gap[] }[], severity?: Gap['sev
 
 /**
  * aggregateGaps, with its steps as members for callers that sum per-unit
- * tallies (the API's dashboard): `tally`, `merge`, `lines`.
+ * tallies (the API's dashboard): `tally`, `merge`, `adjust`, `lines`.
  * (Reached through this one export while quality/index.ts lists no other name of this file.)
  */
-export const aggregateGaps = Object.assign(countGaps, { tally: tallyGaps, merge: mergeTallies, lines: gapSummaries });
+export const aggregateGaps = Object.assign(countGaps, { tally: tallyGaps, merge: mergeTallies, adjust: adjustTallies, lines: gapSummaries });
 
 /** A gap that is a problem (not a reminder): what 问题数 counts. */
 export const isProblem = (g: Pick<Gap, 'tier'>): boolean => g.tier !== 'reminder';

@@ -15,7 +15,7 @@ import { dbTarget } from '../../lib/worker-pool.js';
 import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
-import { addKeptDetails, fullOf, partsOf, warmKept, withUnits, type YearParts } from './year-parts.js';
+import { addKeptDetails, fullOf, partsOf, putOrgs, warmKept, withUnits, type YearParts } from './year-parts.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
@@ -242,7 +242,7 @@ export class QualityService {
           const fresh = await this.compute(yp.year, yp.asOf, yp.rules, stale);
           for (const [id, g] of fresh.groups) yp.mem.groups.set(id, g);
           for (const [id, c] of fresh.memberCounts) yp.mem.memberCounts.set(id, c);
-          for (const [id, o] of fresh.orgs) yp.orgs.set(id, o);
+          putOrgs(yp, fresh.orgs);
           yp.mem.kept.clear();
         }
         return (yp.full = fullOf(yp));

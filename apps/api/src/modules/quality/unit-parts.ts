@@ -122,7 +122,12 @@ export function computePart(ys: Pick<YearScores, 'rules' | 'memberCounts' | 'org
  * lines; then lineOrder.
  */
 export function linesFromTallies(params: RuleParams, unitTallies: GapTally[][], branchTallies: GapTally[][]): Dashboard['topGaps'] {
-  const lines = (lists: GapTally[][], level: 'branch' | 'unit'): Dashboard['topGaps'] => aggregateGaps.lines(aggregateGaps.merge(lists), params).map((g) => {
+  return linesFromMerged(params, aggregateGaps.merge(unitTallies), aggregateGaps.merge(branchTallies));
+}
+
+/** The same from the tallies already merged over the units (commission-totals.ts keeps them so). */
+export function linesFromMerged(params: RuleParams, unitTallies: GapTally[], branchTallies: GapTally[]): Dashboard['topGaps'] {
+  const lines = (merged: GapTally[], level: 'branch' | 'unit'): Dashboard['topGaps'] => aggregateGaps.lines(merged, params).map((g) => {
     const def = INDICATOR_BY_CODE[g.code];
     return {
       code: g.code, level, dimension: def.dimension, name: def.name, source: def.source, recommendation: def.recommendation,

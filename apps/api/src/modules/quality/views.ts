@@ -5,8 +5,9 @@ import type { BranchScoreRow, Dashboard, GapLine, UnitScoreRow } from '@wj/domai
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { YearScores } from './service.js';
 import type { UnitGroup } from './unit-groups.js';
-import { BUCKETS, dimMean, lineOrder, linesFromTallies, partOf, round1, type UnitPart } from './unit-parts.js';
-import { partsInOrder, partsNow, type YearParts } from './year-parts.js';
+import { meanOfTenths, partsInOrder, rankingOf, totalsOf, totalsOfParts, type Totals } from './commission-totals.js';
+import { BUCKETS, lineOrder, linesFromMerged, partOf, type UnitPart } from './unit-parts.js';
+import { partsNow, type YearParts } from './year-parts.js';
 
 const problems = (gaps: Gap[]) => gaps.filter(isProblem);
 const reds = (gaps: Gap[]) => problems(gaps).filter((g) => g.severity === 'red').length;
@@ -100,7 +101,8 @@ function scopedParts(yp: YearParts, scope: Scope): UnitPart[] {
 }
 const singles = new WeakMap<BranchScore, UnitGroup>();
 
-const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
+/** A scope's totals: the committee's are kept with the state (commission-totals.ts), a smaller scope's are summed now. */
+const totalsIn = (yp: YearParts, scope: Scope, parts: UnitPart[]): Totals => (scope.all ? totalsOf(yp) : totalsOfParts(parts));
 
 /** The dashboard of one scope, summed from the subtotals of the units in it (unit-parts.ts). */
 export function dashboard(of: YearParts | YearScores, scope: Scope, years: number[], previousOf: YearParts | YearScores | null): Dashboard {
@@ -108,26 +110,22 @@ export function dashboard(of: YearParts | YearScores, scope: Scope, years: numbe
   const previous = previousOf && ('parts' in previousOf ? previousOf : partsNow(previousOf));
   const rules = ys.rules.rules;
   const parts = scopedParts(ys, scope);
+  const t = totalsIn(ys, scope, parts);
   const units = parts.filter((p) => p.row !== null);
-  const branchCount = sum(parts, (p) => p.branchCount);
-  const inService = sum(parts, (p) => p.inService);
-  const retired = sum(parts, (p) => p.retired);
-  const lines = linesFromTallies(rules.params, units.map((p) => p.unitGaps), parts.map((p) => p.branchGaps));
-  const prev = previous ? scopedParts(previous, scope) : null;
-  const prevCount = prev ? sum(prev, (p) => p.branchCount) : 0;
+  const lines = linesFromMerged(rules.params, [...t.unitGaps.values()], [...t.branchGaps.values()]);
+  const prev = previous ? totalsIn(previous, scope, scopedParts(previous, scope)) : null;
   return {
     year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, years,
-    counts: { units: units.length, branches: branchCount, members: inService + retired, inService, retired },
-    averageScore: branchCount ? round1(sum(parts, (p) => p.totalSum) / branchCount) : null, passLine: rules.passLine, goodLine: rules.goodLine,
-    belowPassLine: sum(parts, (p) => p.belowPass),
-    grades: { good: sum(parts, (p) => p.grades.good), fair: sum(parts, (p) => p.grades.fair), poor: sum(parts, (p) => p.grades.poor) },
+    counts: { units: t.units, branches: t.branches, members: t.inService + t.retired, inService: t.inService, retired: t.retired },
+    averageScore: meanOfTenths(t.totalTenths, t.branches), passLine: rules.passLine, goodLine: rules.goodLine,
+    belowPassLine: t.belowPass,
+    grades: { ...t.grades },
     distribution: BUCKETS.map(([from, to], i) => ({
-      label: from === 0 ? `${to}分以下` : `${from}–${Math.min(to, 100)}分`, from, to: Math.min(to, 100),
-      count: sum(parts, (p) => p.buckets[i]!),
+      label: from === 0 ? `${to}分以下` : `${from}–${Math.min(to, 100)}分`, from, to: Math.min(to, 100), count: t.buckets[i]!,
     })),
     // The parts' own entries (the same objects until their unit changes): dashboard-json.ts serializes each once.
-    unitRanking: units.map((p) => p.rank!).sort((a, b) => b.total - a.total),
-    dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimMean(sum(parts, (p) => p.dimSum[d]), sum(parts, (p) => p.dimCount[d]))])) as Dashboard['dimensionAverages'],
+    unitRanking: scope.all ? rankingOf(ys) : units.map((p) => p.rank!).sort((a, b) => b.total - a.total),
+    dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, meanOfTenths(t.dimTenths[d], t.dimCount[d])])) as Dashboard['dimensionAverages'],
     unitDimensions: units.map((p) => p.dims!),
     topGaps: lines,
     tierCounts: {
@@ -137,9 +135,9 @@ export function dashboard(of: YearParts | YearScores, scope: Scope, years: numbe
     },
     previous: prev && previous ? {
       year: previous.year,
-      averageScore: prevCount ? round1(sum(prev, (p) => p.totalSum) / prevCount) : null,
-      belowPassLine: sum(prev, (p) => p.belowPass),
-      gapCount: sum(prev, (p) => p.problems),
+      averageScore: meanOfTenths(prev.totalTenths, prev.branches),
+      belowPassLine: prev.belowPass,
+      gapCount: prev.problems,
     } : null,
   };
 }

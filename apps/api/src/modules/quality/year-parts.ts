@@ -3,6 +3,8 @@ import type { OrgInfo, YearScores } from './service.js';
 import { warmEntries } from './dashboard-json.js';
 import { SLICE_MS, yieldToLoop } from './event-loop.js';
 import type { KeptUnit } from './score-store.js';
+import { deriveTotals } from './commission-totals.js';
+import { LayeredMap } from './layered-map.js';
 import { groupByUnit, groupsInOrder, type UnitGroup } from './unit-groups.js';
 import { partOf, seedPart, type UnitPart } from './unit-parts.js';
 
@@ -26,14 +28,6 @@ export interface YearParts {
   mem: { groups: Map<number, UnitGroup>; memberCounts: YearScores['memberCounts']; kept: Map<number, number> };
   serial: number;
 }
-
-/** The subtotals in unit-id order: the order the dashboard lists units in. */
-export function partsInOrder(yp: YearParts): UnitPart[] {
-  let list = ordered.get(yp);
-  if (!list) ordered.set(yp, (list = [...yp.parts.keys()].sort((a, b) => a - b).map((id) => yp.parts.get(id)!)));
-  return list;
-}
-const ordered = new WeakMap<YearParts, UnitPart[]>();
 
 const fromFull = new WeakMap<YearScores, YearParts>();
 
@@ -93,33 +87,81 @@ export function fullOf(yp: Omit<YearParts, 'full'>): YearScores {
 }
 
 /**
+ * The org ids of each unit of a state, kept with it (made by one pass over
+ * the orgs the first time a refresh needs them, then derived): a refresh
+ * finds the orgs of the units it recomputes without looking at every org.
+ */
+const orgIndex = new WeakMap<YearParts, LayeredMap<number, number[]>>();
+
+function orgsByUnit(yp: YearParts): LayeredMap<number, number[]> {
+  let index = orgIndex.get(yp);
+  if (!index) {
+    const byUnit = new Map<number, number[]>();
+    for (const [id, o] of yp.orgs) {
+      const list = byUnit.get(o.unitId);
+      if (list) list.push(id);
+      else byUnit.set(o.unitId, [id]);
+    }
+    orgIndex.set(yp, (index = new LayeredMap(byUnit)));
+  }
+  return index;
+}
+
+/** Puts orgs into a state (a unit recomputed while its details are read in: service.ts), its org index with them. */
+export function putOrgs(yp: YearParts, orgs: Map<number, OrgInfo>): void {
+  const index = orgIndex.get(yp);
+  for (const [id, o] of orgs) {
+    if (index && !yp.orgs.has(id)) index.set(o.unitId, [...(index.get(o.unitId) ?? []), id]);
+    yp.orgs.set(id, o);
+  }
+}
+
+/**
  * The state after the units of `fresh` (scores of those units alone) were
  * recomputed: their orgs, groups and subtotals replaced, every other unit's
- * kept as it was — the same objects, so their subtotals are reused.
+ * kept as it was — the same objects, so their subtotals are reused. The maps
+ * are derived from the previous state's (layered-map.ts) and so are the
+ * commission's sums (commission-totals.ts): the cost is the units', not the
+ * commission's.
  */
 export function withUnits(prev: YearParts, unitIds: Set<number>, fresh: YearScores, serial: number): YearParts {
-  const orgs = new Map(prev.orgs);
-  for (const [id, o] of prev.orgs) if (unitIds.has(o.unitId)) orgs.delete(id);
-  for (const [id, o] of fresh.orgs) orgs.set(id, o);
-  const memberCounts = new Map(prev.mem.memberCounts);
-  for (const id of unitIds) for (const b of prev.mem.groups.get(id)?.branches ?? []) memberCounts.delete(b.orgId);
-  for (const [id, c] of fresh.memberCounts) memberCounts.set(id, c);
-  const groups = new Map(prev.mem.groups);
-  const parts = new Map(prev.parts);
-  const kept = new Map(prev.mem.kept);
+  const index = orgsByUnit(prev).derive();
+  const orgs = LayeredMap.of(prev.orgs);
+  const memberCounts = LayeredMap.of(prev.mem.memberCounts);
+  const groups = LayeredMap.of(prev.mem.groups);
+  const parts = LayeredMap.of(prev.parts);
+  const kept = LayeredMap.of(prev.mem.kept);
   for (const id of unitIds) {
+    for (const o of index.get(id) ?? []) {
+      orgs.delete(o);
+      memberCounts.delete(o);
+    }
+    for (const b of prev.mem.groups.get(id)?.branches ?? []) memberCounts.delete(b.orgId);
+    index.delete(id);
     groups.delete(id);
     parts.delete(id);
     kept.delete(id);
   }
+  const added = new Map<number, number[]>();
+  for (const [id, o] of fresh.orgs) {
+    orgs.set(id, o);
+    const list = added.get(o.unitId);
+    if (list) list.push(id);
+    else added.set(o.unitId, [id]);
+  }
+  for (const [unit, ids] of added) index.set(unit, [...(index.get(unit) ?? []), ...ids]);
+  for (const [id, c] of fresh.memberCounts) memberCounts.set(id, c);
   for (const [id, g] of fresh.groups) {
     groups.set(id, g);
     const p = partOf(fresh, g);
     warmEntries(p.rank, p.dims);
     parts.set(id, p);
   }
-  const next = { year: prev.year, asOf: prev.asOf, rules: prev.rules, orgs, parts, mem: { groups, memberCounts, kept }, serial };
-  return { ...next, full: kept.size === 0 ? fullOf(next) : null };
+  const base = { year: prev.year, asOf: prev.asOf, rules: prev.rules, orgs, parts, mem: { groups, memberCounts, kept }, serial };
+  const next: YearParts = { ...base, full: kept.size === 0 ? fullOf(base) : null };
+  orgIndex.set(next, index);
+  deriveTotals(prev, next, [...unitIds, ...fresh.groups.keys()]);
+  return next;
 }
 
 /**
