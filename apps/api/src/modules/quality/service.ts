@@ -10,6 +10,7 @@ import { closedYearScores, scoreFacts } from './closed-years.js';
 import { yearsByUnit } from './data-years.js';
 import { yieldToLoop } from './event-loop.js';
 import { loadFacts } from './facts-loader.js';
+import { LayeredMap } from './layered-map.js';
 import { currentRules, type StoredRules } from './rules-store.js';
 import { dbTarget } from '../../lib/worker-pool.js';
 import { scoreInWorker } from './score-pool.js';
@@ -278,9 +279,10 @@ export class QualityService {
     for (const id of units) if (!keptIds.has(id)) dirty.add(id);
     const clean = kept.filter((k) => units.has(k.unitId) && !dirty.has(k.unitId));
     await warmKept(clean.map((k) => k.part));
+    // Layered maps (layered-map.ts) over maps nothing else holds: a refresh derives from them without copying them.
     const start: YearParts = {
-      year, asOf, rules, orgs, parts: new Map(clean.map((k) => [k.unitId, k.part])), full: null, serial: ++serials,
-      mem: { groups: new Map(), memberCounts: new Map(), kept: new Map(clean.map((k) => [k.unitId, k.auditHead])) },
+      year, asOf, rules, orgs: new LayeredMap(orgs), parts: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.part]))), full: null, serial: ++serials,
+      mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.auditHead]))) },
     };
     if (dirty.size === 0) return start;
     const part = await this.compute(year, asOf, rules, [...dirty]);

@@ -58,10 +58,11 @@ export async function partsOf(ys: YearScores): Promise<YearParts> {
 export function partsNow(ys: YearScores): YearParts {
   let yp = fromFull.get(ys);
   if (!yp) {
-    const parts = new Map([...ys.groups].map(([id, g]) => [id, partOf(ys, g)]));
+    const parts = new LayeredMap(new Map([...ys.groups].map(([id, g]) => [id, partOf(ys, g)])));
+    // The computed maps are written no more: layered over them as they are, the first refresh copies none of them.
     yp = {
-      year: ys.year, asOf: ys.asOf, rules: ys.rules, orgs: ys.orgs, parts, full: ys, serial: ys.serial,
-      mem: { groups: ys.groups, memberCounts: ys.memberCounts, kept: new Map() },
+      year: ys.year, asOf: ys.asOf, rules: ys.rules, orgs: new LayeredMap(ys.orgs), parts, full: ys, serial: ys.serial,
+      mem: { groups: new LayeredMap(ys.groups), memberCounts: new LayeredMap(ys.memberCounts), kept: new LayeredMap() },
     };
     fromFull.set(ys, yp);
   }
