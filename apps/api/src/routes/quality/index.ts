@@ -7,6 +7,7 @@ import {
 } from '@wj/domain/schemas';
 import { notFound } from '../../lib/errors.js';
 import { sendKept } from '../../lib/kept-json.js';
+import { keptQueryValidator } from '../../lib/kept-query.js';
 import { today } from '../../lib/today.js';
 import type { ChangeSignal } from '../../modules/quality/change-signal.js';
 import { dashboardJson } from '../../modules/quality/dashboard-json.js';
@@ -30,24 +31,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
    * (its window slides with time).
    */
   let periods = { today: '', signal: '', byQuery: new Map<string, { years: number[]; year: number; asOf: string; free: string | null }>() };
-  const when = async (q: { year?: number; asOf?: string }, readSignal?: ChangeSignal | null) => {
+  type Period = { years: number[]; year: number; asOf: string; free: string | null };
+  const periodOf = async (signal: ChangeSignal, day: string, key: string, q: { year?: number; asOf?: string }): Promise<Period> => {
+    const years = await app.quality.dataYears(signal);
+    const { year, asOf } = resolvePeriod(years, q, day);
+    const thisYear = Number(day.slice(0, 4));
+    const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }, day).asOf : null;
+    const period = { years, year, asOf, free };
+    // Only if nothing moved while the years were read (another request may have started a new memo).
+    if (periods.signal === signal && periods.today === day && periods.byQuery.size < 64) periods.byQuery.set(key, period);
+    return period;
+  };
+  const answer = (signal: ChangeSignal, period: Period) => ({ years: period.years, signal, year: period.year, asOf: budget.pick(period.year, period.asOf, period.free) });
+  /** Synchronous when the signal was read already and the period is kept (the usual cached read): no promise. */
+  const when = (q: { year?: number; asOf?: string }, readSignal?: ChangeSignal | null): ReturnType<typeof answer> | Promise<ReturnType<typeof answer>> => {
     // One read of the change signal per request (on SQLite the one the session check read: plugins/auth.ts):
     // unmoved, the years and the scores come from memory (service.ts).
-    const signal = readSignal ?? await app.quality.signal();
+    if (readSignal == null) return Promise.resolve(app.quality.signal()).then((signal) => when(q, signal));
     const day = today();
-    if (periods.today !== day || periods.signal !== signal) periods = { today: day, signal, byQuery: new Map() };
+    if (periods.today !== day || periods.signal !== readSignal) periods = { today: day, signal: readSignal, byQuery: new Map() };
     const key = `${q.year}|${q.asOf}`;
-    let period = periods.byQuery.get(key);
-    if (!period) {
-      const years = await app.quality.dataYears(signal);
-      const { year, asOf } = resolvePeriod(years, q, day);
-      const thisYear = Number(day.slice(0, 4));
-      const free = year === thisYear || years.includes(year) ? resolvePeriod(years, { year }, day).asOf : null;
-      period = { years, year, asOf, free };
-      // Only if nothing moved while the years were read (another request may have started a new memo).
-      if (periods.signal === signal && periods.today === day && periods.byQuery.size < 64) periods.byQuery.set(key, period);
-    }
-    return { years: period.years, signal, year: period.year, asOf: budget.pick(period.year, period.asOf, period.free) };
+    const period = periods.byQuery.get(key);
+    return period ? answer(readSignal, period) : periodOf(readSignal, day, key, q).then((p) => answer(readSignal, p));
   };
   const yearScores = async (q: { year?: number; asOf?: string }, readSignal: ChangeSignal | null) => {
     const { signal, year, asOf } = await when(q, readSignal);
@@ -57,12 +62,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/dashboard', {
     config: { access: {} },
+    validatorCompiler: keptQueryValidator,
     schema: {
       tags, summary: '总览：关键指标、得分分布、单位排名、四强维度、问题清单、同比', description, querystring: QualityQuerySchema,
       response: { 200: DashboardSchema, 304: z.null().describe('总览未变（If-None-Match）'), ...errors },
     },
   }, async (req, reply) => {
-    const { year, asOf, years, signal } = await when(req.query, req.dataVersion);
+    const period = when(req.query, req.dataVersion);
+    const { year, asOf, years, signal } = period instanceof Promise ? await period : period;
     // The subtotals (kept ones after a start, without the branch details behind them); a branch's dashboard needs its branch's scores.
     const read = (y: number, d: string) => (req.scope.branchId !== null ? app.quality.scores(y, d, signal) : app.quality.parts(y, d, signal));
     const ys = await read(year, asOf);
@@ -76,6 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/branches', {
     config: { access: {} },
+    validatorCompiler: keptQueryValidator,
     schema: { tags, summary: '各支部得分（按权限范围，可按单位筛选）', description, querystring: QualityQuerySchema, response: { 200: BranchScoreListSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query, req.dataVersion);
@@ -85,6 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/branches/:id', {
     config: { access: byParamOrg },
+    validatorCompiler: keptQueryValidator,
     schema: { tags, summary: '一个支部的得分明细：每项指标、每处失分及依据', params: IdParamSchema, description, querystring: QualityQuerySchema, response: { 200: BranchScoreDetailSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query, req.dataVersion);
@@ -95,6 +104,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/units', {
     config: { access: {} },
+    validatorCompiler: keptQueryValidator,
     schema: { tags, summary: '各单位得分（含责任落实）', description, querystring: QualityQuerySchema, response: { 200: UnitScoreListSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query, req.dataVersion);
@@ -104,6 +114,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/units/:id', {
     config: { access: byParamOrg },
+    validatorCompiler: keptQueryValidator,
     schema: { tags, summary: '一个单位的得分明细、责任落实指标及所属支部得分', params: IdParamSchema, description, querystring: QualityQuerySchema, response: { 200: UnitScoreDetailSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query, req.dataVersion);
@@ -115,6 +126,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quality/gaps', {
     config: { access: {} },
+    validatorCompiler: keptQueryValidator,
     schema: { tags, summary: '问题清单：每类问题涉及的支部（单位）数及名单', description, querystring: QualityQuerySchema, response: { 200: GapCatalogueSchema, ...errors } },
   }, async (req) => {
     const ys = await yearScores(req.query, req.dataVersion);
