@@ -1,46 +1,67 @@
-import { useMemo } from 'react';
 import { Skeleton, TreeSelect } from 'antd';
+import { useSearchParams } from 'react-router';
 import { QueryError } from '@/components/query-error';
-import { useMe } from '@/lib/auth';
-import { branchOptions, type BranchOption } from '@/lib/branch-options';
-import { useOrgTree } from '@/lib/org-tree';
+import { useLevelTreeSelect, type LevelOption, type PickerRules } from '@/lib/org-tree-levels';
 
-/** The 党支部 the user may pick, from the shared org tree query (one request for every page that needs it). */
+/**
+ * Only 党支部 can be picked; the units and 总支 above them only group them
+ * (one without any branch is left out); 党小组 keep their records with the
+ * branch and are not offered. A branch shows with its unit, since branch
+ * names repeat across units.
+ */
+export const BRANCH_RULES: PickerRules = {
+  show: (n) => n.kind !== 'party_group' && n.counts.branches > 0,
+  selectable: (n) => n.kind === 'branch',
+  leaf: (n) => n.kind === 'branch',
+  label: (n, above) => {
+    const unit = above[0];
+    return n.kind === 'branch' && unit && unit.kind !== 'committee' ? `${unit.name} · ${n.name}` : n.name;
+  },
+};
+
+/**
+ * The 党支部 the user may pick, from the tree by level: the first level of
+ * their scope, what they opened, and the path down to the branch the address
+ * names (?branch=12), so a shared link opens on it.
+ */
 export function useScopeBranches() {
-  const me = useMe();
-  const tree = useOrgTree();
-  const options = useMemo(
-    () => (tree.data && me.data ? branchOptions(tree.data.root, me.data.scopeOrgId) : undefined),
-    [tree.data, me.data],
-  );
-  return { options, isPending: tree.isPending || me.isPending, error: tree.error ?? me.error, refetch: () => void tree.refetch() };
+  const [params] = useSearchParams();
+  const asked = Number(params.get('branch')) || null;
+  const picker = useLevelTreeSelect({ value: asked, rules: BRANCH_RULES });
+  const { levels } = picker;
+  return {
+    options: levels.isPending ? undefined : picker.options,
+    isPending: levels.isPending,
+    error: levels.error,
+    refetch: levels.refetch,
+  };
 }
 
 interface BranchPickerProps {
-  options: BranchOption[];
+  options: LevelOption[];
   value: number | null;
   onChange: (id: number | null) => void;
 }
 
-/** Picks one 党支部 in the user's scope; units and 总支 only group them. */
+/** Picks one 党支部 in the user's scope: a unit opens on click, typing searches every branch in scope. */
 export function BranchPicker({ options, value, onChange }: BranchPickerProps) {
-  // With many units (admin, viewer) open only the first level; a unit's branches fit on one screen.
-  const expandAll = options.length === 1;
+  // The same levels the page's useScopeBranches reads (one cache), with the loading and search wired in.
+  const { props } = useLevelTreeSelect({ value, rules: BRANCH_RULES });
+  // With many units (admin, viewer) open only the first level; one unit's branches fit on one screen.
+  const only = options.length === 1 ? [options[0]!.value] : [];
   return (
     <TreeSelect<number>
       aria-label="选择党支部"
       style={{ width: 420, maxWidth: '100%' }}
       placeholder="选择党支部（可输入名称搜索）"
-      treeData={options}
+      {...props}
       value={value ?? undefined}
       onChange={(id) => onChange(id ?? null)}
       treeNodeLabelProp="label"
-      treeNodeFilterProp="title"
-      treeDefaultExpandAll={expandAll}
-      showSearch
+      treeDefaultExpandedKeys={only}
       allowClear
       listHeight={420}
-      notFoundContent="没有可选的党支部"
+      notFoundContent={props.loading ? '正在加载…' : '没有可选的党支部'}
     />
   );
 }

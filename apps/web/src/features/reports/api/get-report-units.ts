@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { orgTreeQueryOptions, type OrgTreeResponse } from '@/lib/org-tree';
+import { orgTreeTopQueryOptions, type OrgTreeTop } from '@/lib/org-tree-top';
 
 export interface ReportUnit {
   id: number;
   /** 中共市人民医院委员会 */
   name: string;
-  /** 市人民医院 */
+  /** What the selector shows: the unit's name (the tree by level does not carry the institution's). */
   label: string;
 }
 
@@ -16,12 +16,17 @@ export interface ReportScopes {
   units: ReportUnit[];
 }
 
-/** The units on offer in the scope selector: the shared org tree (one cached copy), as the server scopes it. */
-export const toReportScopes = ({ root }: OrgTreeResponse): ReportScopes => ({
+/**
+ * The units on offer in the scope selector: the top level of the tree
+ * (GET /api/orgs/tree/top, as the server scopes it; one cached copy with the
+ * org page), whose root always comes with its units — all of them for admin
+ * and viewer, the path down to their own for a secretary.
+ */
+export const toReportScopes = ({ root }: OrgTreeTop): ReportScopes => ({
   rootName: root.name,
-  units: root.children.map((u) => ({ id: u.id, name: u.name, label: u.institutionName ?? u.name })),
+  units: (root.children ?? []).map((u) => ({ id: u.id, name: u.name, label: u.name })),
 });
 
 export function useReportScopes() {
-  return useQuery({ ...orgTreeQueryOptions(), select: toReportScopes });
+  return useQuery({ ...orgTreeTopQueryOptions(), select: toReportScopes });
 }

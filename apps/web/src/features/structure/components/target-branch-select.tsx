@@ -1,36 +1,32 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
-import type { TreeSelectProps } from 'antd';
-import type { OrgDetail, OrgTreeNode } from '@wj/domain/schemas';
-import { useOrgTree } from '@/lib/org-tree';
-
-type TreeData = NonNullable<TreeSelectProps['treeData']>;
-
-function findNode(node: OrgTreeNode, id: number): OrgTreeNode | undefined {
-  if (node.id === id) return node;
-  for (const child of node.children) {
-    const found = findNode(child, id);
-    if (found) return found;
-  }
-  return undefined;
-}
+import type { OrgDetail, OrgLevelNode } from '@wj/domain/schemas';
+import { useQuery } from '@tanstack/react-query';
+import {
+  findOption, levelOptions, loadedKeys, orgChildrenQuery, useOrgLevels, type PickerRules,
+} from '@/lib/org-tree-levels';
 
 /**
  * The branches of the source's own unit it may move into (the API refuses any
- * other): never itself nor its own 党小组; a 党小组 may also go into another 党小组.
+ * other): never itself nor its own 党小组; a 党小组 may also go into another
+ * 党小组 (a branch's groups load when it is opened).
  */
-function targets(unit: OrgTreeNode, source: OrgDetail): TreeData {
+function targetRules(source: OrgDetail): PickerRules {
   const allowGroups = source.kind === 'party_group';
-  const toOption = (n: OrgTreeNode): TreeData[number] | null => {
-    if (n.id === source.id) return null;
-    const children = allowGroups ? n.children.map(toOption).filter((c) => c !== null) : [];
-    const selectable = n.kind === 'branch' || (allowGroups && n.kind === 'party_group');
-    if (!selectable && children.length === 0) return null;
-    return { value: n.id, title: `${n.name}（${n.counts.members} 人）`, selectable, children };
+  return {
+    show: (n) => n.id !== source.id && (n.kind === 'branch' || (allowGroups && n.kind === 'party_group')),
+    selectable: () => true,
+    leaf: (n) => !allowGroups || n.kind === 'party_group',
+    title: (n) => `${n.name}（${n.counts.members} 人）`,
   };
-  // A unit that is itself one 党支部 is the only branch of its unit.
-  const branches = unit.kind === 'branch' ? [unit] : unit.children.filter((c) => c.kind === 'branch');
-  return branches.map(toOption).filter((c) => c !== null);
+}
+
+/** The unit's branches: its children, or the unit itself when it is one 党支部 (its children then are its 党小组). */
+function unitBranches(source: OrgDetail, unitChildren: OrgLevelNode[]): OrgLevelNode[] {
+  const unit = source.path.find((p) => p.id === source.unitId);
+  if (unit?.kind !== 'branch') return unitChildren;
+  const counts = { branches: 1, members: 0, inService: 0, retired: 0 };
+  return [{ id: unit.id, parentId: null, kind: 'branch', name: unit.name, counts, childCount: unitChildren.length }];
 }
 
 interface TargetBranchSelectProps {
@@ -41,27 +37,31 @@ interface TargetBranchSelectProps {
   id?: string;
 }
 
-/** Chooses the branch that takes over a merged or dissolved branch's members. */
+/** Chooses the branch that takes over a merged or dissolved branch's members: one unit's children, loaded when the dialog opens. */
 export function TargetBranchSelect({ source, value, onChange, allowClear, id }: TargetBranchSelectProps) {
-  const tree = useOrgTree();
-  const unit = useMemo(
-    () => (tree.data && source.unitId !== null ? findNode(tree.data.root, source.unitId) : undefined),
-    [tree.data, source.unitId],
+  const levels = useOrgLevels();
+  // One unit's children (the same cache entry the org page's tree reads); a branch's 党小组 load when it is opened.
+  const unit = useQuery({ ...orgChildrenQuery(source.unitId ?? 0), enabled: source.unitId !== null });
+  const rules = useMemo(() => targetRules(source), [source]);
+  const treeData = useMemo(
+    () => (unit.data ? levelOptions(unitBranches(source, unit.data.items), levels.childrenOf, rules) : []),
+    [unit.data, source, levels.childrenOf, rules],
   );
-  const treeData = useMemo(() => (unit ? targets(unit, source) : []), [unit, source]);
+  const loading = source.unitId !== null && unit.isPending;
 
   return (
     <TreeSelect
       id={id}
       value={value ?? undefined}
-      onChange={(v: number | undefined) => onChange?.(v ?? null, (unit && v !== undefined && findNode(unit, v)?.name) || null)}
+      onChange={(v: number | undefined) => onChange?.(v ?? null, (v !== undefined && findOption(treeData, v)?.name) || null)}
       treeData={treeData}
-      loading={tree.isPending}
+      loadData={(node) => levels.load(Number(node.value))}
+      treeLoadedKeys={loadedKeys(treeData)}
+      loading={loading}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandAll
-      placeholder={tree.isError ? '本单位支部列表加载失败，请刷新重试' : '请选择本单位的党支部'}
-      notFoundContent="本单位没有其他党支部"
+      placeholder={unit.isError ? '本单位支部列表加载失败，请刷新重试' : '请选择本单位的党支部'}
+      notFoundContent={loading ? '正在加载…' : '本单位没有其他党支部'}
       style={{ width: '100%' }}
     />
   );

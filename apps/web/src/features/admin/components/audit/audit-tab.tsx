@@ -2,24 +2,40 @@ import { useMemo, useState } from 'react';
 import { Flex, Table } from 'antd';
 import { QueryError } from '@/components/query-error';
 import { useAudit, type AuditEntry, type AuditFilters as Filters } from '../../api/get-audit';
-import { useOrgTree } from '@/lib/org-tree';
-import { orgNames } from '../../lib/scope-tree';
+import { useOrgNames } from '@/lib/org-tree-levels';
+import { flatten } from '../../lib/audit-diff';
 import { auditColumns } from './audit-columns';
 import { AuditDiffView } from './audit-diff-view';
 import { AuditFilters, type AuditFilterValues } from './audit-filters';
 
 const PAGE_SIZES = [20, 50, 100];
 
+/** The fields the diff names as orgs (audit-diff.ts's formatValue). */
+const ORG_ID_FIELD = /(^|\.)(orgId|unitId|parentId|scopeOrgId|movedTo)$/;
+
+/** Every org id a page of entries shows: each entry's org and the org fields of its before and after. */
+function orgIdsOf(entries: AuditEntry[]): number[] {
+  const ids = new Set<number>();
+  for (const e of entries) {
+    if (e.orgId != null) ids.add(e.orgId);
+    for (const side of [e.before, e.after]) {
+      for (const [path, v] of flatten(side)) if (typeof v === 'number' && ORG_ID_FIELD.test(path)) ids.add(v);
+    }
+  }
+  return [...ids];
+}
+
 /** 审计日志: every write, newest first, filtered on the server and paged; a row opens its before/after. */
 export function AuditTab() {
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: PAGE_SIZES[0]! });
   const audit = useAudit(filters);
-  const tree = useOrgTree();
+  // Names for the orgs this page of entries mentions, not the whole tree.
+  const names = useOrgNames(useMemo(() => orgIdsOf(audit.data?.items ?? []), [audit.data]));
   const { columns, orgName } = useMemo(() => {
-    const names = tree.data ? orgNames(tree.data.root) : new Map<number, string>();
-    const nameOf = (id: number) => names.get(id);
+    const known = names.data ?? new Map<number, string>();
+    const nameOf = (id: number) => known.get(id);
     return { columns: auditColumns(nameOf), orgName: nameOf };
-  }, [tree.data]);
+  }, [names.data]);
   const filtered = Boolean(filters.username || filters.entityType || filters.action || filters.from || filters.to);
 
   return (
