@@ -88,6 +88,36 @@ test('admin creates a unit secretary for 市中医医院, the audit log records 
   await context.close();
 });
 
+test('admin gives a new 支部书记 a branch picked by opening its unit, and after a reload the edit dialog still names it', async ({ page }) => {
+  const username = `zb${suffix}`;
+  const dialog = await openCreateUser(page);
+  const top = await (await page.request.get('/api/orgs/tree/top')).json() as { root: { children: { id: number; name: string }[] } };
+  const unit = top.root.children.find((u) => u.name === ZHONGYI_UNIT)!;
+  const kids = await (await page.request.get(`/api/orgs/${unit.id}/children`)).json() as { items: { name: string; kind: string }[] };
+  const branch = kids.items.find((c) => c.kind === 'branch')!;
+
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill('中医医院支部书记');
+  await dialog.getByLabel('初始密码').fill('Zhibu2026okay');
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: /^支部书记$/ }).click();
+  await dialog.getByLabel('所管理的支部').click();
+  // Branches are not listed until their unit is opened.
+  await expect(page.getByTitle(branch.name, { exact: true })).toHaveCount(0);
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: ZHONGYI_UNIT }).locator('.ant-select-tree-switcher').click();
+  await page.getByTitle(branch.name, { exact: true }).click();
+  await expect(dialog.locator('.ant-select').filter({ hasText: `${ZHONGYI_UNIT} / ${branch.name}` })).toBeVisible();
+  await dialog.getByRole('button', { name: /创\s*建/ }).click();
+
+  await expect(page.getByText(`已新建用户 ${username}`)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: username })).toContainText(branch.name);
+  // A fresh page knows none of the unit's branches: the dialog names the saved one all the same.
+  await page.reload();
+  await page.getByRole('button', { name: `编辑 ${username}` }).click();
+  const edit = page.getByRole('dialog', { name: `编辑用户：${username}` });
+  await expect(edit.locator('.ant-select').filter({ hasText: `${ZHONGYI_UNIT} / ${branch.name}` })).toBeVisible();
+});
+
 test('a weak password is refused with the Chinese policy message and no user is created', async ({ page }) => {
   const username = `weak${suffix}`;
   const dialog = await openCreateUser(page);
