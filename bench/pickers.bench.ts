@@ -1,0 +1,112 @@
+/**
+ * Picker benchmark (issue 11, goal 4: pages cost what they show). At city
+ * size and at each larger scale of BENCH_SCALES, as admin (the widest view):
+ * what each org picker of the web app now loads — the report scope bar the
+ * top level; a branch picker the top level and one unit's children when it is
+ * opened, or one search as the user types; a picker opened on a saved value
+ * the path down to it; the audit page the names of its page's orgs — beside
+ * the whole tree they all read before. Bytes on the wire (gzip accepted, as a
+ * browser asks) and p50 of the request decoded by the caller; SQLite only.
+ * Prints figures and ratios only; it never passes or fails on time.
+ *   BENCH_SCALES=1,100 npx tsx pickers.bench.ts      (BENCH_REQUESTS, default 20)
+ * The cached commission file (out/commission-x100.sqlite) is copied first: serving logs a user in, a write.
+ */
+import { request } from 'node:http';
+import { existsSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { commissionDb, ms, now, OUT, percentile, serve } from './lib.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
+const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
+
+async function openCommission(scale: number) {
+  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
+  if (scale === 1 || !existsSync(`${cached}.ok`)) return (await commissionDb(scale)).db;
+  const copy = resolve(tmpdir(), `wj-pickers-bench-x${scale}-${process.pid}.sqlite`);
+  const src = new Database(cached, { readonly: true, fileMustExist: true });
+  await src.backup(copy);
+  src.close();
+  process.on('exit', () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); });
+  const { openDb } = await import('@wj/api/db');
+  return await openDb(copy);
+}
+
+/** Bytes of one answer as it came off the socket (gzip not undone). */
+function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((done, fail) => {
+    const u = new URL(url);
+    request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => { bytes += c.length; });
+      res.on('end', () => (res.statusCode === 200 ? done(bytes) : fail(new Error(`${url} answered ${res.statusCode}`))));
+    }).on('error', fail).end();
+  });
+}
+
+/** p50 of the requests one after another, each decoded (fetch undoes gzip, as a browser does). */
+async function p50(urls: string[], headers: Record<string, string>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS + 3; i++) {
+    const t = now();
+    for (const url of urls) {
+      const res = await fetch(url, { headers });
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+    if (i >= 3) times.push(ms(t));
+  }
+  return percentile(times, 50);
+}
+
+type Row = { what: string; bytes: number; p50: number };
+
+async function measure(scale: number): Promise<Row[]> {
+  const db = await openCommission(scale);
+  const rows = <T>(text: string) => db.sqlite!.reader.prepare(text).all() as T[];
+  const [unit] = rows<{ id: number }>(`select id from orgs where unit_id = id and kind = 'party_committee' and status = 'active' order by id limit 1`);
+  const [branch] = rows<{ id: number }>(`select id from orgs where kind = 'branch' and status = 'active' order by id desc limit 1`);
+  const page = rows<{ id: number }>(`select id from orgs where status = 'active' order by id desc limit 20`);
+  if (!unit || !branch) throw new Error('the commission has no unit or no branch');
+  const { app, base, cookie } = await serve(db);
+  const headers = { cookie, 'accept-encoding': 'gzip' };
+  const u = (p: string) => `${base}/api${p}`;
+  const cases: [string, string[]][] = [
+    ['whole tree (every picker before)', [u('/orgs/tree')]],
+    ['report scope bar: top', [u('/orgs/tree/top')]],
+    ['branch picker: top + open one unit', [u('/orgs/tree/top'), u(`/orgs/${unit.id}/children`)]],
+    ['branch picker: one search (内科, 50)', [u(`/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`)]],
+    ['saved value: top + its path', [u('/orgs/tree/top'), u(`/orgs/tree/paths?ids=${branch.id}`)]],
+    ['merge target: one unit\'s children', [u(`/orgs/${unit.id}/children`)]],
+    ['audit page: names of 20 orgs', [u(`/orgs/tree/paths?ids=${page.map((p) => p.id).join(',')}`)]],
+  ];
+  const out: Row[] = [];
+  for (const [what, urls] of cases) {
+    let bytes = 0;
+    for (const url of urls) bytes += await wireBytes(url, headers);
+    out.push({ what, bytes, p50: await p50(urls, headers) });
+  }
+  await app.close();
+  await db.close?.();
+  return out;
+}
+
+const results = new Map<number, Row[]>();
+for (const scale of SCALES) {
+  const t = now();
+  results.set(scale, await measure(scale));
+  console.log(`scale ${scale}: measured in ${(ms(t) / 1000).toFixed(1)} s; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+const first = SCALES[0]!;
+console.log(`\nwhat each picker loads (gzip bytes on the wire, p50 ms decoded; ratio to the whole tree at the same scale)`);
+for (const scale of SCALES) {
+  const rs = results.get(scale)!;
+  const whole = rs[0]!;
+  console.log(`\n  ×${scale}`);
+  for (const r of rs) {
+    const base = results.get(first)!.find((b) => b.what === r.what)!;
+    console.log(`  ${r.what.padEnd(38)} ${String(r.bytes).padStart(8)} B (${(r.bytes / whole.bytes).toFixed(3)}×)  ${r.p50.toFixed(2).padStart(7)} ms (${(r.p50 / whole.p50).toFixed(3)}×)${scale === first ? '' : `  vs ×${first}: ${(r.p50 / base.p50).toFixed(2)}×`}`);
+  }
+}
+process.exit(0);
