@@ -70,6 +70,15 @@ function workerEntry(url: URL): string {
   return `${LOWER_PRIORITY} import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
 }
 
+/**
+ * The URL of the TypeScript worker module `name` (e.g. 'score-worker') beside the calling module, whose
+ * `import.meta.url` is `from`: NAME.ts from src/ (vitest, tsx), NAME.js in dist/ (scripts/build.mjs writes
+ * each worker there under its own name, beside the bundle).
+ */
+export function workerUrl(name: string, from: string): URL {
+  return new URL(from.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`, from);
+}
+
 interface Waiter { start: () => void; signal?: AbortSignal; onAbort: () => void }
 interface Idle { worker: Worker; timer: NodeJS.Timeout; onExit: () => void }
 

@@ -1,5 +1,5 @@
 import { AppError } from '../lib/errors.js';
-import { WorkerPool } from '../lib/worker-pool.js';
+import { WorkerPool, workerUrl } from '../lib/worker-pool.js';
 import type { RenderJob } from './render-worker.js';
 
 /**
@@ -14,7 +14,7 @@ import type { RenderJob } from './render-worker.js';
  */
 export const renderPool = new WorkerPool({
   name: 'render',
-  url: new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url),
+  url: workerUrl('render-worker', import.meta.url),
   parallel: 2,
   maxWaiting: 8,
   busyMessage: '服务器正在生成较多报表文件，请稍后再试',

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { AppError } from '../../lib/errors.js';
-import { WorkerPool } from '../../lib/worker-pool.js';
+import { WorkerPool, workerUrl } from '../../lib/worker-pool.js';
 import type { ScoreJob, ScoreSlice } from './score-worker.js';
 
 /**
@@ -15,7 +15,7 @@ import type { ScoreJob, ScoreSlice } from './score-worker.js';
  */
 export const scorePool = new WorkerPool({
   name: 'score',
-  url: new URL(import.meta.url.endsWith('.ts') ? './score-worker.ts' : './score-worker.js', import.meta.url),
+  url: workerUrl('score-worker', import.meta.url),
   parallel: 1,
   maxWaiting: 32,
   busyMessage: '服务器正在计算较多评分，请稍后再试',
