@@ -223,3 +223,30 @@ test('the 党员 page exports the roster of the user\'s whole unit', async ({ pa
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出名册' }).click()]);
   expect(download.suggestedFilename()).toBe('市人民医院党委党员名册.xlsx');
 });
+
+test('a unit secretary transfers a member to another branch picked from the tree by level', async ({ page }) => {
+  await login(page, 'renmin');
+  const branchId = await openRoster(page);
+  const { path } = (await (await page.request.get(`/api/orgs/${branchId}`)).json()) as { path: { id: number }[] };
+  const kids = (await (await page.request.get(`/api/orgs/${path.at(-2)!.id}/children`)).json()) as { items: { id: number; name: string; kind: string }[] };
+  const target = kids.items.find((c) => c.name === '消化内科党支部')!;
+  const created = await page.request.post(`/api/orgs/${branchId}/members`, {
+    data: {
+      name: '周转接', gender: 'male', ethnicity: '汉族', birthDate: '1988-05-06', education: 'bachelor',
+      idNumber: idNumber('19880506', 17, true), joinDate: '2012-06-01', fullDate: '2013-06-01', category: 'full',
+      employment: 'in_service', titleLevel: 'intermediate',
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  await searchRoster(page, '周转接');
+  await page.getByRole('cell', { name: '周转接' }).click();
+  await page.getByRole('button', { name: '组织关系转接' }).click();
+  const dialog = page.getByRole('dialog', { name: '组织关系转接：周转接' });
+  await dialog.getByLabel('转入党支部').click();
+  // The member's own branch is listed, marked, and cannot be picked; the unit's other branches can.
+  await expect(page.getByTitle(`${BRANCH}（现所在支部）`, { exact: true })).toBeVisible();
+  await page.getByTitle(target.name, { exact: true }).click();
+  await dialog.getByRole('button', { name: '确认转接' }).click();
+  await expect(page.getByText(`周转接的组织关系已转入${target.name}`)).toBeVisible();
+});

@@ -1,25 +1,30 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Form, Modal, Skeleton, TreeSelect } from 'antd';
 import { MemberTransferSchema, type MemberDetail } from '@wj/domain/schemas';
 import { QueryError } from '@/components/query-error';
 import { useSaveError } from '@/components/use-save-error';
 import { placeFieldErrors } from '@/lib/form-errors';
-import { useScopeRoot } from '@/lib/org-tree';
+import { BRANCH_RULES } from '@/components/branch-picker';
+import { useLevelTreeSelect, type PickerRules } from '@/lib/org-tree-levels';
 import { useReloadMember } from '../api/get-member';
 import { useTransferMember } from '../api/transfer-member';
-import { branchTreeOptions } from '../lib/branch-tree';
 
 /** 组织关系转接 to another 党支部 in the user's scope; the member keeps their whole record. */
 export function TransferMemberModal({ member, onClose }: { member: MemberDetail; onClose: () => void }) {
   const [form] = Form.useForm<{ toOrgId?: number }>();
   const [version, setVersion] = useState(member.version);
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const scopeRoot = useScopeRoot();
+  // The tree by level (units open on click, typing searches on the server); the member's own branch is shown but cannot be picked.
+  const rules = useMemo<PickerRules>(() => ({
+    ...BRANCH_RULES,
+    selectable: (n) => n.kind === 'branch' && n.id !== member.orgId,
+    title: (n) => (n.id === member.orgId ? `${n.name}（现所在支部）` : n.name),
+  }), [member.orgId]);
+  const { levels, options, props } = useLevelTreeSelect({ rules });
   const transfer = useTransferMember(member.id);
   const { message } = App.useApp();
   const reload = useReloadMember(member.id, (fresh) => setVersion(fresh.version));
   const saveError = useSaveError();
-  const tree = scopeRoot.data && branchTreeOptions(scopeRoot.data.scope, member.orgId);
 
   const submit = async () => {
     setFormErrors([]);
@@ -42,18 +47,18 @@ export function TransferMemberModal({ member, onClose }: { member: MemberDetail;
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`现所在支部：${member.orgName}`}
         description="转接后该党员编入所选党支部，不再列在原支部名册中；其党员信息原样保留，转接记入操作日志。现任支委会成员须先调整支委会再转接。" />
       {formErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formErrors.join('；')} />}
-      {scopeRoot.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
-      {scopeRoot.error && <QueryError error={scopeRoot.error} onRetry={scopeRoot.refetch} title="组织信息加载失败" />}
-      {scopeRoot.data && (
+      {levels.isPending && <Skeleton active paragraph={{ rows: 2 }} />}
+      {levels.error && <QueryError error={levels.error} onRetry={levels.refetch} title="组织信息加载失败" />}
+      {options && (
         <Form form={form} layout="vertical">
           <Form.Item name="toOrgId" label="转入党支部" required rules={[{ required: true, message: '请选择转入的党支部' }]}>
-            <TreeSelect
-              showSearch
-              treeNodeFilterProp="title"
-              treeData={tree ? [tree] : []}
-              treeDefaultExpandedKeys={tree ? [tree.value] : []}
+            <TreeSelect<number>
+              aria-label="转入党支部"
+              {...props}
+              treeNodeLabelProp="label"
+              treeDefaultExpandedKeys={options.length === 1 ? [options[0]!.value] : []}
               placeholder="选择本委内的党支部，可输入名称搜索"
-              notFoundContent="没有可转入的党支部"
+              notFoundContent={props.loading ? '正在加载…' : '没有可转入的党支部'}
             />
           </Form.Item>
         </Form>
