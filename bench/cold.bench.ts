@@ -17,7 +17,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { ms, now, OUT, percentile, serve } from './lib.js';
 import type { Db } from '@wj/api/db';
@@ -51,7 +51,7 @@ async function copyOf(scale: number): Promise<{ target: string; cleanup: () => v
 }
 
 /** worst/p99: one poll's latency; gap: the longest time between two answers (a poll not yet sent when the loop stalled shows here); loop max: the event loop's longest delay. */
-interface Watch { worstMs: number; p99Ms: number; polls: number; gapMs: number; loopMaxMs: number }
+interface Watch { worstMs: number; p99Ms: number; polls: number; gapMs: number; loopMaxMs: number; gcMaxMs: number }
 
 /** Polls `url` every 10 ms (one at a time) and watches the event loop until `work` settles. */
 async function watch<T>(url: string, headers: Record<string, string>, work: () => Promise<T>): Promise<{ result: T; watch: Watch; workMs: number }> {
@@ -68,6 +68,9 @@ async function watch<T>(url: string, headers: Record<string, string>, work: () =
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   })();
+  let gcMaxMs = 0;
+  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, e.duration); });
+  gc.observe({ entryTypes: ['gc'] });
   loop.enable();
   const t = now();
   // Let the poller have its first answer before the work starts.
@@ -77,7 +80,8 @@ async function watch<T>(url: string, headers: Record<string, string>, work: () =
   running = false;
   await poller;
   loop.disable();
-  return { result, workMs, watch: { worstMs: Math.max(...times), p99Ms: percentile(times, 99), polls: times.length, gapMs: Math.max(0, ...ends.slice(1).map((e, i) => e - ends[i]!)), loopMaxMs: loop.max / 1e6 } };
+  gc.disconnect();
+  return { result, workMs, watch: { worstMs: Math.max(...times), p99Ms: percentile(times, 99), polls: times.length, gapMs: Math.max(0, ...ends.slice(1).map((e, i) => e - ends[i]!)), loopMaxMs: loop.max / 1e6, gcMaxMs } };
 }
 
 async function bareServer() {
@@ -128,11 +132,11 @@ async function one(scale: number) {
     }
     await s.app.close();
     await bare.app.close();
-    console.log(`\n${scale}× (${cold.result} branches), SQLite — polled every ${POLL_MS} ms       worst ms    p99 ms  polls    gap ms  loop max   work ms`);
-    console.log(`  bare Fastify route, idle (floor)               ${f(idle.watch.worstMs)} ${f(idle.watch.p99Ms)} ${String(idle.watch.polls).padStart(6)} ${f(idle.watch.gapMs)} ${f(idle.watch.loopMaxMs)}`);
-    console.log(`  /api/health during the cold first dashboard    ${f(cold.watch.worstMs)} ${f(cold.watch.p99Ms)} ${String(cold.watch.polls).padStart(6)} ${f(cold.watch.gapMs)} ${f(cold.watch.loopMaxMs)} ${f(cold.workMs)}`);
-    console.log(`  bare route, the computation alone (worker)     ${f(compute.watch.worstMs)} ${f(compute.watch.p99Ms)} ${String(compute.watch.polls).padStart(6)} ${f(compute.watch.gapMs)} ${f(compute.watch.loopMaxMs)} ${f(compute.workMs)}`);
-    if (main) console.log(`  bare route, same compute on the main thread    ${f(main.watch.worstMs)} ${f(main.watch.p99Ms)} ${String(main.watch.polls).padStart(6)} ${f(main.watch.gapMs)} ${f(main.watch.loopMaxMs)} ${f(main.workMs)}`);
+    console.log(`\n${scale}× (${cold.result} branches), SQLite — polled every ${POLL_MS} ms       worst ms    p99 ms  polls    gap ms  loop max   work ms  main GC max`);
+    console.log(`  bare Fastify route, idle (floor)               ${f(idle.watch.worstMs)} ${f(idle.watch.p99Ms)} ${String(idle.watch.polls).padStart(6)} ${f(idle.watch.gapMs)} ${f(idle.watch.loopMaxMs)} ${' '.repeat(9)} ${f(idle.watch.gcMaxMs)}`);
+    console.log(`  /api/health during the cold first dashboard    ${f(cold.watch.worstMs)} ${f(cold.watch.p99Ms)} ${String(cold.watch.polls).padStart(6)} ${f(cold.watch.gapMs)} ${f(cold.watch.loopMaxMs)} ${f(cold.workMs)} ${f(cold.watch.gcMaxMs)}`);
+    console.log(`  bare route, the computation alone (worker)     ${f(compute.watch.worstMs)} ${f(compute.watch.p99Ms)} ${String(compute.watch.polls).padStart(6)} ${f(compute.watch.gapMs)} ${f(compute.watch.loopMaxMs)} ${f(compute.workMs)} ${f(compute.watch.gcMaxMs)}`);
+    if (main) console.log(`  bare route, same compute on the main thread    ${f(main.watch.worstMs)} ${f(main.watch.p99Ms)} ${String(main.watch.polls).padStart(6)} ${f(main.watch.gapMs)} ${f(main.watch.loopMaxMs)} ${f(main.workMs)} ${f(main.watch.gcMaxMs)}`);
     console.log(`  ratios to the floor's loop max: cold first dashboard ${(cold.watch.loopMaxMs / idle.watch.loopMaxMs).toFixed(1)}×, computation alone ${(compute.watch.loopMaxMs / idle.watch.loopMaxMs).toFixed(1)}×${main ? `, on the main thread ${(main.watch.loopMaxMs / idle.watch.loopMaxMs).toFixed(1)}×` : ''} (goal: loop max ≤ 50 ms)`);
   } finally {
     await db.close();
