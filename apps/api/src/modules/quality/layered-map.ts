@@ -76,17 +76,30 @@ export class LayeredMap<K, V> extends Map<K, V> {
     this.count = 0;
   }
 
-  override *entries(): MapIterator<[K, V]> {
+  // With no layer (a state as computed), the base's own iterators: as fast as a plain Map's.
+  override entries(): MapIterator<[K, V]> {
+    return this.layer.size === 0 ? (this.base.entries() as MapIterator<[K, V]>) : this.layered();
+  }
+
+  override keys(): MapIterator<K> {
+    return this.layer.size === 0 ? (this.base.keys() as MapIterator<K>) : this.layeredKeys();
+  }
+
+  override values(): MapIterator<V> {
+    return this.layer.size === 0 ? (this.base.values() as MapIterator<V>) : this.layeredValues();
+  }
+
+  private *layeredKeys(): MapIterator<K> {
+    for (const [k] of this.layered()) yield k;
+  }
+
+  private *layeredValues(): MapIterator<V> {
+    for (const [, v] of this.layered()) yield v;
+  }
+
+  private *layered(): MapIterator<[K, V]> {
     for (const [k, v] of this.base) if (!this.layer.has(k)) yield [k, v];
     for (const [k, v] of this.layer) if (v !== GONE) yield [k, v];
-  }
-
-  override *keys(): MapIterator<K> {
-    for (const [k] of this.entries()) yield k;
-  }
-
-  override *values(): MapIterator<V> {
-    for (const [, v] of this.entries()) yield v;
   }
 
   override [Symbol.iterator](): MapIterator<[K, V]> {
