@@ -132,7 +132,7 @@ function watchStalls(): () => Stalls {
       out.gcMs += s.gcMs;
       if (!out.worst || s.ms > out.worst.ms) out.worst = s;
     });
-    out.gcMaxMs = Math.max(0, ...gcs.map(([a, b]) => b - a));
+    out.gcMaxMs = gcs.reduce((m, [a, b]) => Math.max(m, b - a), 0);
     out.windows = out.windows.map(([a, b]) => [performance.timeOrigin + a, performance.timeOrigin + b]);
     return out;
   };
@@ -199,7 +199,7 @@ async function openScale(scale: number, dir: string) {
 
 const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 const row = (label: string, w: Window) => {
-  const worst = (xs: number[]) => Math.max(...xs);
+  const worst = (xs: number[]) => xs.reduce((m, x) => Math.max(m, x), 0);
   const s = w.stalls;
   const stalls = s.worst ? `${s.count} (${f(s.ranMs)} on a CPU, ${f(s.waitedMs)} waiting for one, ${f(s.stolenMs)} stolen by the host, ${f(s.gcMs)} in GC; worst ${f(s.worst.ms)}: ${f(s.worst.ranMs)} / ${f(s.worst.waitedMs)} / ${f(s.worst.stolenMs)} / ${f(s.worst.gcMs)})` : '0';
   return [label, f(worst(w.health)), f(percentile(w.health, 99)), f(percentile(w.health, 50)), f(worst(w.bare)), f(percentile(w.bare, 99)), f(w.loopMax), stalls, f(s.gcMaxMs), f(w.cpuMs), (w.cpuMs / (w.health.length + w.bare.length)).toFixed(2), String(w.health.length)].join(' | ');
@@ -237,7 +237,7 @@ try {
       console.log(row('alone', alone));
       console.log(row('4 exports running', busy));
       console.log(`alone: ${inStalls(alone)}\nexporting: ${inStalls(busy)}`);
-      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(Math.max(...busy.health) / Math.max(...busy.bare)).toFixed(1)}×; `
+      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(busy.health.reduce((m, x) => Math.max(m, x), 0) / busy.bare.reduce((m, x) => Math.max(m, x), 0)).toFixed(1)}×; `
         + `goal: no request held > 50 ms → event loop max ${f(busy.loopMax)} ms (${busy.loopMax <= 50 ? 'met' : 'NOT met'})`);
     } finally {
       await bare.close();
