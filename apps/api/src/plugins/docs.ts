@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
-import { WorkerPool } from '../lib/worker-pool.js';
+import { WorkerPool, workerUrl } from '../lib/worker-pool.js';
 import type { DescribedRoute } from './docs-worker.js';
 
 /** The prefix of the API description: the Swagger UI, its static files, /json and /yaml. */
@@ -81,7 +81,7 @@ const OPENAPI = { openapi: '3.0.3', info: { title: '卫健党建质量平台 API
 /** The worker thread that makes the document: started for it, ended soon after. */
 const docsPool = new WorkerPool({
   name: 'api-docs',
-  url: new URL(import.meta.url.endsWith('.ts') ? './docs-worker.ts' : './docs-worker.js', import.meta.url),
+  url: workerUrl('docs-worker', import.meta.url),
   parallel: 1,
   maxWaiting: 100,
   busyMessage: '服务器繁忙，请稍后再试',

@@ -15,7 +15,7 @@ export const BRANCH_RULES: PickerRules = {
   leaf: (n) => n.kind === 'branch',
   label: (n, above) => {
     const unit = above[0];
-    return n.kind === 'branch' && unit && unit.kind !== 'committee' ? `${unit.name} · ${n.name}` : n.name;
+    return n.kind === 'branch' && unit && unit.kind !== 'committee' ? `${unit.institutionName ?? unit.name} · ${n.name}` : n.name;
   },
 };
 

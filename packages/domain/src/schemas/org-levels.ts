@@ -16,6 +16,8 @@ export type OrgLevelNode = {
   parentId: number | null;
   kind: (typeof ORG_KINDS)[number];
   name: string;
+  /** The institution a unit-level org belongs to (市人民医院), else null. */
+  institutionName: string | null;
   counts: z.infer<typeof OrgCountsSchema>;
   childCount: number;
   children?: OrgLevelNode[];
@@ -26,6 +28,7 @@ export const OrgLevelNodeSchema: z.ZodType<OrgLevelNode> = z.object({
   parentId: z.number().int().nullable(),
   kind: z.enum(ORG_KINDS),
   name: z.string(),
+  institutionName: z.string().nullable(),
   counts: OrgCountsSchema,
   /** Children in the caller's view (above the scope: only the path down to it). */
   childCount: z.number().int(),

@@ -5,7 +5,7 @@ export interface ReportUnit {
   id: number;
   /** 中共市人民医院委员会 */
   name: string;
-  /** What the selector shows: the unit's name (the tree by level does not carry the institution's). */
+  /** 市人民医院 */
   label: string;
 }
 
@@ -24,7 +24,7 @@ export interface ReportScopes {
  */
 export const toReportScopes = ({ root }: OrgTreeTop): ReportScopes => ({
   rootName: root.name,
-  units: (root.children ?? []).map((u) => ({ id: u.id, name: u.name, label: u.name })),
+  units: (root.children ?? []).map((u) => ({ id: u.id, name: u.name, label: u.institutionName ?? u.name })),
 });
 
 export function useReportScopes() {
