@@ -15,7 +15,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Db } from '@wj/api/db';
 
@@ -275,6 +277,35 @@ function migrationsHash(dir: string): string {
     if (statSync(p).isFile()) h.update(f).update(readFileSync(p));
   }
   return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The commission at `scale` for a bench that writes (serving logs a user in): city size built fresh;
+ * a larger SQLite file copied from its cache first, so that nothing writes to the cache. `name` names the copy.
+ */
+export async function commissionCopy(scale: number, name: string): Promise<Db> {
+  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
+  if (process.env.DATABASE_URL || scale === 1 || !existsSync(`${cached}.ok`)) return (await commissionDb(scale)).db;
+  const copy = resolve(tmpdir(), `wj-${name}-bench-x${scale}-${process.pid}.sqlite`);
+  const { default: Database } = await import('better-sqlite3');
+  const src = new Database(cached, { readonly: true, fileMustExist: true });
+  await src.backup(copy);
+  src.close();
+  process.on('exit', () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); });
+  const { openDb } = await import('@wj/api/db');
+  return await openDb(copy);
+}
+
+/** The bytes of a GET's answer as they come off the socket (gzip not undone): the server's time and the transfer, without the caller's decoding. */
+export function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((done, fail) => {
+    const u = new URL(url);
+    request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => { bytes += c.length; });
+      res.on('end', () => (res.statusCode === 200 ? done(bytes) : fail(new Error(`${url} answered ${res.statusCode}`))));
+    }).on('error', fail).end();
+  });
 }
 
 /** The real HTTP server on a loopback port, with an admin session cookie. */

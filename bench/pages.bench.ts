@@ -20,15 +20,12 @@
  * copied to the temporary directory first: serving logs a user in, a write.
  */
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import {
-  acrossEngines, commissionDb, enginesFromEnv, IS_CHILD, ms, now, OUT, percentile, printTable, report, resultKey, scalesFromEnv, serve,
+  acrossEngines, commissionCopy, enginesFromEnv, IS_CHILD, ms, now, percentile, printTable, report, resultKey, scalesFromEnv, serve, wireBytes,
   type Engine, type Figure,
 } from './lib.js';
 
@@ -47,36 +44,11 @@ interface Row {
   bareRps: number; sameBytesRps: number; sameBytesGzip: number; healthRps: number; dashboardRps: number; healthP99: number; bareP99: number;
 }
 
-/** The commission at `scale`: city size built fresh by lib; a larger SQLite file copied from its cache so that nothing here writes to it. */
-async function openCommission(scale: number) {
-  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
-  if (process.env.DATABASE_URL || scale === 1 || !existsSync(`${cached}.ok`)) return (await commissionDb(scale)).db;
-  const copy = resolve(tmpdir(), `wj-pages-bench-x${scale}-${process.pid}.sqlite`);
-  const src = new Database(cached, { readonly: true, fileMustExist: true });
-  await src.backup(copy);
-  src.close();
-  process.on('exit', () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); });
-  const { openDb } = await import('@wj/api/db');
-  return await openDb(copy);
-}
-
-/** A GET read off the socket as it comes (gzip not undone): the server's time and the transfer, without the caller's decoding. */
-function undecoded(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((done, fail) => {
-    const u = new URL(url);
-    request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => { bytes += c.length; });
-      res.on('end', () => (res.statusCode === 200 ? done(bytes) : fail(new Error(`${url} answered ${res.statusCode}`))));
-    }).on('error', fail).end();
-  });
-}
-
 async function timedUndecoded(url: string, headers: Record<string, string>): Promise<Timing> {
   const times: number[] = [];
   for (let i = 0; i < REQUESTS + 3; i++) {
     const t = now();
-    await undecoded(url, headers);
+    await wireBytes(url, headers);
     if (i >= 3) times.push(ms(t));
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
@@ -152,9 +124,9 @@ async function cannon(url: string, headers: Record<string, string> = {}, duratio
 }
 
 async function measure(scale: number): Promise<Row> {
-  const db = await openCommission(scale);
+  const db = await commissionCopy(scale, 'pages');
   // Plain SQL through the driver (the same text on both engines).
-  const rawRows = async <T>(db: Awaited<ReturnType<typeof openCommission>>, text: string, _params: []): Promise<T[]> =>
+  const rawRows = async <T>(db: Awaited<ReturnType<typeof commissionCopy>>, text: string, _params: []): Promise<T[]> =>
     (db.sqlite ? db.sqlite.reader.prepare(text).all() : (await db.pg!.pool.query(text)).rows) as T[];
   const [branch] = await rawRows<{ id: number; n: number }>(db, `select o.id as id, count(*) as n from orgs o join members m on m.org_id = o.id
     where o.kind = 'branch' and o.status = 'active' and m.status = 'active' group by o.id having count(*) >= 20 order by o.id limit 1`, []);
@@ -188,7 +160,7 @@ async function measure(scale: number): Promise<Row> {
   // What the org page loads: its opening view, then a unit's children when the unit is expanded, or a search (the page asks for 50 matches).
   const gzipped = { ...auth, 'accept-encoding': 'gzip' };
   const treeTop = (await timed(`${base}/api/orgs/tree/top`, gzipped)).timing;
-  const treeTopGzipBytes = await undecoded(`${base}/api/orgs/tree/top`, gzipped);
+  const treeTopGzipBytes = await wireBytes(`${base}/api/orgs/tree/top`, gzipped);
   const treeChildren = (await timed(`${base}/api/orgs/${unit.id}/children`, gzipped)).timing;
   const treeSearch = (await timed(`${base}/api/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`, gzipped)).timing;
   const tree = (await timed(`${base}/api/orgs/tree`, gzipped)).timing;

@@ -11,39 +11,11 @@
  *   BENCH_SCALES=1,100 npx tsx pickers.bench.ts      (BENCH_REQUESTS, default 20)
  * The cached commission file (out/commission-x100.sqlite) is copied first: serving logs a user in, a write.
  */
-import { request } from 'node:http';
-import { existsSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { commissionDb, ms, now, OUT, percentile, serve } from './lib.js';
+import { loadavg } from 'node:os';
+import { commissionCopy, ms, now, percentile, serve, wireBytes } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
 const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
-
-async function openCommission(scale: number) {
-  const cached = resolve(OUT, `commission-x${scale}.sqlite`);
-  if (scale === 1 || !existsSync(`${cached}.ok`)) return (await commissionDb(scale)).db;
-  const copy = resolve(tmpdir(), `wj-pickers-bench-x${scale}-${process.pid}.sqlite`);
-  const src = new Database(cached, { readonly: true, fileMustExist: true });
-  await src.backup(copy);
-  src.close();
-  process.on('exit', () => { for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true }); });
-  const { openDb } = await import('@wj/api/db');
-  return await openDb(copy);
-}
-
-/** Bytes of one answer as it came off the socket (gzip not undone). */
-function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((done, fail) => {
-    const u = new URL(url);
-    request({ host: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => { bytes += c.length; });
-      res.on('end', () => (res.statusCode === 200 ? done(bytes) : fail(new Error(`${url} answered ${res.statusCode}`))));
-    }).on('error', fail).end();
-  });
-}
 
 /** p50 of the requests one after another, each decoded (fetch undoes gzip, as a browser does). */
 async function p50(urls: string[], headers: Record<string, string>): Promise<number> {
@@ -63,7 +35,7 @@ async function p50(urls: string[], headers: Record<string, string>): Promise<num
 type Row = { what: string; bytes: number; p50: number };
 
 async function measure(scale: number): Promise<Row[]> {
-  const db = await openCommission(scale);
+  const db = await commissionCopy(scale, 'pickers');
   const rows = <T>(text: string) => db.sqlite!.reader.prepare(text).all() as T[];
   const [unit] = rows<{ id: number }>(`select id from orgs where unit_id = id and kind = 'party_committee' and status = 'active' order by id limit 1`);
   const [branch] = rows<{ id: number }>(`select id from orgs where kind = 'branch' and status = 'active' order by id desc limit 1`);
