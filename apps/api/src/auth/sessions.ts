@@ -39,7 +39,7 @@ export async function createSession(db: Db, userId: number, now = new Date()): P
 /**
  * The session and its user, read by one statement, with nothing kept that could outlive a change: a logout,
  * a disabled account, a changed role or a reset password — on this server or another — takes effect on the
- * next request. SQLite: prepared once per database and run synchronously; the row is then kept in memory
+ * next request. SQLite: prepared once per database and run synchronously; on a file database the row is then kept in memory
  * for as long as the database's data version (lib/data-version.ts) has not moved — any commit, by any
  * connection, moves it, and the request reads it anyway for the scores' cache (plugins/auth.ts hands it
  * on), so a kept row costs a map lookup instead of a read transaction. PostgreSQL: a named statement,
@@ -56,12 +56,15 @@ const keptRows = new WeakMap<Db, { version: DataVersion; rows: Map<string, Sessi
 const KEPT_ROWS = 4096;
 
 function sqliteRow(db: Db, reader: Database.Database, id: string, version: DataVersion): SessionRow | undefined {
+  let statement = sqliteStatements.get(db);
+  if (!statement) sqliteStatements.set(db, (statement = reader.prepare(`${SESSION_USER_SQL}?`)));
+  // An in-memory database reads through its writer, which sees a transaction's uncommitted rows (and a
+  // rollback moves neither number of its version): nothing is kept there.
+  if (reader === db.sqlite!.writer) return statement.get(id) as SessionRow | undefined;
   let kept = keptRows.get(db);
   if (kept?.version !== version) keptRows.set(db, (kept = { version, rows: new Map() }));
   const hit = kept.rows.get(id);
   if (hit) return hit;
-  let statement = sqliteStatements.get(db);
-  if (!statement) sqliteStatements.set(db, (statement = reader.prepare(`${SESSION_USER_SQL}?`)));
   // Read after the version: a commit in between moves the version past the one this row is kept under.
   const row = statement.get(id) as SessionRow | undefined;
   if (row) {

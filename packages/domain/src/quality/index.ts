@@ -17,6 +17,7 @@ export {
 export { yearsBetween, addYears, addMonths, monthEnd, daysInMonth, ymd } from './dates.js';
 export type * from './types.js';
 export { scoreBranch } from './score.js';
+export { averageOf, meanOfTenths, tenthsOf } from './tally.js';
 export { countedPosts, isDualLeader } from './leadership.js';
 export { retiredExempt } from './context.js';
 export { scoreUnit, requiredFullTimeWorkers, planDeadline, planStatusOf, type PlanStatus } from './unit.js';

@@ -11,6 +11,16 @@ export interface Evaluated {
 }
 
 export const round1 = (x: number): number => Math.round((x + Number.EPSILON) * 10) / 10;
+/**
+ * The mean of one-decimal scores to one decimal, exactly and half up: summed in tenths (integers), so that
+ * 60.3 and 73.6 give 67.0 on the dashboard, in 历年对比, in a unit's row and in the report alike (a float sum
+ * lands just below 66.95 and rounds down). Null over nothing.
+ */
+export const meanOfTenths = (sumTenths: number, n: number): number | null => (n ? Math.round(sumTenths / n) / 10 : null);
+/** A one-decimal score in tenths (exact for the sums of such scores too). */
+export const tenthsOf = (x: number): number => Math.round(x * 10);
+/** The average of one-decimal scores (meanOfTenths over their tenths). */
+export const averageOf = (xs: readonly number[]): number | null => meanOfTenths(xs.reduce((s, x) => s + tenthsOf(x), 0), xs.length);
 export const round2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
 
 /** Runs one check (unless the indicator is disabled) and attaches its points from the rule set. */

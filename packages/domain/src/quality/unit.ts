@@ -6,7 +6,7 @@ import type { UnitFacts } from './facts.js';
 import { cutoffOf, endedMonths, isCurrentYear } from './periods.js';
 import type { RuleParams } from './params.js';
 import type { RuleSet } from './rules.js';
-import { evaluate, gapsOf, round1, tallyDimension } from './tally.js';
+import { averageOf, evaluate, gapsOf, round1, tallyDimension } from './tally.js';
 import type { BranchScore, Outcome, ScoreOptions, UnitScore } from './types.js';
 
 /**
@@ -122,7 +122,7 @@ export function scoreUnit(facts: UnitFacts, branchScores: BranchScore[], rules: 
   const evs = UNIT_INDICATOR_CODES.map((code) => evaluate(code, rules, () => CHECKS[code](ctx)));
   const resp = tallyDimension(evs, rules.responsibilityWeight);
 
-  const avg = (xs: number[]) => (xs.length ? round1(mean(xs)) : null);
+  const avg = averageOf;
   const branchAverage = {
     total: avg(branchScores.map((b) => b.total)),
     ...Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [

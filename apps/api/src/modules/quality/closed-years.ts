@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import { employmentCounts, scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
+import { averageOf, employmentCounts, scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
 import { todayIso, type YearStatus } from '@wj/domain/schemas';
 import type { SessionUser } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/index.js';
@@ -158,7 +158,7 @@ export async function yearStatuses(db: Queryable, dataYears: number[], today = t
 
 /** What the audit row records of a judgement: the rule version, the average and every branch's and unit's total. */
 function totals(ys: YearScores) {
-  const avg = ys.branches.length ? Math.round((ys.branches.reduce((n, b) => n + b.total, 0) / ys.branches.length) * 10) / 10 : null;
+  const avg = averageOf(ys.branches.map((b) => b.total));
   return {
     ruleVersion: ys.rules.version, averageScore: avg,
     branches: Object.fromEntries(ys.branches.map((b) => [b.orgId, b.total])),

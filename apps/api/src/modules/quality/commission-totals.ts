@@ -1,4 +1,4 @@
-import { aggregateGaps, BRANCH_DIMENSIONS, type BranchDimension } from '@wj/domain/quality';
+import { aggregateGaps, BRANCH_DIMENSIONS, tenthsOf, type BranchDimension } from '@wj/domain/quality';
 import type { Dashboard } from '@wj/domain/schemas';
 import { BUCKETS, type GapTally, type UnitPart } from './unit-parts.js';
 import type { YearParts } from './year-parts.js';
@@ -39,11 +39,9 @@ const orders = new WeakMap<YearParts, Order>();
 const totals = new WeakMap<YearParts, Totals>();
 const rankings = new WeakMap<YearParts, { ranked: Ranked[]; entries: Dashboard['unitRanking'] }>();
 
-const tenths = (x: number) => Math.round(x * 10);
+const tenths = tenthsOf;
 const zero = () => Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, 0])) as Record<BranchDimension, number>;
 
-/** A mean of scores summed in tenths, to one decimal (null over nothing): round1(sum / n). */
-export const meanOfTenths = (sumTenths: number, n: number): number | null => (n ? Math.round(sumTenths / n) / 10 : null);
 
 function orderOf(yp: YearParts): Order {
   let o = orders.get(yp);

@@ -1,5 +1,5 @@
 import {
-  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchDimension, type Gap, type RuleParams, type Tier,
+  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, meanOfTenths, tenthsOf, type BranchDimension, type Gap, type RuleParams, type Tier,
 } from '@wj/domain/quality';
 import type { Dashboard, UnitScoreRow } from '@wj/domain/schemas';
 import type { YearScores } from './service.js';
@@ -37,11 +37,11 @@ export interface UnitPart {
 export type GapTally = ReturnType<typeof aggregateGaps.tally>[number];
 
 export const BUCKETS = [[0, 60], [60, 70], [70, 80], [80, 90], [90, 100.01]] as const;
-export const round1 = (n: number) => Math.round(n * 10) / 10;
 export const problemCount = (gaps: Gap[]) => gaps.filter(isProblem).length;
 
 const zeroDims = () => Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, 0])) as Record<BranchDimension, number>;
-export const dimMean = (sum: number, n: number) => (n ? round1(sum / n) : null);
+/** A mean of one-decimal scores from their (float) sum: as every other average, in tenths (averageOf). */
+export const dimMean = (sum: number, n: number) => meanOfTenths(tenthsOf(sum), n);
 
 /** Tallies gaps per line over scores in id order, each org placed by its id so that units' tallies merge in id order. */
 const tallyGaps = (scores: { orgId: number; gaps: Gap[] }[]): GapTally[] => aggregateGaps.tally(scores, { placeBy: 'orgId' });

@@ -1,11 +1,11 @@
 import {
-  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchDimension, type BranchScore, type Gap, type IndicatorResult, type UnitScore,
+  aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, meanOfTenths, type BranchDimension, type BranchScore, type Gap, type IndicatorResult, type UnitScore,
 } from '@wj/domain/quality';
 import type { BranchScoreRow, Dashboard, GapLine, UnitScoreRow } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { YearScores } from './service.js';
 import type { UnitGroup } from './unit-groups.js';
-import { meanOfTenths, partsInOrder, rankingOf, totalsOf, totalsOfParts, type Totals } from './commission-totals.js';
+import { partsInOrder, rankingOf, totalsOf, totalsOfParts, type Totals } from './commission-totals.js';
 import { BUCKETS, lineOrder, linesFromMerged, partOf, type UnitPart } from './unit-parts.js';
 import { partsNow, type YearParts } from './year-parts.js';
 

@@ -1,11 +1,10 @@
-import { gradeOf, isProblem, type BranchScore, type RuleSet, type Tier } from '@wj/domain/quality';
+import { averageOf, gradeOf, isProblem, type BranchScore, type RuleSet, type Tier } from '@wj/domain/quality';
 import type { GapLine, TierCount, YearSummary } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { resolvePeriod, type QualityService, type YearScores } from './service.js';
 import { gapLines, visible } from './views.js';
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** What one year's summary is made of: the branches and units in view and their 问题清单 lines. */
 export interface SummaryParts {
@@ -30,7 +29,7 @@ export function summaryFrom(p: SummaryParts): YearSummary {
   };
   return {
     year: p.year, asOf: p.asOf, ruleVersion: p.ruleVersion, branchCount: p.branches.length,
-    averageScore: totals.length ? round1(totals.reduce((a, b) => a + b, 0) / totals.length) : null,
+    averageScore: averageOf(totals),
     unitScore: p.unitScore ?? null,
     grades: {
       good: totals.filter((t) => grade(t) === 'good').length,
