@@ -5,7 +5,10 @@
  * four exports run at once (two annual reports in Word, the scores and the
  * org-life tables in Excel); the same loop runs against a bare Fastify route
  * started in this process at the same moments, the in-run baseline (it is
- * held exactly as long as the event loop is). Printed per size: health's and
+ * held exactly as long as the event loop is). The client — both loops and the
+ * exports' downloads — runs in a child process of its own (exports-client.ts),
+ * so the main thread measured here (its CPU, stalls, collections) is the
+ * server's alone. Printed per size: health's and
  * the bare route's worst and p99 latency with and without the exports, the
  * event loop's longest delay (perf_hooks monitorEventLoopDelay) in each
  * window, and how long the exports took.
@@ -20,12 +23,14 @@
  *   cd bench && BENCH_SCALES=1,100 npx tsx exports.bench.ts
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { get } from 'node:http';
+import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { ms, now, OUT, percentile, serve, threadSampler } from './lib.js';
+import type { ClientReply, ClientRequest, Exports, Latencies } from './exports-client.js';
+import { ms, now, OUT, serve, threadSampler } from './lib.js';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 100);
 const ALONE = Number(process.env.EXPORTS_HEALTH_REQUESTS ?? 200);
@@ -43,28 +48,12 @@ async function bareServer(): Promise<{ url: string; close: () => Promise<void> }
   return { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/ping`, close: () => app.close() };
 }
 
-/** Sequential GETs of `url` until `until` settles (or `count` requests): each one's latency in ms. */
-async function loop(url: string, opts: { until?: Promise<unknown>; count?: number }): Promise<number[]> {
-  let over = false;
-  void opts.until?.finally(() => { over = true; });
-  const times: number[] = [];
-  while (!over && (opts.count === undefined || times.length < opts.count)) {
-    const t = now();
-    const res = await fetch(url);
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-    times.push(ms(t));
-  }
-  return times;
-}
-
 /**
  * `cpuMs`: CPU time of the main thread alone over the window (Linux: /proc/self/task/<pid>/stat; the worker
- * threads are tasks of their own), which the two client loops in this process spend too: compared per health
- * request between the windows, it tells work the exports leave on the event loop from the thread merely waiting
- * to be scheduled on the loaded machine.
+ * threads are tasks of their own; the client is another process): compared per request between the windows, it
+ * tells work the exports leave on the event loop from the thread merely waiting to be scheduled on the loaded machine.
  */
-interface Window { health: number[]; bare: number[]; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[]; inStalls: [string, number][] }
+interface Window { health: Latencies; bare: Latencies; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[]; inStalls: [string, number][] }
 
 /**
  * The event loop's stalls over 50 ms, each split by the main thread's scheduler statistics (Linux:
@@ -148,37 +137,31 @@ function mainThreadCpuMs(): number {
   }
 }
 
-/** Both loops at once, with the event loop's delay recorded over the window. */
-async function window(healthUrl: string, bareUrl: string, work?: () => Promise<number[]>): Promise<Window> {
+/** Both loops at once (in the client process), with this process's event loop's delay recorded over the window. */
+async function window(healthUrl: string, bareUrl: string, exports?: Exports): Promise<Window> {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
   const stalls = watchStalls();
   const cpu0 = mainThreadCpuMs();
-  const running = work?.();
-  const [health, bare, exportsMs] = await Promise.all([
-    loop(healthUrl, running ? { until: running } : { count: ALONE }),
-    loop(bareUrl, running ? { until: running } : { count: ALONE }),
-    running,
-  ]);
+  const r = await ask<{ health: Latencies; bare: Latencies; exportsMs?: number[] }>(exports ? { kind: 'window', healthUrl, bareUrl, exports } : { kind: 'window', healthUrl, bareUrl, count: ALONE });
+  const cpuMs = mainThreadCpuMs() - cpu0;
   h.disable();
   const s = stalls();
-  return { health, bare, loopMax: h.max / 1e6, cpuMs: mainThreadCpuMs() - cpu0, stalls: s, exportsMs, inStalls: (await sampler?.summary(s.windows)) ?? [] };
+  return { health: r.health, bare: r.bare, loopMax: h.max / 1e6, cpuMs, stalls: s, exportsMs: r.exportsMs, inStalls: (await sampler?.summary(s.windows)) ?? [] };
 }
 
-/** One export downloaded (node:http: a province's report on a loaded machine can take longer than fetch's 300 s wait for headers). */
-function download(base: string, cookie: string, path: string): Promise<number> {
-  const t = now();
-  return new Promise((resolve, reject) => {
-    get(`${base}${path}`, { headers: { cookie } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        if (res.statusCode !== 200) reject(new Error(`${path} answered ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 300)}`));
-        else resolve(ms(t));
-      });
-    }).on('error', reject);
-  });
+/** The client process (exports-client.ts, under tsx): one question at a time, answered by id. */
+const client = fork(fileURLToPath(new URL('./exports-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const pending = new Map<number, { resolve: (r: ClientReply) => void }>();
+let asked = 0;
+client.on('message', (r: ClientReply) => { pending.get(r.id)?.resolve(r); pending.delete(r.id); });
+client.on('exit', (code) => { for (const p of pending.values()) p.resolve({ id: -1, error: `the client process exited (${code})` }); pending.clear(); });
+type Question = ClientRequest extends infer Q ? Q extends ClientRequest ? Omit<Q, 'id'> : never : never;
+async function ask<T>(q: Question): Promise<T> {
+  const id = ++asked;
+  const r = await new Promise<ClientReply>((resolve) => { pending.set(id, { resolve }); client.send({ ...q, id }); });
+  if ('error' in r) throw new Error(`exports client: ${r.error}`);
+  return r as T;
 }
 
 async function openScale(scale: number, dir: string) {
@@ -199,10 +182,9 @@ async function openScale(scale: number, dir: string) {
 
 const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 const row = (label: string, w: Window) => {
-  const worst = (xs: number[]) => xs.reduce((m, x) => Math.max(m, x), 0);
   const s = w.stalls;
   const stalls = s.worst ? `${s.count} (${f(s.ranMs)} on a CPU, ${f(s.waitedMs)} waiting for one, ${f(s.stolenMs)} stolen by the host, ${f(s.gcMs)} in GC; worst ${f(s.worst.ms)}: ${f(s.worst.ranMs)} / ${f(s.worst.waitedMs)} / ${f(s.worst.stolenMs)} / ${f(s.worst.gcMs)})` : '0';
-  return [label, f(worst(w.health)), f(percentile(w.health, 99)), f(percentile(w.health, 50)), f(worst(w.bare)), f(percentile(w.bare, 99)), f(w.loopMax), stalls, f(s.gcMaxMs), f(w.cpuMs), (w.cpuMs / (w.health.length + w.bare.length)).toFixed(2), String(w.health.length)].join(' | ');
+  return [label, f(w.health.worst), f(w.health.p99), f(w.health.p50), f(w.bare.worst), f(w.bare.p99), f(w.loopMax), stalls, f(s.gcMaxMs), f(w.cpuMs), (w.cpuMs / (w.health.n + w.bare.n)).toFixed(3), String(w.health.n)].join(' | ');
 };
 
 /** What the main thread was doing in the stalls: sampled every ms from a thread of its own (state, kernel wait, system call). */
@@ -224,20 +206,20 @@ try {
     try {
       // Warm-up, one export after another: the year's scores, the render workers and their libraries.
       const warm: string[] = [];
-      for (const path of new Set(EXPORTS)) warm.push(`${path.replace(/^\/api\/reports\/|\?.*$/g, '')} ${f(await download(base, cookie, path))} ms`);
+      for (const path of new Set(EXPORTS)) warm.push(`${path.replace(/^\/api\/reports\/|\?.*$/g, '')} ${f((await ask<{ ms: number[] }>({ kind: 'download', base, cookie, paths: [path] })).ms[0]!)} ms`);
       console.log(`[exports] warm-up (each alone): ${warm.join(', ')}`);
       // And once all four together, unmeasured: both render workers started (a worker started from src/ pays tsx's loader set-up, which the built server does not).
       const together = now();
-      await Promise.all(EXPORTS.map((p) => download(base, cookie, p)));
+      await ask({ kind: 'download', base, cookie, paths: EXPORTS });
       console.log(`[exports] warm-up (4 at once): ${f(ms(together))} ms`);
       const alone = await window(healthUrl, bare.url);
-      const busy = await window(healthUrl, bare.url, () => Promise.all(EXPORTS.map((p) => download(base, cookie, p))));
+      const busy = await window(healthUrl, bare.url, { base, cookie, paths: EXPORTS });
       console.log(`\n/api/health while 4 exports run (2× annual.docx, scores.xlsx, org-life.xlsx), ${scale}×, SQLite, ms:`);
-      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'stalls > 50 ms (main thread ms: on a CPU / waiting for one / stolen / in GC)', 'longest GC', 'main thread CPU', 'CPU per request', 'health requests'].join(' | '));
+      console.log(['window', 'health worst', 'health p99', 'health p50', 'bare worst', 'bare p99', 'event loop max delay', 'stalls > 50 ms (main thread ms: on a CPU / waiting for one / stolen / in GC)', 'longest GC', 'main thread CPU', 'main thread CPU per request', 'health requests'].join(' | '));
       console.log(row('alone', alone));
       console.log(row('4 exports running', busy));
       console.log(`alone: ${inStalls(alone)}\nexporting: ${inStalls(busy)}`);
-      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(busy.health.reduce((m, x) => Math.max(m, x), 0) / busy.bare.reduce((m, x) => Math.max(m, x), 0)).toFixed(1)}×; `
+      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(busy.health.worst / busy.bare.worst).toFixed(1)}×; `
         + `goal: no request held > 50 ms → event loop max ${f(busy.loopMax)} ms (${busy.loopMax <= 50 ? 'met' : 'NOT met'})`);
     } finally {
       await bare.close();
@@ -247,5 +229,6 @@ try {
   }
 } finally {
   await sampler?.stop();
+  client.disconnect();
   rmSync(dir, { recursive: true, force: true });
 }
