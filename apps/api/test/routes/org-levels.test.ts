@@ -74,6 +74,12 @@ describe.each(CALLERS)('the org tree by level, as %s', (caller) => {
     const got = await json<{ items: { id: number; path: LevelNode[] }[] }>(c, `/api/orgs/tree/paths?ids=${mine.id},${other.id},999999,${mine.id}`);
     expect(got.items.map((i) => ({ id: i.id, names: i.path.map((n) => n.name) }))).toEqual([{ id: mine.id, names: pathOf(mine.id) }]);
     expect(got.items[0]!.path.at(-1)!.children).toBeUndefined();
-    expect((await c('/api/orgs/tree/paths?ids=1,x')).statusCode).toBe(400);
+    // Each id in the one spelling every id in the API has: another spelling of an id in scope is refused, naming the field.
+    for (const spelled of ['1,x', `0${mine.id}`, `${mine.id},0${mine.id}`, `+${mine.id}`, `${mine.id}.0`, `%20${mine.id}`, `${mine.id},`, '0', '']) {
+      const res = await c(`/api/orgs/tree/paths?ids=${spelled}`);
+      expect(res.statusCode, spelled).toBe(400);
+      expect((res.json() as { error: { details?: { field: string }[] } }).error.details?.map((d) => d.field), spelled).toContain('ids');
+    }
+    expect((await c(`/api/orgs/tree/paths?ids=${Array.from({ length: 201 }, () => mine.id).join(',')}`)).statusCode).toBe(400);
   });
 });

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import { z } from 'zod';
 import {
-  OrgLevelNodeSchema, OrgTreeTopSchema, type OrgChildren, type OrgLevelNode, type OrgSearch,
+  OrgLevelNodeSchema, OrgTreeTopSchema, parseId, type OrgChildren, type OrgLevelNode, type OrgSearch,
 } from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
@@ -17,10 +17,17 @@ import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org
  * would not show the caller.
  */
 
-/** GET /api/orgs/tree/paths?ids=1,2,3: at most 200 ids, comma-separated. */
+const PATHS_MAX_IDS = 200;
+
+/**
+ * GET /api/orgs/tree/paths?ids=1,2,3: at most 200 ids, comma-separated, each
+ * in the one spelling every id in the API has (parseId: no leading zero, sign,
+ * point or space), so "02526" is refused here as it is everywhere else.
+ */
 export const OrgPathsQuerySchema = z.object({
   ids: z.string({ error: '请提供组织 id' })
-    .regex(/^\d{1,9}(,\d{1,9}){0,199}$/, 'ids 须为逗号分隔的组织 id（至多 200 个）')
+    .refine((s) => s.split(',').length <= PATHS_MAX_IDS, `ids 至多 ${PATHS_MAX_IDS} 个`)
+    .refine((s) => s.split(',').every((p) => parseId(p) !== null), 'ids 须为逗号分隔的组织 id，每个都是十进制正整数（不能带前导零、正负号、小数点、空格或其他写法）')
     .transform((s) => s.split(',').map(Number)),
 });
 
