@@ -13,15 +13,16 @@ import { inScopeOf, okJson as json, SCOPED_CALLERS as CALLERS, scopedClients, sc
 const { ctx, client } = scopedClients();
 
 interface Counts { branches: number; members: number; inService: number; retired: number }
-interface LevelNode { id: number; name: string; counts: Counts; childCount: number; children?: LevelNode[] }
+interface LevelNode { id: number; unitId: number | null; name: string; counts: Counts; childCount: number; children?: LevelNode[] }
 interface TreeNode { id: number; name: string; counts: Counts; children: TreeNode[] }
 interface OrgRow { id: number; parent_id: number | null; unit_id: number | null; status: string }
 
-/** The level tree with every unloaded level asked for, as a person expanding every node would see it. */
-async function expandAll(c: Client, n: LevelNode): Promise<TreeNode> {
+/** The level tree with every unloaded level asked for, as a person expanding every node would see it; `seen` gathers every node sent. */
+async function expandAll(c: Client, n: LevelNode, seen: LevelNode[] = []): Promise<TreeNode> {
+  seen.push(n);
   const children = n.children ?? (n.childCount > 0 ? (await json<{ items: LevelNode[] }>(c, `/api/orgs/${n.id}/children`)).items : []);
   expect(children.length, `childCount of ${n.name}`).toBe(n.childCount);
-  return { id: n.id, name: n.name, counts: n.counts, children: await Promise.all(children.map((ch) => expandAll(c, ch))) };
+  return { id: n.id, name: n.name, counts: n.counts, children: await Promise.all(children.map((ch) => expandAll(c, ch, seen))) };
 }
 
 const flatten = (n: { id: number; children?: { id: number }[] }): number[] =>
@@ -40,7 +41,12 @@ describe.each(CALLERS)('the org tree by level, as %s', (caller) => {
 
     const top = await json<{ root: LevelNode; scopeId: number }>(c, '/api/orgs/tree/top');
     expect(top.scopeId).toBe(user.org);
-    const walked = await expandAll(c, top.root);
+    const seen: LevelNode[] = [];
+    const walked = await expandAll(c, top.root, seen);
+    // Each node names its unit: a unit itself, a branch or 党小组 the unit-level org above it, the root none.
+    const unitOf = (id: number): number | null => { for (let o = all.find((r) => r.id === id); o; o = all.find((r) => r.id === o!.parent_id)) if (o.parent_id !== null && all.find((r) => r.id === o!.parent_id)!.parent_id === null) return o.id; return null; };
+    expect(seen.map((n) => [n.id, n.unitId])).toEqual(seen.map((n) => [n.id, unitOf(n.id)]));
+    expect(top.root.unitId).toBeNull();
     // The same tree, names and counts as the whole tree the pickers read.
     expect(walked).toEqual(JSON.parse(JSON.stringify((await json<{ root: TreeNode }>(c, '/api/orgs/tree')).root, ['id', 'name', 'counts', 'branches', 'members', 'inService', 'retired', 'children'])));
     const ids = flatten(walked);

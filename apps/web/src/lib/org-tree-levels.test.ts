@@ -3,7 +3,7 @@ import type { OrgLevelNode } from '@wj/domain/schemas';
 import { levelOptions, loadedKeys, type ChildrenOf, type PickerRules } from './org-tree-levels';
 
 const node = (id: number, kind: OrgLevelNode['kind'], name: string, childCount: number, branches: number): OrgLevelNode => ({
-  id, parentId: null, kind, name, institutionName: null, childCount, counts: { branches, members: 0, inService: 0, retired: 0 },
+  id, parentId: null, unitId: null, kind, name, institutionName: null, childCount, counts: { branches, members: 0, inService: 0, retired: 0 },
 });
 
 // The branch picker's rules: branches picked, groups only group them, 党小组 not offered.

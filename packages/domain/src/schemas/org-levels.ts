@@ -14,6 +14,8 @@ import { OrgCountsSchema } from './org.js';
 export type OrgLevelNode = {
   id: number;
   parentId: number | null;
+  /** The unit-level org it belongs to: its own id for a unit, its unit's for a branch or 党小组, null for the root. */
+  unitId: number | null;
   kind: (typeof ORG_KINDS)[number];
   name: string;
   /** The institution a unit-level org belongs to (市人民医院), else null. */
@@ -26,6 +28,7 @@ export type OrgLevelNode = {
 export const OrgLevelNodeSchema: z.ZodType<OrgLevelNode> = z.object({
   id: z.number().int(),
   parentId: z.number().int().nullable(),
+  unitId: z.number().int().nullable(),
   kind: z.enum(ORG_KINDS),
   name: z.string(),
   institutionName: z.string().nullable(),

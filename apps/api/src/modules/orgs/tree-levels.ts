@@ -41,7 +41,7 @@ const EMPTY = { branches: 0, members: 0, inService: 0, retired: 0 };
 
 function node(index: OrgIndex, r: OrgRow): OrgLevelNode {
   return {
-    id: r.id, parentId: r.parentId, kind: r.kind, name: r.name, institutionName: r.institutionName,
+    id: r.id, parentId: r.parentId, unitId: r.unitId, kind: r.kind, name: r.name, institutionName: r.institutionName,
     counts: index.counts.get(r.id) ?? EMPTY,
     childCount: index.children.get(r.id)?.length ?? 0,
   };

@@ -4,7 +4,7 @@ import { aboveMatches, knownChildren, sentOpen } from './level-tree';
 
 let nextId = 1;
 function node(name: string, kind: OrgLevelNode['kind'], childCount: number, children?: OrgLevelNode[]): OrgLevelNode {
-  return { id: nextId++, parentId: null, kind, name, institutionName: null, counts: { branches: 0, members: 0, inService: 0, retired: 0 }, childCount, ...(children ? { children } : {}) };
+  return { id: nextId++, parentId: null, unitId: null, kind, name, institutionName: null, counts: { branches: 0, members: 0, inService: 0, retired: 0 }, childCount, ...(children ? { children } : {}) };
 }
 
 describe('the tree by level', () => {

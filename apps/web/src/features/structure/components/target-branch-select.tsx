@@ -26,7 +26,7 @@ function unitBranches(source: OrgDetail, unitChildren: OrgLevelNode[]): OrgLevel
   const unit = source.path.find((p) => p.id === source.unitId);
   if (unit?.kind !== 'branch') return unitChildren;
   const counts = { branches: 1, members: 0, inService: 0, retired: 0 };
-  return [{ id: unit.id, parentId: null, kind: 'branch', name: unit.name, institutionName: null, counts, childCount: unitChildren.length }];
+  return [{ id: unit.id, parentId: null, unitId: unit.id, kind: 'branch', name: unit.name, institutionName: null, counts, childCount: unitChildren.length }];
 }
 
 interface TargetBranchSelectProps {

@@ -2,8 +2,8 @@ import { TreeSelect } from 'antd';
 import type { Role } from '@wj/domain';
 import { useLevelTreeSelect, type PickerRules } from '@/lib/org-tree-levels';
 
-/** A unit secretary keeps one of the units under the root (the first level; nothing below is offered). */
-const UNIT_RULES: PickerRules = { show: () => true, selectable: () => true, leaf: () => true };
+/** A unit secretary keeps one unit-level org (the first level; nothing below is offered): only orgs that are their own unit are offered. */
+const UNIT_RULES: PickerRules = { show: (n) => n.unitId === n.id, selectable: (n) => n.unitId === n.id, leaf: () => true };
 
 /** A branch secretary keeps one 党支部, grouped by unit (and 总支); shown once picked with its unit, since many units have an 急诊科党支部. */
 const BRANCH_RULES: PickerRules = {
