@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rawRows } from '../../src/db/raw.js';
 import type { Client } from '../helpers/build.js';
@@ -87,5 +88,32 @@ describe.each(CALLERS)('the org tree by level, as %s', (caller) => {
       expect((res.json() as { error: { details?: { field: string }[] } }).error.details?.map((d) => d.field), spelled).toContain('ids');
     }
     expect((await c(`/api/orgs/tree/paths?ids=${Array.from({ length: 201 }, () => mine.id).join(',')}`)).statusCode).toBe(400);
+  });
+});
+
+describe('the pickers\' answers on the wire', () => {
+  it('are compressed as the caller takes them (brotli, gzip, or not at all), and decode to the same answer', async () => {
+    const c = client('renmin');
+    const user = await scopeUser(ctx(), 'renmin');
+    const urls = ['/api/orgs/tree/search?q=支部&limit=200', `/api/orgs/${user.org}/children`, `/api/orgs/tree/paths?ids=${user.org}`];
+    let compressed = 0;
+    for (const url of urls) {
+      const plain = await c(url);
+      expect(plain.statusCode, url).toBe(200);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      expect(plain.headers.vary, url).toContain('Accept-Encoding');
+      // A small answer (one path) is sent as it is whatever the caller takes.
+      const big = plain.rawPayload.length >= 1024;
+      for (const [accept, encoding, decode] of [['gzip, deflate, br', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+        const res = await c({ url, headers: { 'accept-encoding': accept } });
+        expect(res.headers['content-encoding'], `${url} ${accept}`).toBe(big ? encoding : undefined);
+        expect(JSON.parse((big ? decode(res.rawPayload) : res.rawPayload).toString()), `${url} ${accept}`).toEqual(plain.json());
+        if (big) { compressed++; expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2); }
+      }
+      expect((await c({ url, headers: { 'accept-encoding': 'gzip;q=0, br;q=0' } })).headers['content-encoding']).toBeUndefined();
+    }
+    expect(compressed).toBeGreaterThanOrEqual(2);
+    // An error is sent as it is.
+    expect((await c({ url: '/api/orgs/tree/paths?ids=01', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
   });
 });
