@@ -1,8 +1,18 @@
 import { z } from 'zod';
 
+/** China keeps UTC+8 all year (no daylight saving). */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
 /** Today's date in China (UTC+8) as YYYY-MM-DD: the day a user means by "today". */
 export function todayIso(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** China's day holding the instant `nowMs`: its date (todayIso) and the instants it starts at and ends before, so a caller may keep it until `until`. */
+export function chinaDay(nowMs: number): { iso: string; from: number; until: number } {
+  const from = Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  return { iso: todayIso(new Date(nowMs)), from, until: from + DAY_MS };
 }
 
 function isRealDate(s: string): boolean {
