@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { AppError } from '../../lib/errors.js';
 import { WorkerPool, workerUrl } from '../../lib/worker-pool.js';
-import type { ScoreJob, ScoreSlice } from './score-worker.js';
+import type { ScoreJob, ScoreResult, ScoreSlice } from './score-worker.js';
 
 /**
  * Scoring many units — a cold start, a new day, a rule change, a write that
@@ -47,13 +47,14 @@ export const scoreHooks: { onSlice: ((n: number) => Promise<void>) | null; units
 /**
  * Loads and scores the job's units in the score worker; `onSlice` receives
  * each slice of whole units as it arrives (the main thread's share of the
- * work: assembling them). Resolves once every slice has been handed over.
+ * work: assembling them). Resolves once every slice has been handed over
+ * (and, with `keep`, every row written), with the job's counts.
  */
-export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice' | 'branchesPerSlice'>, onSlice: (slice: ScoreSlice) => void): Promise<void> {
+export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice' | 'branchesPerSlice'>, onSlice: (slice: ScoreSlice) => void): Promise<ScoreResult> {
   const { port1, port2 } = new MessageChannel();
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<ScoreResult>((resolve, reject) => {
     let received = 0;
-    let expected: number | null = null;
+    let result: ScoreResult | null = null;
     let failed = false;
     let chain: Promise<void> = Promise.resolve();
     const fail = (err: unknown) => {
@@ -63,9 +64,9 @@ export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice' | 'branche
       reject(err);
     };
     const settle = () => {
-      if (failed || expected === null || received < expected) return;
+      if (failed || result === null || received < result.slices) return;
       port1.close();
-      resolve();
+      resolve(result);
     };
     port1.on('message', (slice: ScoreSlice) => {
       chain = chain.then(async () => {
@@ -77,8 +78,8 @@ export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice' | 'branche
         settle();
       }).catch(fail);
     });
-    scorePool.run<{ slices: number }>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? UNITS_PER_SLICE, branchesPerSlice: BRANCHES_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
-      (r) => { expected = r.slices; settle(); },
+    scorePool.run<ScoreResult>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? UNITS_PER_SLICE, branchesPerSlice: BRANCHES_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
+      (r) => { result = r; settle(); },
       fail,
     );
   });

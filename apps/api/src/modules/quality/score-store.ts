@@ -48,7 +48,8 @@ export class ScoreStore {
   /** Units written (counted for tests and the bench). */
   written = 0;
 
-  constructor(private readonly db: Db) {}
+  /** `chunk`: units per insert (CHUNK; the score worker, writing off the event loop, takes fewer to hold SQLite's write lock less long). */
+  constructor(private readonly db: Db, private readonly opts: { chunk?: number } = {}) {}
 
   /** The kept units of one key (all of them, or those named). */
   async read(key: StoreKey, unitIds?: number[]): Promise<KeptUnit[]> {
@@ -93,9 +94,10 @@ export class ScoreStore {
     });
     this.writing = this.writing.then(async () => {
       if (opts.prune) await this.prune(key);
-      for (let i = 0; i < groups.length; i += CHUNK) {
+      const chunk = this.opts.chunk ?? CHUNK;
+      for (let i = 0; i < groups.length; i += chunk) {
         const computedAt = new Date().toISOString();
-        const rows = groups.slice(i, i + CHUNK).map((g) => ({
+        const rows = groups.slice(i, i + chunk).map((g) => ({
           year: key.year, asOf: key.asOf, ruleVersion: key.ruleVersion, unitId: g.unitId, basis: key.basis, auditHead, scores: payload(g), part: keptPart(partOf(ys, g)), computedAt,
         }));
         await this.db.transaction((tx) => tx.insert(qualityScores).values(rows).onConflictDoUpdate({

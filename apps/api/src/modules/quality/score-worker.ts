@@ -5,10 +5,14 @@
 // and posts the scores back in slices on the job's port (the main thread closes it).
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { employmentCounts, scoreBranch, scoreUnit, type BranchFacts, type BranchScore, type UnitFacts } from '@wj/domain/quality';
-import { openReader } from '../../db/index.js';
+import { openReader, type Db } from '../../db/index.js';
 import { loadFacts } from './facts-loader.js';
+import { openKeptWriter } from './kept-writer.js';
 import type { StoredRules } from './rules-store.js';
+import { ScoreStore, type StoreKey } from './score-store.js';
 import { loadOrgInfo, type OrgInfo } from './service.js';
+import { groupByUnit, type UnitGroup } from './unit-groups.js';
+import { partOf, type UnitPart } from './unit-parts.js';
 
 export interface ScoreJob {
   /** The database: a SQLite file path or a PostgreSQL URL. */
@@ -24,10 +28,24 @@ export interface ScoreJob {
   branchesPerSlice: number;
   /** Where the slices go; the main thread answers each with 'ack'. */
   port: MessagePort;
+  /**
+   * Keep the scores (score-store.ts) as computed at audit head `head`, the
+   * worker writing the rows itself on a connection of its own, and post back
+   * each unit's subtotals and the orgs only: the main thread then holds what a
+   * start on kept scores holds, and reads the branch details from the rows
+   * when a page first needs them (service.ts hydrate). `prune`: first delete
+   * the year's rows of other dates and rule versions.
+   */
+  keep?: { key: StoreKey; head: number; prune: boolean };
 }
+
+/** What a job answers once every slice was taken: how many there were, and how many units' rows it kept. */
+export interface ScoreResult { slices: number; written: number }
 
 /** Some whole units' scores, their branches' member counts and their orgs. */
 export interface ScoreSlice {
+  /** With `keep`: each unit's subtotals, by unit id (branches, units and members are then empty). */
+  parts?: [number, UnitPart][];
   branches: BranchScore[];
   units: ReturnType<typeof scoreUnit>[];
   /** [branch org id, in service, retired] */
@@ -37,23 +55,36 @@ export interface ScoreSlice {
 
 interface UnitShare { branches: BranchFacts[]; unit: UnitFacts | null; orgs: OrgInfo[] }
 
-async function run(job: ScoreJob): Promise<{ slices: number }> {
+/**
+ * Each unit's share of the facts, as scoreFacts (closed-years.ts) groups them: each score under its org's unit
+ * (groupByUnit), orgs by their unit. The facts are held by the shares alone, so that each is freed once its unit is scored.
+ */
+async function sharesOf(db: Db, job: ScoreJob): Promise<{ shares: Map<number, UnitShare>; orgs: Map<number, OrgInfo> }> {
+  const [facts, orgs] = await Promise.all([loadFacts(db, job.year, job.unitIds), loadOrgInfo(db, job.unitIds)]);
+  const shares = new Map<number, UnitShare>();
+  const share = (id: number) => {
+    let s = shares.get(id);
+    if (!s) shares.set(id, (s = { branches: [], unit: null, orgs: [] }));
+    return s;
+  };
+  for (const b of facts.branches) share(orgs.get(b.orgId)?.unitId ?? b.unitId).branches.push(b);
+  for (const u of facts.units) share(orgs.get(u.orgId)?.unitId ?? u.orgId).unit = u;
+  for (const o of orgs.values()) share(o.unitId).orgs.push(o);
+  return { shares, orgs };
+}
+
+async function run(job: ScoreJob): Promise<ScoreResult> {
   const db = await openReader(job.target);
+  let writer: Db | null = null;
   try {
-    const [facts, orgs] = await Promise.all([loadFacts(db, job.year, job.unitIds), loadOrgInfo(db, job.unitIds)]);
-    // Each unit's share, as scoreFacts (closed-years.ts) groups it: branches by their unitId, units by their own id, orgs by theirs.
-    const shares = new Map<number, UnitShare>();
-    const share = (id: number) => {
-      let s = shares.get(id);
-      if (!s) shares.set(id, (s = { branches: [], unit: null, orgs: [] }));
-      return s;
-    };
-    for (const b of facts.branches) share(b.unitId).branches.push(b);
-    for (const u of facts.units) share(u.orgId).unit = u;
-    for (const o of orgs.values()) share(o.unitId).orgs.push(o);
+    const { shares, orgs } = await sharesOf(db, job);
     const ids = [...shares.keys()];
     const opts = { year: job.year, asOf: job.asOf };
     const rules = job.rules.rules;
+    const keep = job.keep;
+    // With keep: every unit of the orgs gets a row (an empty one when nothing was scored), as ScoreStore.keep is asked for by the main thread.
+    const unitsOfOrgs = new Set([...orgs.values()].map((o) => o.unitId));
+    const store = keep ? new ScoreStore((writer = await openKeptWriter(job.target)), { chunk: 2 }) : null;
 
     // At most one slice waits for the main thread while the next one is scored.
     let acked = 0;
@@ -68,30 +99,50 @@ async function run(job: ScoreJob): Promise<{ slices: number }> {
     try {
       for (let i = 0; i < ids.length;) {
         const slice: ScoreSlice = { branches: [], units: [], members: [], orgs: [] };
-        // Whole units, up to perSlice of them and until the slice holds branchesPerSlice branches.
-        for (let n = 0; i < ids.length && n < job.perSlice && slice.branches.length < job.branchesPerSlice; n++, i++) {
+        const unitScores: ReturnType<typeof scoreUnit>[] = [];
+        const counts = new Map<number, { inService: number; retired: number }>();
+        const sliceIds: number[] = [];
+        // Whole units, up to perSlice of them and until the slice holds branchesPerSlice branches (a kept slice posts no branches: perSlice alone).
+        for (let n = 0, branches = 0; i < ids.length && n < job.perSlice && (keep || branches < job.branchesPerSlice); n++, i++) {
           const id = ids[i]!;
           const s = shares.get(id)!;
           const scored = s.branches.map((f) => scoreBranch(f, rules, opts));
+          branches += scored.length;
           slice.branches.push(...scored);
-          if (s.unit) slice.units.push(scoreUnit(s.unit, scored, rules, opts));
+          if (s.unit) unitScores.push(scoreUnit(s.unit, scored, rules, opts));
           for (const b of s.branches) {
             const { inService, retired } = employmentCounts(b);
             slice.members.push([b.orgId, inService, retired]);
+            counts.set(b.orgId, { inService, retired });
           }
           slice.orgs.push(...s.orgs);
+          sliceIds.push(id);
           // Facts scored are not needed any more: the worker holds one slice's scores at a time, not the commission's.
           shares.delete(id);
         }
-        await ackedUpTo(slices);
-        job.port.postMessage(slice);
+        slice.units = unitScores;
+        if (store && keep) {
+          const ys = { groups: groupByUnit(slice.branches, unitScores, orgs), memberCounts: counts, orgs, rules: job.rules };
+          const kept = sliceIds.filter((id) => unitsOfOrgs.has(id));
+          const empty = (id: number): UnitGroup => ({ unitId: id, unit: null, branches: [] });
+          const parts = kept.map((id): [number, UnitPart] => [id, partOf(ys, ys.groups.get(id) ?? empty(id))]);
+          store.keep(keep.key, ys, kept, keep.head, { prune: keep.prune && slices === 0 });
+          await ackedUpTo(slices);
+          job.port.postMessage({ parts, branches: [], units: [], members: [], orgs: slice.orgs } satisfies ScoreSlice);
+          // Written before the next slice is scored: the worker holds one slice's scores at a time here too.
+          await store.flush();
+        } else {
+          await ackedUpTo(slices);
+          job.port.postMessage(slice);
+        }
         slices++;
       }
     } finally {
       job.port.off('message', onAck);
     }
-    return { slices };
+    return { slices, written: store?.written ?? 0 };
   } finally {
+    await writer?.close();
     await db.close();
   }
 }

@@ -7,6 +7,7 @@ import { checkAudit, type AuditStamp } from './audit-head.js';
 import { changedUnits, dirtyUnits, LATE_WINDOW } from './changed-units.js';
 import { changeSignal, type ChangeSignal } from './change-signal.js';
 import { closedYearScores, scoreFacts } from './closed-years.js';
+import { warmTotals } from './commission-totals.js';
 import { yearsByUnit } from './data-years.js';
 import { yieldToLoop } from './event-loop.js';
 import { loadFacts } from './facts-loader.js';
@@ -16,6 +17,7 @@ import { dbTarget } from '../../lib/worker-pool.js';
 import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
+import type { UnitPart } from './unit-parts.js';
 import { addKeptDetails, fullOf, partsOf, putOrgs, warmKept, withUnits, type YearParts } from './year-parts.js';
 
 export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
@@ -60,6 +62,9 @@ const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.v
  * round trip), four units 64 ms — over the 50 ms a request may hold the event loop.
  */
 const MAIN_THREAD_UNITS = 2;
+
+/** WJ_WORKER_KEEPS=0: a whole computation's kept rows are written by the main thread from every branch's details, as before (benches compare). */
+const WORKER_KEEPS = process.env.WJ_WORKER_KEEPS !== '0';
 
 interface Cached { parts: YearParts; stamp: AuditStamp }
 
@@ -210,15 +215,13 @@ export class QualityService {
       if (hit) {
         const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head, year) : 'all';
         if (changed === 'all') {
-          const scores = await this.compute(year, asOf, rules);
-          store?.keep(storeKey, scores, unitsOf(scores.orgs), check.stamp.head, { prune: true });
-          parts = await partsOf(scores);
+          parts = await this.computeAll(year, asOf, rules, store && { store, key: storeKey, head: check.stamp.head });
         } else {
           parts = await this.refresh(hit.parts, changed);
           if (changed.size) store?.keep(storeKey, { ...parts.mem, orgs: parts.orgs, rules: parts.rules }, changed, check.stamp.head);
         }
       } else {
-        parts = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await partsOf(await this.compute(year, asOf, rules));
+        parts = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await this.computeAll(year, asOf, rules);
       }
       if (!hit && this.cache.size > 16) this.cache.clear();
       this.cache.set(key, { parts, stamp: check.stamp });
@@ -268,11 +271,7 @@ export class QualityService {
     const { year, asOf } = storeKey;
     const kept = await store.readParts(storeKey);
     const dirty = kept.length ? await dirtyUnits(this.db, kept, this.db.pg ? LATE_WINDOW : 0) : 'all';
-    if (dirty === 'all') {
-      const scores = await this.compute(year, asOf, rules);
-      store.keep(storeKey, scores, unitsOf(scores.orgs), head, { prune: true });
-      return partsOf(scores);
-    }
+    if (dirty === 'all') return this.computeAll(year, asOf, rules, { store, key: storeKey, head });
     const orgs = await loadOrgInfo(this.db);
     const units = new Set(unitsOf(orgs));
     const keptIds = new Set(kept.map((k) => k.unitId));
@@ -284,10 +283,48 @@ export class QualityService {
       year, asOf, rules, orgs: new LayeredMap(orgs), parts: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.part]))), full: null, serial: ++serials,
       mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.auditHead]))) },
     };
+    // The commission's sums made here, a slice at a time; a state with units recomputed below derives its own from them.
+    await warmTotals(start);
     if (dirty.size === 0) return start;
     const part = await this.compute(year, asOf, rules, [...dirty]);
     store.keep(storeKey, { ...part, orgs }, dirty, head);
     return withUnits(start, dirty, part, ++serials);
+  }
+
+  /**
+   * The whole commission computed, and kept when `keep` says where (pruning
+   * the year's other rows). With a database file or server the score worker
+   * writes the kept rows itself and posts back each unit's subtotals and the
+   * orgs only, so that the state is the one a start on kept scores makes
+   * (fromStore): the subtotals in memory, the branch details in the rows,
+   * read when a page first needs them (hydrate). At province size the main
+   * thread then neither receives nor holds every branch's details, nor
+   * serialises and inserts them.
+   */
+  private async computeAll(year: number, asOf: string, rules: StoredRules, keep?: { store: ScoreStore; key: StoreKey; head: number }): Promise<YearParts> {
+    const target = dbTarget(this.db);
+    if (!keep || !target || !WORKER_KEEPS) {
+      const scores = await this.compute(year, asOf, rules);
+      keep?.store.keep(keep.key, scores, unitsOf(scores.orgs), keep.head, { prune: true });
+      return partsOf(scores);
+    }
+    const parts: [number, UnitPart][] = [];
+    const orgList: OrgInfo[] = [];
+    const done = await scoreInWorker({ target, year, asOf, rules, keep: { key: keep.key, head: keep.head, prune: true } }, (slice) => {
+      for (const p of slice.parts ?? []) parts.push(p);
+      for (const o of slice.orgs) orgList.push(o);
+    });
+    keep.store.written += done.written;
+    // In id order, as loadOrgInfo and a kept start list them.
+    orgList.sort((a, b) => a.id - b.id);
+    parts.sort((a, b) => a[0] - b[0]);
+    await warmKept(parts.map(([, p]) => p));
+    const state: YearParts = {
+      year, asOf, rules, orgs: new LayeredMap(new Map(orgList.map((o) => [o.id, o]))), parts: new LayeredMap(new Map(parts)), full: null, serial: ++serials,
+      mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(new Map(parts.map(([id]) => [id, keep.head]))) },
+    };
+    await warmTotals(state);
+    return state;
   }
 
   /**

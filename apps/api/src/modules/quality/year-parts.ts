@@ -3,7 +3,7 @@ import type { OrgInfo, YearScores } from './service.js';
 import { warmEntries } from './dashboard-json.js';
 import { SLICE_MS, yieldToLoop } from './event-loop.js';
 import type { KeptUnit } from './score-store.js';
-import { deriveTotals } from './commission-totals.js';
+import { deriveTotals, warmTotals } from './commission-totals.js';
 import { LayeredMap } from './layered-map.js';
 import { groupByUnit, groupsInOrder, type UnitGroup } from './unit-groups.js';
 import { partOf, seedPart, type UnitPart } from './unit-parts.js';
@@ -51,7 +51,9 @@ export async function partsOf(ys: YearScores): Promise<YearParts> {
       t = performance.now();
     }
   }
-  return partsNow(ys);
+  const yp = partsNow(ys);
+  await warmTotals(yp);
+  return yp;
 }
 
 /** The same at once, in one go (a report composed in the worker). */
