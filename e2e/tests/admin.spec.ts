@@ -118,6 +118,31 @@ test('admin gives a new 支部书记 a branch picked by opening its unit, and af
   await expect(edit.locator('.ant-select').filter({ hasText: `${ZHONGYI_UNIT} / ${branch.name}` })).toBeVisible();
 });
 
+test('the 管辖范围 picker searches on the server: a trailing space still finds the branch, a name matching nothing says so', async ({ page }) => {
+  const dialog = await openCreateUser(page);
+  const top = await (await page.request.get('/api/orgs/tree/top')).json() as { root: { children: { id: number; name: string }[] } };
+  const unit = top.root.children.find((u) => u.name === ZHONGYI_UNIT)!;
+  const kids = await (await page.request.get(`/api/orgs/${unit.id}/children`)).json() as { items: { name: string; kind: string }[] };
+  const branch = kids.items.find((c) => c.kind === 'branch')!;
+
+  await dialog.getByLabel('角色').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: /^支部书记$/ }).click();
+  const picker = dialog.getByLabel('所管理的支部');
+  await picker.click();
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator('.ant-select-tree') });
+  // The server trims the search, and so must the picker's own filter of its answer.
+  await picker.fill(`${branch.name} `);
+  await expect(dropdown.getByTitle(branch.name, { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('没有匹配的组织')).toHaveCount(0);
+  // A name no org has: no node at all, not the levels loaded before, and the picker says so.
+  await picker.fill('没有这个名字的组织');
+  await expect(page.getByText('没有匹配的组织')).toBeVisible();
+  await expect(dropdown.locator('.ant-select-tree-treenode')).toHaveCount(0);
+  // Cleared, it offers the units again.
+  await picker.fill('');
+  await expect(dropdown.getByTitle(ZHONGYI_UNIT, { exact: true })).toBeVisible();
+});
+
 test('a weak password is refused with the Chinese policy message and no user is created', async ({ page }) => {
   const username = `weak${suffix}`;
   const dialog = await openCreateUser(page);

@@ -248,6 +248,8 @@ export function usePickerSearch() {
     /** The answer's tree while searching, else undefined. */
     result: answer?.root ? { root: answer.root, childrenOf } : undefined,
     searching: needle.length > 0,
+    /** The server answered this very search with no match (not the previous search's answer kept meanwhile). */
+    noMatch: needle.length > 0 && !found.isPlaceholderData && found.data?.root === null,
     isFetching: found.isFetching,
     /** Keeps the path down to a picked match (the levels then name it). */
     keepPath: (id: number) => {
@@ -284,7 +286,11 @@ export function useLevelTreeSelect({ value, rules, first = scopeLevel }: LevelTr
     const start = first({ root: search.result.root, scopeId: levels.scopeId, childrenOf: search.result.childrenOf });
     return start ? levelOptions(start, search.result.childrenOf, rules).map(searchLeaves) : undefined;
   }, [search.result, levels.scopeId, rules]);
-  const treeData = (search.searching && found) || lazy || [];
+  const treeData = search.noMatch ? [] : (search.searching && found) || lazy || [];
+  // antd opens the search's nodes when the typed value changes, before the server's answer lands: the answer's nodes are opened here when it does.
+  const [toggled, setToggled] = useState<{ of: LevelOption[]; keys: number[] }>();
+  const searchOpen = useMemo(() => (found ? openKeys(found) : []), [found]);
+  const showingFound = search.searching && !search.noMatch && found !== undefined;
 
   return {
     levels,
@@ -297,14 +303,29 @@ export function useLevelTreeSelect({ value, rules, first = scopeLevel }: LevelTr
       showSearch: {
         searchValue: search.q,
         onSearch: search.setQ,
-        treeNodeFilterProp: 'title',
+        // The answer is the server's already; this only narrows what is shown until it lands, on the same terms (trimmed, any case).
+        filterTreeNode: matchesTitle,
       },
       onSelect: (picked: number | undefined) => {
         if (search.searching && picked !== undefined) search.keepPath(picked);
       },
+      treeExpandedKeys: showingFound ? (toggled?.of === found ? toggled.keys : searchOpen) : undefined,
+      onTreeExpand: (keys: React.Key[]) => {
+        if (showingFound && found) setToggled({ of: found, keys: keys.map(Number) });
+      },
       loading: levels.isPending || (search.searching && search.isFetching),
     },
   };
+}
+
+/** A node's title holds what was typed, as the server searches names: the search trimmed, any case (a trailing space still finds 内科). */
+export function matchesTitle(typed: string, node: { title?: unknown }): boolean {
+  return String(node.title ?? '').toLowerCase().includes(typed.trim().toLowerCase());
+}
+
+/** The values of the nodes that have children to show. */
+function openKeys(options: readonly LevelOption[]): number[] {
+  return options.flatMap((o) => (o.children.length > 0 ? [o.value, ...openKeys(o.children)] : []));
 }
 
 /** While searching nothing is loaded on expand: a node the answer holds nothing below is a leaf. */
