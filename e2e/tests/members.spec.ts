@@ -31,6 +31,18 @@ async function openRoster(page: Page, branch = BRANCH): Promise<number> {
   return org.id;
 }
 
+/** A full, in-service member with a bachelor's degree added to the branch through the API (born `birth`, YYYY-MM-DD; `seq` keeps the 身份号码 apart). */
+async function createMember(page: Page, branchId: number, m: { name: string; male: boolean; birth: string; seq: number; joinDate: string; fullDate: string }) {
+  const created = await page.request.post(`/api/orgs/${branchId}/members`, {
+    data: {
+      name: m.name, gender: m.male ? 'male' : 'female', ethnicity: '汉族', birthDate: m.birth, education: 'bachelor',
+      idNumber: idNumber(m.birth.replaceAll('-', ''), m.seq, m.male), joinDate: m.joinDate, fullDate: m.fullDate, category: 'full',
+      employment: 'in_service', titleLevel: 'intermediate',
+    },
+  });
+  expect(created.status()).toBe(201);
+}
+
 async function searchRoster(page: Page, name: string) {
   const search = page.getByPlaceholder('按姓名搜索');
   await search.fill(name);
@@ -109,14 +121,7 @@ test('a wrong check digit is named next to the field as it is typed, and nothing
 test('a member who leaves the roll keeps a record with status and reason', async ({ page }) => {
   await login(page, 'renmin');
   const branchId = await openRoster(page);
-  const created = await page.request.post(`/api/orgs/${branchId}/members`, {
-    data: {
-      name: '孙离开', gender: 'female', ethnicity: '汉族', birthDate: '1985-03-04', education: 'bachelor',
-      idNumber: idNumber('19850304', 13, false), joinDate: '2010-06-01', fullDate: '2011-06-01', category: 'full',
-      employment: 'in_service', titleLevel: 'intermediate',
-    },
-  });
-  expect(created.status()).toBe(201);
+  await createMember(page, branchId, { name: '孙离开', male: false, birth: '1985-03-04', seq: 13, joinDate: '2010-06-01', fullDate: '2011-06-01' });
 
   await searchRoster(page, '孙离开');
   await page.getByRole('cell', { name: '孙离开' }).click();
@@ -230,14 +235,7 @@ test('a unit secretary transfers a member to another branch picked from the tree
   const { path } = (await (await page.request.get(`/api/orgs/${branchId}`)).json()) as { path: { id: number }[] };
   const kids = (await (await page.request.get(`/api/orgs/${path.at(-2)!.id}/children`)).json()) as { items: { id: number; name: string; kind: string }[] };
   const target = kids.items.find((c) => c.name === '消化内科党支部')!;
-  const created = await page.request.post(`/api/orgs/${branchId}/members`, {
-    data: {
-      name: '周转接', gender: 'male', ethnicity: '汉族', birthDate: '1988-05-06', education: 'bachelor',
-      idNumber: idNumber('19880506', 17, true), joinDate: '2012-06-01', fullDate: '2013-06-01', category: 'full',
-      employment: 'in_service', titleLevel: 'intermediate',
-    },
-  });
-  expect(created.status()).toBe(201);
+  await createMember(page, branchId, { name: '周转接', male: true, birth: '1988-05-06', seq: 17, joinDate: '2012-06-01', fullDate: '2013-06-01' });
 
   await searchRoster(page, '周转接');
   await page.getByRole('cell', { name: '周转接' }).click();
