@@ -21,7 +21,7 @@ export type ClientRequest =
   | { id: number; kind: 'window'; healthUrl: string; bareUrl: string; count?: number; exports?: Exports };
 /** One loop's latencies, ms. */
 export interface Latencies { worst: number; p99: number; p50: number; n: number }
-export type ClientReply = { id: number; error: string } | { id: number; ms: number[] } | { id: number; health: Latencies; bare: Latencies; exportsMs?: number[] };
+export type ClientReply = { id: number; error: string } | { id: number; ms: number[] } | { id: number; health: Latencies; bare: Latencies; exportsMs?: number[]; exportsBytes?: number[] };
 
 /** Sequential GETs of `url` until `until` settles (or `count` requests): each one's latency in ms. */
 async function loop(url: string, opts: { until?: Promise<unknown>; count?: number }): Promise<number[]> {
@@ -38,6 +38,9 @@ async function loop(url: string, opts: { until?: Promise<unknown>; count?: numbe
   return times;
 }
 
+/** The size of each export downloaded, bytes (printed by the bench once). */
+const bytes: number[] = [];
+
 /** One export downloaded (node:http: a province's report on a loaded machine can take longer than fetch's 300 s wait for headers). */
 function download(base: string, cookie: string, path: string): Promise<number> {
   const t = now();
@@ -48,7 +51,7 @@ function download(base: string, cookie: string, path: string): Promise<number> {
       res.on('error', reject);
       res.on('end', () => {
         if (res.statusCode !== 200) reject(new Error(`${path} answered ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 300)}`));
-        else resolve(ms(t));
+        else { bytes.push(chunks.reduce((n, c) => n + c.length, 0)); resolve(ms(t)); }
       });
     }).on('error', reject);
   });
@@ -59,13 +62,14 @@ const sum = (xs: number[]): Latencies => ({ worst: xs.reduce((m, x) => Math.max(
 async function answer(m: ClientRequest): Promise<ClientReply> {
   if (m.kind === 'download') return { id: m.id, ms: await Promise.all(m.paths.map((p) => download(m.base, m.cookie, p))) };
   const x = m.exports;
+  bytes.length = 0;
   const running = x ? Promise.all(x.paths.map((p) => download(x.base, x.cookie, p))) : undefined;
   const [health, bare, exportsMs] = await Promise.all([
     loop(m.healthUrl, running ? { until: running } : { count: m.count ?? 200 }),
     loop(m.bareUrl, running ? { until: running } : { count: m.count ?? 200 }),
     running,
   ]);
-  return { id: m.id, health: sum(health), bare: sum(bare), ...(exportsMs ? { exportsMs } : {}) };
+  return { id: m.id, health: sum(health), bare: sum(bare), ...(exportsMs ? { exportsMs, exportsBytes: bytes.splice(0) } : {}) };
 }
 
 process.on('message', (m: ClientRequest) => {

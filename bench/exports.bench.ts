@@ -14,7 +14,7 @@
  * window, and how long the exports took.
  *
  * Sizes: BENCH_SCALES (default 1): 1 is the city demo, loaded into a fresh
- * file under /tmp; 100 copies bench/out/commission-x100.sqlite to /tmp (the
+ * file under /tmp; 10 and 100 copy bench/out/commission-x10/x100.sqlite to /tmp (the
  * server writes sessions and kept scores) and needs it built (quality bench).
  * Before the exports are measured, each is run once alone (the year's scores
  * computed) and then all four at once (both render workers started); that
@@ -28,11 +28,12 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { ClientReply, ClientRequest, Exports, Latencies } from './exports-client.js';
 import { ms, now, OUT, serve, threadSampler } from './lib.js';
 
-const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 100);
+const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 10 || n === 100);
 const ALONE = Number(process.env.EXPORTS_HEALTH_REQUESTS ?? 200);
 const YEAR = Number(process.env.EXPORTS_YEAR ?? 2025);
 const EXPORTS = [`/api/reports/annual.docx?year=${YEAR}`, `/api/reports/annual.docx?year=${YEAR}`, `/api/reports/scores.xlsx?year=${YEAR}`, `/api/reports/org-life.xlsx?year=${YEAR}`];
@@ -53,7 +54,7 @@ async function bareServer(): Promise<{ url: string; close: () => Promise<void> }
  * threads are tasks of their own; the client is another process): compared per request between the windows, it
  * tells work the exports leave on the event loop from the thread merely waiting to be scheduled on the loaded machine.
  */
-interface Window { health: Latencies; bare: Latencies; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[]; inStalls: [string, number][] }
+interface Window { health: Latencies; bare: Latencies; loopMax: number; cpuMs: number; stalls: Stalls; exportsMs?: number[]; exportsBytes?: number[]; inStalls: [string, number][]; heapMb: [number, number] }
 
 /**
  * The event loop's stalls over 50 ms, each split by the main thread's scheduler statistics (Linux:
@@ -65,7 +66,10 @@ interface Window { health: Latencies; bare: Latencies; loopMax: number; cpuMs: n
  * collections inside the stall. `gcMaxMs`: the main thread's longest garbage collection.
  */
 interface Stall { ms: number; ranMs: number; waitedMs: number; stolenMs: number; gcMs: number }
-interface Stalls { count: number; ranMs: number; waitedMs: number; stolenMs: number; gcMs: number; worst: Stall | null; gcMaxMs: number; windows: [number, number][] }
+interface Stalls { count: number; ranMs: number; waitedMs: number; stolenMs: number; gcMs: number; worst: Stall | null; gcMaxMs: number; windows: [number, number][]; gcKinds: string; majors: string }
+
+/** V8's collection kinds (PerformanceObserver 'gc' entries' detail.kind). */
+const GC_KIND: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
 
 function schedstat(): [number, number] {
   try {
@@ -86,7 +90,10 @@ function steal(): number[] {
 }
 
 function watchStalls(): () => Stalls {
-  const out: Stalls = { count: 0, ranMs: 0, waitedMs: 0, stolenMs: 0, gcMs: 0, worst: null, gcMaxMs: 0, windows: [] };
+  const out: Stalls = { count: 0, ranMs: 0, waitedMs: 0, stolenMs: 0, gcMs: 0, worst: null, gcMaxMs: 0, windows: [], gcKinds: '', majors: '' };
+  const t0 = performance.now();
+  const majors: string[] = [];
+  const kinds = new Map<string, { n: number; ms: number; max: number }>();
   const stalls: Stall[] = [];
   const gcs: [number, number][] = [];
   let last = performance.now();
@@ -106,7 +113,13 @@ function watchStalls(): () => Stalls {
     waited0 = waited;
     steal0 = steal1;
   }, 5);
-  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration]); });
+  const gc = new PerformanceObserver((list) => { for (const e of list.getEntries()) {
+    gcs.push([e.startTime, e.startTime + e.duration]);
+    const kind = GC_KIND[(e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+    const k = kinds.get(kind) ?? { n: 0, ms: 0, max: 0 };
+    kinds.set(kind, { n: k.n + 1, ms: k.ms + e.duration, max: Math.max(k.max, e.duration) });
+    if (kind === 'major') majors.push(`${((e.startTime - t0) / 1000).toFixed(1)} s: ${f(e.duration)} ms`);
+  } });
   gc.observe({ entryTypes: ['gc'] });
   return () => {
     clearInterval(timer);
@@ -122,6 +135,8 @@ function watchStalls(): () => Stalls {
       if (!out.worst || s.ms > out.worst.ms) out.worst = s;
     });
     out.gcMaxMs = gcs.reduce((m, [a, b]) => Math.max(m, b - a), 0);
+    out.majors = majors.join(', ');
+    out.gcKinds = [...kinds].map(([k, v]) => `${k} ${v.n}× ${f(v.ms)} ms (longest ${f(v.max)})`).join(', ') || 'none';
     out.windows = out.windows.map(([a, b]) => [performance.timeOrigin + a, performance.timeOrigin + b]);
     return out;
   };
@@ -143,11 +158,12 @@ async function window(healthUrl: string, bareUrl: string, exports?: Exports): Pr
   h.enable();
   const stalls = watchStalls();
   const cpu0 = mainThreadCpuMs();
-  const r = await ask<{ health: Latencies; bare: Latencies; exportsMs?: number[] }>(exports ? { kind: 'window', healthUrl, bareUrl, exports } : { kind: 'window', healthUrl, bareUrl, count: ALONE });
+  const heap0 = getHeapStatistics().used_heap_size / 2 ** 20;
+  const r = await ask<{ health: Latencies; bare: Latencies; exportsMs?: number[]; exportsBytes?: number[] }>(exports ? { kind: 'window', healthUrl, bareUrl, exports } : { kind: 'window', healthUrl, bareUrl, count: ALONE });
   const cpuMs = mainThreadCpuMs() - cpu0;
   h.disable();
   const s = stalls();
-  return { health: r.health, bare: r.bare, loopMax: h.max / 1e6, cpuMs, stalls: s, exportsMs: r.exportsMs, inStalls: (await sampler?.summary(s.windows)) ?? [] };
+  return { health: r.health, bare: r.bare, loopMax: h.max / 1e6, cpuMs, stalls: s, exportsMs: r.exportsMs, exportsBytes: r.exportsBytes, heapMb: [heap0, getHeapStatistics().used_heap_size / 2 ** 20], inStalls: (await sampler?.summary(s.windows)) ?? [] };
 }
 
 /** The client process (exports-client.ts, under tsx): one question at a time, answered by id. */
@@ -191,7 +207,8 @@ const row = (label: string, w: Window) => {
 const sampler = process.env.EXPORTS_SAMPLE === '0' ? null : await threadSampler(1);
 const inStalls = (w: Window) => {
   const total = w.inStalls.reduce((n, [, c]) => n + c, 0);
-  return total ? `main thread in its stalls > 50 ms, ${total} samples of 1 ms: ${w.inStalls.slice(0, 6).map(([k, c]) => `${k} ${(100 * c / total).toFixed(0)} %`).join(', ')}` : 'main thread in its stalls: no samples';
+  const heap = `main thread's collections: ${w.stalls.gcKinds}; its heap used ${w.heapMb.map(f).join(' → ')} MB; major ones (time into the window: length) ${w.stalls.majors || 'none'}`;
+  return `${heap}\n  ` + (total ? `main thread in its stalls > 50 ms, ${total} samples of 1 ms: ${w.inStalls.slice(0, 6).map(([k, c]) => `${k} ${(100 * c / total).toFixed(0)} %`).join(', ')}` : 'main thread in its stalls: no samples');
 };
 const dir = mkdtempSync(join(tmpdir(), 'wj-exports-'));
 console.log(`load: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min)`);
@@ -210,7 +227,7 @@ try {
       console.log(`[exports] warm-up (each alone): ${warm.join(', ')}`);
       // And once all four together, unmeasured: both render workers started (a worker started from src/ pays tsx's loader set-up, which the built server does not).
       const together = now();
-      await ask({ kind: 'download', base, cookie, paths: EXPORTS });
+      if (process.env.EXPORTS_WARM_TOGETHER !== '0') await ask({ kind: 'download', base, cookie, paths: EXPORTS });
       console.log(`[exports] warm-up (4 at once): ${f(ms(together))} ms`);
       const alone = await window(healthUrl, bare.url);
       const busy = await window(healthUrl, bare.url, { base, cookie, paths: EXPORTS });
@@ -219,7 +236,7 @@ try {
       console.log(row('alone', alone));
       console.log(row('4 exports running', busy));
       console.log(`alone: ${inStalls(alone)}\nexporting: ${inStalls(busy)}`);
-      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms; health worst ÷ bare worst while exporting: ${(busy.health.worst / busy.bare.worst).toFixed(1)}×; `
+      console.log(`exports took ${busy.exportsMs!.map(f).join(', ')} ms (${(busy.exportsBytes ?? []).map((b) => (b / 2 ** 20).toFixed(1)).join(', ')} MB, in the order they ended); health worst ÷ bare worst while exporting: ${(busy.health.worst / busy.bare.worst).toFixed(1)}×; `
         + `goal: no request held > 50 ms → event loop max ${f(busy.loopMax)} ms (${busy.loopMax <= 50 ? 'met' : 'NOT met'})`);
     } finally {
       await bare.close();
