@@ -60,12 +60,16 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   // One line per answered request, at info (method, path without the query, status, time); a slow one at warn.
-  app.addHook('onResponse', (req, reply, done) => {
-    const ms = Math.round(reply.elapsedTime);
-    if (ms >= SLOW_MS) req.log.warn({ req, res: reply, ms }, 'slow request');
-    else req.log.info({ req, res: reply, ms }, 'request completed');
-    done();
-  });
+  // Not hooked at all when the logger writes neither (`logger: false`, level silent or above warn): a hook costs every request.
+  const log = app.log as { isLevelEnabled?: (level: string) => boolean; level?: string };
+  if (log.isLevelEnabled ? log.isLevelEnabled('warn') : log.level !== undefined) {
+    app.addHook('onResponse', (req, reply, done) => {
+      const ms = Math.round(reply.elapsedTime);
+      if (ms >= SLOW_MS) req.log.warn({ req, res: reply, ms }, 'slow request');
+      else req.log.info({ req, res: reply, ms }, 'request completed');
+      done();
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -51,27 +51,40 @@ const SESSION_USER_SQL = 'select s.expires_at as "expiresAt", s.last_seen_at as 
 interface SessionRow { expiresAt: string; lastSeenAt: string; id: number; username: string; displayName: string; role: Role; scopeOrgId: number | null; disabled: boolean | number }
 
 const sqliteStatements = new WeakMap<Db, Database.Statement>();
-/** Rows read at one data version, by session id; dropped whole when the version moves. Sessions that exist only. */
-const keptRows = new WeakMap<Db, { version: DataVersion; rows: Map<string, SessionRow> }>();
+/** A row as kept: with its session id and its two times parsed once. */
+interface KeptRow { id: string; row: SessionRow; expires: number; lastSeen: number }
+/**
+ * Rows read at one data version, by the cookie's token (a kept row's token is not hashed again: the hash is
+ * what the database holds, the process has the token in every request anyway); dropped whole when the version
+ * moves. Sessions that exist only.
+ */
+const keptRows = new WeakMap<Db, { version: DataVersion; rows: Map<string, KeptRow> }>();
 const KEPT_ROWS = 4096;
 
-function sqliteRow(db: Db, reader: Database.Database, id: string, version: DataVersion): SessionRow | undefined {
+const keep = (id: string, row: SessionRow): KeptRow => ({ id, row, expires: Date.parse(row.expiresAt), lastSeen: Date.parse(row.lastSeenAt) });
+
+function sqliteRow(db: Db, reader: Database.Database, token: string, version: DataVersion): KeptRow | undefined {
   let statement = sqliteStatements.get(db);
   if (!statement) sqliteStatements.set(db, (statement = reader.prepare(`${SESSION_USER_SQL}?`)));
   // An in-memory database reads through its writer, which sees a transaction's uncommitted rows (and a
   // rollback moves neither number of its version): nothing is kept there.
-  if (reader === db.sqlite!.writer) return statement.get(id) as SessionRow | undefined;
+  if (reader === db.sqlite!.writer) {
+    const id = tokenId(token);
+    const row = statement.get(id) as SessionRow | undefined;
+    return row && keep(id, row);
+  }
   let kept = keptRows.get(db);
   if (kept?.version !== version) keptRows.set(db, (kept = { version, rows: new Map() }));
-  const hit = kept.rows.get(id);
+  const hit = kept.rows.get(token);
   if (hit) return hit;
   // Read after the version: a commit in between moves the version past the one this row is kept under.
+  const id = tokenId(token);
   const row = statement.get(id) as SessionRow | undefined;
-  if (row) {
-    if (kept.rows.size >= KEPT_ROWS) kept.rows.clear();
-    kept.rows.set(id, row);
-  }
-  return row;
+  if (!row) return undefined;
+  if (kept.rows.size >= KEPT_ROWS) kept.rows.clear();
+  const entry = keep(id, row);
+  kept.rows.set(token, entry);
+  return entry;
 }
 
 /** A session lookup's outcome: the user, or null (none, expired, idle, disabled); a promise only when it had to wait on the database. */
@@ -83,16 +96,17 @@ export type SessionLookup = SessionUser | null | Promise<SessionUser | null>;
  * `version`: SQLite's data version read for this request (read here when not given).
  */
 export function findSessionUser(db: Db, token: string, now = new Date(), version?: DataVersion): SessionLookup {
+  if (db.sqlite) return judge(db, sqliteRow(db, db.sqlite.reader, token, version ?? dataVersion(db)()), now);
   const id = tokenId(token);
-  if (db.sqlite) return judge(db, id, sqliteRow(db, db.sqlite.reader, id, version ?? dataVersion(db)()), now);
-  return db.pg!.pool.query<SessionRow>({ name: 'wj-session-user', text: `${SESSION_USER_SQL}$1`, values: [id] }).then((res) => judge(db, id, res.rows[0], now));
+  return db.pg!.pool.query<SessionRow>({ name: 'wj-session-user', text: `${SESSION_USER_SQL}$1`, values: [id] })
+    .then((res) => judge(db, res.rows[0] && keep(id, res.rows[0]), now));
 }
 
-function judge(db: Db, id: string, row: SessionRow | undefined, now: Date): SessionLookup {
-  if (!row) return null;
+function judge(db: Db, kept: KeptRow | undefined, now: Date): SessionLookup {
+  if (!kept) return null;
+  const { id, row, expires, lastSeen } = kept;
   const t = now.getTime();
-  const lastSeen = Date.parse(row.lastSeenAt);
-  if (row.disabled || Date.parse(row.expiresAt) <= t || lastSeen + SESSION_IDLE_MS <= t) {
+  if (row.disabled || expires <= t || lastSeen + SESSION_IDLE_MS <= t) {
     return db.transaction((tx) => tx.delete(sessions).where(eq(sessions.id, id))).then(() => null);
   }
   const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeOrgId: row.scopeOrgId };

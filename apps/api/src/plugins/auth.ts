@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodType } from 'zod';
 import type { Role } from '@wj/domain';
@@ -82,13 +82,25 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
   const readVersion = app.db.sqlite ? dataVersion(app.db) : null;
 
   app.decorate('apiRoutes', []);
+  /**
+   * The access hooks are the route's own, added here as each route is declared: a public route (health,
+   * login, the SPA's files and pages) runs none, and only a route with an org check runs the preHandler
+   * below; each hook holds its route's policy, so no request looks it up. They run first among the route's
+   * hooks (before its rate limit, its own preHandlers), after the instance-wide ones (the cross-site check,
+   * the cookie parser). A route declared with an access policy anywhere (the API description's too) gets them.
+   */
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
-    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
-    // An org check needs parsed ids: a path with parameters must declare their schema.
-    if (access.org && route.url.includes(':') && !route.schema?.params) throw new Error(`route ${route.method} ${route.url} checks an org but declares no params schema`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
+    if (route.url.startsWith('/api') && !route.url.startsWith('/api/docs')) {
+      if (!access) throw new Error(`route ${route.method} ${route.url} declares no access policy`);
+      // An org check needs parsed ids: a path with parameters must declare their schema.
+      if (access.org && route.url.includes(':') && !route.schema?.params) throw new Error(`route ${route.method} ${route.url} checks an org but declares no params schema`);
+      for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
+    }
+    if (!access || access.public) return;
+    // New arrays: Fastify copies a GET's options for its HEAD route (which comes here too) before this runs.
+    route.onRequest = [checkAccess(access), ...[route.onRequest ?? []].flat()];
+    if (access.org) route.preHandler = [handlerGetsChecked(access), ...[route.preHandler ?? []].flat()];
   });
 
   /**
@@ -98,29 +110,29 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
    * `parseId`, canonical decimal only); the org check runs on those parsed
    * values, and `preHandler` below makes sure the handler receives exactly
    * them. Anything the hook cannot resolve is refused, never passed.
-   * Callback style: a public request (health, login, the SPA's files and
-   * pages) costs no promise and no session lookup, with or without a session
-   * cookie — a browser sends its cookie with every file it loads; no public
-   * handler reads `req.user` (login reads the cookie itself).
+   * Callback style: a session found without waiting and no org check cost no promise.
+   * Public routes have no such hook: no session lookup, with or without a session cookie — a browser
+   * sends its cookie with every file it loads; no public handler reads `req.user` or `req.scope` (login
+   * reads the cookie itself).
    */
-  app.addHook('onRequest', (req, _reply, done) => {
-    req.scope = NO_SCOPE;
-    const access = req.routeOptions.config?.access;
-    if (!access || access.public) { done(); return; }
-    // A session found without waiting (SQLite, nothing to write) and a route without an org check: decided here, no promise.
-    const token = req.cookies[SESSION_COOKIE];
-    let found: ReturnType<typeof findSessionUser>;
-    try {
-      // SQLite: the data version read once, now, for the session check and for the route's caches (quality scores).
-      if (readVersion) req.dataVersion = readVersion();
-      found = token ? findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined) : null;
-    } catch (err) { done(err as Error); return; }
-    if (found instanceof Promise || access.org) {
-      Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);
-      return;
-    }
-    try { checkUser(req, access, found); done(); } catch (err) { done(err as Error); }
-  });
+  function checkAccess(access: Access): onRequestHookHandler {
+    return function accessCheck(req, _reply, done) {
+      req.scope = NO_SCOPE;
+      // A session found without waiting (SQLite, nothing to write) and a route without an org check: decided here, no promise.
+      const token = req.cookies[SESSION_COOKIE];
+      let found: ReturnType<typeof findSessionUser>;
+      try {
+        // SQLite: the data version read once, now, for the session check and for the route's caches (quality scores).
+        if (readVersion) req.dataVersion = readVersion();
+        found = token ? findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined) : null;
+      } catch (err) { done(err as Error); return; }
+      if (found instanceof Promise || access.org) {
+        Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);
+        return;
+      }
+      try { checkUser(req, access, found); done(); } catch (err) { done(err as Error); }
+    };
+  }
 
   /** Who may call: a session, the route's roles, no writes by a read-only account. */
   function checkUser(req: FastifyRequest, access: Access, found: SessionUser | null): SessionUser {
@@ -152,10 +164,10 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
   }
 
   /** The handler gets what was checked: validation must have produced the very values the access check used. */
-  app.addHook('preHandler', (req, _reply, done) => {
-    const access = req.routeOptions.config?.access;
-    if (!access?.org || access.public) { done(); return; }
-    const checked = checkedTargets.get(req);
-    done(checked === undefined || checked !== JSON.stringify({ params: req.params, query: access.orgInQuery ? req.query : {} }) ? forbidden() : undefined);
-  });
+  function handlerGetsChecked(access: Access): preHandlerHookHandler {
+    return function checkedValues(req, _reply, done) {
+      const checked = checkedTargets.get(req);
+      done(checked === undefined || checked !== JSON.stringify({ params: req.params, query: access.orgInQuery ? req.query : {} }) ? forbidden() : undefined);
+    };
+  }
 });

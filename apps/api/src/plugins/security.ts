@@ -25,18 +25,22 @@ export const CSP = [
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-// Set as one object per kind of answer: every request pays these, so they are built once.
-const APP_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY', 'Cross-Origin-Opener-Policy': 'same-origin', 'Content-Security-Policy': CSP };
-const API_HEADERS = { ...APP_HEADERS, 'Cache-Control': 'no-store' };
-const DOCS_HEADERS = { ...API_HEADERS, 'Content-Security-Policy': "frame-ancestors 'none'" };
+// Set as one object per kind of answer: every request pays these, so they are built once (names in lower case, as
+// Fastify keeps them), with and without Cache-Control: an API answer whose route chose its own keeps it.
+const APP_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY', 'cross-origin-opener-policy': 'same-origin', 'content-security-policy': CSP };
+const API_HEADERS = { ...APP_HEADERS, 'cache-control': 'no-store' };
+const DOCS_HEADERS = { ...API_HEADERS, 'content-security-policy': "frame-ancestors 'none'" };
+const { 'cache-control': _api, ...API_CHOSEN } = API_HEADERS;
+const { 'cache-control': _docs, ...DOCS_CHOSEN } = DOCS_HEADERS;
 
 export default fp(async (app) => {
   // Callback-style hooks (no promise per request): they do no I/O.
   app.addHook('onSend', (req, reply, payload, done) => {
-    // An API answer is no-store unless its route chose otherwise (the org tree: private, revalidated by ETag).
-    const chosen = reply.getHeader('cache-control');
-    reply.headers(req.url.startsWith('/api/docs') ? DOCS_HEADERS : req.url.startsWith('/api/') ? API_HEADERS : APP_HEADERS);
-    if (chosen !== undefined) reply.header('cache-control', chosen);
+    const url = req.url;
+    if (!url.startsWith('/api/')) reply.headers(APP_HEADERS);
+    // An API answer is no-store unless its route chose otherwise (the org tree, the dashboard: private, revalidated by ETag).
+    else if (url.startsWith('/api/docs')) reply.headers(reply.hasHeader('cache-control') ? DOCS_CHOSEN : DOCS_HEADERS);
+    else reply.headers(reply.hasHeader('cache-control') ? API_CHOSEN : API_HEADERS);
     done(null, payload);
   });
 

@@ -30,8 +30,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
    * data moved, the years and the clamping are what they were. The budget is asked again on every request
    * (its window slides with time).
    */
-  let periods = { today: '', signal: '', byQuery: new Map<string, { years: number[]; year: number; asOf: string; free: string | null }>() };
   type Period = { years: number[]; year: number; asOf: string; free: string | null };
+  let periods = { today: '', signal: '', byQuery: new Map<string, Period>() };
   const periodOf = async (signal: ChangeSignal, day: string, key: string, q: { year?: number; asOf?: string }): Promise<Period> => {
     const years = await app.quality.dataYears(signal);
     const { year, asOf } = resolvePeriod(years, q, day);
