@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions, type onRouteHookHandler } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachmentsDirFor, type Config } from './config.js';
@@ -32,6 +32,8 @@ export interface BuildOptions {
   config: Pick<Config, 'WEB_DIST' | 'LOG_LEVEL'> & Partial<Pick<Config, 'LOGIN_RATE_MAX' | 'ROSTER_RATE_MAX' | 'ATTACHMENTS_DIR'>>;
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Sees every route as it is declared, before any of the app's own onRoute hooks (a test marks where handlers begin). */
+  onRoute?: onRouteHookHandler;
 }
 
 /** Fastify's compiler factories answering with the zod compilers (their types are ajv's and fast-json-stringify's). */
@@ -42,7 +44,7 @@ const ZOD_COMPILERS = { buildValidator: () => validatorCompiler, buildSerializer
 const SLOW_MS = 2000;
 
 /** Builds the whole app: external plugins, then ours, then routes. `server.ts` only listens. */
-export async function buildApp({ config, db, logger }: BuildOptions) {
+export async function buildApp({ config, db, logger, onRoute }: BuildOptions) {
   const app = Fastify({
     logger: logger ?? {
       level: config.LOG_LEVEL,
@@ -72,6 +74,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (onRoute) app.addHook('onRoute', onRoute);
 
   await app.register(rateLimit, {
     global: false,

@@ -54,15 +54,19 @@ beforeAll(async () => {
   closeDb = opened.close;
   await loadDemoData(db, generateCommission());
   await ensureDemoUsers(db);
-  app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', LOGIN_RATE_MAX: 1000 }, db, logger: false });
-  // Added after the app's own hooks: the schema probe answers once the access check has passed; the mark means the handler is next.
+  // The mark is each route's last preHandler: added here before the access plugin sees the route, which puts its own
+  // (the checked values' preHandler included) first. Set means every check passed and the handler is next.
+  const markReached = (route: { preHandler?: unknown }) => {
+    route.preHandler = [...[route.preHandler ?? []].flat(), async () => { reached = true; }];
+  };
+  app = await buildApp({ config: { WEB_DIST: join(dir, 'no-web'), LOG_LEVEL: 'silent', LOGIN_RATE_MAX: 1000 }, db, logger: false, onRoute: markReached });
+  // The schema probe answers before any route's own hooks (it only reads the route's schema, and answers no other request).
   app.addHook('onRequest', async (req, reply) => {
     if (req.headers['x-schema-probe']) {
       schemas.set(`${req.method} ${req.routeOptions.url}`, (req.routeOptions.schema ?? {}) as RouteSchema);
       return reply.code(204).send();
     }
   });
-  app.addHook('preHandler', async () => { reached = true; });
   await app.ready();
   for (const user of ROLES) {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user, password: DEMO_PASSWORD } });

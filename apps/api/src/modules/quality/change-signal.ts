@@ -9,7 +9,7 @@ import { dataVersion } from '../../lib/data-version.js';
  *
  * SQLite: `PRAGMA data_version` of the reading connection, which changes
  * whenever any other connection (this process's writer, another server's,
- * the score worker never writes) commits, plus that connection's own
+ * the score worker writing kept rows) commits, plus that connection's own
  * total_changes() when it is the writer too (an in-memory database) —
  * lib/data-version.ts. Exact and synchronous: a commit that returned before
  * the read moves it.

@@ -1,8 +1,9 @@
 // Scores many units off the event loop, one job per message (see score-pool.ts).
 // TypeScript: compiled to dist/score-worker.js by scripts/build.mjs; from src/ (vitest, tsx) it runs
 // under tsx's loader (lib/worker-pool.ts). It opens its own read-only connection to the server's
-// database for each job (never migrates, never writes), loads the facts, scores them unit by unit
-// and posts the scores back in slices on the job's port (the main thread closes it).
+// database for each job (never migrates), loads the facts, scores them unit by unit and posts the
+// scores back in slices on the job's port (the main thread closes it); a whole computation that is
+// kept also writes the kept rows on a writer connection of its own (kept-writer.ts).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, type MessagePort } from 'node:worker_threads';

@@ -28,7 +28,7 @@ const BROTLI = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstan
 async function compressAnswer(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
   reply.header('vary', 'Accept-Encoding');
-  if (payload.length < COMPRESS_FROM) return payload;
+  if (Buffer.byteLength(payload) < COMPRESS_FROM) return payload;
   const encoding = chooseEncoding(req.headers['accept-encoding'], ['br', 'gzip']);
   if (!encoding) return payload;
   reply.header('content-encoding', encoding);
