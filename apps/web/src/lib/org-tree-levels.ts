@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import type { OrgChildren, OrgLevelNode, OrgSearch } from '@wj/domain/schemas';
+import { orgNameMatches, type OrgChildren, type OrgLevelNode, type OrgSearch } from '@wj/domain/schemas';
 import { apiGet } from './api-client';
 import { levelPath, orgTreeTopQueryOptions } from './org-tree-top';
 import { orgKeys } from './query-keys';
@@ -320,7 +320,7 @@ export function useLevelTreeSelect({ value, rules, first = scopeLevel }: LevelTr
 
 /** A node's title holds what was typed, as the server searches names: the search trimmed, any case (a trailing space still finds 内科). */
 export function matchesTitle(typed: string, node: { title?: unknown }): boolean {
-  return String(node.title ?? '').toLowerCase().includes(typed.trim().toLowerCase());
+  return orgNameMatches(String(node.title ?? ''), typed);
 }
 
 /** The values of the nodes that have children to show. */

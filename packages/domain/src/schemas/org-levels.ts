@@ -63,3 +63,8 @@ export const OrgSearchSchema = z.object({
   truncated: z.boolean(),
 });
 export type OrgSearch = z.infer<typeof OrgSearchSchema>;
+
+/** The org search's one rule, for the server's search and the pickers' own filter: a name matches when it contains the typed text, trimmed, case-insensitive. */
+export const orgNameKey = (name: string): string => name.toLowerCase();
+export const orgSearchNeedle = (typed: string): string => orgNameKey(typed.trim());
+export const orgNameMatches = (name: string, typed: string): boolean => orgNameKey(name).includes(orgSearchNeedle(typed));

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import { z } from 'zod';
 import {
-  OrgLevelNodeSchema, OrgTreeTopSchema, parseId, type OrgChildren, type OrgLevelNode, type OrgSearch,
+  OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgLevelNode, type OrgSearch,
 } from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
@@ -105,7 +105,7 @@ function searchOrder(index: OrgIndex) {
     const children = index.children.get(n.id) ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return { index, rows, names: rows.map((r) => r.name.toLowerCase()) };
+  return { index, rows, names: rows.map((r) => orgNameKey(r.name)) };
 }
 
 /**
@@ -117,7 +117,7 @@ function searchOrder(index: OrgIndex) {
  */
 export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: number): Promise<OrgSearch> {
   const { index, rows, names } = await derivedFromTree(db, scope, 'search-order', searchOrder);
-  const needle = q.trim().toLowerCase();
+  const needle = orgSearchNeedle(q);
   const matchIds: number[] = [];
   let matchCount = 0;
   for (let i = 0; i < rows.length; i++) {
