@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { Db } from '../db/index.js';
+import { ChildWorker } from './child-worker.js';
 import { AppError } from './errors.js';
 
 /**
@@ -32,6 +33,23 @@ export interface PoolOptions {
   heapMb: number;
   /** A worker left idle this long is ended (it keeps its loaded libraries until then). */
   idleMs: number;
+  /**
+   * 'thread' (the default): worker threads of the server's process. 'process': each worker a child process of its
+   * own (lib/child-worker.ts), for jobs whose heaps are large enough that sharing V8's GC helper threads with the
+   * server holds up its collections; the worker module talks through lib/worker-port.ts either way.
+   */
+  isolation?: 'thread' | 'process';
+}
+
+/** What the pool needs of a worker: a worker thread, or a child process behind the same face (ChildWorker). */
+interface PoolWorker {
+  postMessage(value: unknown, transfer?: readonly TransferListItem[]): void;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  once(event: string, listener: (...args: any[]) => void): unknown;
+  off(event: string, listener: (...args: any[]) => void): unknown;
+  terminate(): Promise<unknown>;
+  ref(): void;
+  unref(): void;
 }
 
 /** What the pool reports, for tests and benches: a job started in a worker and how it ended. */
@@ -65,9 +83,15 @@ const LOWER_PRIORITY = `try { require('node:os').setPriority(Number(require('nod
  */
 function workerEntry(url: URL): string {
   if (!url.pathname.endsWith('.ts')) return `${LOWER_PRIORITY} import(${JSON.stringify(url.href)});`;
-  const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
+  const api = pathToFileURL(join(tsxDir(), 'dist/esm/api/index.mjs')).href;
   return `${LOWER_PRIORITY} import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+}
+
+const tsxDir = () => dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+
+/** A child process's flags: tsx's loader (as `node --import tsx`) for a TypeScript worker run from src/; none for dist/. */
+function childExecArgv(url: URL): string[] {
+  return url.pathname.endsWith('.ts') ? ['--import', pathToFileURL(join(tsxDir(), 'dist/loader.mjs')).href] : [];
 }
 
 /**
@@ -80,7 +104,7 @@ export function workerUrl(name: string, from: string): URL {
 }
 
 interface Waiter { start: () => void; signal?: AbortSignal; onAbort: () => void }
-interface Idle { worker: Worker; timer: NodeJS.Timeout; onExit: () => void }
+interface Idle { worker: PoolWorker; timer: NodeJS.Timeout; onExit: () => void }
 
 /**
  * A small pool of worker threads for CPU-heavy jobs (parsing and writing
@@ -102,12 +126,12 @@ export class WorkerPool {
   private running = 0;
   private readonly waiting: Waiter[] = [];
   private readonly idle: Idle[] = [];
-  private readonly live = new Set<Worker>();
+  private readonly live = new Set<PoolWorker>();
   private seq = 0;
   private readonly start: string;
 
   constructor(private readonly opts: PoolOptions) {
-    this.start = workerEntry(opts.url);
+    this.start = opts.isolation === 'process' ? '' : workerEntry(opts.url);
   }
 
   /** Jobs running and waiting now. */
@@ -157,7 +181,7 @@ export class WorkerPool {
     if (this.running < this.opts.parallel) this.waiting.shift()?.start();
   }
 
-  private takeWorker(): Worker {
+  private takeWorker(): PoolWorker {
     const kept = this.idle.pop();
     if (kept) {
       clearTimeout(kept.timer);
@@ -166,7 +190,9 @@ export class WorkerPool {
       return kept.worker;
     }
     // No TypeScript loader or test runner flags are inherited: the worker sets up its own (workerEntry).
-    const worker = new Worker(this.start, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb }, execArgv: [] });
+    const worker: PoolWorker = this.opts.isolation === 'process'
+      ? new ChildWorker(this.opts.url, { heapMb: this.opts.heapMb, execArgv: childExecArgv(this.opts.url), nice: WORKER_NICE })
+      : new Worker(this.start, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.opts.heapMb }, execArgv: [] });
     this.live.add(worker);
     // One error listener for the worker's whole life: one failing while idle (or being ended) must not crash the server.
     worker.on('error', () => {});
@@ -174,7 +200,7 @@ export class WorkerPool {
     return worker;
   }
 
-  private keepWorker(worker: Worker) {
+  private keepWorker(worker: PoolWorker) {
     if (this.idle.length >= this.opts.parallel) { void worker.terminate(); return; }
     // An idle worker never keeps the process alive.
     worker.unref();

@@ -4,7 +4,7 @@ import type { RenderJob } from './render-worker.js';
 
 /**
  * Reports are composed and their Word and Excel files written in worker
- * threads (render-worker.ts), so an export never holds the event loop: a
+ * processes (render-worker.ts, each a child process at a lower priority), so an export never holds the event loop: a
  * report job (compose.ts) reads the records on the worker's own read-only
  * connection, scores them, writes the paragraphs and tables and lays them
  * out with docx / exceljs / echarts + resvg; only the bytes come back (a
@@ -28,6 +28,10 @@ export const renderPool = new WorkerPool({
   // its facts (two years) and scores are read in the same worker, and let go before the file is laid out.
   heapMb: 4096,
   idleMs: 60_000,
+  // Its own process (WJ_RENDER_ISOLATION=thread: worker threads, as before — the exports bench compares): a province's
+  // report holds gigabytes in its worker, and in the server's process the server's own collections waited for V8's GC
+  // helper threads busy with that heap (see lib/child-worker.ts).
+  isolation: process.env.WJ_RENDER_ISOLATION === 'thread' ? 'thread' : 'process',
 });
 
 /** The file a job describes, written in a worker; `signal` ends it when the caller has gone. */

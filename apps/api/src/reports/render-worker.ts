@@ -2,7 +2,7 @@
 // TypeScript: compiled to dist/render-worker.js by scripts/build.mjs; from src/ (vitest, tsx) it runs
 // under tsx's loader (lib/worker-pool.ts). A report job (compose.ts) reads the server's database on its
 // own read-only connection (never migrates, never writes); the other jobs are plain rows and paragraphs.
-import { parentPort } from 'node:worker_threads';
+import { jobPort } from '../lib/worker-port.js';
 import type { ReportJob } from './compose.js';
 import type { DocxJob } from './docx/render.js';
 import type { GapsJob } from './xlsx/gaps.js';
@@ -35,18 +35,19 @@ async function render(job: RenderJob): Promise<Buffer> {
   }
 }
 
-// Only when run as a worker: the module's types are imported by the main thread's code (type-only, erased).
-parentPort?.on('message', (job: RenderJob | ReportJob) => {
+// Only when run as a worker (a child process of the render pool, or a thread): the module's types are imported by
+// the main thread's code (type-only, erased).
+jobPort?.on('message', (job: RenderJob | ReportJob) => {
   run(job).then(
     (file) => {
-      if (!Buffer.isBuffer(file)) { parentPort!.postMessage({ ok: true, result: file }); return; }
+      if (!Buffer.isBuffer(file)) { jobPort!.postMessage({ ok: true, result: file }); return; }
       const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
       // The bytes move to the main thread without a copy when the buffer is the file's own (not a slice of a shared pool).
-      parentPort!.postMessage({ ok: true, result: file }, whole ? [file.buffer as ArrayBuffer] : []);
+      jobPort!.postMessage({ ok: true, result: file }, whole ? [file.buffer as ArrayBuffer] : []);
     },
     (err: unknown) => {
       console.error('[render worker]', err);
-      parentPort!.postMessage({ ok: false, status: 500, code: 'EXPORT_FAILED', message: '报表生成失败，请稍后重试' });
+      jobPort!.postMessage({ ok: false, status: 500, code: 'EXPORT_FAILED', message: '报表生成失败，请稍后重试' });
     },
   );
 });
