@@ -21,6 +21,7 @@ import { setFlagsFromString } from 'node:v8';
 import {
   acrossEngines, bareFastifyP50, commissionDb, enginesFromEnv, IS_CHILD, ms, now, OUT, percentile, printTable, report, resultKey,
   type Engine, type Figure,
+  childProcessesRssMb,
 } from './lib.js';
 import type { Db } from '@wj/api/db';
 
@@ -30,7 +31,7 @@ interface Row {
   scale: number; branches: number; units: number;
   coldStartMs: number; coldKeepMs: number; keptRows: number; keptStartMs: number; rawKeptMs: number;
   writeP50: number; readP50: number; pairP50: number; readMax: number; bareP50: number; rawUnitMs: number;
-  coldRssMb: number; coldHeapMb: number; keptRssMb: number; keptHeapMb: number;
+  coldRssMb: number; coldHeapMb: number; keptRssMb: number; keptHeapMb: number; coldWorkersRssMb: number; keptWorkersRssMb: number;
 }
 
 const gc = (() => {
@@ -98,7 +99,8 @@ async function firstDashboard(db: Db) {
   await get(s.base, cookie, '/api/orgs/tree');
   await get(s.base, cookie, '/api/reports/scores.xlsx');
   const rss = mb(process.memoryUsage().rss);
-  return { ...s, cookie, startMs: s.listenMs + dash.ms, rss, dashboard: JSON.parse(dash.body.toString('utf8')) as { counts: { units: number; branches: number } } };
+  const workersRss = childProcessesRssMb();
+  return { ...s, cookie, startMs: s.listenMs + dash.ms, rss, workersRss, dashboard: JSON.parse(dash.body.toString('utf8')) as { counts: { units: number; branches: number } } };
 }
 
 /** The baseline of a start: every kept row of the key read through the driver and its JSON parsed. */
@@ -111,7 +113,7 @@ async function rawKept(db: Db, unitId?: number): Promise<{ rows: number; ms: num
   return { rows: n, ms: ms(t) };
 }
 
-type KeptFigures = Pick<Row, 'branches' | 'units' | 'keptRows' | 'keptStartMs' | 'rawKeptMs' | 'writeP50' | 'readP50' | 'pairP50' | 'readMax' | 'bareP50' | 'rawUnitMs' | 'keptRssMb' | 'keptHeapMb'>;
+type KeptFigures = Pick<Row, 'branches' | 'units' | 'keptRows' | 'keptStartMs' | 'rawKeptMs' | 'writeP50' | 'readP50' | 'pairP50' | 'readMax' | 'bareP50' | 'rawUnitMs' | 'keptRssMb' | 'keptHeapMb' | 'keptWorkersRssMb'>;
 
 /**
  * A server started on a database whose scores are kept — in a process of its
@@ -150,7 +152,7 @@ async function keptPhase(db: Db): Promise<KeptFigures> {
   return {
     branches: kept.dashboard.counts.branches, units: kept.dashboard.counts.units, keptRows: raw.rows, keptStartMs: kept.startMs, rawKeptMs: raw.ms,
     writeP50: percentile(writes, 50), readP50: percentile(reads, 50), pairP50: percentile(pairs, 50), readMax: Math.max(...reads),
-    bareP50, rawUnitMs: rawUnit.ms, keptRssMb: keptRss, keptHeapMb: keptHeap,
+    bareP50, rawUnitMs: rawUnit.ms, keptRssMb: keptRss, keptHeapMb: keptHeap, keptWorkersRssMb: kept.workersRss,
   };
 }
 
@@ -177,7 +179,7 @@ async function measure(scale: number): Promise<Row> {
     if (code !== 0) throw new Error(`the kept-start process failed (exit ${code})`);
     const kept = JSON.parse(readFileSync(out, 'utf8')) as KeptFigures;
     rmSync(out, { force: true });
-    return { scale, coldStartMs: cold.startMs, coldKeepMs, coldRssMb: cold.rss, coldHeapMb, ...kept };
+    return { scale, coldStartMs: cold.startMs, coldKeepMs, coldRssMb: cold.rss, coldHeapMb, coldWorkersRssMb: cold.workersRss, ...kept };
   } finally {
     cleanup();
   }
@@ -226,8 +228,10 @@ for (const scale of ran) {
   add(scale, 'baseline: raw SQL read + JSON of one unit\'s kept row ms', (r) => r.rawUnitMs, 2);
   add(scale, 'read after write ÷ bare Fastify', (r) => r.readP50 / r.bareP50, 1);
   add(scale, 'RSS after cold dashboard + tree + export MB', (r) => r.coldRssMb, 0);
+  add(scale, '  + the render worker process (the export written there; idle, kept warm 60 s) MB', (r) => r.coldWorkersRssMb, 0);
   add(scale, 'heap used then, after the kept rows are written and a GC, MB', (r) => r.coldHeapMb, 0);
   add(scale, 'RSS after kept start: dashboard + tree + export MB (own process; goal ≤ 1024 at ×100)', (r) => r.keptRssMb, 0);
+  add(scale, '  + the render worker process after the export MB', (r) => r.keptWorkersRssMb, 0);
   add(scale, 'heap used then, after a GC, MB', (r) => r.keptHeapMb, 0);
 }
 printTable('Kept scores — start, read after a write, memory (HTTP on loopback; the export is scores.xlsx of the whole commission)', figures);
