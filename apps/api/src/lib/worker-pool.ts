@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { Db } from '../db/index.js';
-import { ChildWorker } from './child-worker.js';
+import { ChildWorker } from './worker-process.js';
 import { AppError } from './errors.js';
 
 /**
@@ -35,7 +35,7 @@ export interface PoolOptions {
   idleMs: number;
   /**
    * 'thread' (the default): worker threads of the server's process. 'process': each worker a child process of its
-   * own (lib/child-worker.ts), for jobs whose heaps are large enough that sharing V8's GC helper threads with the
+   * own (lib/worker-process.ts), for jobs whose heaps are large enough that sharing V8's GC helper threads with the
    * server holds up its collections; the worker module talks through lib/worker-port.ts either way.
    */
   isolation?: 'thread' | 'process';

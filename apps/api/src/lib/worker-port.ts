@@ -5,7 +5,7 @@ import { parentPort, type TransferListItem } from 'node:worker_threads';
 /**
  * The worker side of a WorkerPool job channel, the same whether the worker
  * runs as a thread (parentPort) or as a child process of its own (the IPC
- * channel: lib/child-worker.ts). Null when the module is imported by other
+ * channel: lib/worker-process.ts). Null when the module is imported by other
  * code (the main thread imports worker modules' types and helpers).
  */
 export interface JobPort {

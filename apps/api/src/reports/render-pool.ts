@@ -30,7 +30,7 @@ export const renderPool = new WorkerPool({
   idleMs: 60_000,
   // Its own process (WJ_RENDER_ISOLATION=thread: worker threads, as before — the exports bench compares): a province's
   // report holds gigabytes in its worker, and in the server's process the server's own collections waited for V8's GC
-  // helper threads busy with that heap (see lib/child-worker.ts).
+  // helper threads busy with that heap (see lib/worker-process.ts).
   isolation: process.env.WJ_RENDER_ISOLATION === 'thread' ? 'thread' : 'process',
 });
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
  * waited in a futex for helpers busy with the render workers' multi-gigabyte
  * heaps — 643 ms of event-loop stall. A child has its own heap, its own GC
  * helpers and its own priority (every thread of it at WORKER_NICE, set by
- * worker-port.ts in the child), so the server's collections wait for nobody.
+ * worker-port.ts in the child; the file's name does not end in -worker: scripts/build.mjs makes every NAME-worker file an entry point), so the server's collections wait for nobody.
  */
 export class ChildWorker extends EventEmitter {
   private readonly child: ChildProcess;
