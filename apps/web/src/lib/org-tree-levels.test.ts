@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgLevelNode } from '@wj/domain/schemas';
-import { levelOptions, loadedKeys, type ChildrenOf, type PickerRules } from './org-tree-levels';
+import { levelOptions, loadedKeys, sentChildren, type ChildrenOf, type PickerRules } from './org-tree-levels';
 
 const node = (id: number, kind: OrgLevelNode['kind'], name: string, childCount: number, branches: number): OrgLevelNode => ({
   id, parentId: null, unitId: null, kind, name, institutionName: null, childCount, counts: { branches, members: 0, inService: 0, retired: 0 },
@@ -38,5 +38,15 @@ describe('a picker over the tree by level', () => {
     expect(neikeOption!.children.map((c) => c.label)).toEqual(['中共市人民医院委员会 · 心内科党支部']);
     // Opened on the unit loaded: the 总支 holding only a path still loads its other branches on open.
     expect(loadedKeys(options).sort((a, b) => a - b)).toEqual([2, 20, 22]);
+  });
+
+  it('takes a paged top level\'s first page as incomplete (the rest load), and a search\'s answer as what it shows', () => {
+    const units = [node(2, 'party_committee', '单位一', 3, 3), node(3, 'party_committee', '单位二', 1, 1)];
+    const root = { ...node(1, 'committee', '市卫生健康委直属机关党委', 5, 4), children: units };
+    const whole = { ...node(1, 'committee', '市卫生健康委直属机关党委', 2, 4), children: units };
+    expect(sentChildren(root, true).get(1)).toEqual({ nodes: units, complete: false });
+    expect(sentChildren(whole, true).get(1)).toEqual({ nodes: units, complete: true });
+    expect(sentChildren(root, false).get(1)).toEqual({ nodes: units, complete: true });
+    expect(sentChildren(root, true).has(2)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { orgNameMatches, type OrgChildren, type OrgLevelNode, type OrgSearch } from '@wj/domain/schemas';
+import { ORG_TOP_PAGE, orgNameMatches, type OrgChildren, type OrgLevelNode, type OrgSearch } from '@wj/domain/schemas';
 import { apiGet } from './api-client';
 import { levelPath, orgTreeTopQueryOptions } from './org-tree-top';
 import { orgKeys } from './query-keys';
@@ -23,6 +23,13 @@ export function getOrgChildren(id: number, signal?: AbortSignal): Promise<OrgChi
 /** One org's children (the same cache entry the org page's tree reads). */
 export const orgChildrenQuery = (id: number) =>
   queryOptions({ queryKey: orgKeys.children(id), queryFn: ({ signal }) => getOrgChildren(id, signal) });
+
+/** `limit` of an org's children from `offset` (the tree's 显示更多), under the org's own children key so a write refreshes it with them. */
+export const orgChildrenPageQuery = (id: number, offset: number, limit = ORG_TOP_PAGE) =>
+  queryOptions({
+    queryKey: orgKeys.childrenPage(id, offset, limit),
+    queryFn: ({ signal }) => apiGet<OrgChildren>(`/orgs/${id}/children`, { offset, limit }, signal),
+  });
 
 export interface OrgPaths {
   items: { id: number; path: OrgLevelNode[] }[];
@@ -57,14 +64,17 @@ export function useOrgNames(ids: number[]) {
 /** A node's children as known: `complete` when they are all of them (sent or loaded), else only those on the path to a saved value. */
 export type ChildrenOf = (id: number) => { nodes: OrgLevelNode[]; complete: boolean } | undefined;
 
-/** Index of an answer's tree (the top level, a search): every node sent with `children` has them all in the caller's view. */
-function sentChildren(root: OrgLevelNode | null | undefined): Map<number, OrgLevelNode[]> {
-  const out = new Map<number, OrgLevelNode[]>();
+/**
+ * Index of an answer's tree. A search's nodes are what it shows of them (`complete`); the top level's are
+ * complete unless paged: a node sent with fewer `children` than its `childCount` has more to load.
+ */
+export function sentChildren(root: OrgLevelNode | null | undefined, paged: boolean): Map<number, { nodes: OrgLevelNode[]; complete: boolean }> {
+  const out = new Map<number, { nodes: OrgLevelNode[]; complete: boolean }>();
   const stack = root ? [root] : [];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.children) {
-      out.set(n.id, n.children);
+      out.set(n.id, { nodes: n.children, complete: !paged || n.children.length >= n.childCount });
       stack.push(...n.children);
     }
   }
@@ -102,7 +112,13 @@ export function useOrgLevels(keep: readonly (number | null | undefined)[] = []):
   const qc = useQueryClient();
   const top = useQuery(orgTreeTopQueryOptions());
   const version = useLevelCacheVersion(qc);
-  const sent = useMemo(() => sentChildren(top.data?.root), [top.data]);
+  const sent = useMemo(() => sentChildren(top.data?.root, true), [top.data]);
+  // A picker's first level is the root's units for admin and viewer: past the opening view's page of them, all are loaded.
+  const root = top.data?.root;
+  const rootRest = useQuery({
+    ...orgChildrenQuery(root?.id ?? 0),
+    enabled: root !== undefined && top.data?.scopeId === root.id && sent.get(root.id)?.complete === false,
+  });
 
   const childrenOf = useMemo<ChildrenOf>(() => {
     void version;
@@ -114,8 +130,10 @@ export function useOrgLevels(keep: readonly (number | null | undefined)[] = []):
       });
     }
     return (id) => {
-      const loaded = qc.getQueryData<OrgChildren>(orgKeys.children(id))?.items ?? sent.get(id);
+      const loaded = qc.getQueryData<OrgChildren>(orgKeys.children(id))?.items;
       if (loaded) return { nodes: loaded, complete: true };
+      const fromTop = sent.get(id);
+      if (fromTop) return fromTop;
       const onPath = partial.get(id);
       return onPath ? { nodes: [...onPath.values()], complete: false } : undefined;
     };
@@ -139,8 +157,8 @@ export function useOrgLevels(keep: readonly (number | null | undefined)[] = []):
     scopeId: top.data?.scopeId,
     childrenOf,
     load: async (id) => void (await qc.ensureQueryData(orgChildrenQuery(id))),
-    isPending: top.isPending || paths.some((p) => p.isPending),
-    error: top.error ?? paths.find((p) => p.error)?.error ?? null,
+    isPending: top.isPending || (rootRest.isEnabled && rootRest.isPending) || paths.some((p) => p.isPending),
+    error: top.error ?? rootRest.error ?? paths.find((p) => p.error)?.error ?? null,
     refetch: () => void top.refetch(),
   };
 }
@@ -237,11 +255,8 @@ export function usePickerSearch() {
     placeholderData: keepPreviousData,
   });
   const answer = needle ? found.data : undefined;
-  const sent = useMemo(() => sentChildren(answer?.root), [answer]);
-  const childrenOf = useMemo<ChildrenOf>(() => (id) => {
-    const nodes = sent.get(id);
-    return nodes ? { nodes, complete: true } : undefined;
-  }, [sent]);
+  const sent = useMemo(() => sentChildren(answer?.root, false), [answer]);
+  const childrenOf = useMemo<ChildrenOf>(() => (id) => sent.get(id), [sent]);
   return {
     q,
     setQ,

@@ -18,6 +18,8 @@ export const orgKeys = {
   /** The tree by level: the opening view, one org's children, a search by name. */
   treeTop: () => [...orgKeys.all, 'tree-top'] as const,
   children: (id: number) => [...orgKeys.all, 'children', id] as const,
+  /** A page of them (显示更多), under the org's children key: refreshed with them. */
+  childrenPage: (id: number, offset: number, limit: number) => [...orgKeys.children(id), 'page', offset, limit] as const,
   search: (q: string) => [...orgKeys.all, 'search', q] as const,
   detail: (id: number) => [...orgKeys.all, 'detail', id] as const,
   members: (id: number, filters: OrgMembersFilters) => [...orgKeys.all, 'members', id, filters] as const,

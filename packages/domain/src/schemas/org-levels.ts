@@ -38,7 +38,16 @@ export const OrgLevelNodeSchema: z.ZodType<OrgLevelNode> = z.object({
   children: z.lazy(() => z.array(OrgLevelNodeSchema)).optional(),
 });
 
-/** What the org page opens on: the root, the path down to the caller's scope, and the scope's children. */
+/**
+ * What the org page opens on: the root, the path down to the caller's scope, and the scope's first
+ * ORG_TOP_PAGE children — a node whose `children` are fewer than its `childCount` has more, asked for a
+ * page at a time (GET /api/orgs/:id/children?offset=&limit=), so the opening view of a province's
+ * committee does not list all its units.
+ */
+export const ORG_TOP_PAGE = 100;
+/** Most children one page of GET /api/orgs/:id/children holds. */
+export const ORG_CHILDREN_PAGE_MAX = 500;
+
 export const OrgTreeTopSchema = z.object({
   root: OrgLevelNodeSchema,
   /** The top org the caller may open (the root for admin and viewer, the unit or branch for a secretary). */
@@ -46,7 +55,23 @@ export const OrgTreeTopSchema = z.object({
 });
 export type OrgTreeTop = z.infer<typeof OrgTreeTopSchema>;
 
-export const OrgChildrenSchema = z.object({ items: z.array(OrgLevelNodeSchema) });
+/** A count in a query string: a decimal integer written plainly (no sign, point, exponent, space or leading zero). */
+const countText = (field: string, min: number, max: number) =>
+  z.string({ error: `${field} 必须是整数` })
+    .regex(/^(0|[1-9]\d{0,8})$/, `${field} 必须是十进制非负整数（不能带正负号、小数点、空格或前导零）`)
+    .transform(Number)
+    .refine((n) => n >= min, `${field} 不能小于 ${min}`)
+    .refine((n) => n <= max, `${field} 不能大于 ${max}`);
+
+/** GET /api/orgs/:id/children: every child when neither is given (a picker opening a unit), else `limit` of them from `offset` (显示更多). */
+export const OrgChildrenQuerySchema = z.object({
+  offset: countText('offset', 0, 100_000_000).optional(),
+  limit: countText('limit', 1, ORG_CHILDREN_PAGE_MAX).optional(),
+});
+export type OrgChildrenQuery = z.infer<typeof OrgChildrenQuerySchema>;
+
+/** The children asked for, in tree order; `total` is all of them in the caller's view (the parent's childCount). */
+export const OrgChildrenSchema = z.object({ items: z.array(OrgLevelNodeSchema), total: z.number().int() });
 export type OrgChildren = z.infer<typeof OrgChildrenSchema>;
 
 export const OrgSearchQuerySchema = z.object({

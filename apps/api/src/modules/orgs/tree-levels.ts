@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import { z } from 'zod';
 import {
-  OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgLevelNode, type OrgSearch,
+  ORG_TOP_PAGE, OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgChildrenQuery, type OrgLevelNode, type OrgSearch,
 } from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
@@ -62,19 +62,31 @@ function scopeTop(index: OrgIndex): OrgRow | undefined {
 }
 
 /**
- * A node and, where `open(id)` says so, its children, recursively; a child
- * not opened is sent without `children` (loaded on expand).
+ * A node and, where `open(id)` says so, its children (the first `most` of
+ * those shown), recursively; a child not opened is sent without `children`
+ * (loaded on expand).
  */
-function withChildren(index: OrgIndex, r: OrgRow, open: (id: number) => boolean, show: (parent: number, child: OrgRow) => boolean): OrgLevelNode {
+function withChildren(
+  index: OrgIndex, r: OrgRow, open: (id: number) => boolean, show: (parent: number, child: OrgRow) => boolean, most = Infinity,
+): OrgLevelNode {
   const out = node(index, r);
-  if (open(r.id)) out.children = (index.children.get(r.id) ?? []).filter((c) => show(r.id, c)).map((c) => withChildren(index, c, open, show));
+  if (open(r.id)) {
+    out.children = (index.children.get(r.id) ?? []).filter((c) => show(r.id, c)).slice(0, most)
+      .map((c) => withChildren(index, c, open, show, most));
+  }
   return out;
 }
 
+/**
+ * The opening view: the path down to the scope and the scope's first
+ * ORG_TOP_PAGE children; the rest are asked for a page at a time (a
+ * province's committee has 1,200 units: all of them made the answer grow
+ * with the commission, not with what the page shows).
+ */
 function topOf(index: OrgIndex) {
   const top = index.root && scopeTop(index);
   if (!index.root || !top) return null;
-  const root = withChildren(index, index.root, (id) => id === top.id || isContext(index, id), () => true);
+  const root = withChildren(index, index.root, (id) => id === top.id || isContext(index, id), () => true, ORG_TOP_PAGE);
   return { root, scopeId: top.id };
 }
 
@@ -88,11 +100,17 @@ export async function orgTreeTopBody(db: Queryable, scope: Scope): Promise<KeptJ
   return body;
 }
 
-/** The children of an org in the caller's view (the route has checked the org is in scope). */
-export async function orgChildren(db: Queryable, id: number, scope: Scope): Promise<OrgChildren> {
+/**
+ * The children of an org in the caller's view (the route has checked the org
+ * is in scope): all of them, or `limit` from `offset` (the tree's 显示更多).
+ */
+export async function orgChildren(db: Queryable, id: number, scope: Scope, page: OrgChildrenQuery = {}): Promise<OrgChildren> {
   const index = await loadOrgIndex(db, scope);
   if (!index.byId.has(id)) throw notFound(`组织（id=${id}）不存在`);
-  return { items: (index.children.get(id) ?? []).map((c) => node(index, c)) };
+  const all = index.children.get(id) ?? [];
+  const from = page.offset ?? 0;
+  const rows = from === 0 && page.limit === undefined ? all : all.slice(from, page.limit === undefined ? undefined : from + page.limit);
+  return { items: rows.map((c) => node(index, c)), total: all.length };
 }
 
 /** The scoped tree in tree order with each name lower-cased, made once per tree version and scope (a search then only compares). */

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgChildrenSchema, OrgDetailSchema, OrgSearchQuerySchema, OrgSearchSchema, OrgTreeSchema, OrgTreeTopSchema,
+  ErrorBodySchema, IdParamSchema, MemberListQuerySchema, MemberPageSchema, OrgChildrenQuerySchema, OrgChildrenSchema, OrgDetailSchema, OrgSearchQuerySchema, OrgSearchSchema, OrgTreeSchema, OrgTreeTopSchema,
 } from '@wj/domain/schemas';
 import { listMembers } from '../../modules/members/service.js';
 import { orgDetail, orgTreeBody } from '../../modules/orgs/service.js';
@@ -65,9 +65,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/:id/children', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },
-    schema: { tags: ['组织'], summary: '组织的下一级（展开树节点时加载）', params: IdParamSchema, response: { 200: OrgChildrenSchema, 400: ErrorBodySchema, 404: ErrorBodySchema } },
+    schema: {
+      tags: ['组织'], summary: '组织的下一级（展开树节点时加载；给 offset、limit 时分页，即“显示更多”）',
+      params: IdParamSchema, querystring: OrgChildrenQuerySchema, response: { 200: OrgChildrenSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+    },
     onSend: compressAnswer,
-  }, async (req) => await orgChildren(app.db, req.params.id, req.scope));
+  }, async (req) => await orgChildren(app.db, req.params.id, req.scope, req.query));
 
   app.get('/:id', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Key } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
@@ -6,23 +6,46 @@ import { App, Button, Empty, Flex, Input, Spin, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import type { OrgLevelNode } from '@/lib/org-tree-top';
 import { ApiError } from '@/lib/api-client';
+import { orgChildrenPageQuery } from '@/lib/org-tree-levels';
 import { orgChildrenQueryOptions } from '../api/get-org-children';
 import { SEARCH_LIMIT, useSearchOrgs } from '../api/search-orgs';
-import { aboveMatches, knownChildren, sentOpen } from '../lib/level-tree';
+import { aboveMatches, pagedChildren, sentOpen } from '../lib/level-tree';
 import { OrgTreeTitle } from './org-tree-title';
 
 /** More nodes than this on hand and the tree scrolls in a window of its own, drawing only the rows in sight. */
 const VIRTUAL_FROM = 500;
 
-function toTreeData(node: OrgLevelNode, loaded: ReadonlyMap<number, OrgLevelNode[]>, keyword: string, aboveScope: ReadonlySet<number>): TreeDataNode {
-  const children = knownChildren(node, loaded);
+interface Shown {
+  loaded: ReadonlyMap<number, OrgLevelNode[]>;
+  /** The pages loaded after the opening view's children (显示更多), by parent. */
+  pages: ReadonlyMap<number, OrgLevelNode[]>;
+  /** The opening view (not a search's answer). */
+  opening: boolean;
+  keyword: string;
+  aboveScope: ReadonlySet<number>;
+  more: (parent: number, offset: number) => void;
+  loadingMore: ReadonlySet<number>;
+}
+
+function toTreeData(node: OrgLevelNode, shown: Shown): TreeDataNode {
+  const { children, more } = pagedChildren(node, shown.loaded, shown.pages, shown.opening);
+  const moreNode: TreeDataNode[] = more > 0 && children ? [{
+    key: `more:${node.id}`,
+    selectable: false,
+    isLeaf: true,
+    title: (
+      <Button type="link" size="small" loading={shown.loadingMore.has(node.id)} onClick={() => shown.more(node.id, children.length)}>
+        显示更多（还有 {more} 个）
+      </Button>
+    ),
+  }] : [];
   return {
     key: node.id,
-    title: <OrgTreeTitle node={node} keyword={keyword} />,
+    title: <OrgTreeTitle node={node} keyword={shown.keyword} />,
     // Orgs above the user's scope are context only: the API refuses their pages.
-    selectable: !aboveScope.has(node.id),
+    selectable: !shown.aboveScope.has(node.id),
     isLeaf: node.childCount === 0 || children?.length === 0,
-    ...(children ? { children: children.map((child) => toTreeData(child, loaded, keyword, aboveScope)) } : {}),
+    ...(children ? { children: [...children.map((child) => toTreeData(child, shown)), ...moreNode] } : {}),
   };
 }
 
@@ -70,11 +93,41 @@ export function OrgTreeView({ root, aboveScope }: OrgTreeViewProps) {
     [loadedIds, loadedLists],
   );
 
+  // The pages after the opening view's first (显示更多): each asked once, kept by the query cache like the children.
+  const [asked, setAsked] = useState<{ id: number; offset: number }[]>([]);
+  const askedPages = useQueries({
+    queries: asked.map((a) => orgChildrenPageQuery(a.id, a.offset)),
+    combine: (results) => results.map((r) => ({ data: r.data, pending: r.isPending, error: r.error })),
+  });
+  const pageError = askedPages.find((p) => p.error)?.error;
+  useEffect(() => {
+    if (pageError) void message.error(pageError instanceof ApiError ? pageError.message : '下级组织加载失败，请重试');
+  }, [pageError, message]);
+  const { pages, loadingMore } = useMemo(() => {
+    const out = new Map<number, OrgLevelNode[]>();
+    const busy = new Set<number>();
+    asked.forEach((a, i) => {
+      const page = askedPages[i];
+      if (page?.pending) busy.add(a.id);
+      // In the order asked, each from where the shown ones ended: a page is added only after the one before it.
+      if (page?.data && !busy.has(a.id)) out.set(a.id, [...(out.get(a.id) ?? []), ...page.data.items]);
+    });
+    return { pages: out, loadingMore: busy };
+  }, [asked, askedPages]);
+  // Stable (the tree's data is not rebuilt for it): reads the pages asked so far through a ref.
+  const latest = useRef({ asked, askedPages });
+  useEffect(() => { latest.current = { asked, askedPages }; }, [asked, askedPages]);
+  const more = useCallback((id: number, offset: number) => {
+    const i = latest.current.asked.findIndex((a) => a.id === id && a.offset === offset);
+    if (i < 0) setAsked((list) => [...list, { id, offset }]);
+    else if (latest.current.askedPages[i]?.error) void queryClient.refetchQueries({ queryKey: orgChildrenPageQuery(id, offset).queryKey });
+  }, [queryClient]);
+
   const found = keyword ? search.data : undefined;
   const shownRoot = keyword ? (found?.root ?? null) : root;
   const treeData = useMemo(
-    () => (shownRoot ? [toTreeData(shownRoot, loaded, keyword, aboveScope)] : []),
-    [shownRoot, loaded, keyword, aboveScope],
+    () => (shownRoot ? [toTreeData(shownRoot, { loaded, pages, opening: !keyword, keyword, aboveScope, more, loadingMore })] : []),
+    [shownRoot, loaded, pages, keyword, aboveScope, more, loadingMore],
   );
   const searchOpen = useMemo<Key[]>(() => (found?.root ? aboveMatches(found.root, found.matchIds) : []), [found]);
   const openNow = keyword ? (searchKeys?.q === keyword ? searchKeys.keys : searchOpen) : expandedKeys;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgLevelNode } from '@/lib/org-tree-top';
-import { aboveMatches, knownChildren, sentOpen } from './level-tree';
+import { aboveMatches, knownChildren, pagedChildren, sentOpen } from './level-tree';
 
 let nextId = 1;
 function node(name: string, kind: OrgLevelNode['kind'], childCount: number, children?: OrgLevelNode[]): OrgLevelNode {
@@ -25,5 +25,22 @@ describe('the tree by level', () => {
     expect(knownChildren(eyeUnit, loaded)?.map((c) => c.name)).toEqual(['眼科医院手麻党支部']);
     expect(knownChildren(nk, loaded)).toBeUndefined();
     expect(knownChildren(hospital, loaded)).toBe(hospital.children);
+  });
+
+  it('shows a paged node\'s first page, then the pages loaded after it, and how many are still to come (显示更多)', () => {
+    const units = Array.from({ length: 5 }, (_, i) => node(`单位${i + 1}`, 'party_committee', 1));
+    // The opening view sent the first two of five units.
+    const root = node('市卫生健康委直属机关党委', 'committee', 5, units.slice(0, 2));
+    const none = new Map<number, OrgLevelNode[]>();
+    expect(pagedChildren(root, none, none, true)).toEqual({ children: units.slice(0, 2), more: 3 });
+    const pages = new Map([[root.id, units.slice(2, 4)]]);
+    expect(pagedChildren(root, none, pages, true)).toEqual({ children: units.slice(0, 4), more: 1 });
+    expect(pagedChildren(root, none, new Map([[root.id, units.slice(2)]]), true)).toEqual({ children: units, more: 0 });
+    // A search's answer shows the path to its matches: never a 显示更多 under it.
+    expect(pagedChildren(root, none, pages, false)).toEqual({ children: units.slice(0, 2), more: 0 });
+    // A node loaded whole on expand, or not yet loaded, has nothing more to page.
+    const unit = units[0]!;
+    expect(pagedChildren(unit, new Map([[unit.id, [node('某党支部', 'branch', 0)]]]), none, true).more).toBe(0);
+    expect(pagedChildren(unit, none, none, true)).toEqual({ children: undefined, more: 0 });
   });
 });

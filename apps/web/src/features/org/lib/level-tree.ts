@@ -5,6 +5,21 @@ export function knownChildren(node: OrgLevelNode, loaded: ReadonlyMap<number, Or
   return node.children ?? loaded.get(node.id);
 }
 
+/**
+ * In the opening view, a node sent with fewer children than its childCount
+ * (the root of a province's committee: its first page of units) shows those,
+ * then the pages loaded after them (显示更多), and how many are still to come.
+ * A search's nodes show what the search sent (the path to its matches), no more.
+ */
+export function pagedChildren(
+  node: OrgLevelNode, loaded: ReadonlyMap<number, OrgLevelNode[]>, pages: ReadonlyMap<number, OrgLevelNode[]>, opening: boolean,
+): { children: OrgLevelNode[] | undefined; more: number } {
+  const known = knownChildren(node, loaded);
+  if (!opening || !known || !node.children) return { children: known, more: 0 };
+  const children = [...known, ...(pages.get(node.id) ?? [])];
+  return { children, more: Math.max(0, node.childCount - children.length) };
+}
+
 /** Ids of the nodes an answer came with children for: what is open when the tree opens (the path down to the scope, and the scope). */
 export function sentOpen(root: OrgLevelNode): number[] {
   const out: number[] = [];
