@@ -122,7 +122,8 @@ async function one(scale: number) {
       const quality = '../apps/api/src/modules/quality';
       const { scoreFacts } = await import(`${quality}/closed-years.js`) as typeof import('../apps/api/src/modules/quality/closed-years.js');
       const { currentRules } = await import(`${quality}/rules-store.js`) as typeof import('../apps/api/src/modules/quality/rules-store.js');
-      const { defaultAsOf, loadOrgInfo } = await import(`${quality}/service.js`) as typeof import('../apps/api/src/modules/quality/service.js');
+      const { defaultAsOf } = await import(`${quality}/service.js`) as typeof import('../apps/api/src/modules/quality/service.js');
+      const { loadOrgInfo } = await import(`${quality}/org-info.js`) as typeof import('../apps/api/src/modules/quality/org-info.js');
       const year = new Date().getUTCFullYear();
       const rules = await currentRules(db);
       main = await watch(bare.url, {}, async () => {

@@ -3,7 +3,8 @@ import { closedYearScores, scoreFacts, yearFacts } from '../modules/quality/clos
 import type { CommissionFacts } from '../modules/quality/facts-loader.js';
 import type { StoredRules } from '../modules/quality/rules-store.js';
 import { ScoreStore } from '../modules/quality/score-store.js';
-import { loadOrgInfo, type YearScores } from '../modules/quality/service.js';
+import { loadOrgInfo } from '../modules/quality/org-info.js';
+import type { YearScores } from '../modules/quality/service.js';
 import { groupByUnit } from '../modules/quality/unit-groups.js';
 import { draftEdits } from '../modules/reports/draft.js';
 import { reportContext, type ContextNeeds, type ReportPeriod, type ReportSource } from './context.js';

@@ -4,7 +4,8 @@ import { scoreFacts } from '../../src/modules/quality/closed-years.js';
 import { loadFacts } from '../../src/modules/quality/facts-loader.js';
 import { currentRules } from '../../src/modules/quality/rules-store.js';
 import { scoreHooks, scorePool } from '../../src/modules/quality/score-pool.js';
-import { defaultAsOf, loadOrgInfo, QualityService } from '../../src/modules/quality/service.js';
+import { loadOrgInfo } from '../../src/modules/quality/org-info.js';
+import { defaultAsOf, QualityService } from '../../src/modules/quality/service.js';
 import { build, type TestContext } from '../helpers/build.js';
 
 /**

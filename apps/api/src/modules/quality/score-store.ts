@@ -2,7 +2,8 @@ import { and, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { INDICATOR_BY_CODE, type BranchScore, type Gap, type IndicatorResult, type UnitScore } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
 import { qualityScores } from '../../db/schema/index.js';
-import type { OrgInfo, YearScores } from './service.js';
+import type { OrgInfo } from './org-info.js';
+import type { YearScores } from './service.js';
 import type { UnitGroup } from './unit-groups.js';
 import { keptPart, partFromKept, partOf, type KeptPart, type UnitPart } from './unit-parts.js';
 

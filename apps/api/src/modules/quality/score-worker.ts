@@ -13,7 +13,7 @@ import { loadFacts } from './facts-loader.js';
 import { openKeptWriter } from './kept-writer.js';
 import type { StoredRules } from './rules-store.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
-import { loadOrgInfo, type OrgInfo } from './service.js';
+import { loadOrgInfo, type OrgInfo } from './org-info.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
 import { partOf, type UnitPart } from './unit-parts.js';
 

@@ -1,26 +1,19 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
 import { qualityPeriod, todayIso } from '@wj/domain/schemas';
 import type { BranchScore, UnitScore } from '@wj/domain/quality';
-import type { Db, Queryable } from '../../db/index.js';
-import { orgs } from '../../db/schema/index.js';
+import type { Db } from '../../db/index.js';
 import { checkAudit, type AuditStamp } from './audit-head.js';
 import { changedUnits, dirtyUnits, LATE_WINDOW } from './changed-units.js';
 import { changeSignal, type ChangeSignal } from './change-signal.js';
-import { closedYearScores, scoreFacts } from './closed-years.js';
+import { closedYearScores } from './closed-years.js';
+import { computeAll, computeUnits, nextSerial } from './cold-compute.js';
 import { warmTotals } from './commission-totals.js';
 import { yearsByUnit } from './data-years.js';
-import { yieldToLoop } from './event-loop.js';
-import { loadFacts } from './facts-loader.js';
 import { LayeredMap } from './layered-map.js';
+import { loadOrgInfo, unitsOf, type OrgInfo } from './org-info.js';
 import { currentRules, type StoredRules } from './rules-store.js';
-import { dbTarget } from '../../lib/worker-pool.js';
-import { scoreInWorker } from './score-pool.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
-import { groupByUnit, type UnitGroup } from './unit-groups.js';
-import type { UnitPart } from './unit-parts.js';
+import type { UnitGroup } from './unit-groups.js';
 import { addKeptDetails, fullOf, partsOf, putOrgs, warmKept, withUnits, type YearParts } from './year-parts.js';
-
-export interface OrgInfo { id: number; name: string; unitId: number; institutionName: string | null; institutionType: 'hospital' | 'health_institution' | null }
 
 /** Every branch's and unit's score for one year and as-of date, for the whole commission. */
 export interface YearScores {
@@ -37,8 +30,6 @@ export interface YearScores {
   serial: number;
 }
 
-let serials = 0;
-
 /**
  * Which year and as-of date a request means: a past year is judged whole, the current one up to today,
  * and a caller's asOf is clamped into the year and to today (@wj/domain qualityPeriod), so the cache below keys on the clamped date.
@@ -52,19 +43,6 @@ export function defaultAsOf(year: number, today = todayIso()): string {
   const end = `${year}-12-31`;
   return end < today ? end : today;
 }
-
-/** Every unit of the orgs (the root counts as a unit of its own: it holds no branch). */
-const unitsOf = (orgs: Map<number, OrgInfo>): number[] => [...new Set([...orgs.values()].map((o) => o.unitId))];
-
-/**
- * Up to this many units are scored on the main thread (a refresh after a write); more go to the score worker.
- * Measured at city size on the loaded 2-core machine: one unit 12 ms on the main thread (23 ms as a worker
- * round trip), four units 64 ms — over the 50 ms a request may hold the event loop.
- */
-const MAIN_THREAD_UNITS = 2;
-
-/** WJ_WORKER_KEEPS=0: a whole computation's kept rows are written by the main thread from every branch's details, as before (benches compare). */
-const WORKER_KEEPS = process.env.WJ_WORKER_KEEPS !== '0';
 
 interface Cached { parts: YearParts; stamp: AuditStamp }
 
@@ -215,13 +193,13 @@ export class QualityService {
       if (hit) {
         const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head, year) : 'all';
         if (changed === 'all') {
-          parts = await this.computeAll(year, asOf, rules, store && { store, key: storeKey, head: check.stamp.head });
+          parts = await computeAll(this.db, year, asOf, rules, store && { store, key: storeKey, head: check.stamp.head });
         } else {
           parts = await this.refresh(hit.parts, changed);
           if (changed.size) store?.keep(storeKey, { ...parts.mem, orgs: parts.orgs, rules: parts.rules }, changed, check.stamp.head);
         }
       } else {
-        parts = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await this.computeAll(year, asOf, rules);
+        parts = store ? await this.fromStore(store, storeKey, rules, check.stamp.head) : await computeAll(this.db, year, asOf, rules);
       }
       if (!hit && this.cache.size > 16) this.cache.clear();
       this.cache.set(key, { parts, stamp: check.stamp });
@@ -243,7 +221,7 @@ export class QualityService {
         const stale = addKeptDetails(yp, rows);
         if (stale.length) {
           // Rare: the subtotals already answered stay, the details come from a computation of the records now.
-          const fresh = await this.compute(yp.year, yp.asOf, yp.rules, stale);
+          const fresh = await computeUnits(this.db, yp.year, yp.asOf, yp.rules, stale);
           for (const [id, g] of fresh.groups) yp.mem.groups.set(id, g);
           for (const [id, c] of fresh.memberCounts) yp.mem.memberCounts.set(id, c);
           putOrgs(yp, fresh.orgs);
@@ -271,7 +249,7 @@ export class QualityService {
     const { year, asOf } = storeKey;
     const kept = await store.readParts(storeKey);
     const dirty = kept.length ? await dirtyUnits(this.db, kept, this.db.pg ? LATE_WINDOW : 0) : 'all';
-    if (dirty === 'all') return this.computeAll(year, asOf, rules, { store, key: storeKey, head });
+    if (dirty === 'all') return computeAll(this.db, year, asOf, rules, { store, key: storeKey, head });
     const orgs = await loadOrgInfo(this.db);
     const units = new Set(unitsOf(orgs));
     const keptIds = new Set(kept.map((k) => k.unitId));
@@ -280,92 +258,15 @@ export class QualityService {
     await warmKept(clean.map((k) => k.part));
     // Layered maps (layered-map.ts) over maps nothing else holds: a refresh derives from them without copying them.
     const start: YearParts = {
-      year, asOf, rules, orgs: new LayeredMap(orgs), parts: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.part]))), full: null, serial: ++serials,
+      year, asOf, rules, orgs: new LayeredMap(orgs), parts: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.part]))), full: null, serial: nextSerial(),
       mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(new Map(clean.map((k) => [k.unitId, k.auditHead]))) },
     };
     // The commission's sums made here, a slice at a time; a state with units recomputed below derives its own from them.
     await warmTotals(start);
     if (dirty.size === 0) return start;
-    const part = await this.compute(year, asOf, rules, [...dirty]);
+    const part = await computeUnits(this.db, year, asOf, rules, [...dirty]);
     store.keep(storeKey, { ...part, orgs }, dirty, head);
-    return withUnits(start, dirty, part, ++serials);
-  }
-
-  /**
-   * The whole commission computed, and kept when `keep` says where (pruning
-   * the year's other rows). With a database file or server the score worker
-   * writes the kept rows itself and posts back each unit's subtotals and the
-   * orgs only, so that the state is the one a start on kept scores makes
-   * (fromStore): the subtotals in memory, the branch details in the rows,
-   * read when a page first needs them (hydrate). At province size the main
-   * thread then neither receives nor holds every branch's details, nor
-   * serialises and inserts them.
-   */
-  private async computeAll(year: number, asOf: string, rules: StoredRules, keep?: { store: ScoreStore; key: StoreKey; head: number }): Promise<YearParts> {
-    const target = dbTarget(this.db);
-    if (!keep || !target || !WORKER_KEEPS) {
-      const scores = await this.compute(year, asOf, rules);
-      keep?.store.keep(keep.key, scores, unitsOf(scores.orgs), keep.head, { prune: true });
-      return partsOf(scores);
-    }
-    const parts: [number, UnitPart][] = [];
-    const orgList: OrgInfo[] = [];
-    const done = await scoreInWorker({ target, year, asOf, rules, keep: { key: keep.key, head: keep.head, prune: true } }, (slice) => {
-      for (const p of slice.parts ?? []) parts.push(p);
-      for (const o of slice.orgs) orgList.push(o);
-    });
-    keep.store.written += done.written;
-    // In id order, as loadOrgInfo and a kept start list them.
-    orgList.sort((a, b) => a.id - b.id);
-    parts.sort((a, b) => a[0] - b[0]);
-    await warmKept(parts.map(([, p]) => p));
-    const state: YearParts = {
-      year, asOf, rules, orgs: new LayeredMap(new Map(orgList.map((o) => [o.id, o]))), parts: new LayeredMap(new Map(parts)), full: null, serial: ++serials,
-      mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(new Map(parts.map(([id]) => [id, keep.head]))) },
-    };
-    await warmTotals(state);
-    return state;
-  }
-
-  /**
-   * Loads and scores the units (all: the commission). More than a few units
-   * are scored in the score worker (score-pool.ts), which reads the same
-   * database on its own connection, so that the event loop stays free; the
-   * main thread assembles the slices it posts into what scoreFacts returns —
-   * the same lists in the same (org-id) order. One or two units after a write
-   * cost less here than a round trip, and an in-memory database has no file a
-   * worker could open.
-   */
-  private async compute(year: number, asOf: string, rules: StoredRules, unitIds?: number[]): Promise<YearScores> {
-    const target = dbTarget(this.db);
-    if (!target || (unitIds && unitIds.length <= MAIN_THREAD_UNITS)) {
-      const [facts, orgs] = await Promise.all([loadFacts(this.db, year, unitIds), loadOrgInfo(this.db, unitIds)]);
-      return scoreFacts(facts, orgs, rules, year, asOf, ++serials);
-    }
-    const branches: BranchScore[] = [];
-    const units: UnitScore[] = [];
-    const members: [number, number, number][] = [];
-    const orgList: OrgInfo[] = [];
-    await scoreInWorker({ target, year, asOf, rules, unitIds }, (slice) => {
-      for (const b of slice.branches) branches.push(b);
-      for (const u of slice.units) units.push(u);
-      for (const m of slice.members) members.push(m);
-      for (const o of slice.orgs) orgList.push(o);
-    });
-    // The slices come unit by unit; scoreFacts' lists are in org-id order (the loader's), and so are these.
-    // A province's lists are put in order in steps, other requests answered between them.
-    const byId = (a: { orgId: number }, b: { orgId: number }) => a.orgId - b.orgId;
-    branches.sort(byId);
-    units.sort(byId);
-    await yieldToLoop();
-    members.sort((a, b) => a[0] - b[0]);
-    const memberCounts = new Map(members.map(([id, inService, retired]) => [id, { inService, retired }]));
-    await yieldToLoop();
-    orgList.sort((a, b) => a.id - b.id);
-    const orgs = new Map(orgList.map((o) => [o.id, o]));
-    await yieldToLoop();
-    const groups = groupByUnit(branches, units, orgs);
-    return { year, asOf, rules, branches, units, memberCounts, orgs, groups, serial: ++serials };
+    return withUnits(start, dirty, part, nextSerial());
   }
 
   /**
@@ -376,14 +277,6 @@ export class QualityService {
    */
   private async refresh(prev: YearParts, unitIds: Set<number>): Promise<YearParts> {
     if (unitIds.size === 0) return prev;
-    return withUnits(prev, unitIds, await this.compute(prev.year, prev.asOf, prev.rules, [...unitIds]), ++serials);
+    return withUnits(prev, unitIds, await computeUnits(this.db, prev.year, prev.asOf, prev.rules, [...unitIds]), nextSerial());
   }
-}
-
-/** The live orgs (of the given units only, when named: a unit's own org has unit_id null or its own id). */
-export async function loadOrgInfo(db: Queryable, unitIds?: number[]): Promise<Map<number, OrgInfo>> {
-  const mine = unitIds ? or(inArray(orgs.unitId, unitIds), inArray(orgs.id, unitIds)) : undefined;
-  const rows = await db.select({ id: orgs.id, name: orgs.name, unitId: orgs.unitId, institutionName: orgs.institutionName, institutionType: orgs.institutionType })
-    .from(orgs).where(and(eq(orgs.status, 'active'), mine)).orderBy(orgs.id);
-  return new Map(rows.map((o) => [o.id, { ...o, unitId: o.unitId ?? o.id }]));
 }

@@ -1,5 +1,5 @@
 import type { BranchScore, UnitScore } from '@wj/domain/quality';
-import type { OrgInfo } from './service.js';
+import type { OrgInfo } from './org-info.js';
 
 /**
  * One unit's share of a year's scores: the unit's own score (null when the

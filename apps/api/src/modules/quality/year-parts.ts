@@ -1,5 +1,6 @@
 import type { StoredRules } from './rules-store.js';
-import type { OrgInfo, YearScores } from './service.js';
+import type { OrgInfo } from './org-info.js';
+import type { YearScores } from './service.js';
 import { warmEntries } from './dashboard-json.js';
 import { SLICE_MS, yieldToLoop } from './event-loop.js';
 import type { KeptUnit } from './score-store.js';
