@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { ORG_TOP_PAGE, type OrgChildren, type OrgTreeTop } from '@wj/domain/schemas';
@@ -101,6 +102,13 @@ describe('the org tree opening view, a page of units at a time', () => {
     const after = await top(admin);
     expect(after.root.childCount).toBe(before.root.childCount + 1);
     expect((await children(admin, `?offset=${after.root.childCount - 1}&limit=1`)).items[0]!.name).toBe('中共测试医院B1委员会');
+    // The root's whole list is kept too (a picker's first level): it moves with the same write.
+    const whole = await children(admin, '');
+    expect(whole.total).toBe(after.root.childCount);
+    expect(whole.items.at(-1)!.name).toBe('中共测试医院B1委员会');
+    const zipped = await admin({ url: `/api/orgs/${rootId}/children`, headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(whole);
 
     const unit = before.root.children![0]!;
     const [m] = await ctx.db.select({ id: members.id }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId))

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import { z } from 'zod';
 import {
-  ORG_TOP_PAGE, OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgChildrenQuery, type OrgLevelNode, type OrgSearch,
+  ORG_TOP_PAGE, OrgChildrenSchema, OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgChildrenQuery, type OrgLevelNode, type OrgSearch,
 } from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
@@ -111,6 +111,22 @@ export async function orgChildren(db: Queryable, id: number, scope: Scope, page:
   const from = page.offset ?? 0;
   const rows = from === 0 && page.limit === undefined ? all : all.slice(from, page.limit === undefined ? undefined : from + page.limit);
   return { items: rows.map((c) => node(index, c)), total: all.length };
+}
+
+/**
+ * All the root's children, kept like the opening view (serialized and gzipped
+ * once per tree version and scope): what a picker's first level loads for
+ * admin and viewer once the root has more units than one page. Only the root
+ * is kept — one entry per scope — so expanding units never crowds the kept
+ * tree answers out; null for any other org (answered per request).
+ */
+export async function keptRootChildren(db: Queryable, id: number, scope: Scope): Promise<KeptJson | null> {
+  const kept = await derivedFromTree(db, scope, 'root-children', (index) => {
+    if (!index.root) return null;
+    const rows = index.children.get(index.root.id) ?? [];
+    return { rootId: index.root.id, body: keptJson(OrgChildrenSchema, { items: rows.map((c) => node(index, c)), total: rows.length }) };
+  });
+  return kept && kept.rootId === id ? kept.body : null;
 }
 
 /** The scoped tree in tree order with each name lower-cased, made once per tree version and scope (a search then only compares). */

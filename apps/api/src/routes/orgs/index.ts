@@ -8,7 +8,7 @@ import {
 } from '@wj/domain/schemas';
 import { listMembers } from '../../modules/members/service.js';
 import { orgDetail, orgTreeBody } from '../../modules/orgs/service.js';
-import { orgChildren, orgPaths, OrgPathsQuerySchema, OrgPathsSchema, orgTreeTopBody, searchOrgs } from '../../modules/orgs/tree-levels.js';
+import { keptRootChildren, orgChildren, orgPaths, OrgPathsQuerySchema, OrgPathsSchema, orgTreeTopBody, searchOrgs } from '../../modules/orgs/tree-levels.js';
 import { sendKept } from '../../lib/kept-json.js';
 import { chooseEncoding } from '../../plugins/spa.js';
 
@@ -70,7 +70,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       params: IdParamSchema, querystring: OrgChildrenQuerySchema, response: { 200: OrgChildrenSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
     },
     onSend: compressAnswer,
-  }, async (req) => await orgChildren(app.db, req.params.id, req.scope, req.query));
+  }, async (req, reply) => {
+    // The root's whole list (a picker's first level past one page of units) is kept; any other answer is made per request.
+    const whole = req.query.offset === undefined && req.query.limit === undefined;
+    const kept = whole ? await keptRootChildren(app.db, req.params.id, req.scope) : null;
+    if (kept) return sendKept(req, reply as unknown as FastifyReply, kept);
+    return await orgChildren(app.db, req.params.id, req.scope, req.query);
+  });
 
   app.get('/:id', {
     config: { access: { org: (req) => (req.params as { id: number }).id } },
