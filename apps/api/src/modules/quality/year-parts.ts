@@ -171,12 +171,13 @@ export function withUnits(prev: YearParts, unitIds: Set<number>, fresh: YearScor
 /**
  * Puts the kept units' details, read from their rows, into the state: each
  * group gets the subtotals read at the start (computed from the same scores).
- * Returns the units whose row is no longer the one read then (another server
+ * Returns the units still without details: when every kept unit's rows were
+ * given, those whose row is no longer the one read then (another server
  * rewrote it since), which the caller recomputes.
  */
 export function addKeptDetails(yp: YearParts, rows: KeptUnit[]): number[] {
-  const byUnit = new Map(rows.map((r) => [r.unitId, r]));
-  const good = [...yp.mem.kept].filter(([id, head]) => byUnit.get(id)?.auditHead === head).map(([id]) => byUnit.get(id)!);
+  // Called for a few units at a time (service.ts hydrate): the rows read, not every unit still waiting, are gone through.
+  const good = rows.filter((r) => yp.mem.kept.get(r.unitId) === r.auditHead);
   const groups = groupByUnit(good.flatMap((k) => k.branches), good.flatMap((k) => (k.unit ? [k.unit] : [])), yp.orgs);
   for (const [id, g] of groups) {
     seedPart(g, yp.parts.get(id)!);
