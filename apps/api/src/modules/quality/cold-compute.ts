@@ -2,7 +2,8 @@ import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
 import { dbTarget } from '../../lib/worker-pool.js';
 import { scoreFacts } from './closed-years.js';
-import { warmTotals } from './commission-totals.js';
+import { totalsAsTheyCome } from './commission-totals.js';
+import { seedEntries } from './dashboard-json.js';
 import { yieldToLoop } from './event-loop.js';
 import { loadFacts } from './facts-loader.js';
 import { LayeredMap } from './layered-map.js';
@@ -13,7 +14,7 @@ import type { ScoreStore, StoreKey } from './score-store.js';
 import type { YearScores } from './service.js';
 import { groupByUnit } from './unit-groups.js';
 import type { UnitPart } from './unit-parts.js';
-import { partsOf, warmKept, type YearParts } from './year-parts.js';
+import { partsOf, type YearParts } from './year-parts.js';
 
 let serials = 0;
 
@@ -54,22 +55,28 @@ export async function computeAll(db: Db, year: number, asOf: string, rules: Stor
     keep?.store.keep(keep.key, scores, unitsOf(scores.orgs), keep.head, { prune: true });
     return partsOf(scores);
   }
-  const parts: [number, UnitPart][] = [];
-  const orgList: OrgInfo[] = [];
+  // The state is put together as the slices come — in unit-id order, the orgs in id order (score-worker.ts) — each
+  // slice's units into the maps and the sums, their dashboard entries' JSON as the worker checked it: nothing is
+  // sorted, checked or summed over the whole commission afterwards, in one go, on the event loop.
+  const parts = new Map<number, UnitPart>();
+  const orgs = new Map<number, OrgInfo>();
+  const kept = new Map<number, number>();
+  const totals = totalsAsTheyCome();
   const done = await scoreInWorker({ target, year, asOf, rules, keep: { key: keep.key, head: keep.head, prune: true } }, (slice) => {
-    for (const p of slice.parts ?? []) parts.push(p);
-    for (const o of slice.orgs) orgList.push(o);
+    for (const [id, p, json] of slice.parts ?? []) {
+      seedEntries(p.rank, p.dims, json);
+      parts.set(id, p);
+      kept.set(id, keep.head);
+      totals.add(id, p);
+    }
+    for (const o of slice.orgs) orgs.set(o.id, o);
   });
   keep.store.written += done.written;
-  // In id order, as loadOrgInfo and a kept start list them.
-  orgList.sort((a, b) => a.id - b.id);
-  parts.sort((a, b) => a[0] - b[0]);
-  await warmKept(parts.map(([, p]) => p));
   const state: YearParts = {
-    year, asOf, rules, orgs: new LayeredMap(new Map(orgList.map((o) => [o.id, o]))), parts: new LayeredMap(new Map(parts)), full: null, serial: nextSerial(),
-    mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(new Map(parts.map(([id]) => [id, keep.head]))) },
+    year, asOf, rules, orgs: new LayeredMap(orgs), parts: new LayeredMap(parts), full: null, serial: nextSerial(),
+    mem: { groups: new LayeredMap(), memberCounts: new LayeredMap(), kept: new LayeredMap(kept) },
   };
-  await warmTotals(state);
+  await totals.keep(state);
   return state;
 }
 

@@ -124,6 +124,30 @@ export async function warmTotals(yp: YearParts): Promise<void> {
   rankingOf(yp);
 }
 
+/**
+ * The commission's totals summed as a whole computation's subtotals arrive from the score worker (cold-compute.ts),
+ * a slice at a time in unit-id order — the order warmTotals sums them in — and kept with the state once it is made
+ * (`keep`), with its ranking. A unit out of order (none is sent so) leaves the sums to warmTotals.
+ */
+export function totalsAsTheyCome(): { add(unitId: number, p: UnitPart): void; keep(yp: YearParts): Promise<void> } {
+  const t = emptyTotals();
+  const lost = { unit: new Set<string>(), branch: new Set<string>() };
+  let last = -Infinity;
+  let inOrder = true;
+  return {
+    add(unitId, p) {
+      if (unitId <= last) inOrder = false;
+      last = unitId;
+      if (inOrder) add(t, p, 1, lost);
+    },
+    async keep(yp) {
+      if (!inOrder || totals.has(yp)) return warmTotals(yp);
+      totals.set(yp, t);
+      rankingOf(yp);
+    },
+  };
+}
+
 const rankOrder = (a: Ranked, b: Ranked) => b.entry.total - a.entry.total || a.id - b.id;
 
 /** The dashboard's ranking over every unit: by total, highest first, ties in unit-id order (a stable sort of the units in id order). */

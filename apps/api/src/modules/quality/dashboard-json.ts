@@ -30,6 +30,20 @@ export function warmEntries(rank: object | null, dims: object | null): void {
   if (dims) fragment(DIMS, dims);
 }
 
+/**
+ * A unit's two entries checked and serialized where its subtotals were made (the score worker posts them beside
+ * the subtotals), so that the main thread takes them as they are (seedEntries) instead of checking them again.
+ */
+export function entriesJson(rank: object | null, dims: object | null): [string | null, string | null] {
+  return [rank && fragment(RANK, rank), dims && fragment(DIMS, dims)];
+}
+
+/** Keeps the JSON entriesJson made elsewhere (the score worker: the same schemas) with the entries received. */
+export function seedEntries(rank: object | null, dims: object | null, [rankJson, dimsJson]: [string | null, string | null]): void {
+  if (rank && rankJson !== null) fragments.set(rank, rankJson);
+  if (dims && dimsJson !== null) fragments.set(dims, dimsJson);
+}
+
 export function dashboardJson(d: Dashboard): KeptJson {
   const { unitRanking, unitDimensions, ...rest } = d;
   const head = JSON.stringify(DashboardSchema.parse({ ...rest, unitRanking: [], unitDimensions: [] }));

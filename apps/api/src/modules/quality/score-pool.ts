@@ -39,6 +39,13 @@ export const UNITS_PER_SLICE = 50;
 export const BRANCHES_PER_SLICE = 50;
 
 /**
+ * A kept computation's slices (each unit's subtotals and dashboard entries, a share of the orgs) hold this many
+ * units: the main thread's share of one — its structured clone read, the units put into the state and summed
+ * (cold-compute.ts) — stays a few milliseconds at province size.
+ */
+export const KEPT_UNITS_PER_SLICE = 20;
+
+/**
  * Test hooks: `onSlice` is awaited on the main thread after the n-th slice has arrived and before the worker
  * is told it may post the next (so the worker cannot finish meanwhile); `unitsPerSlice` replaces UNITS_PER_SLICE.
  */
@@ -78,7 +85,7 @@ export function scoreInWorker(job: Omit<ScoreJob, 'port' | 'perSlice' | 'branche
         settle();
       }).catch(fail);
     });
-    scorePool.run<ScoreResult>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? UNITS_PER_SLICE, branchesPerSlice: BRANCHES_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
+    scorePool.run<ScoreResult>({ ...job, perSlice: scoreHooks.unitsPerSlice ?? (job.keep ? KEPT_UNITS_PER_SLICE : UNITS_PER_SLICE), branchesPerSlice: BRANCHES_PER_SLICE, port: port2 } satisfies ScoreJob, { transfer: [port2] }).then(
       (r) => { result = r; settle(); },
       fail,
     );

@@ -14,6 +14,7 @@ import { openKeptWriter } from './kept-writer.js';
 import type { StoredRules } from './rules-store.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
 import { loadOrgInfo, type OrgInfo } from './org-info.js';
+import { entriesJson } from './dashboard-json.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
 import { partOf, type UnitPart } from './unit-parts.js';
 
@@ -47,12 +48,16 @@ export interface ScoreResult { slices: number; written: number }
 
 /** Some whole units' scores, their branches' member counts and their orgs. */
 export interface ScoreSlice {
-  /** With `keep`: each unit's subtotals, by unit id (branches, units and members are then empty). */
-  parts?: [number, UnitPart][];
+  /**
+   * With `keep`: each unit's subtotals, by unit id, in unit-id order across the slices, with its two dashboard
+   * entries' JSON as checked here (dashboard-json.ts entriesJson); branches, units and members are then empty.
+   */
+  parts?: [number, UnitPart, [string | null, string | null]][];
   branches: BranchScore[];
   units: ReturnType<typeof scoreUnit>[];
   /** [branch org id, in service, retired] */
   members: [number, number, number][];
+  /** The slice's units' orgs; with `keep`, the job's orgs instead, in id order across the slices (a share of them in each). */
   orgs: OrgInfo[];
 }
 
@@ -81,7 +86,8 @@ async function run(job: ScoreJob): Promise<ScoreResult> {
   let writer: Db | null = null;
   try {
     const { shares, orgs } = await sharesOf(db, job);
-    const ids = [...shares.keys()];
+    // In unit-id order: the order the main thread keeps and sums the units in (cold-compute.ts), so it sorts nothing.
+    const ids = [...shares.keys()].sort((a, b) => a - b);
     const opts = { year: job.year, asOf: job.asOf };
     const rules = job.rules.rules;
     const keep = job.keep;
@@ -99,6 +105,9 @@ async function run(job: ScoreJob): Promise<ScoreResult> {
       check();
     });
     let slices = 0;
+    // With keep: the orgs in id order (loadOrgInfo's), an equal share of them in each slice (a kept slice holds perSlice units).
+    const orgList = keep ? [...orgs.values()] : [];
+    const orgsPerSlice = Math.ceil(orgList.length / Math.max(1, Math.ceil(ids.length / job.perSlice)));
     try {
       for (let i = 0; i < ids.length;) {
         const slice: ScoreSlice = { branches: [], units: [], members: [], orgs: [] };
@@ -128,10 +137,14 @@ async function run(job: ScoreJob): Promise<ScoreResult> {
           const ys = { groups: groupByUnit(slice.branches, unitScores, orgs), memberCounts: counts, orgs, rules: job.rules };
           const kept = sliceIds.filter((id) => unitsOfOrgs.has(id));
           const empty = (id: number): UnitGroup => ({ unitId: id, unit: null, branches: [] });
-          const parts = kept.map((id): [number, UnitPart] => [id, partOf(ys, ys.groups.get(id) ?? empty(id))]);
+          const parts = kept.map((id): [number, UnitPart, [string | null, string | null]] => {
+            const p = partOf(ys, ys.groups.get(id) ?? empty(id));
+            return [id, p, entriesJson(p.rank, p.dims)];
+          });
           store.keep(keep.key, ys, kept, keep.head, { prune: keep.prune && slices === 0 });
+          const orgShare = orgList.slice(slices * orgsPerSlice, i < ids.length ? (slices + 1) * orgsPerSlice : orgList.length);
           await ackedUpTo(slices);
-          job.port.postMessage({ parts, branches: [], units: [], members: [], orgs: slice.orgs } satisfies ScoreSlice);
+          job.port.postMessage({ parts, branches: [], units: [], members: [], orgs: orgShare } satisfies ScoreSlice);
           // Written before the next slice is scored: the worker holds one slice's scores at a time here too.
           await store.flush();
         } else {
