@@ -5,7 +5,13 @@
  * top level; a branch picker the top level and one unit's children when it is
  * opened, or one search as the user types; a picker opened on a saved value
  * the path down to it; the audit page the names of its page's orgs — beside
- * the whole tree they all read before. Bytes on the wire (gzip accepted, as a
+ * the whole tree they all read before. When the top level's root comes with
+ * fewer children than its childCount (ORG_TOP_PAGE of them, past one page of
+ * units), the pickers opening on it load the root's whole children next
+ * (GET /api/orgs/:id/children, no offset/limit: useOrgLevels' rootRest and
+ * useReportScopes' rest in apps/web/src), so those rows add that request and
+ * say so; the browser asks it beside a saved value's path, here they are timed
+ * one after the other. Bytes on the wire (gzip accepted, as a
  * browser asks) and p50 of the request decoded by the caller; SQLite only.
  * Prints figures and ratios only; it never passes or fails on time.
  *   BENCH_SCALES=1,100 npx tsx pickers.bench.ts      (BENCH_REQUESTS, default 20)
@@ -32,7 +38,25 @@ async function p50(urls: string[], headers: Record<string, string>): Promise<num
   return percentile(times, 50);
 }
 
-type Row = { what: string; bytes: number; p50: number };
+/** `what` is the row's name at every scale (its ×first baseline is found by it); `also` what it loaded besides at this scale. */
+type Row = { what: string; also: string; bytes: number; p50: number };
+
+type TopNode = { id: number; childCount: number; children?: TopNode[] };
+
+/** The root's whole children, as the web app asks for them after the top level when the root came with fewer than its childCount. */
+async function rootRest(top: string, headers: Record<string, string>): Promise<{ picker: boolean; scopeBar: boolean; id: number }> {
+  const res = await fetch(top, { headers });
+  if (res.status !== 200) throw new Error(`${top} answered ${res.status}`);
+  const { root, scopeId } = (await res.json()) as { root: TopNode; scopeId: number };
+  const sent = root.children?.length ?? 0;
+  return {
+    // useOrgLevels: the caller's scope is the root and the root was sent with children, fewer than its childCount.
+    picker: scopeId === root.id && root.children !== undefined && sent < root.childCount,
+    // useReportScopes: fewer units sent than the root's childCount.
+    scopeBar: sent < root.childCount,
+    id: root.id,
+  };
+}
 
 async function measure(scale: number): Promise<Row[]> {
   const db = await commissionCopy(scale, 'pickers');
@@ -44,20 +68,26 @@ async function measure(scale: number): Promise<Row[]> {
   const { app, base, cookie } = await serve(db);
   const headers = { cookie, 'accept-encoding': 'gzip' };
   const u = (p: string) => `${base}/api${p}`;
-  const cases: [string, string[]][] = [
-    ['whole tree (every picker before)', [u('/orgs/tree')]],
-    ['report scope bar: top', [u('/orgs/tree/top')]],
-    ['branch picker: top + open one unit', [u('/orgs/tree/top'), u(`/orgs/${unit.id}/children`)]],
-    ['branch picker: one search (内科, 50)', [u(`/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`)]],
-    ['saved value: top + its path', [u('/orgs/tree/top'), u(`/orgs/tree/paths?ids=${branch.id}`)]],
-    ['merge target: one unit\'s children', [u(`/orgs/${unit.id}/children`)]],
-    ['audit page: names of 20 orgs', [u(`/orgs/tree/paths?ids=${page.map((p) => p.id).join(',')}`)]],
+  const top = u('/orgs/tree/top');
+  const rest = await rootRest(top, headers);
+  const whole = u(`/orgs/${rest.id}/children`);
+  const ALSO = ' (top + the root\'s whole list)';
+  /** The top level, then the root's whole children when this picker loads them. */
+  const topThen = (loadsRest: boolean): string[] => (loadsRest ? [top, whole] : [top]);
+  const cases: [string, string[], boolean][] = [
+    ['whole tree (every picker before)', [u('/orgs/tree')], false],
+    ['report scope bar: top', topThen(rest.scopeBar), rest.scopeBar],
+    ['branch picker: top + open one unit', [...topThen(rest.picker), u(`/orgs/${unit.id}/children`)], rest.picker],
+    ['branch picker: one search (内科, 50)', [u(`/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`)], false],
+    ['saved value: top + its path', [...topThen(rest.picker), u(`/orgs/tree/paths?ids=${branch.id}`)], rest.picker],
+    ['merge target: one unit\'s children', [u(`/orgs/${unit.id}/children`)], false],
+    ['audit page: names of 20 orgs', [u(`/orgs/tree/paths?ids=${page.map((p) => p.id).join(',')}`)], false],
   ];
   const out: Row[] = [];
-  for (const [what, urls] of cases) {
+  for (const [what, urls, also] of cases) {
     let bytes = 0;
     for (const url of urls) bytes += await wireBytes(url, headers);
-    out.push({ what, bytes, p50: await p50(urls, headers) });
+    out.push({ what, also: also ? ALSO : '', bytes, p50: await p50(urls, headers) });
   }
   await app.close();
   await db.close?.();
@@ -78,7 +108,7 @@ for (const scale of SCALES) {
   console.log(`\n  ×${scale}`);
   for (const r of rs) {
     const base = results.get(first)!.find((b) => b.what === r.what)!;
-    console.log(`  ${r.what.padEnd(38)} ${String(r.bytes).padStart(8)} B (${(r.bytes / whole.bytes).toFixed(3)}×)  ${r.p50.toFixed(2).padStart(7)} ms (${(r.p50 / whole.p50).toFixed(3)}×)${scale === first ? '' : `  vs ×${first}: ${(r.p50 / base.p50).toFixed(2)}×`}`);
+    console.log(`  ${(r.what + r.also).padEnd(68)} ${String(r.bytes).padStart(8)} B (${(r.bytes / whole.bytes).toFixed(3)}×)  ${r.p50.toFixed(2).padStart(7)} ms (${(r.p50 / whole.p50).toFixed(3)}×)${scale === first ? '' : `  vs ×${first}: ${(r.p50 / base.p50).toFixed(2)}×`}`);
   }
 }
 process.exit(0);
