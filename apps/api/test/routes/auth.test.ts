@@ -113,6 +113,10 @@ describe('API documentation', () => {
       expect(doc.json().openapi).toMatch(/^3\./);
       expect(Object.keys(doc.json().paths)).toContain('/api/auth/login');
       expect((await client('/api/docs/')).headers['content-type']).toContain('text/html');
+      const yaml = await client('/api/docs/yaml');
+      expect(yaml.statusCode).toBe(200);
+      expect(yaml.body).toMatch(/^openapi: 3\./m);
+      expect(yaml.body).toContain('/api/auth/login');
     }
   });
 
