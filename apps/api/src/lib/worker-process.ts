@@ -53,6 +53,8 @@ export class ChildWorker extends EventEmitter {
     if (this.exited) return Promise.resolve();
     return new Promise((resolve) => {
       this.once('exit', () => resolve());
+      // An idle worker is unref'd: without this, a process with nothing else to do would end before hearing of the exit.
+      this.ref();
       this.child.kill('SIGKILL');
     });
   }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobCancelled, WorkerPool } from '../../src/lib/worker-pool.js';
 import type { ProbeJob } from '../fixtures/probe-worker.js';
@@ -68,6 +70,24 @@ describe('a worker pool with its workers in child processes', () => {
     await expect(p.run({ kind: 'refuse' } satisfies ProbeJob)).rejects.toMatchObject({ statusCode: 422, code: 'REFUSED' });
     expect((await p.run<Where>({ kind: 'where' } satisfies ProbeJob)).pid).not.toBe(process.pid);
   }, 60_000);
+});
+
+describe('closing a pool whose worker process is idle', () => {
+  it('ends the worker and lets a process with nothing else to do finish (an idle worker is unref\'d)', () => {
+    // A process of its own: the test runner keeps its own event loop alive, a server closing at the end does not.
+    const pool = fileURLToPath(new URL('../../src/lib/worker-pool.ts', import.meta.url));
+    const script = `
+      const { WorkerPool } = await import(${JSON.stringify(pool)});
+      const p = new WorkerPool({ name: 'probe', url: new URL(${JSON.stringify(url.href)}), parallel: 1, maxWaiting: 1, busyMessage: '忙',
+        timeoutMs: 20000, timeoutError: () => new Error('timeout'), crashError: () => new Error('crash'), heapMb: 256, idleMs: 30000, isolation: 'process' });
+      const { pid } = await p.run({ kind: 'where' });
+      await p.close();
+      let alive = true; try { process.kill(pid, 0); } catch { alive = false; }
+      console.log(JSON.stringify({ closed: true, alive }));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim().split('\n').pop()!)).toEqual({ closed: true, alive: false });
+  }, 40_000);
 });
 
 describe('a worker pool with its workers as threads', () => {
