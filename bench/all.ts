@@ -21,6 +21,7 @@ const BENCHES: { name: string; file: string; what: string }[] = [
   { name: 'quality', file: 'quality.bench.ts', what: 'scoring the commission: facts, scoring, first dashboard, against the raw SQL pass' },
   { name: 'kept', file: 'kept.bench.ts', what: 'scores kept: start → first dashboard, the read after a write, memory' },
   { name: 'pages', file: 'pages.bench.ts', what: 'pages cost what they show: member page, org detail, tree, health and dashboard throughput' },
+  { name: 'tree-rebuild', file: 'tree-rebuild.bench.ts', what: 'the kept org tree rebuilt after a member write: its time and the event loop, against the raw reads' },
   { name: 'pickers', file: 'pickers.bench.ts', what: 'what each org picker loads by level, against the whole tree' },
   { name: 'cold', file: 'cold.bench.ts', what: 'a cold computation off the event loop: /api/health while the first dashboard is scored' },
   { name: 'exports', file: 'exports.bench.ts', what: 'no request waits behind an export: /api/health while four exports run' },
