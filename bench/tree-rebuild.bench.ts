@@ -36,17 +36,28 @@ for (const scale of SCALES) {
   const db = await commissionCopy(scale, 'tree-rebuild');
   const { loadOrgIndex } = await import('@wj/api/org-index');
   const { recordAudit } = await import('@wj/api/audit');
+  const { orgTreeBody, treeOf } = await import('@wj/api/org-tree');
+  const { keptJson } = await import('@wj/api/kept-json');
+  const { OrgTreeSchema } = await import('@wj/domain/schemas');
+  const everything = { all: true, unitId: null, branchId: null };
   const reader = db.sqlite!.reader;
   const orgsSql = reader.prepare("select * from orgs where status = 'active' order by sort_order, id");
   const membersSql = reader.prepare("select org_id, employment, count(*) from members where status = 'active' group by org_id, employment");
   let orgCount = (await loadOrgIndex(db)).byId.size;
   const sliced: { ms: number; loopMax: number }[] = [];
   const raw: { ms: number; loopMax: number }[] = [];
+  const body: { ms: number; loopMax: number }[] = [];
+  const bodyOneGo: { ms: number; loopMax: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     // A logged write to a member: the next read of the tree rebuilds it.
     await db.transaction((tx) => recordAudit(tx, null, { action: 'update', entityType: 'member', entityId: 1, orgId: 1 }));
     sliced.push(await loopMaxWhile(async () => { orgCount = (await loadOrgIndex(db)).byId.size; }));
     raw.push(await loopMaxWhile(async () => { orgsSql.all(); membersSql.all(); }));
+    // Then the whole tree's answer for the commission (GET /api/orgs/tree), made once per tree version; and the same
+    // JSON checked and serialized in one go, as it was made before.
+    body.push(await loopMaxWhile(() => orgTreeBody(db, everything)));
+    const index = await loadOrgIndex(db);
+    bodyOneGo.push(await loopMaxWhile(async () => keptJson(OrgTreeSchema, { root: treeOf(index)! })));
   }
   const p50 = (xs: number[]) => percentile(xs, 50);
   const s = { ms: p50(sliced.map((x) => x.ms)), loop: Math.max(...sliced.map((x) => x.loopMax)) };
@@ -54,6 +65,9 @@ for (const scale of SCALES) {
   console.log(`\n${scale}× (${orgCount} orgs), SQLite, ${ROUNDS} rebuilds after a logged member write:`);
   console.log(`  kept tree rebuilt in slices of org ids: p50 ${s.ms.toFixed(1)} ms, event loop max ${s.loop.toFixed(1)} ms (goal 5: ≤ 50)`);
   console.log(`  baseline, the two reads as one query each on the driver: p50 ${r.ms.toFixed(1)} ms, event loop max ${r.loop.toFixed(1)} ms`);
+  const b = { ms: p50(body.map((x) => x.ms)), loop: Math.max(...body.map((x) => x.loopMax)) };
+  const o = { ms: p50(bodyOneGo.map((x) => x.ms)), loop: Math.max(...bodyOneGo.map((x) => x.loopMax)) };
+  console.log(`  then the whole tree's answer (GET /api/orgs/tree), made in slices: p50 ${b.ms.toFixed(1)} ms, event loop max ${b.loop.toFixed(1)} ms; in one go: p50 ${o.ms.toFixed(1)} ms, loop max ${o.loop.toFixed(1)} ms`);
   console.log(`  ratios: rebuild time ${(s.ms / r.ms).toFixed(2)}× the raw reads; loop max ${(s.loop / r.loop).toFixed(2)}× theirs`);
   await db.close();
 }
