@@ -1,4 +1,4 @@
-import { and, count, eq, gt, gte, lt, max, notInArray } from 'drizzle-orm';
+import { and, count, eq, gt, gte, lte, notInArray } from 'drizzle-orm';
 import type { OrgCounts } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
@@ -34,31 +34,33 @@ async function readRecords(db: Queryable): Promise<Records> {
   return records(rows, grouped);
 }
 
-/** Orgs (by id) read in one slice of a rebuild. */
-export const REBUILD_SLICE_IDS = 100;
+/** Orgs read in one slice of a rebuild (in id order, each slice after the last one's highest id). */
+export const REBUILD_SLICE_ORGS = 100;
 
 /**
- * The same records read a slice of org ids at a time, the event loop free in
+ * The same records read a slice of orgs at a time, the event loop free in
  * between (SQLite's reads are synchronous): at 100× the whole read — 16,757
  * orgs and 315,100 members counted — held the loop about 150–180 ms on the
- * first request after any write to orgs or members (issue 11, goal 5). The
- * slices are not one snapshot: a write landing between them moved the audit
- * head after the stamp this rebuild was taken under, so the next request's
- * check rebuilds again.
+ * first request after any write to orgs or members (issue 11, goal 5). Each
+ * slice is the next REBUILD_SLICE_ORGS active orgs by id and the members of
+ * the ids from its first to its last, so the number of slices follows the
+ * orgs, however sparse their ids. The slices are not one snapshot: a write
+ * landing between them moved the audit head after the stamp this rebuild was
+ * taken under, so the next request's check rebuilds again.
  */
 async function readRecordsInSlices(db: Queryable): Promise<Records> {
-  const [top] = await db.select({ id: max(orgs.id) }).from(orgs);
   const rows: OrgRow[] = [];
   const grouped: { orgId: number; employment: string; n: number }[] = [];
-  for (let lo = 0; lo <= (top?.id ?? 0); lo += REBUILD_SLICE_IDS) {
-    const hi = lo + REBUILD_SLICE_IDS;
-    const [part, counted] = await Promise.all([
-      db.select().from(orgs).where(and(eq(orgs.status, 'active'), gte(orgs.id, lo), lt(orgs.id, hi))),
-      db.select({ orgId: members.orgId, employment: members.employment, n: count() })
-        .from(members).where(and(eq(members.status, 'active'), gte(members.orgId, lo), lt(members.orgId, hi))).groupBy(members.orgId, members.employment),
-    ]);
+  for (let after = 0; ;) {
+    const part = await db.select().from(orgs).where(and(eq(orgs.status, 'active'), gt(orgs.id, after))).orderBy(orgs.id).limit(REBUILD_SLICE_ORGS);
+    if (part.length === 0) break;
+    const lo = part[0]!.id;
+    const hi = part[part.length - 1]!.id;
+    const counted = await db.select({ orgId: members.orgId, employment: members.employment, n: count() })
+      .from(members).where(and(eq(members.status, 'active'), gte(members.orgId, lo), lte(members.orgId, hi))).groupBy(members.orgId, members.employment);
     for (const r of part) rows.push(r);
     for (const g of counted) grouped.push(g);
+    after = hi;
     await new Promise((r) => setImmediate(r));
   }
   // Tree order, as the one-query read sorts it.
