@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { ms, now, OUT, percentile, serve } from './lib.js';
+import { schedstat } from './proc.js';
 import type { Db } from '@wj/api/db';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1,100').split(',').map(Number);
@@ -66,14 +67,6 @@ interface Watch { worstMs: number; p99Ms: number; polls: number; gapMs: number; 
 /** A stall this long is listed (goal 5: no request holds the loop more than 50 ms; shorter ones with BENCH_STALL_MS, for a profile). */
 const STALL_MS = Number(process.env.BENCH_STALL_MS ?? 50);
 
-function schedstat(): [number, number] {
-  try {
-    const [ran, waited] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return [ran! / 1e6, waited! / 1e6];
-  } catch {
-    return [Number.NaN, Number.NaN];
-  }
-}
 
 /** Watches the loop's stalls (as exports.bench.ts does) until the returned function is called. */
 function watchStalls(): () => Stall[] {

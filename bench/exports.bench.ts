@@ -31,7 +31,8 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { ClientReply, ClientRequest, Exports, Latencies } from './exports-client.js';
-import { ms, now, OUT, serve, threadSampler } from './lib.js';
+import { ms, now, OUT, serve } from './lib.js';
+import { schedstat, threadSampler } from './proc.js';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1').split(',').map(Number).filter((n) => n === 1 || n === 10 || n === 100);
 const ALONE = Number(process.env.EXPORTS_HEALTH_REQUESTS ?? 200);
@@ -71,14 +72,6 @@ interface Stalls { count: number; ranMs: number; waitedMs: number; stolenMs: num
 /** V8's collection kinds (PerformanceObserver 'gc' entries' detail.kind). */
 const GC_KIND: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
 
-function schedstat(): [number, number] {
-  try {
-    const [ran, waited] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return [ran! / 1e6, waited! / 1e6];
-  } catch {
-    return [Number.NaN, Number.NaN];
-  }
-}
 
 /** Each CPU's steal time so far, ms (/proc/stat's 8th field, clock ticks of 10 ms). */
 function steal(): number[] {

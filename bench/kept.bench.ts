@@ -22,8 +22,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   acrossEngines, bareFastifyP50, commissionDb, enginesFromEnv, IS_CHILD, ms, now, OUT, percentile, printTable, report, resultKey,
   type Engine, type Figure,
-  childProcessesRssMb,
 } from './lib.js';
+import { childProcessesRssMb } from './proc.js';
 import type { Db } from '@wj/api/db';
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 15);
