@@ -35,6 +35,9 @@ function seen(ys: YearScores, scope: { unitId?: number; branchId?: number }) {
   return { branches, units };
 }
 
+/** The 四强 averages of some branches, recomputed plainly from their scores. */
+const dims = (list: BranchScore[]) => Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, avg(list.filter((b) => b.dimensions[d].applicable).map((b) => b.dimensions[d].score))]));
+
 function expected(ys: YearScores, prev: YearScores | null, years: number[], scope: { unitId?: number; branchId?: number }): Dashboard {
   const { branches, units } = seen(ys, scope);
   const rules = ys.rules.rules;
@@ -42,7 +45,6 @@ function expected(ys: YearScores, prev: YearScores | null, years: number[], scop
   const members = (b: BranchScore) => ys.memberCounts.get(b.orgId) ?? { inService: 0, retired: 0 };
   const inService = branches.reduce((n, b) => n + members(b).inService, 0);
   const retired = branches.reduce((n, b) => n + members(b).retired, 0);
-  const dims = (list: BranchScore[]) => Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, avg(list.filter((b) => b.dimensions[d].applicable).map((b) => b.dimensions[d].score))]));
   const lines = (scores: (BranchScore | UnitScore)[], level: 'branch' | 'unit') => aggregateGaps(scores, undefined, rules.params).map((g) => {
     const def = INDICATOR_BY_CODE[g.code];
     return {
@@ -68,10 +70,6 @@ function expected(ys: YearScores, prev: YearScores | null, years: number[], scop
       return { orgId: u.orgId, name: o.name, institutionName: o.institutionName, total: u.total, grade: gradeOf(u.total, rules) };
     }),
     dimensionAverages: dims(branches) as Dashboard['dimensionAverages'],
-    unitDimensions: units.map((u) => {
-      const o = ys.orgs.get(u.orgId)!;
-      return { orgId: u.orgId, name: o.institutionName ?? o.name, ...dims(branches.filter((b) => ys.orgs.get(b.orgId)!.unitId === u.orgId)) } as Dashboard['unitDimensions'][number];
-    }),
     topGaps,
     tierCounts: { regulation: topGaps.filter((g) => g.tier === 'regulation').length, commission: topGaps.filter((g) => g.tier === 'commission').length, reminder: topGaps.filter((g) => g.tier === 'reminder').length },
     previous: prev && p ? {
@@ -89,6 +87,13 @@ async function compareAll(logins: [DemoLogin, { unitId?: number; branchId?: numb
     const ys = await ctx.app.quality.scores(year, asOf);
     const prev = await ctx.app.quality.scores(year - 1, `${year - 1}-12-31`);
     expect(got, login).toEqual(expected(ys, prev, got.years, scope));
+    // Each unit's 四强 averages (the radar's) come with the unit's detail: as a plain recomputation over its branches.
+    const { branches, units } = seen(ys, scope);
+    for (const u of units) {
+      const detail = await (await ctx.as(login))(`/api/quality/units/${u.orgId}?${period}`);
+      expect(detail.statusCode, detail.body).toBe(200);
+      expect(detail.json().dimensions, `${login}: unit ${u.orgId}`).toEqual(dims(branches.filter((b) => ys.orgs.get(b.orgId)!.unitId === u.orgId)));
+    }
   }
   return logins.length;
 }

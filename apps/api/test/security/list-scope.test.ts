@@ -46,10 +46,10 @@ describe.each(CALLERS)('rows returned to %s', (caller) => {
     const branches = await json<{ items: { orgId: number }[] }>(c, '/api/quality/branches');
     const units = await json<{ items: { orgId: number }[] }>(c, '/api/quality/units');
     const gaps = await json<{ items: { orgs: { orgId: number }[] }[] }>(c, '/api/quality/gaps');
-    const dash = await json<{ unitRanking: { orgId: number }[]; unitDimensions: { orgId: number }[] }>(c, '/api/quality/dashboard');
+    const dash = await json<{ unitRanking: { orgId: number }[] }>(c, '/api/quality/dashboard');
     const named = [
       ...branches.items.map((b) => b.orgId), ...units.items.map((u) => u.orgId), ...gaps.items.flatMap((g) => g.orgs.map((o) => o.orgId)),
-      ...dash.unitRanking.map((u) => u.orgId), ...dash.unitDimensions.map((u) => u.orgId),
+      ...dash.unitRanking.map((u) => u.orgId),
     ];
     expect(named.filter((id) => !orgs.has(id))).toEqual([]);
     expect(branches.items.length).toBeGreaterThan(0);

@@ -97,9 +97,18 @@ export const UnitScoreRowSchema = z.object({
 });
 export type UnitScoreRow = z.infer<typeof UnitScoreRowSchema>;
 export const UnitScoreListSchema = ScoreListSchema(UnitScoreRowSchema);
+/** The 四强 averages over some branches (null: no branch where the dimension applies). */
+export const DimensionAveragesSchema = z.object({ leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() });
+export type DimensionAverages = z.infer<typeof DimensionAveragesSchema>;
+
 export const UnitScoreDetailSchema = UnitScoreRowSchema.extend({
   year: z.number().int(), asOf: z.string(), ruleVersion: z.number().int(), passLine: z.number(),
   indicators: z.array(IndicatorResultSchema), gaps: z.array(GapSchema),
+  /**
+   * The 四强 averages over the unit's branches (the dashboard's radar compares them with the commission's): with the
+   * unit's detail rather than in the dashboard, which would otherwise carry them for every unit (a third of its bytes at province size).
+   */
+  dimensions: DimensionAveragesSchema,
   branches: z.array(BranchScoreRowSchema),
 });
 export type UnitScoreDetail = z.infer<typeof UnitScoreDetailSchema>;
@@ -124,8 +133,7 @@ export const DashboardSchema = z.object({
   grades: z.object({ good: z.number().int(), fair: z.number().int(), poor: z.number().int() }),
   distribution: z.array(z.object({ label: z.string(), from: z.number(), to: z.number(), count: z.number().int() })),
   unitRanking: z.array(z.object({ orgId: z.number().int(), name: z.string(), institutionName: z.string().nullable(), total: z.number(), grade: GradeSchema })),
-  dimensionAverages: z.object({ leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() }),
-  unitDimensions: z.array(z.object({ orgId: z.number().int(), name: z.string(), leadership: z.number().nullable(), political: z.number().nullable(), team: z.number().nullable(), role: z.number().nullable() })),
+  dimensionAverages: DimensionAveragesSchema,
   topGaps: z.array(GapLineSchema.omit({ orgs: true })),
   /** Lines of topGaps per tier: the heading “涉及违反党内法规制度的问题N类” counts `regulation` only. */
   tierCounts: z.object({ regulation: z.number().int(), commission: z.number().int(), reminder: z.number().int() }),

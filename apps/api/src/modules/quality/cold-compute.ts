@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.js';
 import { dbTarget } from '../../lib/worker-pool.js';
 import { scoreFacts } from './closed-years.js';
 import { totalsAsTheyCome } from './commission-totals.js';
-import { seedEntries } from './dashboard-json.js';
+import { seedEntry } from './dashboard-json.js';
 import { yieldToLoop } from './event-loop.js';
 import { loadFacts } from './facts-loader.js';
 import { LayeredMap } from './layered-map.js';
@@ -56,7 +56,7 @@ export async function computeAll(db: Db, year: number, asOf: string, rules: Stor
     return partsOf(scores);
   }
   // The state is put together as the slices come — in unit-id order, the orgs in id order (score-worker.ts) — each
-  // slice's units into the maps and the sums, their dashboard entries' JSON as the worker checked it: nothing is
+  // slice's units into the maps and the sums, their dashboard ranking entries' JSON as the worker checked it: nothing is
   // sorted, checked or summed over the whole commission afterwards, in one go, on the event loop.
   const parts = new Map<number, UnitPart>();
   const orgs = new Map<number, OrgInfo>();
@@ -64,7 +64,7 @@ export async function computeAll(db: Db, year: number, asOf: string, rules: Stor
   const totals = totalsAsTheyCome();
   const done = await scoreInWorker({ target, year, asOf, rules, keep: { key: keep.key, head: keep.head, prune: true } }, (slice) => {
     for (const [id, p, json] of slice.parts ?? []) {
-      seedEntries(p.rank, p.dims, json);
+      seedEntry(p.rank, json);
       parts.set(id, p);
       kept.set(id, keep.head);
       totals.add(id, p);

@@ -14,7 +14,7 @@ import { openKeptWriter } from './kept-writer.js';
 import type { StoredRules } from './rules-store.js';
 import { ScoreStore, type StoreKey } from './score-store.js';
 import { loadOrgInfo, type OrgInfo } from './org-info.js';
-import { entriesJson } from './dashboard-json.js';
+import { entryJson } from './dashboard-json.js';
 import { groupByUnit, type UnitGroup } from './unit-groups.js';
 import { partOf, type UnitPart } from './unit-parts.js';
 
@@ -49,10 +49,10 @@ export interface ScoreResult { slices: number; written: number }
 /** Some whole units' scores, their branches' member counts and their orgs. */
 export interface ScoreSlice {
   /**
-   * With `keep`: each unit's subtotals, by unit id, in unit-id order across the slices, with its two dashboard
-   * entries' JSON as checked here (dashboard-json.ts entriesJson); branches, units and members are then empty.
+   * With `keep`: each unit's subtotals, by unit id, in unit-id order across the slices, with its dashboard
+   * ranking entry's JSON as checked here (dashboard-json.ts entryJson); branches, units and members are then empty.
    */
-  parts?: [number, UnitPart, [string | null, string | null]][];
+  parts?: [number, UnitPart, string | null][];
   branches: BranchScore[];
   units: ReturnType<typeof scoreUnit>[];
   /** [branch org id, in service, retired] */
@@ -137,9 +137,9 @@ async function run(job: ScoreJob): Promise<ScoreResult> {
           const ys = { groups: groupByUnit(slice.branches, unitScores, orgs), memberCounts: counts, orgs, rules: job.rules };
           const kept = sliceIds.filter((id) => unitsOfOrgs.has(id));
           const empty = (id: number): UnitGroup => ({ unitId: id, unit: null, branches: [] });
-          const parts = kept.map((id): [number, UnitPart, [string | null, string | null]] => {
+          const parts = kept.map((id): [number, UnitPart, string | null] => {
             const p = partOf(ys, ys.groups.get(id) ?? empty(id));
-            return [id, p, entriesJson(p.rank, p.dims)];
+            return [id, p, entryJson(p.rank)];
           });
           store.keep(keep.key, ys, kept, keep.head, { prune: keep.prune && slices === 0 });
           const orgShare = orgList.slice(slices * orgsPerSlice, i < ids.length ? (slices + 1) * orgsPerSlice : orgList.length);

@@ -1,7 +1,7 @@
 import {
   aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, meanOfTenths, tenthsOf, type BranchDimension, type Gap, type RuleParams, type Tier,
 } from '@wj/domain/quality';
-import type { Dashboard, UnitScoreRow } from '@wj/domain/schemas';
+import type { Dashboard, DimensionAverages, UnitScoreRow } from '@wj/domain/schemas';
 import type { YearScores } from './service.js';
 import type { UnitGroup } from './unit-groups.js';
 
@@ -29,9 +29,12 @@ export interface UnitPart {
   row: UnitScoreRow | null;
   /** The unit's entry of the dashboard's ranking (null with row). */
   rank: Dashboard['unitRanking'][number] | null;
-  /** The unit's 四强 averages over its branches. */
-  dims: Dashboard['unitDimensions'][number] | null;
+  /** The unit's 四强 averages over its branches (the unit's detail carries them: views.ts unitDimensions). */
+  dims: UnitDims | null;
 }
+
+/** A unit's 四强 averages as kept with its subtotals (score-store.ts): with its id and short name, as they always were. */
+export type UnitDims = { orgId: number; name: string } & DimensionAverages;
 
 /** One 问题清单 line's share of one unit, placed by org id (the domain's counting rule: aggregateGaps.tally). */
 export type GapTally = ReturnType<typeof aggregateGaps.tally>[number];
@@ -110,7 +113,7 @@ export function computePart(ys: Pick<YearScores, 'rules' | 'memberCounts' | 'org
       reminderCount: u.gaps.length - problemCount(u.gaps), branchGapCount: p.problems,
     };
     p.rank = { orgId: u.orgId, name: o.name, institutionName: o.institutionName, total: u.total, grade: p.row.grade };
-    p.dims = { orgId: u.orgId, name: o.institutionName ?? o.name, ...Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimMean(p.dimSum[d], p.dimCount[d])])) } as Dashboard['unitDimensions'][number];
+    p.dims = { orgId: u.orgId, name: o.institutionName ?? o.name, ...Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dimMean(p.dimSum[d], p.dimCount[d])])) } as UnitDims;
   }
   return p;
 }

@@ -1,7 +1,7 @@
 import {
   aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, meanOfTenths, type BranchDimension, type BranchScore, type Gap, type IndicatorResult, type UnitScore,
 } from '@wj/domain/quality';
-import type { BranchScoreRow, Dashboard, GapLine, UnitScoreRow } from '@wj/domain/schemas';
+import type { BranchScoreRow, Dashboard, DimensionAverages, GapLine, UnitScoreRow } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { YearScores } from './service.js';
 import type { UnitGroup } from './unit-groups.js';
@@ -41,6 +41,12 @@ export function unitRow(ys: YearScores, s: UnitScore): UnitScoreRow {
     branchCount: s.branchCount, gapCount: problems(s.gaps).length, redCount: reds(s.gaps), reminderCount: reminders(s.gaps),
     branchGapCount: ((g) => (g ? partOf(ys, g).problems : 0))(ys.groups.get(s.orgId)),
   };
+}
+
+/** A unit's 四强 averages over its branches, from its subtotals (unit-parts.ts): what its detail shows beside the commission's. */
+export function unitDimensions(ys: YearScores, s: UnitScore): DimensionAverages {
+  const dims = partOf(ys, ys.groups.get(s.orgId) ?? { unitId: s.orgId, unit: s, branches: [] }).dims;
+  return Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, dims?.[d] ?? null])) as DimensionAverages;
 }
 
 export const withNames = (indicators: IndicatorResult[]) =>
@@ -126,7 +132,6 @@ export function dashboard(of: YearParts | YearScores, scope: Scope, years: numbe
     // The parts' own entries (the same objects until their unit changes): dashboard-json.ts serializes each once.
     unitRanking: scope.all ? rankingOf(ys) : units.map((p) => p.rank!).sort((a, b) => b.total - a.total),
     dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, meanOfTenths(t.dimTenths[d], t.dimCount[d])])) as Dashboard['dimensionAverages'],
-    unitDimensions: units.map((p) => p.dims!),
     topGaps: lines,
     tierCounts: {
       regulation: lines.filter((g) => g.tier === 'regulation').length,

@@ -1,7 +1,7 @@
 import type { StoredRules } from './rules-store.js';
 import type { OrgInfo } from './org-info.js';
 import type { YearScores } from './service.js';
-import { warmEntries } from './dashboard-json.js';
+import { warmEntry } from './dashboard-json.js';
 import { SLICE_MS, yieldToLoop } from './event-loop.js';
 import type { KeptUnit } from './score-store.js';
 import { deriveTotals, warmTotals } from './commission-totals.js';
@@ -46,7 +46,7 @@ export async function partsOf(ys: YearScores): Promise<YearParts> {
   let t = performance.now();
   for (const g of groupsInOrder(ys.groups)) {
     const p = partOf(ys, g);
-    warmEntries(p.rank, p.dims);
+    warmEntry(p.rank);
     if (performance.now() - t > SLICE_MS) {
       await yieldToLoop();
       t = performance.now();
@@ -76,7 +76,7 @@ export function partsNow(ys: YearScores): YearParts {
 export async function warmKept(parts: Iterable<UnitPart>): Promise<void> {
   let t = performance.now();
   for (const p of parts) {
-    warmEntries(p.rank, p.dims);
+    warmEntry(p.rank);
     if (performance.now() - t > SLICE_MS) {
       await yieldToLoop();
       t = performance.now();
@@ -158,7 +158,7 @@ export function withUnits(prev: YearParts, unitIds: Set<number>, fresh: YearScor
   for (const [id, g] of fresh.groups) {
     groups.set(id, g);
     const p = partOf(fresh, g);
-    warmEntries(p.rank, p.dims);
+    warmEntry(p.rank);
     parts.set(id, p);
   }
   const base = { year: prev.year, asOf: prev.asOf, rules: prev.rules, orgs, parts, mem: { groups, memberCounts, kept }, serial };

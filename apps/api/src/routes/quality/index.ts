@@ -14,7 +14,7 @@ import { dashboardJson } from '../../modules/quality/dashboard-json.js';
 import { currentRules, ruleHistory, saveRules } from '../../modules/quality/rules-store.js';
 import { AsOfBudget } from '../../modules/quality/as-of-budget.js';
 import { resolvePeriod } from '../../modules/quality/service.js';
-import { branchRow, dashboard, gapLines, unitRow, visible, withNames } from '../../modules/quality/views.js';
+import { branchRow, dashboard, gapLines, unitDimensions, unitRow, visible, withNames } from '../../modules/quality/views.js';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema };
 const tags = ['质量评价'];
@@ -121,7 +121,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const s = ys.units.find((u) => u.orgId === req.params.id);
     if (!s) throw notFound('该组织不是直属单位党组织');
     const branches = (ys.groups.get(s.orgId)?.branches ?? []).map((b) => branchRow(ys, b)).sort((a, b) => a.total - b.total);
-    return { ...unitRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps, branches };
+    return { ...unitRow(ys, s), year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, passLine: ys.rules.rules.passLine, indicators: withNames(s.indicators), gaps: s.gaps, dimensions: unitDimensions(ys, s), branches };
   });
 
   app.get('/quality/gaps', {

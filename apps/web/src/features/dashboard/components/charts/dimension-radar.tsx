@@ -1,12 +1,12 @@
 import { BRANCH_DIMENSIONS, DIMENSION_LABELS } from '@wj/domain/quality';
-import type { Dashboard } from '@wj/domain/schemas';
+import type { DimensionAverages } from '@wj/domain/schemas';
 import { BASE_OPTION, EChart } from './echarts';
 
-type Dims = Dashboard['dimensionAverages'];
+type Dims = DimensionAverages;
 const values = (d: Dims) => BRANCH_DIMENSIONS.map((k) => d[k] ?? 0);
 
 /** 四强 radar: the commission's branch average against one unit's. */
-export function DimensionRadar({ average, unit }: { average: Dims; unit: Dashboard['unitDimensions'][number] | undefined }) {
+export function DimensionRadar({ average, unit }: { average: Dims; unit: ({ name: string } & Dims) | undefined }) {
   const series = [{ name: '全委平均', value: values(average), lineStyle: { type: 'dashed' }, itemStyle: { color: '#8c8c8c' } }];
   if (unit) series.push({ name: unit.name, value: values(unit), lineStyle: { type: 'solid' }, itemStyle: { color: '#c4161c' } });
   const option = {
