@@ -10,7 +10,7 @@ interface Dashboard {
   averageScore: number | null;
   belowPassLine: number;
   previous: { year: number; averageScore: number | null } | null;
-  unitRanking: { orgId: number }[];
+  unitRanking: { orgId: number; name: string; institutionName: string | null }[];
   topGaps: { code: string; text: string; count: number }[];
 }
 interface GapLine { code: string; level: 'branch' | 'unit'; text: string; count: number; orgs: { name: string; unitName: string; message: string }[] }
@@ -71,6 +71,27 @@ test('the committee sees the API figures on the dashboard, for the default and t
   await page.getByTitle(`${other}年度`).click();
   const before = await getJson<Dashboard>(page, `/api/quality/dashboard?year=${other}`);
   await expectKpisMatch(page, before);
+});
+
+test('the 四强 radar shows the averages of the unit picked, as its score detail gives them', async ({ page }) => {
+  await login(page, 'admin');
+  const api = await getJson<Dashboard>(page, '/api/quality/dashboard');
+  const radar = page.getByRole('img', { name: /^四强维度对比/ });
+  const shows = async (unit: Dashboard['unitRanking'][number]) => {
+    const detail = await getJson<{ dimensions: Record<string, number | null> }>(page, `/api/quality/units/${unit.orgId}?year=${api.year}`);
+    const values = Object.values(detail.dimensions);
+    expect(values).toHaveLength(4);
+    const name = unit.institutionName ?? unit.name;
+    // The label reads 全委平均 …；<unit> <dimension><value>、…: the unit's part holds its four values in order.
+    await expect.poll(async () => (await radar.getAttribute('aria-label'))?.split('；')[1] ?? '').toMatch(new RegExp(`^${name} \\D+${values.map((v) => String(v ?? '无')).join('\\D+')}$`));
+  };
+  // At first the lowest-ranked unit, then the one picked.
+  await shows(api.unitRanking.at(-1)!);
+  const best = api.unitRanking[0]!;
+  // The list opens at the unit shown (the last): search for the one to pick, as a person would among many.
+  await page.getByRole('combobox', { name: '对比单位' }).fill(best.institutionName ?? best.name);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(best.institutionName ?? best.name, { exact: true }).click();
+  await shows(best);
 });
 
 test('a 问题清单 line opens exactly the organisations behind its number', async ({ page }) => {
