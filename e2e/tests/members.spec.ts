@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 // e2e does not depend on @wj/domain; the check-digit function is imported from its source.
 import { idCheckDigit } from '../../packages/domain/src/id-number';
 import { login } from './helpers/login';
-import { selectOption } from './helpers/select';
+import { pickTreeNode, selectOption } from './helpers/select';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BRANCH = '心内科党支部';
@@ -31,16 +31,23 @@ async function openRoster(page: Page, branch = BRANCH): Promise<number> {
   return org.id;
 }
 
-/** A full, in-service member with a bachelor's degree added to the branch through the API (born `birth`, YYYY-MM-DD; `seq` keeps the 身份号码 apart). */
+/**
+ * A full, in-service member with a bachelor's degree added to the branch through the API (born `birth`, YYYY-MM-DD; `seq`
+ * keeps the 身份号码 apart). A retried test finds the first attempt's member still on the roll, so a retry adds another
+ * person (another name and 身份号码); returns the name added.
+ */
 async function createMember(page: Page, branchId: number, m: { name: string; male: boolean; birth: string; seq: number; joinDate: string; fullDate: string }) {
+  const retry = test.info().retry;
+  const name = m.name + ['', '乙', '丙', '丁'][retry]!;
   const created = await page.request.post(`/api/orgs/${branchId}/members`, {
     data: {
-      name: m.name, gender: m.male ? 'male' : 'female', ethnicity: '汉族', birthDate: m.birth, education: 'bachelor',
-      idNumber: idNumber(m.birth.replaceAll('-', ''), m.seq, m.male), joinDate: m.joinDate, fullDate: m.fullDate, category: 'full',
+      name, gender: m.male ? 'male' : 'female', ethnicity: '汉族', birthDate: m.birth, education: 'bachelor',
+      idNumber: idNumber(m.birth.replaceAll('-', ''), m.seq + 30 * retry, m.male), joinDate: m.joinDate, fullDate: m.fullDate, category: 'full',
       employment: 'in_service', titleLevel: 'intermediate',
     },
   });
   expect(created.status()).toBe(201);
+  return name;
 }
 
 async function searchRoster(page: Page, name: string) {
@@ -121,26 +128,26 @@ test('a wrong check digit is named next to the field as it is typed, and nothing
 test('a member who leaves the roll keeps a record with status and reason', async ({ page }) => {
   await login(page, 'renmin');
   const branchId = await openRoster(page);
-  await createMember(page, branchId, { name: '孙离开', male: false, birth: '1985-03-04', seq: 13, joinDate: '2010-06-01', fullDate: '2011-06-01' });
+  const name = await createMember(page, branchId, { name: '孙离开', male: false, birth: '1985-03-04', seq: 13, joinDate: '2010-06-01', fullDate: '2011-06-01' });
 
-  await searchRoster(page, '孙离开');
-  await page.getByRole('cell', { name: '孙离开' }).click();
+  await searchRoster(page, name);
+  await page.getByRole('cell', { name }).click();
   await page.getByRole('button', { name: '减少党员' }).click();
-  const dialog = page.getByRole('dialog', { name: '减少党员：孙离开' });
+  const dialog = page.getByRole('dialog', { name: `减少党员：${name}` });
   await expect(dialog.getByText('记录不会删除')).toBeVisible();
   await dialog.getByLabel('转出').check();
   await pickDate(dialog, '离开日期', '2025-12-01');
   await dialog.getByLabel('离开原因').fill('调往外省工作');
   await dialog.getByRole('button', { name: '确认办理' }).click();
 
-  const drawer = page.getByRole('dialog', { name: '孙离开' });
+  const drawer = page.getByRole('dialog', { name });
   await expect(drawer.getByText('已转出（2025-12-01），原因：调往外省工作')).toBeVisible();
   await expect(drawer.getByRole('button', { name: /编\s*辑/ })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByText('没有符合条件的党员')).toBeVisible();
 
   await selectOption(page, page.getByLabel('名册状态', { exact: true }), /^转出$/);
-  const row = page.getByRole('row').filter({ hasText: '孙离开' });
+  const row = page.getByRole('row').filter({ hasText: name });
   await expect(row.getByText('转出')).toBeVisible();
 });
 
@@ -235,16 +242,16 @@ test('a unit secretary transfers a member to another branch picked from the tree
   const { path } = (await (await page.request.get(`/api/orgs/${branchId}`)).json()) as { path: { id: number }[] };
   const kids = (await (await page.request.get(`/api/orgs/${path.at(-2)!.id}/children`)).json()) as { items: { id: number; name: string; kind: string }[] };
   const target = kids.items.find((c) => c.name === '消化内科党支部')!;
-  await createMember(page, branchId, { name: '周转接', male: true, birth: '1988-05-06', seq: 17, joinDate: '2012-06-01', fullDate: '2013-06-01' });
+  const name = await createMember(page, branchId, { name: '周转接', male: true, birth: '1988-05-06', seq: 17, joinDate: '2012-06-01', fullDate: '2013-06-01' });
 
-  await searchRoster(page, '周转接');
-  await page.getByRole('cell', { name: '周转接' }).click();
+  await searchRoster(page, name);
+  await page.getByRole('cell', { name }).click();
   await page.getByRole('button', { name: '组织关系转接' }).click();
-  const dialog = page.getByRole('dialog', { name: '组织关系转接：周转接' });
+  const dialog = page.getByRole('dialog', { name: `组织关系转接：${name}` });
   await dialog.getByLabel('转入党支部').click();
   // The member's own branch is listed, marked, and cannot be picked; the unit's other branches can.
   await expect(page.getByTitle(`${BRANCH}（现所在支部）`, { exact: true })).toBeVisible();
-  await page.getByTitle(target.name, { exact: true }).click();
+  await pickTreeNode(page, dialog.getByLabel('转入党支部'), target.name, dialog);
   await dialog.getByRole('button', { name: '确认转接' }).click();
-  await expect(page.getByText(`周转接的组织关系已转入${target.name}`)).toBeVisible();
+  await expect(page.getByText(`${name}的组织关系已转入${target.name}`)).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { login } from './helpers/login';
-import { selectOption } from './helpers/select';
+import { pickTreeNode, selectOption } from './helpers/select';
 
 const UNIT = '中共市人民医院委员会';
 /** Branches no other spec edits, so runs in any order agree. */
@@ -133,14 +133,7 @@ test('merging a branch moves its members to the target, which then opens', async
   await page.goto(`/orgs/${source.id}`);
   await page.getByRole('button', { name: '合并到…' }).click();
   const dialog = page.getByRole('dialog', { name: /合并到/ });
-  // The picker's list can still be settling when the option is clicked (its branches arrive and re-render it): a click that
-  // selected nothing leaves the list open over the dialog's buttons. Pick again until the field shows the branch picked.
-  await expect(async () => {
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await dialog.getByLabel('并入的支部').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${MERGE_TARGET}`)).click({ timeout: 5_000 });
-    await expect(dialog).toContainText(MERGE_TARGET, { timeout: 2_000 });
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await pickTreeNode(page, dialog.getByLabel('并入的支部'), new RegExp(`^${MERGE_TARGET}`), dialog, MERGE_TARGET);
   await dialog.getByRole('button', { name: /^合\s*并$/ }).click();
 
   const confirm = page.getByRole('dialog', { name: `确认合并${MERGED_BRANCH}？` });

@@ -22,3 +22,18 @@ export async function selectOption(page: Page, select: Locator, option: string |
   }
   throw new Error(`could not choose ${String(option)}`);
 }
+
+/**
+ * Picks a node of an antd TreeSelect by its title. The list can still be settling when the node is clicked (a level's
+ * children arrive and re-render it), and a click that selected nothing leaves the list open over the dialog's buttons:
+ * pick again until `shownIn` shows `shows` (by default the title) and the list has closed.
+ */
+export async function pickTreeNode(page: Page, field: Locator, title: string | RegExp, shownIn: Locator, shows = String(title)) {
+  const list = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await list.count()) === 0) await field.click();
+    await list.getByTitle(title, { exact: typeof title === 'string' }).click({ timeout: 5_000 });
+    await expect(shownIn).toContainText(shows, { timeout: 2_000 });
+    await expect(list).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
