@@ -2,9 +2,11 @@ import { hash, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
 import type { Role } from '@wj/domain';
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import type { Db, Queryable } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
 import { dataVersion, type DataVersion } from '../lib/data-version.js';
+import { PG_SIGNAL, PG_SIGNAL_COLUMNS, type ChangeSignal } from '../modules/quality/change-signal.js';
 
 export const SESSION_COOKIE = 'wj_session';
 /** Absolute lifetime and idle timeout of a session. */
@@ -42,8 +44,8 @@ export async function createSession(db: Db, userId: number, now = new Date()): P
  * next request. SQLite: prepared once per database and run synchronously; on a file database the row is then kept in memory
  * for as long as the database's data version (lib/data-version.ts) has not moved — any commit, by any
  * connection, moves it, and the request reads it anyway for the scores' cache (plugins/auth.ts hands it
- * on), so a kept row costs a map lookup instead of a read transaction. PostgreSQL: a named statement,
- * parsed once per connection, on every request.
+ * on), so a kept row costs a map lookup instead of a read transaction. PostgreSQL: read by one statement with
+ * the change signal, shared by the requests waiting for it (PgRequestReads below).
  */
 const SESSION_USER_SQL = 'select s.expires_at as "expiresAt", s.last_seen_at as "lastSeenAt", u.id as "id", u.username as "username", '
   + 'u.display_name as "displayName", u.role as "role", u.scope_org_id as "scopeOrgId", u.disabled as "disabled" '
@@ -97,10 +99,75 @@ export type SessionLookup = SessionUser | null | Promise<SessionUser | null>;
  */
 export function findSessionUser(db: Db, token: string, now = new Date(), version?: DataVersion): SessionLookup {
   if (db.sqlite) return judge(db, sqliteRow(db, db.sqlite.reader, token, version ?? dataVersion(db)()), now);
-  const id = tokenId(token);
-  return db.pg!.pool.query<SessionRow>({ name: 'wj-session-user', text: `${SESSION_USER_SQL}$1`, values: [id] })
-    .then((res) => judge(db, res.rows[0] && keep(id, res.rows[0]), now));
+  return findPgSessionUser(db, token, now).then((r) => r.user);
 }
+
+/**
+ * PostgreSQL: the session's user and the database's change signal (modules/quality/change-signal.ts), read
+ * after this call by one statement — one snapshot — that serves every request waiting at that moment.
+ */
+export async function findPgSessionUser(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser | null; signal: ChangeSignal }> {
+  let reads = pgReads.get(db);
+  if (!reads) pgReads.set(db, (reads = new PgRequestReads(db.pg!.pool)));
+  const id = tokenId(token);
+  const { signal, row } = await reads.read(id);
+  return { user: await judge(db, row && keep(id, row), now), signal };
+}
+
+/** The most sessions one statement looks up: a larger crowd waits for the next one. */
+const BATCH_MAX = 500;
+const PG_READS_SQL = `select sig.*, r.* from (${PG_SIGNAL}) sig left join (`
+  + SESSION_USER_SQL.replace('select ', 'select s.id as "sid", ') + 'any($1::text[])) r on true';
+const SESSION_FIELDS = ['expiresAt', 'lastSeenAt', 'id', 'username', 'displayName', 'role', 'scopeOrgId', 'disabled'] as const;
+interface Waiter { id: string; resolve: (v: { signal: ChangeSignal; row: SessionRow | undefined }) => void; reject: (err: unknown) => void }
+
+/**
+ * Each logged-in request on PostgreSQL needs its session row and the change signal its caches are checked
+ * against; read one by one, those two round trips per request were most of a cached page's cost. Here one
+ * statement at a time is in flight per process: it reads the signal and the sessions of every request that
+ * arrived before it started; a request arriving meanwhile waits for the next one, which starts after it
+ * arrived — so every answer still reflects each commit that returned before its request was sent, on any
+ * server, as a read of its own would (nothing is kept between statements). A failed statement fails every
+ * request it served: none is let through unread.
+ */
+class PgRequestReads {
+  private waiting: Waiter[] = [];
+  private busy = false;
+  constructor(private readonly pool: pg.Pool) {}
+
+  read(id: string): Promise<{ signal: ChangeSignal; row: SessionRow | undefined }> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id, resolve, reject });
+      if (!this.busy) this.flush();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.waiting.length > BATCH_MAX ? this.waiting.splice(0, BATCH_MAX) : this.waiting;
+    if (batch === this.waiting) this.waiting = [];
+    this.busy = true;
+    const ids = [...new Set(batch.map((w) => w.id))];
+    // Started from a resolved promise: a query that threw at once still rejects here, and the next batch still runs.
+    Promise.resolve().then(() => this.pool.query<unknown[]>({ name: 'wj-request-reads', text: PG_READS_SQL, values: [ids], rowMode: 'array' })).then((res) => {
+      const first = res.rows[0]!;
+      const signal = first.slice(0, PG_SIGNAL_COLUMNS).join(':');
+      const rows = new Map<string, SessionRow>();
+      for (const r of res.rows) {
+        if (r[PG_SIGNAL_COLUMNS] == null) continue;
+        const row = {} as Record<string, unknown>;
+        SESSION_FIELDS.forEach((f, i) => { row[f] = r[PG_SIGNAL_COLUMNS + 1 + i]; });
+        rows.set(r[PG_SIGNAL_COLUMNS] as string, row as unknown as SessionRow);
+      }
+      for (const w of batch) w.resolve({ signal, row: rows.get(w.id) });
+    }, (err: unknown) => {
+      for (const w of batch) w.reject(err);
+    }).finally(() => {
+      this.busy = false;
+      if (this.waiting.length > 0) this.flush();
+    });
+  }
+}
+const pgReads = new WeakMap<Db, PgRequestReads>();
 
 function judge(db: Db, kept: KeptRow | undefined, now: Date): SessionLookup {
   if (!kept) return null;

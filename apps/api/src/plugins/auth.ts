@@ -5,7 +5,7 @@ import type { ZodType } from 'zod';
 import type { Role } from '@wj/domain';
 import { parseId } from '@wj/domain/schemas';
 import { assertOrgAccess, scopeOf, type Scope } from '../auth/scope.js';
-import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
+import { findPgSessionUser, findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
 import type { Db } from '../db/index.js';
 import { dataVersion, type DataVersion } from '../lib/data-version.js';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.js';
@@ -62,9 +62,10 @@ declare module 'fastify' {
     user: SessionUser | null;
     scope: Scope;
     /**
-     * SQLite: the database's data version (lib/data-version.ts) read when the request's session was checked —
-     * after the request arrived, so anything committed before it was sent has moved it; null on PostgreSQL and
-     * on public routes. A route's cache checked against it needs no read of its own.
+     * The database's change signal read with the request's session — after the request arrived, so anything
+     * committed before it was sent has moved it: SQLite's data version (lib/data-version.ts), PostgreSQL's
+     * change signal (modules/quality/change-signal.ts, read by the session's statement); null on public routes
+     * and without a session cookie. A route's cache checked against it needs no read of its own.
      */
     dataVersion: DataVersion | null;
   }
@@ -124,7 +125,9 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
       try {
         // SQLite: the data version read once, now, for the session check and for the route's caches (quality scores).
         if (readVersion) req.dataVersion = readVersion();
-        found = token ? findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined) : null;
+        if (!token) found = null;
+        else if (readVersion) found = findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined);
+        else found = findPgSessionUser(app.db, token).then(({ user, signal }) => { req.dataVersion = signal; return user; });
       } catch (err) { done(err as Error); return; }
       if (found instanceof Promise || access.org) {
         Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);

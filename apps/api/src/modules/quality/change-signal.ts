@@ -27,12 +27,14 @@ export type ChangeSignal = string;
 /** How far below the audit log's head a late commit is still noticed (as audit-head.ts's WINDOW). */
 const WINDOW = 1000;
 
-const PG_SIGNAL = `select
+/** The statement (also read as a derived table, with the sessions, by auth/sessions.ts) and how many columns it has. */
+export const PG_SIGNAL = `select
   (select coalesce(max(id), 0) from audit_log) as head,
   (select count(*) from audit_log where id > (select coalesce(max(id), 0) from audit_log) - ${WINDOW}) as win,
   (select coalesce(max(version), 0) from rule_sets) as rules,
   (select count(*) from closed_years) as closed,
   (select coalesce(max(id), 0) from closed_years) as closed_id`;
+export const PG_SIGNAL_COLUMNS = 5;
 
 /** A reader of the database's change signal (synchronous on SQLite). */
 export function changeSignal(db: Db): () => ChangeSignal | Promise<ChangeSignal> {

@@ -49,7 +49,8 @@ export function defaultAsOf(year: number, today = todayIso()): string {
 
 interface Cached { parts: YearParts; stamp: AuditStamp }
 
-interface Memo { signal: ChangeSignal | null; years: number[] | null; parts: Map<string, YearParts> }
+/** Entries are promises from the first request's read on: requests arriving together share it (one check, not one each). */
+interface Memo { signal: ChangeSignal | null; years: Promise<number[]> | null; parts: Map<string, Promise<YearParts>> }
 
 /**
  * Scores are computed from the records, never stored. Results are kept per
@@ -128,9 +129,13 @@ export class QualityService {
    */
   async dataYears(signal?: ChangeSignal): Promise<number[]> {
     const memo = this.memoFor(signal ?? await this.readSignal());
-    if (memo.years) return memo.years;
     // A memo replaced meanwhile (the signal moved) keeps this in the old one only: harmless.
-    return (memo.years = await this.checkYears());
+    if (!memo.years) {
+      const run = this.checkYears();
+      memo.years = run;
+      run.catch(() => { if (memo.years === run) memo.years = null; });
+    }
+    return memo.years;
   }
 
   private checkYears(): Promise<number[]> {
@@ -172,10 +177,12 @@ export class QualityService {
     const key = `${year}|${asOf}`;
     const hit = memo.parts.get(key);
     if (hit) return hit;
-    const parts = await this.checkParts(year, asOf);
     if (memo.parts.size > 16) memo.parts.clear();
-    memo.parts.set(key, parts);
-    return parts;
+    const run = this.checkParts(year, asOf);
+    memo.parts.set(key, run);
+    // A failed read is not kept for the requests after it.
+    run.catch(() => { if (memo.parts.get(key) === run) memo.parts.delete(key); });
+    return run;
   }
 
   private checkParts(year: number, asOf: string): Promise<YearParts> {
@@ -290,3 +297,4 @@ export class QualityService {
     return withUnits(prev, unitIds, await computeUnits(this.db, prev.year, prev.asOf, prev.rules, [...unitIds]), nextSerial());
   }
 }
+
