@@ -99,19 +99,24 @@ export type SessionLookup = SessionUser | null | Promise<SessionUser | null>;
  */
 export function findSessionUser(db: Db, token: string, now = new Date(), version?: DataVersion): SessionLookup {
   if (db.sqlite) return judge(db, sqliteRow(db, db.sqlite.reader, token, version ?? dataVersion(db)()), now);
-  return findPgSessionUser(db, token, now).then((r) => r.user);
+  return new Promise((resolve, reject) => lookupPgSession(db, token, now, (err, found) => (err ? reject(err) : resolve(found as SessionLookup))));
 }
 
 /**
  * PostgreSQL: the session's user and the database's change signal (modules/quality/change-signal.ts), read
  * after this call by one statement — one snapshot — that serves every request waiting at that moment.
+ * Callback style (the request's hook continues from it): the usual answer, nothing to write, costs no promise.
  */
-export async function findPgSessionUser(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser | null; signal: ChangeSignal }> {
+export function lookupPgSession(db: Db, token: string, now: Date, then: (err: unknown, found?: SessionLookup, signal?: ChangeSignal) => void): void {
   let reads = pgReads.get(db);
   if (!reads) pgReads.set(db, (reads = new PgRequestReads(db.pg!.pool)));
   const id = tokenId(token);
-  const { signal, row } = await reads.read(id);
-  return { user: await judge(db, row && keep(id, row), now), signal };
+  reads.read(id, (err, signal, row) => {
+    if (err) { then(err); return; }
+    let found: SessionLookup;
+    try { found = judge(db, row && keep(id, row), now); } catch (e) { then(e); return; }
+    then(null, found, signal);
+  });
 }
 
 /** The most sessions one statement looks up: a larger crowd waits for the next one. */
@@ -119,7 +124,8 @@ const BATCH_MAX = 500;
 const PG_READS_SQL = `select sig.*, r.* from (${PG_SIGNAL}) sig left join (`
   + SESSION_USER_SQL.replace('select ', 'select s.id as "sid", ') + 'any($1::text[])) r on true';
 const SESSION_FIELDS = ['expiresAt', 'lastSeenAt', 'id', 'username', 'displayName', 'role', 'scopeOrgId', 'disabled'] as const;
-interface Waiter { id: string; resolve: (v: { signal: ChangeSignal; row: SessionRow | undefined }) => void; reject: (err: unknown) => void }
+type Answer = (err: unknown, signal?: ChangeSignal, row?: SessionRow) => void;
+interface Waiter { id: string; then: Answer }
 
 /**
  * Each logged-in request on PostgreSQL needs its session row and the change signal its caches are checked
@@ -132,14 +138,14 @@ interface Waiter { id: string; resolve: (v: { signal: ChangeSignal; row: Session
  */
 class PgRequestReads {
   private waiting: Waiter[] = [];
+  // One at a time: measured at 100x on 2 cores, two or four in flight answered 20-27 % fewer requests (smaller
+  // batches, more statements for the database server to run beside this process).
   private busy = false;
   constructor(private readonly pool: pg.Pool) {}
 
-  read(id: string): Promise<{ signal: ChangeSignal; row: SessionRow | undefined }> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ id, resolve, reject });
-      if (!this.busy) this.flush();
-    });
+  read(id: string, then: Answer): void {
+    this.waiting.push({ id, then });
+    if (!this.busy) this.flush();
   }
 
   private flush(): void {
@@ -158,9 +164,9 @@ class PgRequestReads {
         SESSION_FIELDS.forEach((f, i) => { row[f] = r[PG_SIGNAL_COLUMNS + 1 + i]; });
         rows.set(r[PG_SIGNAL_COLUMNS] as string, row as unknown as SessionRow);
       }
-      for (const w of batch) w.resolve({ signal, row: rows.get(w.id) });
+      answer(batch, (w) => w.then(null, signal, rows.get(w.id)));
     }, (err: unknown) => {
-      for (const w of batch) w.reject(err);
+      answer(batch, (w) => w.then(err));
     }).finally(() => {
       this.busy = false;
       if (this.waiting.length > 0) this.flush();
@@ -168,6 +174,13 @@ class PgRequestReads {
   }
 }
 const pgReads = new WeakMap<Db, PgRequestReads>();
+
+/** Every waiter is answered; one whose continuation throws does not leave the others waiting (its error is thrown on, uncaught). */
+function answer(batch: Waiter[], each: (w: Waiter) => void): void {
+  for (const w of batch) {
+    try { each(w); } catch (err) { process.nextTick(() => { throw err; }); }
+  }
+}
 
 function judge(db: Db, kept: KeptRow | undefined, now: Date): SessionLookup {
   if (!kept) return null;

@@ -5,7 +5,7 @@ import type { ZodType } from 'zod';
 import type { Role } from '@wj/domain';
 import { parseId } from '@wj/domain/schemas';
 import { assertOrgAccess, scopeOf, type Scope } from '../auth/scope.js';
-import { findPgSessionUser, findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
+import { findSessionUser, lookupPgSession, SESSION_COOKIE, type SessionLookup, type SessionUser } from '../auth/sessions.js';
 import type { Db } from '../db/index.js';
 import { dataVersion, type DataVersion } from '../lib/data-version.js';
 import { AppError, forbidden, notFound, unauthorized } from '../lib/errors.js';
@@ -119,21 +119,32 @@ export default fp<{ cookieSecret?: string }>(async (app, opts) => {
   function checkAccess(access: Access): onRequestHookHandler {
     return function accessCheck(req, _reply, done) {
       req.scope = NO_SCOPE;
-      // A session found without waiting (SQLite, nothing to write) and a route without an org check: decided here, no promise.
+      // A session found without waiting (SQLite, nothing to write; PostgreSQL, its shared read answered, nothing to
+      // write) and a route without an org check: decided in a callback, no promise.
       const token = req.cookies[SESSION_COOKIE];
-      let found: ReturnType<typeof findSessionUser>;
+      const decide = (found: SessionLookup) => {
+        if (found instanceof Promise || access.org) {
+          Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);
+          return;
+        }
+        try { checkUser(req, access, found); done(); } catch (err) { done(err as Error); }
+      };
+      if (token && !readVersion) {
+        // PostgreSQL: the session and the change signal read together (auth/sessions.ts), for the route's caches too.
+        lookupPgSession(app.db, token, new Date(), (err, found, signal) => {
+          if (err) { done(err as Error); return; }
+          req.dataVersion = signal!;
+          decide(found as SessionLookup);
+        });
+        return;
+      }
+      let found: SessionLookup;
       try {
         // SQLite: the data version read once, now, for the session check and for the route's caches (quality scores).
         if (readVersion) req.dataVersion = readVersion();
-        if (!token) found = null;
-        else if (readVersion) found = findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined);
-        else found = findPgSessionUser(app.db, token).then(({ user, signal }) => { req.dataVersion = signal; return user; });
+        found = token ? findSessionUser(app.db, token, new Date(), req.dataVersion ?? undefined) : null;
       } catch (err) { done(err as Error); return; }
-      if (found instanceof Promise || access.org) {
-        Promise.resolve(found).then((user) => checkRequest(req, access, user)).then(() => done(), done);
-        return;
-      }
-      try { checkUser(req, access, found); done(); } catch (err) { done(err as Error); }
+      decide(found);
     };
   }
 
