@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 // e2e does not depend on @wj/domain; the check-digit function is imported from its source.
 import { idCheckDigit } from '../../packages/domain/src/id-number';
+import { perAttempt } from './helpers/attempt';
 import { login } from './helpers/login';
 import { pickTreeNode, selectOption } from './helpers/select';
 
@@ -37,12 +38,11 @@ async function openRoster(page: Page, branch = BRANCH): Promise<number> {
  * person (another name and 身份号码); returns the name added.
  */
 async function createMember(page: Page, branchId: number, m: { name: string; male: boolean; birth: string; seq: number; joinDate: string; fullDate: string }) {
-  const retry = test.info().retry;
-  const name = m.name + ['', '乙', '丙', '丁'][retry]!;
+  const name = perAttempt(m.name, `${m.name}乙`);
   const created = await page.request.post(`/api/orgs/${branchId}/members`, {
     data: {
       name, gender: m.male ? 'male' : 'female', ethnicity: '汉族', birthDate: m.birth, education: 'bachelor',
-      idNumber: idNumber(m.birth.replaceAll('-', ''), m.seq + 30 * retry, m.male), joinDate: m.joinDate, fullDate: m.fullDate, category: 'full',
+      idNumber: idNumber(m.birth.replaceAll('-', ''), perAttempt(m.seq, m.seq + 30), m.male), joinDate: m.joinDate, fullDate: m.fullDate, category: 'full',
       employment: 'in_service', titleLevel: 'intermediate',
     },
   });
@@ -87,18 +87,19 @@ test('a unit secretary adds a member to a branch through the form and finds them
   await login(page, 'renmin');
   await openRoster(page);
   await page.getByRole('button', { name: '新增党员' }).click();
-  const id = idNumber('19880512', 11, true);
-  const dialog = await fillMemberForm(page, '郑新党', id);
+  const id = idNumber('19880512', perAttempt(11, 41), true);
+  const name = perAttempt('郑新党', '郑新员');
+  const dialog = await fillMemberForm(page, name, id);
   // The number fills in the birth date and sex it encodes.
   await expect(dialog.getByLabel('出生日期')).toHaveValue('1988-05-12');
   await expect(dialog.getByLabel('男')).toBeChecked();
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
 
-  await expect(page.getByText('已新增党员 郑新党')).toBeVisible();
+  await expect(page.getByText(`已新增党员 ${name}`)).toBeVisible();
   await expect(dialog).toBeHidden();
-  await searchRoster(page, '郑新党');
-  await page.getByRole('cell', { name: '郑新党' }).click();
-  const drawer = page.getByRole('dialog', { name: '郑新党' });
+  await searchRoster(page, name);
+  await page.getByRole('cell', { name }).click();
+  const drawer = page.getByRole('dialog', { name });
   await expect(drawer.getByText('心血管内科')).toBeVisible();
   // Below admin the number is never shown in full.
   // Only the first and last character: with the birth date shown beside it, more would rebuild the number.
@@ -184,8 +185,10 @@ test('roster import previews every row, refuses a file with a bad row, and impor
   await page.getByRole('button', { name: '导入名册' }).click();
   const dialog = page.getByRole('dialog', { name: `导入名册：${BRANCH}` });
   const fileInput = dialog.locator('input[type=file]');
-  const good = rosterRow('周导入', idNumber('19920314', 14, true), '1992-03-14', '男');
-  const alsoGood = rosterRow('吴导入', idNumber('19930415', 15, false), '1993-04-15', '女');
+  // A retry imports two other people: the first attempt's would be 更新 or 无变化, not 新增.
+  const [goodName, alsoGoodName] = perAttempt(['周导入', '吴导入'], ['周导出', '吴导出']);
+  const good = rosterRow(goodName, idNumber('19920314', perAttempt(14, 44), true), '1992-03-14', '男');
+  const alsoGood = rosterRow(alsoGoodName, idNumber('19930415', perAttempt(15, 45), false), '1993-04-15', '女');
   const bad = rosterRow('冯有误', withWrongCheckDigit(idNumber('19940516', 16, true)), '1994-05-16', '男');
 
   await fileInput.setInputFiles({ name: '不是表格.xlsx', mimeType: XLSX, buffer: Buffer.from('姓名,性别\n') });
@@ -203,8 +206,8 @@ test('roster import previews every row, refuses a file with a bad row, and impor
 
   await expect(page.getByText('导入完成：新增 2 人，更新 0 人，0 人无变化')).toBeVisible();
   await expect(dialog).toBeHidden();
-  await searchRoster(page, '吴导入');
-  await expect(page.getByRole('cell', { name: '吴导入' })).toBeVisible();
+  await searchRoster(page, alsoGoodName);
+  await expect(page.getByRole('cell', { name: alsoGoodName })).toBeVisible();
 });
 
 test('export downloads the roster as an .xlsx named by the server', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { perAttempt } from './helpers/attempt';
 import { login } from './helpers/login';
 import { pickTreeNode, selectOption } from './helpers/select';
 
@@ -6,6 +7,9 @@ const UNIT = '中共市人民医院委员会';
 /** Branches no other spec edits, so runs in any order agree. */
 const ELECTION_BRANCH = '神经内科党支部';
 const MERGED_BRANCH = '重症医学科党支部';
+/** What a retried election or merge uses instead: the first attempt may have held its election or merged its branch already. */
+const RETRY_ELECTION_BRANCH = '肾内科党支部';
+const RETRY_MERGED_BRANCH = '泌尿外科党支部';
 const MERGE_TARGET = '消化内科党支部';
 
 interface OrgNode { id: number; name: string; kind: string; counts: { members: number }; children: OrgNode[] }
@@ -64,32 +68,34 @@ test('a unit secretary sets up a new branch and finds it in the tree with no mem
   await login(page, 'renmin', '/orgs');
   const unit = await orgByName(page, UNIT);
   await page.goto(`/orgs/${unit.id}`);
+  const name = perAttempt('康复医学科党支部', '康复医学二科党支部');
   await page.getByRole('button', { name: '新建党支部' }).click();
   const dialog = page.getByRole('dialog', { name: '新建党支部' });
-  await dialog.getByLabel('党支部名称').fill('康复医学科党支部');
+  await dialog.getByLabel('党支部名称').fill(name);
   await dialog.getByLabel('所在科室（部门）').fill('康复医学科');
   await pickDate(dialog, '成立日期', '2026-01-05');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
 
   // The new branch's own page opens.
-  await expect(page.getByRole('heading', { name: '康复医学科党支部' })).toBeVisible();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
 
   await page.getByRole('link', { name: '组织架构' }).first().click();
   const tree = page.getByRole('tree');
-  const node = tree.locator('.ant-tree-treenode', { hasText: '康复医学科党支部' });
+  const node = tree.locator('.ant-tree-treenode', { hasText: name });
   await expect(node).toBeVisible();
   await expect(node.getByText('0名党员')).toBeVisible();
 });
 
 test('a unit secretary records a new election and sees the new committee, the old one in the history', async ({ page }) => {
   await login(page, 'renmin', '/orgs');
-  const org = await orgByName(page, ELECTION_BRANCH);
+  const branch = perAttempt(ELECTION_BRANCH, RETRY_ELECTION_BRANCH);
+  const org = await orgByName(page, branch);
   const roster = await (await page.request.get(`/api/orgs/${org.id}/members?category=full&pageSize=50`)).json();
   const before = await (await page.request.get(`/api/orgs/${org.id}/committee`)).json();
   expect(before.fullMembers).toBeGreaterThanOrEqual(7);
   const [secretary, organizer, propagandist] = roster.items as { name: string }[];
 
-  const dialog = await openCommitteeForm(page, ELECTION_BRANCH);
+  const dialog = await openCommitteeForm(page, branch);
   await resetSeats(dialog, 3);
   await fillSeat(page, dialog, 0, secretary!.name, '书记');
   await fillSeat(page, dialog, 1, organizer!.name, '组织委员');
@@ -128,7 +134,8 @@ test('a committee with two 书记 is refused with the reason next to the seat', 
 
 test('merging a branch moves its members to the target, which then opens', async ({ page }) => {
   await login(page, 'renmin', '/orgs');
-  const source = await orgByName(page, MERGED_BRANCH);
+  const merged = perAttempt(MERGED_BRANCH, RETRY_MERGED_BRANCH);
+  const source = await orgByName(page, merged);
   const target = await orgByName(page, MERGE_TARGET);
   await page.goto(`/orgs/${source.id}`);
   await page.getByRole('button', { name: '合并到…' }).click();
@@ -136,7 +143,7 @@ test('merging a branch moves its members to the target, which then opens', async
   await pickTreeNode(page, dialog.getByLabel('并入的支部'), new RegExp(`^${MERGE_TARGET}`), dialog, MERGE_TARGET);
   await dialog.getByRole('button', { name: /^合\s*并$/ }).click();
 
-  const confirm = page.getByRole('dialog', { name: `确认合并${MERGED_BRANCH}？` });
+  const confirm = page.getByRole('dialog', { name: `确认合并${merged}？` });
   await expect(confirm).toContainText(`${source.counts.members} 名党员将转入${MERGE_TARGET}`);
   await confirm.getByRole('button', { name: '确认合并' }).click();
 
