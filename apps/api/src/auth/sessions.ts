@@ -93,13 +93,13 @@ function sqliteRow(db: Db, reader: Database.Database, token: string, version: Da
 export type SessionLookup = SessionUser | null | Promise<SessionUser | null>;
 
 /**
- * The session's user for a cookie's token. On SQLite with nothing to write (the usual request), it answers
- * synchronously: no promise; a removal or the once-a-minute touch is awaited, as on PostgreSQL.
+ * SQLite: the session's user for a cookie's token. With nothing to write (the usual request), it answers
+ * synchronously: no promise; a removal or the once-a-minute touch is awaited. PostgreSQL: lookupPgSession.
  * `version`: SQLite's data version read for this request (read here when not given).
  */
 export function findSessionUser(db: Db, token: string, now = new Date(), version?: DataVersion): SessionLookup {
-  if (db.sqlite) return judge(db, sqliteRow(db, db.sqlite.reader, token, version ?? dataVersion(db)()), now);
-  return new Promise((resolve, reject) => lookupPgSession(db, token, now, (err, found) => (err ? reject(err) : resolve(found as SessionLookup))));
+  if (!db.sqlite) throw new Error('findSessionUser is SQLite\'s: on PostgreSQL the session is read with the change signal (lookupPgSession)');
+  return judge(db, sqliteRow(db, db.sqlite.reader, token, version ?? dataVersion(db)()), now);
 }
 
 /**

@@ -297,4 +297,3 @@ export class QualityService {
     return withUnits(prev, unitIds, await computeUnits(this.db, prev.year, prev.asOf, prev.rules, [...unitIds]), nextSerial());
   }
 }
-
