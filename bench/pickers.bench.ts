@@ -2,22 +2,26 @@
  * Picker benchmark (issue 11, goal 4: pages cost what they show). At city
  * size and at each larger scale of BENCH_SCALES, as admin (the widest view):
  * what each org picker of the web app now loads — the report scope bar the
- * top level; a branch picker the top level and one unit's children when it is
+ * top level alone, and on 显示更多 the next page of the root's units
+ * (GET /api/orgs/:id/children?offset=100&limit=100; at city size every unit
+ * comes with the top level, so that row loads the top level only and says
+ * so); a branch picker the top level and one unit's children when it is
  * opened, or one search as the user types; a picker opened on a saved value
  * the path down to it; the audit page the names of its page's orgs — beside
  * the whole tree they all read before. When the top level's root comes with
  * fewer children than its childCount (ORG_TOP_PAGE of them, past one page of
- * units), the pickers opening on it load the root's whole children next
- * (GET /api/orgs/:id/children, no offset/limit: useOrgLevels' rootRest and
- * useReportScopes' rest in apps/web/src), so those rows add that request and
- * say so; the browser asks it beside a saved value's path, here they are timed
- * one after the other. Bytes on the wire (gzip accepted, as a
+ * units), the branch pickers opening on it load the root's whole children
+ * next (GET /api/orgs/:id/children, no offset/limit: useOrgLevels' rootRest in
+ * apps/web/src), so those rows add that request and say so; the browser asks
+ * it beside a saved value's path, here they are timed one after the other.
+ * Bytes on the wire (gzip accepted, as a
  * browser asks) and p50 of the request decoded by the caller; SQLite only.
  * Prints figures and ratios only; it never passes or fails on time.
  *   BENCH_SCALES=1,100 npx tsx pickers.bench.ts      (BENCH_REQUESTS, default 20)
  * The cached commission file (out/commission-x100.sqlite) is copied first: serving logs a user in, a write.
  */
 import { loadavg } from 'node:os';
+import { ORG_TOP_PAGE } from '@wj/domain/schemas';
 import { commissionCopy, ms, now, percentile, serve, wireBytes } from './lib.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20);
@@ -43,8 +47,11 @@ type Row = { what: string; also: string; bytes: number; p50: number };
 
 type TopNode = { id: number; childCount: number; children?: TopNode[] };
 
-/** The root's whole children, as the web app asks for them after the top level when the root came with fewer than its childCount. */
-async function rootRest(top: string, headers: Record<string, string>): Promise<{ picker: boolean; scopeBar: boolean; id: number }> {
+/**
+ * What the pickers load after the top level: the branch pickers the root's whole children when the root came with
+ * fewer than its childCount; the report scope bar, on 显示更多, the next page from the units sent.
+ */
+async function rootRest(top: string, headers: Record<string, string>): Promise<{ picker: boolean; sent: number; more: boolean; id: number }> {
   const res = await fetch(top, { headers });
   if (res.status !== 200) throw new Error(`${top} answered ${res.status}`);
   const { root, scopeId } = (await res.json()) as { root: TopNode; scopeId: number };
@@ -52,8 +59,9 @@ async function rootRest(top: string, headers: Record<string, string>): Promise<{
   return {
     // useOrgLevels: the caller's scope is the root and the root was sent with children, fewer than its childCount.
     picker: scopeId === root.id && root.children !== undefined && sent < root.childCount,
-    // useReportScopes: fewer units sent than the root's childCount.
-    scopeBar: sent < root.childCount,
+    // useReportScopes: 显示更多 is offered while fewer units were sent than the root's childCount.
+    sent,
+    more: sent < root.childCount,
     id: root.id,
   };
 }
@@ -74,20 +82,24 @@ async function measure(scale: number): Promise<Row[]> {
   const ALSO = ' (top + the root\'s whole list)';
   /** The top level, then the root's whole children when this picker loads them. */
   const topThen = (loadsRest: boolean): string[] => (loadsRest ? [top, whole] : [top]);
-  const cases: [string, string[], boolean][] = [
-    ['whole tree (every picker before)', [u('/orgs/tree')], false],
-    ['report scope bar: top', topThen(rest.scopeBar), rest.scopeBar],
-    ['branch picker: top + open one unit', [...topThen(rest.picker), u(`/orgs/${unit.id}/children`)], rest.picker],
-    ['branch picker: one search (内科, 50)', [u(`/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`)], false],
-    ['saved value: top + its path', [...topThen(rest.picker), u(`/orgs/tree/paths?ids=${branch.id}`)], rest.picker],
-    ['merge target: one unit\'s children', [u(`/orgs/${unit.id}/children`)], false],
-    ['audit page: names of 20 orgs', [u(`/orgs/tree/paths?ids=${page.map((p) => p.id).join(',')}`)], false],
+  const also = (loadsRest: boolean) => (loadsRest ? ALSO : '');
+  // 显示更多 is offered only past one page of units: with every unit sent the page loads the top level alone.
+  const nextPage = rest.more ? [top, u(`/orgs/${rest.id}/children?offset=${rest.sent}&limit=${ORG_TOP_PAGE}`)] : [top];
+  const cases: [string, string[], string][] = [
+    ['whole tree (every picker before)', [u('/orgs/tree')], ''],
+    ['report scope bar: top', [top], ''],
+    [`report scope bar: 显示更多 (next ${ORG_TOP_PAGE})`, nextPage, rest.more ? ' (top + one page)' : ` (${rest.sent} units, all sent: top only)`],
+    ['branch picker: top + open one unit', [...topThen(rest.picker), u(`/orgs/${unit.id}/children`)], also(rest.picker)],
+    ['branch picker: one search (内科, 50)', [u(`/orgs/tree/search?q=${encodeURIComponent('内科')}&limit=50`)], ''],
+    ['saved value: top + its path', [...topThen(rest.picker), u(`/orgs/tree/paths?ids=${branch.id}`)], also(rest.picker)],
+    ['merge target: one unit\'s children', [u(`/orgs/${unit.id}/children`)], ''],
+    ['audit page: names of 20 orgs', [u(`/orgs/tree/paths?ids=${page.map((p) => p.id).join(',')}`)], ''],
   ];
   const out: Row[] = [];
-  for (const [what, urls, also] of cases) {
+  for (const [what, urls, rowAlso] of cases) {
     let bytes = 0;
     for (const url of urls) bytes += await wireBytes(url, headers);
-    out.push({ what, also: also ? ALSO : '', bytes, p50: await p50(urls, headers) });
+    out.push({ what, also: rowAlso, bytes, p50: await p50(urls, headers) });
   }
   await app.close();
   await db.close?.();

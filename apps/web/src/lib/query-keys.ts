@@ -21,6 +21,8 @@ export const orgKeys = {
   /** A page of them (显示更多), under the org's children key: refreshed with them. */
   childrenPage: (id: number, offset: number, limit: number) => [...orgKeys.children(id), 'page', offset, limit] as const,
   search: (q: string) => [...orgKeys.all, 'search', q] as const,
+  /** A search among the unit-level orgs only (the report's scope picker), refreshed with the search. */
+  unitSearch: (q: string) => [...orgKeys.search(q), 'units'] as const,
   detail: (id: number) => [...orgKeys.all, 'detail', id] as const,
   members: (id: number, filters: OrgMembersFilters) => [...orgKeys.all, 'members', id, filters] as const,
 };

@@ -77,9 +77,12 @@ export type OrgChildren = z.infer<typeof OrgChildrenSchema>;
 export const OrgSearchQuerySchema = z.object({
   q: z.string({ error: '请输入要搜索的组织名称' }).trim().min(1, '请输入要搜索的组织名称').max(50, '搜索词不能超过 50 个字').superRefine(cleanText('搜索词')),
   limit: z.coerce.number({ error: 'limit 必须是数字' }).int('limit 必须是整数').min(1, 'limit 不能小于 1').max(200, 'limit 不能大于 200').default(50),
+  /** `unit`: match only the unit-level orgs (the report's scope picker offers units, so their branches must not use up `limit`). */
+  level: z.enum(['unit'], { error: 'level 只能是 unit（只搜索单位级组织）' }).optional(),
 });
+export type OrgSearchQuery = z.infer<typeof OrgSearchQuerySchema>;
 
-/** The matches (in tree order, at most `limit`) with the path down to each; a matched org shows all its children, the others only those leading to a match. */
+/** The matches (in tree order, at most `limit`) with the path down to each; a matched org shows all its children (not with `level=unit`: the units alone), the others only those leading to a match. */
 export const OrgSearchSchema = z.object({
   root: OrgLevelNodeSchema.nullable(),
   matchIds: z.array(z.number().int()),

@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import { keptJson, type KeptJson } from '../../lib/kept-json.js';
 import { z } from 'zod';
 import {
-  ORG_TOP_PAGE, OrgChildrenSchema, OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgChildrenQuery, type OrgLevelNode, type OrgSearch,
+  ORG_TOP_PAGE, OrgChildrenSchema, OrgLevelNodeSchema, OrgTreeTopSchema, orgNameKey, orgSearchNeedle, parseId, type OrgChildren, type OrgChildrenQuery, type OrgLevelNode, type OrgSearch, type OrgSearchQuery,
 } from '@wj/domain/schemas';
 import { derivedFromTree, loadOrgIndex, type OrgIndex, type OrgRow } from './org-index.js';
 
@@ -147,14 +147,19 @@ function searchOrder(index: OrgIndex) {
  * order, with the path down to each. As the page's filter did on the whole
  * tree: a matched org shows all its children (a matched 党委 still shows its
  * branches, loaded further on expand), any other only those that lead to a
- * match; the path above the scope is always sent whole.
+ * match; the path above the scope is always sent whole. With `level=unit`
+ * only the unit-level orgs match (the report's scope picker: a province's
+ * branches would use up `limit` before the units past them were reached),
+ * and a matched unit comes without its children — the picker offers units.
  */
-export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: number): Promise<OrgSearch> {
+export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: number, level?: OrgSearchQuery['level']): Promise<OrgSearch> {
   const { index, rows, names } = await derivedFromTree(db, scope, 'search-order', searchOrder);
   const needle = orgSearchNeedle(q);
+  const units = level === 'unit';
   const matchIds: number[] = [];
   let matchCount = 0;
   for (let i = 0; i < rows.length; i++) {
+    if (units && rows[i]!.unitId !== rows[i]!.id) continue;
     if (!names[i]!.includes(needle)) continue;
     matchCount += 1;
     if (matchIds.length < limit) matchIds.push(rows[i]!.id);
@@ -168,8 +173,8 @@ export async function searchOrgs(db: Queryable, scope: Scope, q: string, limit: 
   }
   const root = withChildren(
     index, index.root,
-    (id) => matched.has(id) || onPath.has(id) || isContext(index, id),
-    (parent, child) => matched.has(parent) || isContext(index, parent) || matched.has(child.id) || onPath.has(child.id),
+    (id) => (!units && matched.has(id)) || onPath.has(id) || isContext(index, id),
+    (parent, child) => (!units && matched.has(parent)) || isContext(index, parent) || matched.has(child.id) || onPath.has(child.id),
   );
   return { root, matchIds, matchCount, truncated: matchCount > matchIds.length };
 }

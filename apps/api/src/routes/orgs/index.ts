@@ -52,9 +52,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/tree/search', {
     config: { access: {} },
-    schema: { tags: ['组织'], summary: '按名称搜索组织（至多 limit 个，含到各匹配组织的路径）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchSchema, 400: ErrorBodySchema } },
+    schema: { tags: ['组织'], summary: '按名称搜索组织（至多 limit 个，含到各匹配组织的路径；level=unit 时只搜索单位级组织）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchSchema, 400: ErrorBodySchema } },
     onSend: compressAnswer,
-  }, async (req) => await searchOrgs(app.db, req.scope, req.query.q, req.query.limit));
+  }, async (req) => await searchOrgs(app.db, req.scope, req.query.q, req.query.limit, req.query.level));
 
   // The pickers: the path down to a saved value (to name it and open the levels above it), and the audit page's org names.
   app.get('/tree/paths', {

@@ -7,6 +7,7 @@ import type { TreeDataNode } from 'antd';
 import type { OrgLevelNode } from '@/lib/org-tree-top';
 import { ApiError } from '@/lib/api-client';
 import { orgChildrenPageQuery } from '@/lib/org-tree-levels';
+import { useDebounced } from '@/lib/use-debounced';
 import { orgChildrenQueryOptions } from '../api/get-org-children';
 import { SEARCH_LIMIT, useSearchOrgs } from '../api/search-orgs';
 import { aboveMatches, pagedChildren, sentOpen } from '../lib/level-tree';
@@ -53,15 +54,6 @@ function toTreeData(node: OrgLevelNode, shown: Shown): TreeDataNode {
 const dataOf = <T,>(results: { data?: T }[]) => results.map((r) => r.data);
 
 const size = (nodes: readonly TreeDataNode[]): number => nodes.reduce((n, d) => n + 1 + size(d.children ?? []), 0);
-
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return value === '' ? '' : settled;
-}
 
 interface OrgTreeViewProps {
   /** The opening view: the root, the path down to the user's scope and the scope's children. */

@@ -24,10 +24,11 @@ export function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const me = useMe().data;
   const years = useQualityYears();
-  const scopes = useReportScopes();
   const allowCommission = me?.role === 'admin' || me?.role === 'viewer';
   const own = me?.role === 'unit_secretary' ? me.scopeOrgId : null;
   const unitId = allowCommission ? intParam(params.get('unit')) ?? null : own;
+  // The chosen unit is named even when the selector has not loaded the page of units holding it.
+  const scopes = useReportScopes(unitId);
   const year = intParam(params.get('year')) ?? years.data?.defaultYear;
   const preview = useReportPreview(year, unitId);
   const draft = useReportDraft(year, unitId);
@@ -43,8 +44,7 @@ export function ReportsPage() {
   if (scopes.isError) return <QueryError error={scopes.error} onRetry={() => void scopes.refetch()} title="组织范围加载失败" />;
 
   const chosenYear = year ?? years.data.defaultYear;
-  const unit = scopes.data.units.find((u) => u.id === unitId);
-  const scopeTitle = unitId === null ? scopes.data.rootName.replace(/党委$/, '') : unit?.name ?? '';
+  const scopeTitle = unitId === null ? scopes.data.rootName.replace(/党委$/, '') : scopes.data.selected?.name ?? '';
   const update = (next: { year?: number; unit?: number | null }) => {
     const p = new URLSearchParams(params);
     if (next.year !== undefined) p.set('year', String(next.year));
@@ -58,7 +58,8 @@ export function ReportsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>报告</Typography.Title>
         <ReportScopeBar
           years={years.data.years} year={chosenYear} onYearChange={(y) => update({ year: y })}
-          scopes={scopes.data} unitId={unitId} onUnitChange={(u) => update({ unit: u })} allowCommission={allowCommission}
+          scopes={scopes.data} next={scopes.next} onMore={scopes.more}
+          unitId={unitId} onUnitChange={(u) => update({ unit: u })} allowCommission={allowCommission}
         />
       </Flex>
       <ReportPreviewCard
