@@ -29,6 +29,12 @@ function aroundQueries(db: Db, around: (config: { name?: string; text?: string }
   return () => { pool.query = original; };
 }
 
+/** Resolves once `done()` holds (checked every few milliseconds, at most 5 s). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!done()) throw new Error('timed out waiting');
+}
+
 beforeAll(async () => {
   ctx = await build();
   other = await openDb(ctx.db.sqlite?.path ?? ctx.db.pg!.url);
@@ -69,6 +75,53 @@ describe('a request\'s session and change signal', () => {
       // Sent before the session ended: read before it too. Sent after: refused.
       expect((await before).statusCode).toBe(200);
       expect((await after).statusCode).toBe(401);
+    } finally {
+      restore();
+      release();
+    }
+  });
+
+  it('with both statements in flight held, a request sent after a session ended waits for a third, sent after it', async () => {
+    const yanke = await ctx.as('yanke');
+    expect((await yanke('/api/auth/me')).statusCode).toBe(200);
+    const [user] = await other.select({ id: users.id }).from(users).where(eq(users.username, 'yanke'));
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    const run: Promise<unknown>[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const restore = ctx.db.pg
+      ? aroundQueries(ctx.db, (cfg, original) => {
+        if (cfg.name !== READS) return original();
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        const answer = original();
+        run.push(answer);
+        // The first two are held after their snapshot is taken; the later ones answer at once.
+        const out = run.length <= 2 ? answer.then(async (r) => { await held; return r; }) : answer;
+        return out.finally(() => { inFlight -= 1; });
+      })
+      : () => {};
+    try {
+      const first = yanke('/api/auth/me');
+      if (ctx.db.pg) { await until(() => run.length === 1); await run[0]; } else await first;
+      const second = yanke('/api/auth/me');
+      if (ctx.db.pg) { await until(() => run.length === 2); await run[1]; } else await second;
+      await other.transaction((tx) => deleteUserSessions(tx, user!.id));
+      const third = yanke('/api/auth/me');
+      if (ctx.db.pg) {
+        // Both statements are busy: the third request has no statement of its own yet.
+        await new Promise((r) => setTimeout(r, 50));
+        expect(run.length).toBe(2);
+      }
+      release();
+      expect((await first).statusCode).toBe(200);
+      expect((await second).statusCode).toBe(200);
+      expect((await third).statusCode).toBe(401);
+      if (ctx.db.pg) {
+        expect(run.length).toBe(3);
+        expect(most).toBe(2);
+      }
     } finally {
       restore();
       release();
