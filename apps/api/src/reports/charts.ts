@@ -3,6 +3,8 @@
  * render worker draws them (chart-render.ts), so neither echarts nor resvg is
  * loaded on the main thread.
  */
+import { RANKING_MAX, rankingEnds } from '@wj/domain/quality';
+
 export interface ChartSpec { option: Record<string, unknown>; width: number; height: number }
 
 const spec = (option: Record<string, unknown>, width: number, height: number): ChartSpec => ({ option, width, height });
@@ -21,14 +23,12 @@ export function distributionChart(buckets: { label: string; count: number; to: n
   }, 600, 300);
 }
 
-/** Beyond this many bars a ranking shows only its two ends (a province-sized tree has hundreds of units). */
-export const RANKING_MAX = 30;
+/** Beyond this many bars a ranking shows only its two ends (a province-sized tree has hundreds of units): @wj/domain's rule. */
+export { RANKING_MAX };
 
 /** 图：综合得分排名 — one bar per organisation, best on top, with the pass line marked; the best and worst 15 when there are more than 30. */
 export function rankingChart(rows: { name: string; total: number }[], passLine: number): ChartSpec {
-  const all = [...rows].sort((a, b) => a.total - b.total);
-  const half = RANKING_MAX / 2;
-  const sorted = all.length > RANKING_MAX ? [...all.slice(0, half), ...all.slice(-half)] : all;
+  const sorted = rankingEnds([...rows].sort((a, b) => a.total - b.total)).shown;
   const height = Math.max(220, 60 + sorted.length * 22);
   const longest = Math.max(4, ...sorted.map((r) => r.name.length));
   return spec({

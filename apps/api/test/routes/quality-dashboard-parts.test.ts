@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateGaps, BRANCH_DIMENSIONS, gradeOf, INDICATOR_BY_CODE, isProblem, type BranchScore, type UnitScore } from '@wj/domain/quality';
 import type { Dashboard, OrgTreeNode } from '@wj/domain/schemas';
 import type { YearScores } from '../../src/modules/quality/service.js';
+import { ensureDemoUsers } from '../../src/auth/demo-users.js';
+import { generateCommission, loadDemoData } from '../../src/demo/index.js';
 import { build, type Client, type DemoLogin, type TestContext } from '../helpers/build.js';
 
 /**
@@ -58,6 +60,10 @@ function expected(ys: YearScores, prev: YearScores | null, years: number[], scop
     .sort((a, b) => order[a.tier] - order[b.tier] || (a.severity === b.severity ? b.count - a.count : a.severity === 'red' ? -1 : 1));
   const p = prev ? seen(prev, scope).branches : null;
   const buckets = [[0, 60], [60, 70], [70, 80], [80, 90], [90, 100.01]] as const;
+  const ranked = [...units].sort((a, b) => b.total - a.total).map((u) => {
+    const o = ys.orgs.get(u.orgId)!;
+    return { orgId: u.orgId, name: o.name, institutionName: o.institutionName, total: u.total, grade: gradeOf(u.total, rules) };
+  });
   return {
     year: ys.year, asOf: ys.asOf, ruleVersion: ys.rules.version, years,
     counts: { units: units.length, branches: branches.length, members: inService + retired, inService, retired },
@@ -65,10 +71,9 @@ function expected(ys: YearScores, prev: YearScores | null, years: number[], scop
     belowPassLine: totals.filter((t) => t < rules.passLine).length,
     grades: { good: totals.filter((t) => t >= rules.goodLine).length, fair: totals.filter((t) => t >= rules.passLine && t < rules.goodLine).length, poor: totals.filter((t) => t < rules.passLine).length },
     distribution: buckets.map(([from, to]) => ({ label: from === 0 ? `${to}分以下` : `${from}–${Math.min(to, 100)}分`, from, to: Math.min(to, 100), count: totals.filter((t) => t >= from && t < to).length })),
-    unitRanking: [...units].sort((a, b) => b.total - a.total).map((u) => {
-      const o = ys.orgs.get(u.orgId)!;
-      return { orgId: u.orgId, name: o.name, institutionName: o.institutionName, total: u.total, grade: gradeOf(u.total, rules) };
-    }),
+    // Past 30 units, the best 15 and the worst 15, and how many lie between.
+    unitRanking: ranked.length > 30 ? [...ranked.slice(0, 15), ...ranked.slice(-15)] : ranked,
+    unitRankingOmitted: Math.max(0, ranked.length - 30),
     dimensionAverages: dims(branches) as Dashboard['dimensionAverages'],
     topGaps,
     tierCounts: { regulation: topGaps.filter((g) => g.tier === 'regulation').length, commission: topGaps.filter((g) => g.tier === 'commission').length, reminder: topGaps.filter((g) => g.tier === 'reminder').length },
@@ -79,7 +84,8 @@ function expected(ys: YearScores, prev: YearScores | null, years: number[], scop
   };
 }
 
-async function compareAll(logins: [DemoLogin, { unitId?: number; branchId?: number }][]) {
+async function compareAll(logins: [DemoLogin, { unitId?: number; branchId?: number }][], c: TestContext = ctx) {
+  const ctx = c;
   for (const [login, scope] of logins) {
     const res = await (await ctx.as(login))(`/api/quality/dashboard?${period}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -122,6 +128,23 @@ describe('the dashboard summed from per-unit subtotals', () => {
     expect(after.units.find((u) => u.orgId === keptUnit.id)).toBe(before.units.find((u) => u.orgId === keptUnit.id));
     expect(after.units.find((u) => u.orgId === renmin.id)).not.toBe(before.units.find((u) => u.orgId === renmin.id));
     expect(await compareAll(logins)).toBe(3);
+  });
+
+  it('past 30 units carries the ranking\'s best 15 and worst 15 and the count between (a commission of 36 units)', async () => {
+    const big = await build({ demo: false });
+    try {
+      await loadDemoData(big.db, generateCommission({ scale: 3 }));
+      await ensureDemoUsers(big.db);
+      const res = await (await big.as('admin'))(`/api/quality/dashboard?${period}`);
+      const d = res.json() as Dashboard;
+      expect(d.counts.units).toBe(36);
+      expect(d.unitRanking).toHaveLength(30);
+      expect(d.unitRankingOmitted).toBe(6);
+      // Every figure as the plain recomputation (the cut included), for the committee.
+      expect(await compareAll([['admin', {}]], big)).toBe(1);
+    } finally {
+      await big.close();
+    }
   });
 
   it('is sent as kept: a browser holding this version gets 304, a change makes a new one (gzipped when asked, the same JSON)', async () => {

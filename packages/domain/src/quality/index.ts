@@ -28,4 +28,5 @@ export {
 export { aggregateGaps, gapLineKey, gapPhraseOf, isProblem, type GapSummary } from './aggregate.js';
 export { DOCUMENTS, INDICATOR_SOURCES, TIERS, TIER_HEADINGS, TIER_LABELS, sourceText, type IndicatorSource, type Tier } from './sources.js';
 export { MEETING_FREQUENCY_PARAMS, JUDGED_MEETING_TYPES, meetingNotDue, type JudgedMeetingType } from './meeting-kinds.js';
+export { RANKING_MAX, rankingEnds } from './ranking.js';
 export * from './todo.js';

@@ -132,7 +132,10 @@ export const DashboardSchema = z.object({
   belowPassLine: z.number().int(),
   grades: z.object({ good: z.number().int(), fair: z.number().int(), poor: z.number().int() }),
   distribution: z.array(z.object({ label: z.string(), from: z.number(), to: z.number(), count: z.number().int() })),
+  /** Best first; past RANKING_MAX units the answer carries only its two ends (rankingEnds, @wj/domain/quality). */
   unitRanking: z.array(z.object({ orgId: z.number().int(), name: z.string(), institutionName: z.string().nullable(), total: z.number(), grade: GradeSchema })),
+  /** How many units lie between the two ends and are not in unitRanking (0: every unit of the scope is there). */
+  unitRankingOmitted: z.number().int(),
   dimensionAverages: DimensionAveragesSchema,
   topGaps: z.array(GapLineSchema.omit({ orgs: true })),
   /** Lines of topGaps per tier: the heading “涉及违反党内法规制度的问题N类” counts `regulation` only. */

@@ -1,3 +1,4 @@
+import { rankingEnds } from '@wj/domain/quality';
 import { DashboardSchema, type Dashboard } from '@wj/domain/schemas';
 import { keptFromJson, type KeptJson } from '../../lib/kept-json.js';
 
@@ -12,6 +13,9 @@ import { keptFromJson, type KeptJson } from '../../lib/kept-json.js';
  * result is the same text as JSON.stringify(DashboardSchema.parse(d)): the
  * object's keys in the schema's order, each entry as its element schema
  * outputs it. (A unit's 四强 averages come with the unit's detail, not here.)
+ * Past RANKING_MAX units the answer carries the ranking's two ends only
+ * (rankingEnds) and says how many lie between: at province size the whole
+ * ranking was three quarters of the answer's bytes, for a chart of 1,200 bars.
  */
 const RANK = DashboardSchema.shape.unitRanking.element;
 
@@ -42,9 +46,10 @@ export function seedEntry(rank: object | null, rankJson: string | null): void {
 }
 
 export function dashboardJson(d: Dashboard): KeptJson {
-  const { unitRanking, ...rest } = d;
-  const head = JSON.stringify(DashboardSchema.parse({ ...rest, unitRanking: [] }));
+  const { unitRanking, unitRankingOmitted, ...rest } = d;
+  const { shown, omitted } = rankingEnds(unitRanking);
+  const head = JSON.stringify(DashboardSchema.parse({ ...rest, unitRanking: [], unitRankingOmitted: unitRankingOmitted + omitted }));
   // A top-level key only: inside a string value the quotes would be escaped (\"), so this text occurs once, as the key.
-  const json = head.replace('"unitRanking":[]', () => `"unitRanking":[${unitRanking.map(fragment).join(',')}]`);
+  const json = head.replace('"unitRanking":[]', () => `"unitRanking":[${shown.map(fragment).join(',')}]`);
   return keptFromJson(json);
 }

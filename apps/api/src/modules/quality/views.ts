@@ -131,6 +131,8 @@ export function dashboard(of: YearParts | YearScores, scope: Scope, years: numbe
     })),
     // The parts' own entries (the same objects until their unit changes): dashboard-json.ts serializes each once.
     unitRanking: scope.all ? rankingOf(ys) : units.map((p) => p.rank!).sort((a, b) => b.total - a.total),
+    // Whole here (the report reads every unit); the answer to the web app is cut to its two ends (dashboard-json.ts).
+    unitRankingOmitted: 0,
     dimensionAverages: Object.fromEntries(BRANCH_DIMENSIONS.map((d) => [d, meanOfTenths(t.dimTenths[d], t.dimCount[d])])) as Dashboard['dimensionAverages'],
     topGaps: lines,
     tierCounts: {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import type { Dashboard } from '@wj/domain/schemas';
 import { DistributionChart, GapCountChart, UnitRankingChart } from './lazy-charts';
@@ -7,7 +8,12 @@ const fill = { height: '100%' } as const;
 export function RankingCard({ data }: { data: Dashboard }) {
   return (
     <Card title="单位得分排名" extra={<Typography.Text type="secondary">点击柱条进入单位页面</Typography.Text>} style={fill}>
-      <UnitRankingChart ranking={data.unitRanking} />
+      {data.unitRankingOmitted > 0 && (
+        <Typography.Paragraph type="secondary">
+          共{data.counts.units}个单位，显示得分最高和最低的各{data.unitRanking.length / 2}个；其余{data.unitRankingOmitted}个单位的得分见各单位页面（<Link to="/orgs">组织架构</Link>）。
+        </Typography.Paragraph>
+      )}
+      <UnitRankingChart ranking={data.unitRanking} omitted={data.unitRankingOmitted} />
     </Card>
   );
 }
