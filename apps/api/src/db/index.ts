@@ -239,9 +239,21 @@ const sqlState = (err: unknown): string | undefined => {
  * upserts) may ask for `{ isolationLevel: 'read committed' }`; SQLite ignores
  * the option (its transactions are serial anyway).
  */
+/**
+ * The memory a sort or hash of one statement may use before spilling to disk (PostgreSQL's work_mem, 4MB by
+ * default), set on this application's own connections: the score's group-bys over a province's year of
+ * meetings and roll (modules/quality/facts-loader.ts) sort in memory at 32MB, on disk at 4MB. PG_WORK_MEM
+ * overrides it (a number with kB, MB or GB); anything else is refused at start.
+ */
+export function pgSessionOptions(): string {
+  const workMem = process.env.PG_WORK_MEM ?? '32MB';
+  if (!/^[1-9]\d{0,6}(kB|MB|GB)$/.test(workMem)) throw new Error(`PG_WORK_MEM must be a size such as 32MB (got ${JSON.stringify(workMem)})`);
+  return `-c work_mem=${workMem}`;
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const { pg, drizzlePg, migratePg } = await loadPg();
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api' });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api', options: pgSessionOptions() });
   // An idle connection the server ends (a restart, a failover, an administrator, a dropped test database)
   // is an 'error' event on the pool: without a listener it would end the whole process. The pool drops the
   // connection and the next query opens a new one; a query in flight still gets its own error.
@@ -304,7 +316,7 @@ export async function openReader(target: string): Promise<Db> {
   const transaction = () => { throw new Error('a read-only connection has no transactions'); };
   if (isPostgresUrl(target)) {
     const { pg, drizzlePg } = await loadPg();
-    const pool = new pg.Pool({ connectionString: target, max: 3, application_name: 'wj-api-reader', options: '-c default_transaction_read_only=on' });
+    const pool = new pg.Pool({ connectionString: target, max: 3, application_name: 'wj-api-reader', options: `-c default_transaction_read_only=on ${pgSessionOptions()}` });
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema: schema as unknown as typeof pgSchema, casing: 'snake_case' });
     const handle: DbHandle = { engine: 'postgres', pg: { pool, url: target }, close: () => pool.end() };

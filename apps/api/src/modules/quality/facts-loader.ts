@@ -29,6 +29,12 @@ type ReviewGrade = NonNullable<UnitFacts['reviewGrade']>;
  * built once from them. `unitIds` narrows the load to some
  * units (a unit secretary's scope).
  */
+/** The promise, with a handler attached now: its rejection is not unhandled while other promises are awaited first. */
+function settled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 export async function loadFacts(db: Queryable, year: number, unitIds?: number[], standing?: string): Promise<CommissionFacts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
@@ -68,14 +74,21 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
     partyStanding: members.partyStanding, hours: memberStudy.hours, birthDate: members.birthDate, joinDate: members.joinDate, fullDate: members.fullDate,
   };
 
-  const [
-    orgRows, memberRows, committeeRows, meetingRows, brandRows, projectRows, postRows, recruitRows,
-    planRows, workerRows, reviewRows, itemRows, cmRows, milestoneRows,
-  ] = await Promise.all([
-    arrays(db, db.select({
-      id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId, kind: orgs.kind, name: orgs.name,
-      foundedDate: orgs.foundedDate, branchCategory: orgs.branchCategory,
-    }).from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id)),
+  // All issued together; each is taken up as it comes back — on PostgreSQL the year's meetings are decoded while
+  // the roll's query still runs (the last one back at province size). Each promise has a handler from the start, so
+  // that one failing while another is awaited is not an unhandled rejection; it is thrown where it is awaited.
+  const orgQuery = settled(arrays(db, db.select({
+    id: orgs.id, parentId: orgs.parentId, unitId: orgs.unitId, kind: orgs.kind, name: orgs.name,
+    foundedDate: orgs.foundedDate, branchCategory: orgs.branchCategory,
+  }).from(orgs).where(and(orgLive, byUnit(orgs.unitId))).orderBy(orgs.id)));
+  // The year's 组织生活, one row per org, each record's type as its index in MEETING_TYPES (any other value as a text).
+  const meetingQuery = settled(arrays(db, db.select({
+    orgId: meetings.orgId,
+    list: packed(fields(numField(meetings.id), sql`coalesce(${asText(codeOf(meetings.type, MEETING_TYPES))}, ${prefixedField(meetings.type)})`,
+      plainTextField(meetings.date), numField(meetings.expected), numField(meetings.present))),
+    unsafe: unsafe(meetings.date),
+  }).from(meetings).where(meetingsOfYear).groupBy(meetings.orgId)));
+  const restQuery = settled(Promise.all([
     // The roll, one row per org: each member on it with the year's study hours beside it and the five yes/no facts and
     // four enumerations packed into one number (memberProfile; flags: bit 0 人才, 1 内设机构负责人, 2 失联, 3 流动, 4 花名册完整)
     // — computed in SQL, not carried over as cells (facts-packed.ts).
@@ -88,13 +101,6 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
       .where(and(memberLive, byOrg(members.orgId))).groupBy(members.orgId)),
     arrays(db, db.select({ id: committees.id, orgId: committees.orgId, electedDate: committees.electedDate, termYears: committees.termYears })
       .from(committees).where(and(committeeLive, byOrg(committees.orgId))).orderBy(committees.id)),
-    // The year's 组织生活, one row per org, each record's type as its index in MEETING_TYPES (any other value as a text).
-    arrays(db, db.select({
-      orgId: meetings.orgId,
-      list: packed(fields(numField(meetings.id), sql`coalesce(${asText(codeOf(meetings.type, MEETING_TYPES))}, ${prefixedField(meetings.type)})`,
-        plainTextField(meetings.date), numField(meetings.expected), numField(meetings.present))),
-      unsafe: unsafe(meetings.date),
-    }).from(meetings).where(meetingsOfYear).groupBy(meetings.orgId)),
     arrays(db, db.select({ orgId: brands.orgId, name: brands.name, active: brands.active, createdYear: brands.createdYear })
       .from(brands).where(byOrg(brands.orgId)).orderBy(brands.id)),
     arrays(db, db.select({
@@ -125,7 +131,7 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
     arrays(db, db.select({ projectId: projectMilestones.projectId, title: projectMilestones.title, dueDate: projectMilestones.dueDate, doneDate: projectMilestones.doneDate })
       .from(projectMilestones).innerJoin(secretaryProjects, eq(secretaryProjects.id, projectMilestones.projectId))
       .where(and(eq(secretaryProjects.year, year), byOrg(secretaryProjects.orgId))).orderBy(projectMilestones.id)),
-  ]);
+  ]));
 
   // Rows are arrays in the order of each select above; every fact object is built once, straight from them.
   const i = interner();
@@ -134,7 +140,7 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   const unitRows: Row[] = [];
   const withGroups = new Set<unknown>();
   const orgUnit = new Map<number, number | null>();
-  for (const o of orgRows()) {
+  for (const o of (await orgQuery)()) {
     const [id, parentId, unitId, kind, name, foundedDate, branchCategory] = o as [number, number | null, number | null, string, string, string | null, BranchFacts['category'] | null];
     orgUnit.set(id, unitId);
     if (kind === 'party_group') withGroups.add(parentId);
@@ -151,6 +157,28 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   // Each branch's position in `branches`, by org id (-1 or a hole: not a branch read).
   const slotOf: number[] = [];
   branches.forEach((b, k) => { slotOf[b.orgId] = k; });
+
+  // 组织生活, the biggest table: kept in columns (MeetingColumns), each branch's `meetings` built from them on first read.
+  const held = new MeetingColumnsBuilder(i);
+  const oddMeetings: number[] = [];
+  for (const [orgId, list, odd] of (await meetingQuery)() as [number, string, unknown][]) {
+    if (slotOf[orgId] === undefined) continue;
+    if (Number(odd) > 0) oddMeetings.push(orgId); else held.addPacked(orgId, list);
+  }
+  if (oddMeetings.length) {
+    const rows = await arrays(db, db.select({ orgId: meetings.orgId, id: meetings.id, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
+      .from(meetings).where(and(meetingsOfYear, inArray(meetings.orgId, oddMeetings))).orderBy(meetings.orgId, meetings.id));
+    groupByOrg(rows()).forEach((list, orgId) => held.addRows(orgId, list));
+  }
+  const store = held.columns();
+  for (const b of branches) {
+    const [from, to] = held.range.of(b.orgId);
+    attachMeetings(b, { ...store, from, to });
+  }
+
+  const [
+    memberRows, committeeRows, brandRows, projectRows, postRows, recruitRows, planRows, workerRows, reviewRows, itemRows, cmRows, milestoneRows,
+  ] = await restQuery;
 
   // The roll: kept in columns (MemberColumns), each branch's `members` built from them on first read. Every member on the
   // roll has a row (a seat may be held by a member of another org). An org whose values a packed list cannot carry is read as rows.
@@ -203,23 +231,6 @@ export async function loadFacts(db: Queryable, year: number, unitIds?: number[],
   }
   for (const b of branches) b.committee = committeeByOrg.get(b.orgId) ?? null;
 
-  // 组织生活, the biggest table: kept in columns (MeetingColumns), each branch's `meetings` built from them on first read.
-  const held = new MeetingColumnsBuilder(i);
-  const oddMeetings: number[] = [];
-  for (const [orgId, list, odd] of meetingRows() as [number, string, unknown][]) {
-    if (slotOf[orgId] === undefined) continue;
-    if (Number(odd) > 0) oddMeetings.push(orgId); else held.addPacked(orgId, list);
-  }
-  if (oddMeetings.length) {
-    const rows = await arrays(db, db.select({ orgId: meetings.orgId, id: meetings.id, type: meetings.type, date: meetings.date, expected: meetings.expected, present: meetings.present })
-      .from(meetings).where(and(meetingsOfYear, inArray(meetings.orgId, oddMeetings))).orderBy(meetings.orgId, meetings.id));
-    groupByOrg(rows()).forEach((list, orgId) => held.addRows(orgId, list));
-  }
-  const store = held.columns();
-  for (const b of branches) {
-    const [from, to] = held.range.of(b.orgId);
-    attachMeetings(b, { ...store, from, to });
-  }
   for (const [orgId, name, active, createdYear] of brandRows() as [number, string, unknown, number][]) {
     branchById.get(orgId)?.brands.push({ name, active: bool(active), createdYear });
   }
