@@ -166,6 +166,8 @@ class PgRequestReads {
     const batch = this.waiting.length > BATCH_MAX ? this.waiting.splice(0, BATCH_MAX) : this.waiting;
     if (batch === this.waiting) this.waiting = [];
     this.inFlight += 1;
+    // More than one statement's worth waited: the rest go in the next statement, now if a slot is free.
+    if (this.waiting.length > 0) this.schedule();
     const ids = [...new Set(batch.map((w) => w.id))];
     // Started from a resolved promise: a query that threw at once still rejects here, and the next batch still runs.
     Promise.resolve().then(() => this.pool.query<unknown[]>({ name: 'wj-request-reads', text: PG_READS_SQL, values: [ids], rowMode: 'array' })).then((res) => {

@@ -247,7 +247,8 @@ const sqlState = (err: unknown): string | undefined => {
  */
 export function pgSessionOptions(): string {
   const workMem = process.env.PG_WORK_MEM ?? '32MB';
-  if (!/^[1-9]\d{0,6}(kB|MB|GB)$/.test(workMem)) throw new Error(`PG_WORK_MEM must be a size such as 32MB (got ${JSON.stringify(workMem)})`);
+  // PostgreSQL's ceiling is 2147483647kB (about 2,047GB): within it, a mistyped size fails here, not at connect.
+  if (!/^([1-9]\d{0,8}kB|[1-9]\d{0,5}MB|[1-9]\d{0,2}GB)$/.test(workMem)) throw new Error(`PG_WORK_MEM must be a size such as 32MB (got ${JSON.stringify(workMem)})`);
   return `-c work_mem=${workMem}`;
 }
 

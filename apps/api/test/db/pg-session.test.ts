@@ -19,7 +19,7 @@ describe('PostgreSQL session settings', () => {
       expect(pgSessionOptions()).toBe('-c work_mem=32MB');
       process.env.PG_WORK_MEM = '256kB';
       expect(pgSessionOptions()).toBe('-c work_mem=256kB');
-      for (const bad of ['32 MB', '0MB', '32mb', 'lots', '32MB -c fsync=off', '']) {
+      for (const bad of ['32 MB', '0MB', '32mb', 'lots', '32MB -c fsync=off', '', '9999999GB', '1234567MB']) {
         process.env.PG_WORK_MEM = bad;
         expect(() => pgSessionOptions(), bad).toThrow(/PG_WORK_MEM/);
       }

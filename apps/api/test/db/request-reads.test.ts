@@ -52,7 +52,7 @@ describe('a request\'s session and change signal', () => {
 
     let release = () => {};
     const held = new Promise<void>((r) => { release = r; });
-    let read!: Promise<void>;
+    let read: Promise<void> | undefined;
     let restore = () => {};
     if (ctx.db.pg) {
       // The first statement runs at once (its snapshot is taken now); its answer is held until released.
@@ -67,8 +67,8 @@ describe('a request\'s session and change signal', () => {
     }
     try {
       const before = renmin('/api/auth/me');
-      if (ctx.db.pg) await read;
-      else await before;
+      // Its statement is sent at the end of a turn of the event loop: wait until it has been sent and has run.
+      if (ctx.db.pg) { await until(() => read !== undefined); await read; } else await before;
       await other.transaction((tx) => deleteUserSessions(tx, user!.id));
       const after = renmin('/api/auth/me');
       release();

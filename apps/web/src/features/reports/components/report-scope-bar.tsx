@@ -26,7 +26,8 @@ export function ReportScopeBar({ years, year, onYearChange, scopes, next, onMore
   const onServer = scopes.remaining > 0;
   const search = useReportUnitSearch(onServer);
   const options = scopeOptions({ scopes, allowCommission, next, found: search.searching ? search.found : undefined });
-  const choices = options.filter((o) => o.value !== MORE && o.value !== HINT).length;
+  // From what the scope holds, not from a search's answer: a search that finds nothing must not disable the field it is typed in.
+  const choices = (allowCommission ? 1 : 0) + scopes.units.length + scopes.remaining;
   // Picking 显示更多 must not close the list: the selector's own close after a pick is skipped once.
   const [open, setOpen] = useState(false);
   const keepOpen = useRef(false);

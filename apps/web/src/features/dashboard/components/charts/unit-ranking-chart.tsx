@@ -12,7 +12,8 @@ const shortName = (u: Ranked) => u.institutionName ?? u.name;
  */
 export function UnitRankingChart({ ranking, omitted = 0 }: { ranking: Dashboard['unitRanking']; omitted?: number }) {
   const navigate = useNavigate();
-  const half = ranking.length / 2;
+  // The first half: the best (the server sends 15 and 15; an odd count puts the extra one above the cut).
+  const half = Math.ceil(ranking.length / 2);
   // Each unit with its place: below the cut, the omitted units come before it.
   const placed = ranking.map((u, i) => ({ u, place: omitted > 0 && i >= half ? i + omitted + 1 : i + 1 }));
   const cut = `……（其余${omitted}个单位）`;
@@ -22,7 +23,7 @@ export function UnitRankingChart({ ranking, omitted = 0 }: { ranking: Dashboard[
   const option = {
     ...BASE_OPTION,
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v} 分` },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | string) => (typeof v === 'number' ? `${v} 分` : '') },
     // Units sit within a few points of each other: start the axis a step below the lowest so the gaps show.
     xAxis: { type: 'value', max: 100, min: ({ min }: { min: number }) => Math.max(0, Math.floor(min / 10) * 10 - 10) },
     yAxis: { type: 'category', data: rows.map((r) => (r ? shortName(r.u) : cut)), axisTick: { show: false } },
