@@ -252,9 +252,21 @@ export function pgSessionOptions(): string {
   return `-c work_mem=${workMem}`;
 }
 
+/**
+ * A pool's connection settings: the URL without its own `options` parameter, which node-postgres would otherwise
+ * put in place of `options` given here — dropping work_mem and, for the reader, read-only transactions. The URL's
+ * options are kept, ahead of the application's (PostgreSQL applies them in order: a setting given twice takes ours).
+ */
+export function pgConnection(url: string, ours: string): { connectionString: string; options: string } {
+  const u = new URL(url);
+  const theirs = u.searchParams.get('options');
+  u.searchParams.delete('options');
+  return { connectionString: u.toString(), options: theirs ? `${theirs} ${ours}` : ours };
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const { pg, drizzlePg, migratePg } = await loadPg();
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api', options: pgSessionOptions() });
+  const pool = new pg.Pool({ ...pgConnection(url, pgSessionOptions()), max: Number(process.env.PG_POOL_MAX ?? 10), application_name: 'wj-api' });
   // An idle connection the server ends (a restart, a failover, an administrator, a dropped test database)
   // is an 'error' event on the pool: without a listener it would end the whole process. The pool drops the
   // connection and the next query opens a new one; a query in flight still gets its own error.
@@ -317,7 +329,7 @@ export async function openReader(target: string): Promise<Db> {
   const transaction = () => { throw new Error('a read-only connection has no transactions'); };
   if (isPostgresUrl(target)) {
     const { pg, drizzlePg } = await loadPg();
-    const pool = new pg.Pool({ connectionString: target, max: 3, application_name: 'wj-api-reader', options: `-c default_transaction_read_only=on ${pgSessionOptions()}` });
+    const pool = new pg.Pool({ ...pgConnection(target, `-c default_transaction_read_only=on ${pgSessionOptions()}`), max: 3, application_name: 'wj-api-reader' });
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema: schema as unknown as typeof pgSchema, casing: 'snake_case' });
     const handle: DbHandle = { engine: 'postgres', pg: { pool, url: target }, close: () => pool.end() };

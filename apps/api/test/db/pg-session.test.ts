@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSessionOptions } from '../../src/db/index.js';
+import { openReader, pgConnection, pgSessionOptions } from '../../src/db/index.js';
 import { build, type TestContext } from '../helpers/build.js';
 
 /**
@@ -34,5 +34,23 @@ describe('PostgreSQL session settings', () => {
     expect(rows[0]!.work_mem).toBe('32MB');
     const stats = await ctx.db.execute(sql`select count(*)::int as n from pg_stats where tablename in ('members', 'meetings', 'orgs')`);
     expect(Number((stats as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBeGreaterThan(10);
+  });
+
+  it('a URL\'s own options are kept ahead of the application\'s, which win: the reader stays read-only', async () => {
+    expect(pgConnection('postgres://u@h:5432/db?sslmode=disable&options=-c%20search_path%3Dpublic', '-c work_mem=32MB'))
+      .toEqual({ connectionString: 'postgres://u@h:5432/db?sslmode=disable', options: '-c search_path=public -c work_mem=32MB' });
+    expect(pgConnection('postgres://u@h/db', '-c work_mem=32MB')).toEqual({ connectionString: 'postgres://u@h/db', options: '-c work_mem=32MB' });
+    if (!ctx.db.pg) return;
+    const url = new URL(ctx.db.pg.url);
+    url.searchParams.set('options', '-c default_transaction_read_only=off -c work_mem=8MB -c application_name=x');
+    const reader = await openReader(url.toString());
+    try {
+      const pool = reader.pg!.pool;
+      expect((await pool.query<{ v: string }>('select current_setting(\'default_transaction_read_only\') as v')).rows[0]!.v).toBe('on');
+      expect((await pool.query<{ v: string }>('select current_setting(\'work_mem\') as v')).rows[0]!.v).toBe('32MB');
+      await expect(pool.query('create temporary table t (x int)')).rejects.toThrow(/read-only/);
+    } finally {
+      await reader.close();
+    }
   });
 });
