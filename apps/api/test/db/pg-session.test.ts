@@ -12,11 +12,11 @@ beforeAll(async () => { ctx = await build(); });
 afterAll(() => ctx.close());
 
 describe('PostgreSQL session settings', () => {
-  it('PG_WORK_MEM: 32MB unless set; a size with kB, MB or GB, anything else refused', () => {
+  it('PG_WORK_MEM: 64MB unless set; a size with kB, MB or GB, anything else refused', () => {
     const before = process.env.PG_WORK_MEM;
     try {
       delete process.env.PG_WORK_MEM;
-      expect(pgSessionOptions()).toBe('-c work_mem=32MB');
+      expect(pgSessionOptions()).toBe('-c work_mem=64MB');
       process.env.PG_WORK_MEM = '256kB';
       expect(pgSessionOptions()).toBe('-c work_mem=256kB');
       for (const bad of ['32 MB', '0MB', '32mb', 'lots', '32MB -c fsync=off', '', '9999999GB', '1234567MB']) {
@@ -31,7 +31,7 @@ describe('PostgreSQL session settings', () => {
   it('the API\'s connections run with that work_mem, and the demo commission has planner statistics', async () => {
     if (!ctx.db.pg) return;
     const { rows } = await ctx.db.pg.pool.query<{ work_mem: string }>('show work_mem');
-    expect(rows[0]!.work_mem).toBe('32MB');
+    expect(rows[0]!.work_mem).toBe('64MB');
     const stats = await ctx.db.execute(sql`select count(*)::int as n from pg_stats where tablename in ('members', 'meetings', 'orgs')`);
     expect(Number((stats as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBeGreaterThan(10);
   });
@@ -47,7 +47,7 @@ describe('PostgreSQL session settings', () => {
     try {
       const pool = reader.pg!.pool;
       expect((await pool.query<{ v: string }>('select current_setting(\'default_transaction_read_only\') as v')).rows[0]!.v).toBe('on');
-      expect((await pool.query<{ v: string }>('select current_setting(\'work_mem\') as v')).rows[0]!.v).toBe('32MB');
+      expect((await pool.query<{ v: string }>('select current_setting(\'work_mem\') as v')).rows[0]!.v).toBe('64MB');
       await expect(pool.query('create temporary table t (x int)')).rejects.toThrow(/read-only/);
     } finally {
       await reader.close();
