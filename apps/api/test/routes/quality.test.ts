@@ -175,6 +175,7 @@ describe('a write that commits below the audit head already seen', () => {
       await tx.insert(auditLog).values(audit(head + 2, 'user', null));
     });
     await ctx.app.quality.scores(2026, asOf);
+    const partsBefore = await ctx.app.quality.parts(2026, asOf);
     // The write that took head + 1 commits now: every quarter's 支部党员大会 of the branch, with its audit row.
     await ctx.db.transaction(async (tx) => {
       await tx.insert(meetings).values(['02', '05', '08', '11'].map((m) => ({
@@ -184,7 +185,19 @@ describe('a write that commits below the audit head already seen', () => {
       await tx.insert(auditLog).values(audit(head + 1, 'meeting', target.orgId));
     });
     const kept = await ctx.app.quality.scores(2026, asOf);
+    const partsAfter = await ctx.app.quality.parts(2026, asOf);
     const fresh = await new QualityService(ctx.db).scores(2026, asOf);
+    // Only the units the audit log's window names are recomputed (a late row is somewhere in it), not the commission:
+    // a unit no audit row names keeps the very subtotals it had (before, a late row recomputed every unit).
+    const unitOfOrg = new Map(partsBefore.orgs);
+    const targetUnit = unitOfOrg.get(target.orgId)!.unitId;
+    const named = new Set((await ctx.db.select({ orgId: auditLog.orgId }).from(auditLog))
+      .map((r) => (r.orgId == null ? null : unitOfOrg.get(r.orgId)?.unitId)));
+    const untouched = [...partsBefore.parts.keys()].filter((u) => !named.has(u));
+    expect(named.has(targetUnit)).toBe(true);
+    expect(untouched.length).toBeGreaterThan(0);
+    expect(partsAfter.parts.get(targetUnit)).not.toBe(partsBefore.parts.get(targetUnit));
+    for (const u of untouched) expect(partsAfter.parts.get(u)).toBe(partsBefore.parts.get(u));
     // (The weights were changed above: the gaps, not the total, show the meetings.)
     const meetingGaps = (b: { gaps: { code: string }[] }) => b.gaps.filter((g) => g.code === 'general_meeting').length;
     expect(meetingGaps(before)).toBeGreaterThan(0);

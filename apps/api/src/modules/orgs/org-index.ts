@@ -3,7 +3,7 @@ import type { OrgCounts } from '@wj/domain/schemas';
 import { inScope, type Scope } from '../../auth/scope.js';
 import type { Queryable } from '../../db/index.js';
 import { auditLog, members, orgs } from '../../db/schema/index.js';
-import { checkAudit, type AuditStamp } from '../quality/audit-head.js';
+import { checkAudit, sinceOf, type AuditStamp } from '../quality/audit-head.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -181,7 +181,7 @@ async function keptTree(db: Queryable): Promise<Kept> {
   const prev = slot.entry;
   const check = await checkAudit(db, prev?.stamp ?? null);
   if (prev && check.same) return prev;
-  if (prev && !check.lateBelow && await onlyNeutralSince(db, prev.stamp.head)) {
+  if (prev && await onlyNeutralSince(db, sinceOf(prev.stamp, check))) {
     const moved: Kept = { ...prev, stamp: check.stamp };
     if (slot.entry === prev) slot.entry = moved;
     return moved;

@@ -1,7 +1,7 @@
 import { qualityPeriod, todayIso } from '@wj/domain/schemas';
 import type { BranchScore, UnitScore } from '@wj/domain/quality';
 import type { Db } from '../../db/index.js';
-import { checkAudit, type AuditStamp } from './audit-head.js';
+import { checkAudit, sinceOf, type AuditStamp } from './audit-head.js';
 import { changedUnits, dirtyUnits, LATE_WINDOW } from './changed-units.js';
 import { changeSignal, type ChangeSignal } from './change-signal.js';
 import { closedYearScores } from './closed-years.js';
@@ -143,7 +143,7 @@ export class QualityService {
       const prev = this.years;
       const check = await checkAudit(this.db, prev?.stamp ?? null);
       if (prev && check.same) return prev.years;
-      const changed = prev && !check.lateBelow ? await changedUnits(this.db, prev.stamp.head) : 'all';
+      const changed = prev ? await changedUnits(this.db, sinceOf(prev.stamp, check)) : 'all';
       const byUnit = prev && changed !== 'all' ? new Map(prev.byUnit) : new Map<number, Set<number>>();
       const scanned = await yearsByUnit(this.db, prev && changed !== 'all' ? [...changed] : undefined);
       if (prev && changed !== 'all') for (const id of changed) byUnit.delete(id);
@@ -201,7 +201,7 @@ export class QualityService {
       const storeKey = { year, asOf, ruleVersion: rules.version, basis: 'live' };
       let parts: YearParts;
       if (hit) {
-        const changed = !check.lateBelow ? await changedUnits(this.db, hit.stamp.head, year) : 'all';
+        const changed = await changedUnits(this.db, sinceOf(hit.stamp, check), year);
         if (changed === 'all') {
           parts = await computeAll(this.db, year, asOf, rules, store && { store, key: storeKey, head: check.stamp.head });
         } else {
