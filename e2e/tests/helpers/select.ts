@@ -7,7 +7,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
  */
 export async function selectOption(page: Page, select: Locator, option: string | RegExp, opts: { type?: string; shows?: Locator; chosen?: string } = {}) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
+    // Open the list only when it is closed: a click on an open Select closes it, and a retry would then pick from a
+    // list on its way out (a click that chose nothing left the list open; the next attempt's click shut it — the
+    // members form's 职称 failed all three tries that way, its value still the default).
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
     if (opts.type) await select.fill(opts.type);
     const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
     try {
